@@ -1,0 +1,1 @@
+"""Built-in content: icons, catalogs, templates and question banks."""

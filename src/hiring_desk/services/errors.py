@@ -1,0 +1,27 @@
+"""Typed errors that services raise and the UI and CLI show."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A request that could not be carried out; ``str(error)`` is for people."""
+
+
+class ValidationError(ServiceError):
+    """Input that was refused. ``errors`` maps each field name to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{_label(k)}: {v}" for k, v in self.errors.items()))
+
+
+class NotFoundError(ServiceError):
+    """The record asked for does not exist (any more)."""
+
+
+class InUseError(ServiceError):
+    """The record cannot be removed because other records refer to it."""
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ").capitalize()

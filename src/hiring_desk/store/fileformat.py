@@ -1,0 +1,42 @@
+"""Recognising a workbook file from its header, without opening it with SQLite.
+
+Reading the first 100 bytes cannot change a file, so a file that turns out not
+to be a workbook is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hiring_desk.store.errors import NotAWorkbookError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: ``PRAGMA application_id`` of every workbook: the bytes "HDW1".
+APPLICATION_ID = 0x48445731
+_HEADER_SIZE = 100
+_APPLICATION_ID_OFFSET = 68
+
+
+def read_application_id(path: Path) -> int:
+    """The application id in an SQLite file's header; raises if not SQLite."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(_HEADER_SIZE)
+    except IsADirectoryError:
+        raise NotAWorkbookError(path, "this is a folder, not a workbook file") from None
+    except PermissionError:
+        raise NotAWorkbookError(path, "permission denied when reading the file") from None
+    except FileNotFoundError:
+        raise NotAWorkbookError(path, "the file does not exist") from None
+    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise NotAWorkbookError(path, "not a Hiring Desk workbook (not an SQLite database)")
+    offset = _APPLICATION_ID_OFFSET
+    return int.from_bytes(header[offset : offset + 4], "big")
+
+
+def check_is_workbook(path: Path) -> None:
+    """Raise ``NotAWorkbookError`` unless the file carries the workbook's application id."""
+    if read_application_id(path) != APPLICATION_ID:
+        raise NotAWorkbookError(
+            path, "an SQLite database, but not a Hiring Desk workbook (wrong application id)"
+        )

@@ -1,0 +1,56 @@
+"""Running the packaged Alembic revisions against a workbook.
+
+Alembic is imported only when a workbook actually needs creating or upgrading,
+so opening an up-to-date workbook costs no Alembic import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
+
+#: The newest revision this version of the app knows (checked by a test
+#: against the revision files).
+SCHEMA_HEAD = "0001_initial"
+
+#: Every revision this version knows, oldest first (also checked by a test).
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("hiring_desk.store.migrations")))
+    return config
+
+
+def read_revision(conn: sqlite3.Connection) -> str | None:
+    """The revision stamped in a workbook, or None if it has none."""
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if row is None:
+        return None
+    version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(version[0]) if version else None
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Upgrade the workbook behind ``engine`` to ``target`` in one transaction."""
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def revision_files_dir() -> Path:
+    return Path(str(files("hiring_desk.store.migrations").joinpath("versions")))

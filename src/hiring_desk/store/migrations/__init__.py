@@ -1,0 +1,1 @@
+"""The Alembic environment and revisions, shipped inside the package."""

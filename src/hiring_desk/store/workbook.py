@@ -1,0 +1,179 @@
+"""Opening, creating, locking and closing a workbook file."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from hiring_desk import WORKBOOK_SUFFIX
+from hiring_desk.store import migrate
+from hiring_desk.store.backup import backup_name, copy_workbook
+from hiring_desk.store.engine import connect_raw, make_engine
+from hiring_desk.store.errors import (
+    MigrationError,
+    NewerSchemaError,
+    NotAWorkbookError,
+    WorkbookDamagedError,
+    WorkbookError,
+    WorkbookExistsError,
+)
+from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
+from hiring_desk.store.integrity import quick_check
+from hiring_desk.store.lock import WorkbookLock
+
+
+class Workbook:
+    """An open, locked workbook. Use ``transaction()`` for every unit of work."""
+
+    def __init__(self, path: Path, engine: Engine, lock: WorkbookLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+
+    # -- opening ----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, backup_dir: Path | None = None) -> Workbook:
+        """Open an existing workbook, upgrading it (after a backup) if it is older.
+
+        Files that are not workbooks, or come from a newer version, are refused
+        and left unchanged.
+        """
+        path = Path(path).expanduser().absolute()
+        if not path.exists():
+            raise NotAWorkbookError(path, "the file does not exist")
+        check_is_workbook(path)
+        lock = WorkbookLock(path)
+        lock.acquire()
+        try:
+            _prepare_existing(path, backup_dir)
+            return cls(path, make_engine(path), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def create(cls, path: Path | str) -> Workbook:
+        """Create a new, empty workbook. Refuses to overwrite an existing file."""
+        path = Path(path).expanduser().absolute()
+        if path.exists():
+            raise WorkbookExistsError(path, "a file with this name already exists")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WorkbookLock(path)
+        lock.acquire()
+        partial = path.with_name(path.name + ".new")
+        try:
+            partial.unlink(missing_ok=True)
+            _create_schema(partial)
+            if path.exists():
+                raise WorkbookExistsError(path, "a file with this name already exists")
+            partial.replace(path)
+            return cls(path, make_engine(path), lock)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            lock.release()
+            raise
+
+    @classmethod
+    def open_or_create(cls, path: Path | str, *, backup_dir: Path | None = None) -> Workbook:
+        path = Path(path).expanduser().absolute()
+        if path.exists():
+            return cls.open(path, backup_dir=backup_dir)
+        return cls.create(path)
+
+    # -- using ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def ensure_suffix(path: Path) -> Path:
+    """``path`` with the workbook extension added if it has none."""
+    return path if path.suffix else path.with_suffix(WORKBOOK_SUFFIX)
+
+
+def _create_schema(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+    engine = make_engine(path)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
+    """Check an existing workbook and bring its schema up to date."""
+    conn = connect_raw(path)
+    try:
+        try:
+            problems = quick_check(conn)
+            revision = migrate.read_revision(conn)
+        except sqlite3.DatabaseError as exc:
+            raise WorkbookDamagedError(path, f"the workbook is damaged ({exc})") from None
+    finally:
+        conn.close()
+    if problems:
+        raise WorkbookDamagedError(path, f"the workbook is damaged ({problems[0]})")
+    if revision is None:
+        raise NotAWorkbookError(path, "the workbook has no schema; it was never fully created")
+    if revision not in migrate.KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            path,
+            f"made by a newer version of Hiring Desk (schema {revision}); "
+            "update Hiring Desk to open it",
+        )
+    if revision == migrate.SCHEMA_HEAD:
+        return
+    _upgrade(path, revision, backup_dir)
+
+
+def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
+    if backup_dir is None:
+        from hiring_desk import paths
+
+        backup_dir = paths.backup_dir()
+    try:
+        copy_workbook(path, backup_dir / backup_name(path, f"before-upgrade-{revision}"))
+    except (OSError, sqlite3.Error) as exc:
+        raise MigrationError(path, f"could not back up before upgrading ({exc})") from None
+    engine = make_engine(path)
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        raise MigrationError(
+            path,
+            f"upgrading from schema {revision} failed and was undone; "
+            f"the file is unchanged ({exc})",
+        ) from None
+    finally:
+        engine.dispose()
+
+
+__all__ = ["Workbook", "WorkbookError", "ensure_suffix"]
