@@ -10,14 +10,18 @@ from pathlib import Path
 from hiring_desk.store.engine import connect_raw
 
 
-def copy_workbook(source: Path, destination: Path) -> Path:
-    """Write a consistent copy of ``source`` to ``destination`` (which must not exist).
+def copy_workbook(
+    source: Path, destination: Path, *, replace: bool = False, journal_mode: str = "DELETE"
+) -> Path:
+    """Write a consistent copy of ``source`` to ``destination``.
 
     The copy is written to a temporary file beside the destination, checked,
-    flushed to disk and only then renamed into place.
+    flushed to disk and only then renamed into place, so a failure never leaves
+    a half-written file under the destination's name. An existing destination
+    is refused unless ``replace`` is true.
     """
     destination = Path(destination)
-    if destination.exists():
+    if destination.exists() and not replace:
         raise FileExistsError(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
@@ -27,7 +31,7 @@ def copy_workbook(source: Path, destination: Path) -> Path:
         dst = sqlite3.connect(str(partial))
         try:
             src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
             result = dst.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 raise sqlite3.DatabaseError(f"the copy failed its check: {result}")

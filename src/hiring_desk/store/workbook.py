@@ -149,9 +149,19 @@ def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
             f"made by a newer version of Hiring Desk (schema {revision}); "
             "update Hiring Desk to open it",
         )
-    if revision == migrate.SCHEMA_HEAD:
-        return
-    _upgrade(path, revision, backup_dir)
+    if revision != migrate.SCHEMA_HEAD:
+        _upgrade(path, revision, backup_dir)
+    _use_wal(path)
+
+
+def _use_wal(path: Path) -> None:
+    """Put the workbook in WAL mode (a copy made elsewhere may not be)."""
+    conn = connect_raw(path)
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
 
 
 def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:

@@ -1,0 +1,59 @@
+"""Opening, creating and copying workbook files, for the window and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hiring_desk import WORKBOOK_SUFFIX, paths
+from hiring_desk.store import Workbook, WorkbookError
+from hiring_desk.store.backup import copy_workbook
+
+__all__ = [
+    "Workbook",
+    "WorkbookError",
+    "create_workbook",
+    "default_workbook_path",
+    "open_default_workbook",
+    "open_workbook",
+    "save_copy",
+    "with_suffix",
+]
+
+
+def default_workbook_path() -> Path:
+    return paths.default_workbook()
+
+
+def with_suffix(path: Path) -> Path:
+    """``path`` with ``.hiringdesk`` added when it has no extension of its own."""
+    return path if path.suffix else path.with_name(path.name + WORKBOOK_SUFFIX)
+
+
+def open_workbook(path: Path) -> Workbook:
+    return Workbook.open(path, backup_dir=paths.backup_dir())
+
+
+def create_workbook(path: Path) -> Workbook:
+    return Workbook.create(path)
+
+
+def open_default_workbook() -> Workbook:
+    """Open the default workbook, creating it on first run."""
+    return Workbook.open_or_create(default_workbook_path(), backup_dir=paths.backup_dir())
+
+
+def save_copy(workbook: Workbook, destination: Path) -> Path:
+    """Write a consistent copy of the open workbook to ``destination``.
+
+    An existing file there is replaced only once the copy is complete; the open
+    workbook itself cannot be the destination.
+    """
+    destination = Path(destination).expanduser().absolute()
+    if destination == workbook.path:
+        raise WorkbookError(destination, "this is the open workbook; choose another name")
+    try:
+        return copy_workbook(workbook.path, destination, replace=True, journal_mode="WAL")
+    except OSError as exc:
+        raise WorkbookError(
+            destination, f"could not write the copy ({exc.strerror or exc})"
+        ) from None

@@ -1,0 +1,45 @@
+"""A global exception hook: log the traceback, tell the person, keep running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from hiring_desk import paths
+from hiring_desk.ui import messages
+
+_log = logging.getLogger("hiring_desk")
+_showing = False
+
+
+def handle_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    _log.error("Unexpected error\n%s", text)
+    global _showing
+    if _showing or QApplication.instance() is None:
+        return
+    _showing = True
+    try:
+        messages.show_error(
+            QApplication.activeWindow(),
+            "Something went wrong",
+            f"Hiring Desk hit an unexpected error: {exc}\n\n"
+            "Your saved work is safe. The details were written to the log file:\n"
+            f"{paths.log_file()}",
+            details=text,
+        )
+    finally:
+        _showing = False
+
+
+def install() -> None:
+    sys.excepthook = handle_exception

@@ -1,0 +1,36 @@
+"""The file choosers the app uses, in one place so tests can answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from hiring_desk import WORKBOOK_SUFFIX
+
+WORKBOOK_FILTER = f"Hiring Desk workbooks (*{WORKBOOK_SUFFIX})"
+ALL_FILES = "All files (*)"
+
+
+def ask_open_workbook(parent: QWidget | None, start: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Open Workbook", str(start), f"{WORKBOOK_FILTER};;{ALL_FILES}"
+    )
+    return Path(name) if name else None
+
+
+def ask_new_workbook(parent: QWidget | None, start: Path) -> Path | None:
+    """Where to create a new workbook. Existing files are refused later, not overwritten."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "New Workbook",
+        str(start),
+        WORKBOOK_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return Path(name) if name else None
+
+
+def ask_save_copy(parent: QWidget | None, start: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", str(start), WORKBOOK_FILTER)
+    return Path(name) if name else None

@@ -1,0 +1,359 @@
+"""The main window: navigation between the areas, the File menu, the status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk import APP_NAME, __version__
+from hiring_desk.services import workbooks
+from hiring_desk.services.workbooks import Workbook, WorkbookError
+from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.icons import icon
+from hiring_desk.ui.pages.area_pages import (
+    candidates_page,
+    interviews_page,
+    offers_page,
+    roles_page,
+)
+from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
+from hiring_desk.ui.pages.welcome_page import WelcomePage
+from hiring_desk.ui.settings import Settings
+
+_log = logging.getLogger(__name__)
+
+#: (key, label, icon) of each area, in navigation order.
+AREAS: tuple[tuple[str, str, str], ...] = (
+    ("roles", "Roles", "roles"),
+    ("candidates", "Candidates", "candidates"),
+    ("interviews", "Interviews", "interviews"),
+    ("offers", "Offers", "offers"),
+    ("team", "Team & Company", "team"),
+)
+
+
+class Page(Protocol):
+    def set_workbook(self, workbook: Workbook | None) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.workbook: Workbook | None = None
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(QSize(800, 520))
+        self._build_actions()
+        self._build_menus()
+        self._build_body()
+        self._build_status_bar()
+        self._show_workbook_state()
+        geometry = settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 700)
+
+    # -- construction --------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New Workbook…", self.new_workbook, keys.New)
+        self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
+        self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about, "F1")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.area_actions: list[QAction] = []
+        for number, (key, label, _icon) in enumerate(AREAS, start=1):
+            action = self._action(f"&{number} {label}", lambda _=False, k=key: self.show_area(k))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setObjectName(f"go_{key}")
+            self.area_actions.append(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.area_actions:
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self._fill_recent_menu()
+
+    def _build_body(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget { border: none; background: palette(window); font-size: 11pt; }"
+            "QListWidget::item { padding: 8px 6px; border-radius: 6px; }"
+            "QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {
+            "roles": roles_page(),
+            "candidates": candidates_page(),
+            "interviews": interviews_page(),
+            "offers": offers_page(),
+            "team": TeamCompanyPage(),
+        }
+        for key, label, icon_name in AREAS:
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(self._titled(label, self.pages[key]))
+        self.welcome = WelcomePage(self.new_action, self.open_action)
+        self.stack.addWidget(self.welcome)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    @staticmethod
+    def _titled(label: str, page: QWidget) -> QWidget:
+        wrapper = QWidget()
+        title = QLabel(f"<h2>{label}</h2>")
+        layout = QVBoxLayout(wrapper)
+        layout.addWidget(title)
+        layout.addWidget(page, 1)
+        return wrapper
+
+    def _build_status_bar(self) -> None:
+        self.workbook_label = QLabel()
+        self.workbook_label.setObjectName("workbook_label")
+        self.statusBar().addWidget(self.workbook_label, 1)
+
+    # -- areas ---------------------------------------------------------------------
+
+    def show_area(self, key: str) -> None:
+        if self.workbook is None:
+            return
+        keys = [k for k, _label, _icon in AREAS]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def current_area(self) -> str | None:
+        if self.workbook is None:
+            return None
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0 and self.workbook is not None:
+            self.stack.setCurrentIndex(row)
+            page = self.pages[AREAS[row][0]]
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    # -- workbook lifecycle --------------------------------------------------------
+
+    def open_initial(self, path: Path | None) -> None:
+        """Open the workbook named on the command line, or the default one."""
+        try:
+            workbook = workbooks.open_workbook(path) if path else workbooks.open_default_workbook()
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Open Workbook")
+            return
+        self._switch_to(workbook)
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` instead of the current workbook; keep the current one on failure."""
+        path = path.expanduser().absolute()
+        if self.workbook is not None and path == self.workbook.path:
+            return True
+        if not self._may_leave_workbook("Open"):
+            return False
+        try:
+            workbook = workbooks.open_workbook(path)
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Open Workbook")
+            return False
+        self._switch_to(workbook)
+        return True
+
+    def create_path(self, path: Path) -> bool:
+        if not self._may_leave_workbook("Continue"):
+            return False
+        try:
+            workbook = workbooks.create_workbook(workbooks.with_suffix(path))
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Create Workbook")
+            return False
+        except OSError as exc:
+            messages.show_error(self, "Cannot Create Workbook", f"{path}: {exc.strerror or exc}")
+            return False
+        self._switch_to(workbook)
+        self.show_area("team")
+        return True
+
+    def _refuse(self, exc: WorkbookError, title: str) -> None:
+        _log.info("%s: %s", title, exc)
+        messages.show_error(
+            self, title, f"{exc.path.name} was not opened: {exc.reason}.\n\n{exc.path}"
+        )
+
+    def _switch_to(self, workbook: Workbook) -> None:
+        previous = self.workbook
+        self.workbook = workbook
+        if previous is not None:
+            previous.close()
+        self.settings.add_recent_file(workbook.path)
+        self._fill_recent_menu()
+        self._show_workbook_state()
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        else:
+            self._nav_changed(self.nav.currentRow())
+
+    def _show_workbook_state(self) -> None:
+        workbook = self.workbook
+        for page in self.pages.values():
+            page.set_workbook(workbook)  # type: ignore[attr-defined]
+        self.nav.setEnabled(workbook is not None)
+        self.save_copy_action.setEnabled(workbook is not None)
+        for action in self.area_actions:
+            action.setEnabled(workbook is not None)
+        if workbook is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.nav.clearSelection()
+            self.setWindowTitle(APP_NAME)
+            self.workbook_label.setText("No workbook open")
+        else:
+            self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
+            self.setWindowTitle(f"{workbook.path.stem} — {APP_NAME}")
+            self.workbook_label.setText(f"Workbook: {workbook.path}")
+
+    # -- File menu -----------------------------------------------------------------
+
+    def _start_folder(self) -> Path:
+        return self.workbook.path.parent if self.workbook else Path.home()
+
+    def new_workbook(self) -> None:
+        path = file_dialogs.ask_new_workbook(self, self._start_folder() / "New Hire.hiringdesk")
+        if path is not None:
+            self.create_path(path)
+
+    def open_workbook_dialog(self) -> None:
+        path = file_dialogs.ask_open_workbook(self, self._start_folder())
+        if path is not None:
+            self.open_path(path)
+
+    def save_copy(self) -> None:
+        if self.workbook is None:
+            return
+        start = self.workbook.path.with_name(f"{self.workbook.path.stem} copy.hiringdesk")
+        path = file_dialogs.ask_save_copy(self, start)
+        if path is None:
+            return
+        try:
+            written = workbooks.save_copy(self.workbook, workbooks.with_suffix(path))
+        except WorkbookError as exc:
+            messages.show_error(self, "Cannot Save a Copy", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("&Clear List", self._clear_recent)
+        else:
+            self.recent_menu.addAction("No recent workbooks").setEnabled(False)
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            messages.show_warning(
+                self,
+                "Workbook Not Found",
+                f"{path} no longer exists. It was removed from the list.",
+            )
+            self.settings.remove_recent_file(path)
+            self._fill_recent_menu()
+            return
+        self.open_path(path)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>An offline hiring workbook: a role's requirements, its job description, "
+            "every candidate, interviews and offers, in one file on your computer.</p>"
+            "<p>No server and no account: nothing leaves this computer.</p>",
+        )
+
+    # -- closing -------------------------------------------------------------------
+
+    def _may_leave_workbook(self, doing: str) -> bool:
+        """False if the person wants to keep unsaved company-profile edits."""
+        team_page = self.pages["team"]
+        assert isinstance(team_page, TeamCompanyPage)
+        if not team_page.company.is_dirty:
+            return True
+        return messages.confirm(
+            self,
+            "Unsaved Company Profile",
+            f"The company profile has changes that are not saved. {doing} without saving them?",
+            f"{doing} Without Saving",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave_workbook("Quit"):
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        if self.workbook is not None:
+            self.workbook.close()
+            self.workbook = None
+        event.accept()

@@ -1,0 +1,130 @@
+"""The Roles, Candidates, Interviews and Offers pages as built so far.
+
+Each lists what the workbook holds, sortable by any column, and says plainly
+that adding and editing in that area is not built yet.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtWidgets import QWidget
+
+from hiring_desk.domain.formatting import format_day, format_moment, format_money
+from hiring_desk.domain.vocab import InterviewStatus, OfferStatus, PayPeriod
+from hiring_desk.services import candidates, interviews, offers, roles
+from hiring_desk.services.candidates import CandidateSummary
+from hiring_desk.services.interviews import InterviewSummary
+from hiring_desk.services.offers import OfferSummary
+from hiring_desk.services.roles import RoleSummary
+from hiring_desk.ui.pages.overview_page import OverviewPage
+from hiring_desk.ui.table_model import Column
+
+_NOT_YET = "Adding and editing {what} is not built yet in this version; this page lists them."
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def role_columns(locale: str) -> list[Column[RoleSummary]]:
+    return [
+        Column("Title", lambda r: r.title),
+        Column("Status", lambda r: r.status_label),
+        Column("Headcount", lambda r: str(r.headcount), lambda r: r.headcount, True),
+        Column("Candidates", lambda r: str(r.candidate_count), lambda r: r.candidate_count, True),
+        Column("Target date", lambda r: format_day(r.target_date, locale), lambda r: r.target_date),
+        Column("Location", lambda r: r.location),
+        Column("Hiring manager", lambda r: r.hiring_manager),
+    ]
+
+
+def candidate_columns(_locale: str) -> list[Column[CandidateSummary]]:
+    return [
+        Column("Name", lambda c: c.name),
+        Column("Email", lambda c: c.email),
+        Column("Stage", lambda c: c.stage_label),
+        Column("Role", lambda c: c.role_title or ""),
+        Column("Source", lambda c: c.source_label),
+        Column("Location", lambda c: c.location),
+    ]
+
+
+def interview_columns(locale: str) -> list[Column[InterviewSummary]]:
+    return [
+        Column(
+            "When",
+            lambda i: format_moment(i.starts_at, locale, _zone(i.timezone)),
+            lambda i: i.starts_at,
+        ),
+        Column("Candidate", lambda i: i.candidate_name),
+        Column("Role", lambda i: i.role_title),
+        Column("Round", lambda i: i.round_name),
+        Column("Length", lambda i: f"{i.duration_minutes} min", lambda i: i.duration_minutes, True),
+        Column("Status", lambda i: InterviewStatus(i.status).label),
+    ]
+
+
+def offer_columns(locale: str) -> list[Column[OfferSummary]]:
+    return [
+        Column("Candidate", lambda o: o.candidate_name),
+        Column("Role", lambda o: o.role_title),
+        Column(
+            "Salary",
+            lambda o: (
+                f"{format_money(o.salary_minor, o.currency, locale, whole=True)} "
+                f"{PayPeriod(o.pay_period).label}"
+            ),
+            lambda o: o.salary_minor,
+            True,
+        ),
+        Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
+        Column("Status", lambda o: OfferStatus(o.status).label),
+    ]
+
+
+def roles_page(parent: QWidget | None = None) -> OverviewPage[RoleSummary]:
+    return OverviewPage(
+        "roles",
+        _NOT_YET.format(what="roles and their job descriptions"),
+        "No roles in this workbook yet.",
+        role_columns,
+        roles.list_roles,
+        parent,
+    )
+
+
+def candidates_page(parent: QWidget | None = None) -> OverviewPage[CandidateSummary]:
+    return OverviewPage(
+        "candidates",
+        _NOT_YET.format(what="candidates, their CVs and stages"),
+        "No candidates in this workbook yet.",
+        candidate_columns,
+        candidates.list_candidates,
+        parent,
+    )
+
+
+def interviews_page(parent: QWidget | None = None) -> OverviewPage[InterviewSummary]:
+    return OverviewPage(
+        "interviews",
+        _NOT_YET.format(what="interviews and scorecards"),
+        "No interviews in this workbook yet.",
+        interview_columns,
+        interviews.list_interviews,
+        parent,
+    )
+
+
+def offers_page(parent: QWidget | None = None) -> OverviewPage[OfferSummary]:
+    return OverviewPage(
+        "offers",
+        _NOT_YET.format(what="offers and offer letters"),
+        "No offers in this workbook yet.",
+        offer_columns,
+        offers.list_offers,
+        parent,
+    )

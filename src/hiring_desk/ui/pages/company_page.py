@@ -1,0 +1,283 @@
+"""The company profile: what letterheads and offer letters print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.services import company, team
+from hiring_desk.services.company import CompanyInfo
+from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.forms import FieldWithError
+
+LOGO_PREVIEW = 96
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+def _searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
+    """An editable combo of "CODE — Name" entries that completes as you type."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    for code, label in items:
+        combo.addItem(f"{code} — {label}", code)
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    return combo
+
+
+def _combo_code(combo: QComboBox) -> str:
+    """The code typed or chosen: the part before " — " of the text."""
+    return combo.currentText().split("—", 1)[0].strip()
+
+
+def _select_code(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    else:
+        combo.setEditText(code)
+
+
+class CompanyPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workbook: Workbook | None = None
+        self._loading = False
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("company_name")
+        self.address_edit = QPlainTextEdit()
+        self.address_edit.setObjectName("company_address")
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(84)
+        self.signatory_combo = QComboBox()
+        self.signatory_combo.setObjectName("company_signatory")
+        self.currency_combo = _searchable_combo(company.currency_choices(), "company_currency")
+        self.locale_combo = _searchable_combo(company.locale_choices(), "company_locale")
+
+        self.logo_label = QLabel()
+        self.logo_label.setObjectName("company_logo")
+        self.logo_label.setFixedSize(LOGO_PREVIEW, LOGO_PREVIEW)
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_label.setStyleSheet("border: 1px solid palette(mid); border-radius: 4px;")
+        self.logo_button = QPushButton("Choose &Logo…")
+        self.logo_button.setObjectName("choose_logo")
+        self.clear_logo_button = QPushButton("Remove Logo")
+        self.clear_logo_button.setObjectName("remove_logo")
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.clear_logo_button.clicked.connect(self.clear_logo)
+
+        self._fields = {
+            "name": FieldWithError(self.name_edit),
+            "address": FieldWithError(self.address_edit),
+            "signatory": FieldWithError(self.signatory_combo),
+            "default_currency": FieldWithError(self.currency_combo),
+            "locale": FieldWithError(self.locale_combo),
+        }
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.logo_button)
+        logo_buttons.addWidget(self.clear_logo_button)
+        logo_buttons.addStretch()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label)
+        logo_row.addLayout(logo_buttons)
+        logo_row.addStretch()
+        self.logo_field = FieldWithError(QWidget())
+        self.logo_field.field.setLayout(logo_row)
+        self._fields["logo"] = self.logo_field
+
+        form = QFormLayout()
+        form.addRow("Company &name:", self._fields["name"])
+        form.addRow("&Address:", self._fields["address"])
+        form.addRow("Logo:", self.logo_field)
+        form.addRow("&Signs offers:", self._fields["signatory"])
+        form.addRow("Default &currency:", self._fields["default_currency"])
+        form.addRow("L&ocale:", self._fields["locale"])
+
+        self.save_button = QPushButton("&Save Profile")
+        self.save_button.setObjectName("save_company")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setObjectName("revert_company")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.refresh)
+        self.status = QLabel()
+        self.status.setObjectName("company_status")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.status)
+        buttons.addStretch()
+
+        intro = QLabel(
+            "Printed on job descriptions, interview packs and offer letters. The locale sets "
+            "how dates and money are written."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch()
+
+        for edit in (self.name_edit,):
+            edit.textEdited.connect(self._mark_dirty)
+        self.address_edit.textChanged.connect(self._mark_dirty)
+        for combo in (self.signatory_combo, self.currency_combo, self.locale_combo):
+            combo.currentTextChanged.connect(self._mark_dirty)
+        self._set_dirty(False)
+
+    # -- loading ------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load the saved profile into the form, dropping unsaved edits."""
+        self._loading = True
+        try:
+            for field in self._fields.values():
+                field.set_error(None)
+            if self._workbook is None:
+                self.setEnabled(False)
+                return
+            self.setEnabled(True)
+            info = company.get_company(self._workbook)
+            self.name_edit.setText(info.name)
+            self.address_edit.setPlainText(info.address)
+            self._fill_signatories(info.signatory_id)
+            _select_code(self.currency_combo, info.default_currency)
+            _select_code(self.locale_combo, info.locale)
+            self._show_logo(info)
+            self.status.clear()
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+
+    def team_changed(self) -> None:
+        """Reload the signatory choices, keeping the current pick and other edits."""
+        if self._workbook is None:
+            return
+        was_loading, self._loading = self._loading, True
+        try:
+            self._fill_signatories(self.signatory_combo.currentData())
+        finally:
+            self._loading = was_loading
+
+    def _fill_signatories(self, selected: int | None) -> None:
+        assert self._workbook is not None
+        self.signatory_combo.clear()
+        self.signatory_combo.addItem("(nobody yet)", None)
+        for member in team.list_members(self._workbook):
+            label = f"{member.name}, {member.title}" if member.title else member.name
+            self.signatory_combo.addItem(label, member.id)
+        index = self.signatory_combo.findData(selected) if selected is not None else 0
+        self.signatory_combo.setCurrentIndex(max(index, 0))
+
+    def _show_logo(self, info: CompanyInfo) -> None:
+        if info.logo:
+            pixmap = QPixmap()
+            pixmap.loadFromData(QByteArray(info.logo))
+            self.logo_label.setPixmap(
+                pixmap.scaled(
+                    LOGO_PREVIEW - 8,
+                    LOGO_PREVIEW - 8,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText("No logo")
+        self.clear_logo_button.setEnabled(bool(info.logo))
+
+    # -- saving -------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self._workbook is None:
+            return False
+        for field in self._fields.values():
+            field.set_error(None)
+        try:
+            company.update_company(
+                self._workbook,
+                name=self.name_edit.text(),
+                address=self.address_edit.toPlainText(),
+                signatory_id=self.signatory_combo.currentData(),
+                default_currency=_combo_code(self.currency_combo),
+                locale=_combo_code(self.locale_combo),
+            )
+        except ValidationError as exc:
+            for name, message in exc.errors.items():
+                self._fields.get(name, self._fields["name"]).set_error(message)
+            self.status.setText("Not saved: correct the fields marked in red.")
+            return False
+        self.refresh()
+        self.status.setText("Saved.")
+        return True
+
+    def choose_logo(self) -> None:
+        if self._workbook is None:
+            return
+        filename, _ = QFileDialog.getOpenFileName(self, "Choose Company Logo", "", IMAGE_FILTER)
+        if filename:
+            self.set_logo_file(Path(filename))
+
+    def set_logo_file(self, path: Path) -> bool:
+        """Store the image at ``path`` as the logo, or show why not under the logo."""
+        if self._workbook is None:
+            return False
+        self.logo_field.set_error(None)
+        try:
+            data = path.read_bytes()
+            info = company.set_logo(self._workbook, data)
+        except OSError as exc:
+            self.logo_field.set_error(f"could not read {path.name}: {exc.strerror or exc}")
+            return False
+        except ValidationError as exc:
+            self.logo_field.set_error(f"{path.name} {exc.errors.get('logo', str(exc))}")
+            return False
+        self._show_logo(info)
+        return True
+
+    def clear_logo(self) -> None:
+        if self._workbook is not None:
+            self._show_logo(company.clear_logo(self._workbook))
+
+    # -- dirty state --------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.status.clear()

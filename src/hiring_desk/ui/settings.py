@@ -1,0 +1,54 @@
+"""Window and app settings, kept in an INI file in the platform config folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from hiring_desk import paths
+
+RECENT_LIMIT = 8
+
+
+class Settings:
+    def __init__(self) -> None:
+        target = paths.settings_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(target), QSettings.Format.IniFormat)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._qs.setValue("window/state", value)
+
+    def recent_files(self) -> list[Path]:
+        value = self._qs.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(v) for v in (value or []) if isinstance(v, str) and v]
+
+    def add_recent_file(self, path: Path) -> None:
+        items = [p for p in self.recent_files() if p != path]
+        self._set_recent([path, *items][:RECENT_LIMIT])
+
+    def remove_recent_file(self, path: Path) -> None:
+        self._set_recent([p for p in self.recent_files() if p != path])
+
+    def clear_recent_files(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, items: list[Path]) -> None:
+        self._qs.setValue("recent/files", [str(p) for p in items])
+
+    def sync(self) -> None:
+        self._qs.sync()
