@@ -51,7 +51,7 @@ def backup_dir() -> Path:
 
 def default_workbook() -> Path:
     """The workbook opened when none is named on the command line."""
-    return data_dir() / f"Hiring Desk{WORKBOOK_SUFFIX}"
+    return data_dir() / f"Workbook{WORKBOOK_SUFFIX}"
 
 
 def settings_file() -> Path:

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workbook: Workbook | None = None
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(QSize(800, 520))
+        self.setMinimumSize(QSize(720, 480))
         self._build_actions()
         self._build_menus()
         self._build_body()
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New Workbook…", self.new_workbook, keys.New)
         self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
         self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S")
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about, "F1")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

@@ -1,0 +1,145 @@
+"""The ``hiring-desk`` command: the window, and headless commands over the services.
+
+``hiring-desk [--workbook PATH]`` opens the window. Subcommands (``demo``,
+``check``, ``list``, ...) do their work without Qt and exit 0 on success, or
+non-zero with one line on stderr on failure.
+
+Adding a subcommand is one function and one registration (see ``registry``)::
+
+    @command("check", help="...", arguments=_check_arguments)
+    def _run_check(args: argparse.Namespace) -> int:
+        ...
+
+This package imports nothing heavy at load time (no Qt, no SQLAlchemy), so
+``hiring-desk --version`` is quick; each command imports what it needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hiring_desk import APP_NAME, __version__
+from hiring_desk.cli import basic_commands, listing  # noqa: F401  (registers commands)
+from hiring_desk.cli.output import fail, one_line, os_error_message
+from hiring_desk.cli.registry import (
+    COMMANDS,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    PROG,
+    CommandError,
+    Handler,
+)
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            f"{APP_NAME}: an offline hiring workbook. Without a command, opens the window; "
+            "with one, does that work without a window."
+        ),
+        epilog=f"Run '{PROG} COMMAND --help' for the options of a command.",
+        allow_abbrev=False,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="print the version and exit",
+    )
+    parser.add_argument(
+        "--workbook",
+        "-w",
+        metavar="PATH",
+        type=Path,
+        default=None,
+        help="the workbook to open in the window (default: the usual one, created on first run)",
+    )
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", required=False
+    )
+    for cmd in COMMANDS.values():
+        sub = subparsers.add_parser(
+            cmd.name, help=cmd.help, description=cmd.description, allow_abbrev=False
+        )
+        cmd.arguments(sub)
+        sub.set_defaults(handler=cmd.run)
+    return parser
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    return EXIT_FAILURE
+
+
+def _run_gui(workbook: Path | None) -> int:
+    from hiring_desk.app import run_gui
+
+    return run_gui(workbook)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``hiring-desk`` with ``argv`` (default: the process's arguments)."""
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors (exit 2)
+            return _exit_code(exc.code)
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            return _run_gui(args.workbook)
+        return handler(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_FAILURE
+    except CommandError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(os_error_message(exc))
+    except Exception as exc:
+        _log_unexpected(exc)
+        return fail(_known_error_message(exc))
+
+
+def _known_error_message(exc: Exception) -> str:
+    """The reason for a workbook or service error; the type as well for anything else."""
+    try:
+        from hiring_desk.services.errors import ServiceError
+        from hiring_desk.store.errors import WorkbookError
+    except Exception:  # the failure may be that these cannot be imported
+        pass
+    else:
+        if isinstance(exc, WorkbookError | ServiceError):
+            return str(exc) or type(exc).__name__
+    return f"unexpected error: {type(exc).__name__}: {one_line(str(exc))}"
+
+
+def _log_unexpected(exc: Exception) -> None:
+    """Keep the traceback in the log file; the terminal gets one line."""
+    try:
+        from hiring_desk.logs import setup_logging
+
+        setup_logging().error("Command failed", exc_info=exc)
+    except Exception:  # logging must never turn one error into two
+        pass
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away, keep Python's exit flush quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

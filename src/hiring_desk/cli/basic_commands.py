@@ -1,0 +1,72 @@
+"""``demo`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hiring_desk.cli.output import out
+from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    add_workbook_argument(
+        parser, "where to create the demo workbook; an existing file is never overwritten"
+    )
+
+
+@command(
+    "demo",
+    help="create a workbook filled with sample roles, candidates, interviews and offers",
+    description=(
+        "Create a new workbook at PATH filled with sample data, to try Hiring Desk out. "
+        "The path is used exactly as given, and an existing file is never overwritten."
+    ),
+    arguments=_demo_arguments,
+)
+def _run_demo(args: argparse.Namespace) -> int:
+    from hiring_desk.store.errors import WorkbookExistsError
+
+    path: Path = args.workbook
+    if path.exists():  # refused before any demo code runs
+        raise WorkbookExistsError(path, "a file with this name already exists")
+
+    from hiring_desk.services.demo import create_demo_workbook
+
+    with create_demo_workbook(path):
+        pass
+    out(f"Created demo workbook {path}")
+    return EXIT_OK
+
+
+# -- check ----------------------------------------------------------------------------
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    add_workbook_argument(parser, "the workbook to check")
+
+
+@command(
+    "check",
+    help="check a workbook's health without changing it",
+    description=(
+        "Check a workbook's integrity, its foreign keys and its schema version, "
+        'without changing it. Prints "ok" and exits 0 when healthy; otherwise '
+        "exits 1 with the problems on stderr. Works while the workbook is open elsewhere."
+    ),
+    arguments=_check_arguments,
+)
+def _run_check(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from hiring_desk.store.integrity import check_workbook
+
+    path: Path = args.workbook
+    try:
+        report = check_workbook(path)
+    except sqlite3.Error as exc:
+        raise CommandError(f"{path.name}: could not read the workbook ({exc})") from None
+    if not report.ok:
+        raise CommandError(f"{path.name}: {'; '.join(report.problems)}")
+    out("ok")
+    return EXIT_OK

@@ -1,0 +1,65 @@
+"""Fixtures for driving the real main window with pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.settings import Settings
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
+    """Build, show and open a main window on a workbook (None: the default one)."""
+    windows: list[MainWindow] = []
+
+    def make(path: Path | None) -> MainWindow:
+        window = MainWindow(Settings())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_initial(path)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.workbook is not None:
+            window.workbook.close()
+            window.workbook = None
+
+
+def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the next modal dialog as soon as it opens."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def menu_action(window: MainWindow, *path: str):  # type: ignore[no-untyped-def]
+    """The action at a menu path such as ("File", "Save a Copy…"), matched without '&'."""
+    actions = window.menuBar().actions()
+    for name in path:
+        found = next(a for a in actions if a.text().replace("&", "") == name)
+        menu = found.menu()
+        actions = menu.actions() if menu is not None else []
+    return found
+
+
+def press(qtbot: QtBot, window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A keystroke delivered to the window as the platform would (so shortcuts fire)."""
+    handle = window.windowHandle()
+    assert handle is not None, "the window must be shown"
+    qtbot.keyClick(handle, key, modifiers)
