@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from hiring_desk import APP_ID, APP_NAME, __version__
 
 
+class NoDisplayError(RuntimeError):
+    """There is no screen to show the window on."""
+
+
+def _check_display() -> None:
+    """Refuse early, with one clear line, where Qt would abort for want of a screen."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise NoDisplayError(
+            "no display to open the window on (DISPLAY is not set); "
+            "the commands 'demo', 'check' and 'list' work without one"
+        )
+
+
 def run_gui(workbook: Path | None) -> int:
     """Open the main window on ``workbook`` (or the default workbook); return the exit code."""
+    _check_display()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

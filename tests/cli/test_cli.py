@@ -7,7 +7,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import types
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -223,10 +222,22 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
         calls.append(workbook)
         return 0
 
-    module = types.ModuleType("hiring_desk.app")
-    module.run_gui = run_gui  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "hiring_desk.app", module)
+    import hiring_desk.app
+
+    monkeypatch.setattr(hiring_desk.app, "run_gui", run_gui)
     return calls
+
+
+def test_no_display_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    code, out, err = run(capsys)
+    assert code == 1
+    assert out == ""
+    assert err.startswith("hiring-desk: no display") and err.count("\n") == 1
 
 
 def test_no_command_opens_the_window(

@@ -10,18 +10,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
+def make_window(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[Path | None], MainWindow]]:
     """Build, show and open a main window on a workbook (None: the default one)."""
     windows: list[MainWindow] = []
 
     def make(path: Path | None) -> MainWindow:
-        window = MainWindow(Settings())
-        qtbot.addWidget(window)
+        window = MainWindow(Settings())  # closed below, not by qtbot: see teardown
         window.show()
         qtbot.waitExposed(window)
         window.open_initial(path)
@@ -29,10 +31,15 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
         return window
 
     yield make
+    # Closing must not wait on a question nobody will answer (pytest-qt would
+    # close widgets it knows before this teardown runs, hence no addWidget).
+    monkeypatch.setattr(messages, "confirm", lambda *_args, **_kwargs: True)
     for window in windows:
+        window.close()
         if window.workbook is not None:
             window.workbook.close()
             window.workbook = None
+        window.deleteLater()
 
 
 def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
@@ -58,7 +65,12 @@ def menu_action(window: MainWindow, *path: str):  # type: ignore[no-untyped-def]
     return found
 
 
-def press(qtbot: QtBot, window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    qtbot: QtBot,
+    window: QWidget,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """A keystroke delivered to the window as the platform would (so shortcuts fire)."""
     handle = window.windowHandle()
     assert handle is not None, "the window must be shown"

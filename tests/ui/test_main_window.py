@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from tests.ui.conftest import menu_action, press, when_modal
 
 from hiring_desk import paths
 from hiring_desk.services import team
@@ -15,13 +16,14 @@ from hiring_desk.services.workbooks import create_workbook, open_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
-from tests.ui.conftest import menu_action, press, when_modal
 
 
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(messages, "show_error", lambda _p, title, text, details="": shown.append(f"{title}: {text}"))
+    monkeypatch.setattr(
+        messages, "show_error", lambda _p, title, text, details="": shown.append(f"{title}: {text}")
+    )
     return shown
 
 
@@ -51,7 +53,9 @@ def test_area_navigation(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # 
     assert window.current_area() == "interviews"
 
 
-def test_refuses_text_file_and_keeps_current(make_window, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_text_file_and_keeps_current(
+    make_window, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     create_workbook(tmp_path / "good.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "good.hiringdesk")
     bad = tmp_path / "notes.hiringdesk"
@@ -84,7 +88,9 @@ def test_refuses_workbook_open_elsewhere(make_window, tmp_path: Path, errors: li
         other.close()
 
 
-def test_new_workbook_from_menu_and_refuses_existing(make_window, qtbot: QtBot, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_workbook_from_menu_and_refuses_existing(
+    make_window, qtbot: QtBot, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     create_workbook(tmp_path / "first.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "first.hiringdesk")
     monkeypatch.setattr(file_dialogs, "ask_new_workbook", lambda *_: tmp_path / "second")
@@ -105,7 +111,9 @@ def test_new_workbook_from_menu_and_refuses_existing(make_window, qtbot: QtBot, 
     assert window.workbook.path == tmp_path / "second.hiringdesk"
 
 
-def test_open_recent_and_save_copy(make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_open_recent_and_save_copy(
+    make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     a, b = tmp_path / "a.hiringdesk", tmp_path / "b.hiringdesk"
     for path in (a, b):
         create_workbook(path).close()

@@ -81,9 +81,12 @@ def _exit_code(code: object) -> int:
 
 
 def _run_gui(workbook: Path | None) -> int:
-    from hiring_desk.app import run_gui
+    from hiring_desk.app import NoDisplayError, run_gui
 
-    return run_gui(workbook)
+    try:
+        return run_gui(workbook)
+    except NoDisplayError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

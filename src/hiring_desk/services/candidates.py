@@ -42,14 +42,13 @@ def list_candidates(workbook: Workbook) -> list[CandidateSummary]:
         .subquery()
     )
     statement = (
-        select(Candidate, Application.stage, Role.title)
-        .outerjoin(latest, latest.c.candidate_id == Candidate.id)
+        select(Candidate, col(Application.stage), col(Role.title))
+        .outerjoin(latest, latest.c.candidate_id == col(Candidate.id))
         .outerjoin(Application, col(Application.id) == latest.c.application_id)
         .outerjoin(Role, col(Role.id) == Application.role_id)
-        .order_by(func.lower(Candidate.name), Candidate.id)
     )
     with workbook.transaction() as session:
-        return [
+        rows = [
             CandidateSummary(
                 id=c.id or 0,
                 name=c.name,
@@ -61,3 +60,5 @@ def list_candidates(workbook: Workbook) -> list[CandidateSummary]:
             )
             for c, stage, title in session.exec(statement)
         ]
+    # Sorted here: SQLite's lower() leaves non-ASCII letters alone.
+    return sorted(rows, key=lambda r: (r.name.casefold(), r.id))

@@ -167,12 +167,8 @@ def locale_choices() -> list[tuple[str, str]]:
 
 
 def _profile(session: Session) -> CompanyProfile:
-    profile = session.get(CompanyProfile, PROFILE_ID)
-    if profile is None:
-        profile = CompanyProfile(id=PROFILE_ID)
-        session.add(profile)
-        session.flush()
-    return profile
+    """The stored profile, or a new unsaved one with the defaults (reading never writes)."""
+    return session.get(CompanyProfile, PROFILE_ID) or CompanyProfile(id=PROFILE_ID)
 
 
 def _info(session: Session, profile: CompanyProfile) -> CompanyInfo:

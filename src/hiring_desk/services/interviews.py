@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import col, select
+from sqlalchemy import select
+from sqlmodel import col
 
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Interview, Role
@@ -27,7 +28,7 @@ class InterviewSummary:
 
 def list_interviews(workbook: Workbook) -> list[InterviewSummary]:
     statement = (
-        select(Interview, Candidate.id, Candidate.name, Role.id, Role.title)
+        select(Interview, col(Candidate.id), col(Candidate.name), col(Role.id), col(Role.title))
         .join(Application, col(Application.id) == Interview.application_id)
         .join(Candidate, col(Candidate.id) == Application.candidate_id)
         .join(Role, col(Role.id) == Application.role_id)
@@ -47,5 +48,5 @@ def list_interviews(workbook: Workbook) -> list[InterviewSummary]:
                 duration_minutes=iv.duration_minutes,
                 status=iv.status,
             )
-            for iv, cid, cname, rid, rtitle in session.exec(statement)
+            for iv, cid, cname, rid, rtitle in session.execute(statement)
         ]

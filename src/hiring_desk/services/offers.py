@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import col, select
+from sqlalchemy import select
+from sqlmodel import col
 
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Offer, Role
@@ -27,7 +28,7 @@ class OfferSummary:
 
 def list_offers(workbook: Workbook) -> list[OfferSummary]:
     statement = (
-        select(Offer, Candidate.id, Candidate.name, Role.id, Role.title)
+        select(Offer, col(Candidate.id), col(Candidate.name), col(Role.id), col(Role.title))
         .join(Application, col(Application.id) == Offer.application_id)
         .join(Candidate, col(Candidate.id) == Application.candidate_id)
         .join(Role, col(Role.id) == Application.role_id)
@@ -47,5 +48,5 @@ def list_offers(workbook: Workbook) -> list[OfferSummary]:
                 pay_period=o.pay_period,
                 start_date=o.start_date,
             )
-            for o, cid, cname, rid, rtitle in session.exec(statement)
+            for o, cid, cname, rid, rtitle in session.execute(statement)
         ]

@@ -37,12 +37,11 @@ def list_roles(workbook: Workbook) -> list[RoleSummary]:
     )
     statement = (
         select(Role, counts.c.n, TeamMember.name)
-        .outerjoin(counts, counts.c.role_id == Role.id)
+        .outerjoin(counts, counts.c.role_id == col(Role.id))
         .outerjoin(TeamMember, col(TeamMember.id) == Role.hiring_manager_id)
-        .order_by(func.lower(Role.title), Role.id)
     )
     with workbook.transaction() as session:
-        return [
+        rows = [
             RoleSummary(
                 id=role.id or 0,
                 title=role.title,
@@ -55,3 +54,4 @@ def list_roles(workbook: Workbook) -> list[RoleSummary]:
             )
             for role, n, manager in session.exec(statement)
         ]
+    return sorted(rows, key=lambda r: (r.title.casefold(), r.id))

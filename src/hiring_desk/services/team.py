@@ -53,8 +53,8 @@ def _validated(name: str, title: str, email: str) -> tuple[str, str, str]:
 
 def list_members(workbook: Workbook) -> list[MemberInfo]:
     with workbook.transaction() as session:
-        rows = session.exec(select(TeamMember).order_by(func.lower(TeamMember.name)))
-        return [_info(m) for m in rows]
+        members = [_info(m) for m in session.exec(select(TeamMember))]
+    return sorted(members, key=lambda m: (m.name.casefold(), m.id))
 
 
 def get_member(workbook: Workbook, member_id: int) -> MemberInfo:

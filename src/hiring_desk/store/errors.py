@@ -10,8 +10,14 @@ class WorkbookError(Exception):
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        self.reason = _one_line(reason)
+        super().__init__(f"{_one_line(self.path.name)}: {self.reason}")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """Collapse whitespace (SQLite's reports span lines) and cap the length."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class NotAWorkbookError(WorkbookError):

@@ -23,14 +23,20 @@ class CheckReport:
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("PRAGMA quick_check").fetchall()
-    return [] if rows == [("ok",)] else [str(r[0]) for r in rows]
+    if rows == [("ok",)]:
+        return []
+    return [line.strip() for r in rows for line in str(r[0]).splitlines() if line.strip()]
 
 
 def check_workbook(path: Path, *, full: bool = True) -> CheckReport:
     """Check a workbook without changing it. Raises NotAWorkbookError for other files."""
     check_is_workbook(path)
     report = CheckReport()
-    conn = connect_raw(path)
+    try:
+        conn = connect_raw(path)
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"integrity check failed: {exc}")
+        return report
     try:
         pragma = "integrity_check" if full else "quick_check"
         try:
@@ -39,7 +45,8 @@ def check_workbook(path: Path, *, full: bool = True) -> CheckReport:
             report.problems.append(f"integrity check failed: {exc}")
             return report
         if rows != [("ok",)]:
-            detail = "; ".join(str(r[0]) for r in rows[:3])
+            lines = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
+            detail = "; ".join(line.strip() for line in lines[:3])
             report.problems.append(f"integrity check failed: {detail}")
             return report
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()

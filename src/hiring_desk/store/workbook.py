@@ -130,15 +130,15 @@ def _create_schema(path: Path) -> None:
 
 def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
     """Check an existing workbook and bring its schema up to date."""
-    conn = connect_raw(path)
     try:
+        conn = connect_raw(path)
         try:
             problems = quick_check(conn)
             revision = migrate.read_revision(conn)
-        except sqlite3.DatabaseError as exc:
-            raise WorkbookDamagedError(path, f"the workbook is damaged ({exc})") from None
-    finally:
-        conn.close()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise WorkbookDamagedError(path, f"the workbook is damaged ({exc})") from None
     if problems:
         raise WorkbookDamagedError(path, f"the workbook is damaged ({problems[0]})")
     if revision is None:

@@ -34,3 +34,11 @@ def ask_new_workbook(parent: QWidget | None, start: Path) -> Path | None:
 def ask_save_copy(parent: QWidget | None, start: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", str(start), WORKBOOK_FILTER)
     return Path(name) if name else None
+
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+def ask_logo_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Choose Company Logo", "", IMAGE_FILTER)
+    return Path(name) if name else None

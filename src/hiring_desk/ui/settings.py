@@ -33,9 +33,8 @@ class Settings:
 
     def recent_files(self) -> list[Path]:
         value = self._qs.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(v) for v in (value or []) if isinstance(v, str) and v]
+        items: list[object] = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        return [Path(v) for v in items if isinstance(v, str) and v]
 
     def add_recent_file(self, path: Path) -> None:
         items = [p for p in self.recent_files() if p != path]

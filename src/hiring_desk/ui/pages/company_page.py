@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,10 +23,10 @@ from hiring_desk.services import company, team
 from hiring_desk.services.company import CompanyInfo
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError
 
 LOGO_PREVIEW = 96
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
 
 def _searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
@@ -240,9 +239,9 @@ class CompanyPage(QWidget):
     def choose_logo(self) -> None:
         if self._workbook is None:
             return
-        filename, _ = QFileDialog.getOpenFileName(self, "Choose Company Logo", "", IMAGE_FILTER)
-        if filename:
-            self.set_logo_file(Path(filename))
+        path = file_dialogs.ask_logo_file(self)
+        if path is not None:
+            self.set_logo_file(path)
 
     def set_logo_file(self, path: Path) -> bool:
         """Store the image at ``path`` as the logo, or show why not under the logo."""
@@ -256,7 +255,8 @@ class CompanyPage(QWidget):
             self.logo_field.set_error(f"could not read {path.name}: {exc.strerror or exc}")
             return False
         except ValidationError as exc:
-            self.logo_field.set_error(f"{path.name} {exc.errors.get('logo', str(exc))}")
+            reason = exc.errors.get("logo", str(exc))
+            self.logo_field.set_error(f"Could not use {path.name}: it {reason}.")
             return False
         self._show_logo(info)
         return True

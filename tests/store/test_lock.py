@@ -1,0 +1,175 @@
+"""One Hiring Desk window per workbook: the lock beside the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from hiring_desk.store import Workbook, WorkbookLockedError
+from hiring_desk.store.lock import WorkbookLock, lock_path_for
+from hiring_desk.store.models import TeamMember
+
+HOLDER = textwrap.dedent(
+    """
+    import sys
+    import time
+
+    from hiring_desk.store import Workbook
+
+    workbook = Workbook.open(sys.argv[1])
+    print("ready", flush=True)
+    time.sleep(120)
+    """
+)
+
+
+def _snapshot(path: Path) -> dict[str, bytes]:
+    """The bytes of the workbook and of any WAL beside it."""
+    files = [path, path.with_name(path.name + "-wal")]
+    return {p.name: p.read_bytes() for p in files if p.exists()}
+
+
+def test_lock_file_is_hidden_beside_the_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "Team plans.hiringdesk"
+    assert lock_path_for(path) == tmp_path / ".Team plans.hiringdesk.lock"
+    with Workbook.create(path):
+        assert lock_path_for(path).exists()
+
+
+def test_a_second_open_is_refused_with_a_clear_message(workbook: Workbook) -> None:
+    with pytest.raises(WorkbookLockedError) as info:
+        Workbook.open(workbook.path)
+
+    message = str(info.value)
+    assert workbook.path.name in message
+    assert "already open" in message
+    assert "\n" not in message
+    assert info.value.path == workbook.path
+
+
+def test_a_second_open_through_another_spelling_of_the_path_is_refused(
+    workbook: Workbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workbook.path.parent)
+    with pytest.raises(WorkbookLockedError):
+        Workbook.open(workbook.path.name)
+    with pytest.raises(WorkbookLockedError):
+        Workbook.open(Path("..") / workbook.path.parent.name / workbook.path.name)
+
+
+def test_the_refused_second_open_changes_nothing(workbook: Workbook) -> None:
+    with workbook.transaction() as session:
+        session.add(TeamMember(name="Ada"))
+    before = _snapshot(workbook.path)
+
+    with pytest.raises(WorkbookLockedError):
+        Workbook.open(workbook.path)
+
+    assert _snapshot(workbook.path) == before
+    # The first window still works and still holds the lock.
+    with workbook.transaction() as session:
+        session.add(TeamMember(name="Grace"))
+    with workbook.transaction() as session:
+        assert sorted(m.name for m in session.exec(select(TeamMember))) == ["Ada", "Grace"]
+    with pytest.raises(WorkbookLockedError):
+        Workbook.open(workbook.path)
+
+
+def test_open_works_again_after_close(tmp_path: Path) -> None:
+    path = tmp_path / "again.hiringdesk"
+    first = Workbook.create(path)
+    with pytest.raises(WorkbookLockedError):
+        Workbook.open(path)
+    first.close()
+
+    second = Workbook.open(path)
+    try:
+        with pytest.raises(WorkbookLockedError):
+            Workbook.open(path)
+    finally:
+        second.close()
+    Workbook.open(path).close()
+
+
+def test_leaving_the_with_block_releases_the_lock(tmp_path: Path) -> None:
+    path = tmp_path / "with.hiringdesk"
+    with Workbook.create(path):
+        pass
+    with Workbook.open(path):
+        pass
+    Workbook.open(path).close()
+
+
+def test_closing_twice_is_harmless(tmp_path: Path) -> None:
+    path = tmp_path / "twice.hiringdesk"
+    workbook = Workbook.create(path)
+    workbook.close()
+    workbook.close()
+    Workbook.open(path).close()
+
+
+def test_two_different_workbooks_can_be_open_at_once(tmp_path: Path) -> None:
+    with (
+        Workbook.create(tmp_path / "one.hiringdesk") as one,
+        Workbook.create(tmp_path / "two.hiringdesk") as two,
+    ):
+        assert one.path != two.path
+
+
+def test_workbook_lock_refuses_a_second_holder(tmp_path: Path) -> None:
+    path = tmp_path / "raw.hiringdesk"
+    first, second = WorkbookLock(path), WorkbookLock(path)
+    first.acquire()
+    try:
+        assert first.is_locked
+        with pytest.raises(WorkbookLockedError):
+            second.acquire()
+        assert not second.is_locked
+    finally:
+        first.release()
+    assert not first.is_locked
+    second.acquire()
+    second.release()
+
+
+@pytest.mark.timeout(90)
+def test_the_lock_is_released_when_the_holding_process_is_killed(tmp_path: Path) -> None:
+    path = tmp_path / "crash.hiringdesk"
+    Workbook.create(path).close()
+    before = path.read_bytes()
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+        cwd=tmp_path,
+    )
+    try:
+        assert holder.stdout is not None
+        line = holder.stdout.readline()
+        if line.strip() != "ready":
+            holder.kill()
+            _, err = holder.communicate(timeout=30)
+            pytest.fail(f"the holding process did not start: {line!r} {err}")
+
+        with pytest.raises(WorkbookLockedError) as info:
+            Workbook.open(path)
+        assert "already open" in str(info.value)
+        assert path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.communicate(timeout=30)
+
+    assert holder.returncode != 0  # it was killed, it did not close the workbook itself
+    with Workbook.open(path) as workbook, workbook.transaction() as session:
+        session.add(TeamMember(name="After the crash"))
+    with Workbook.open(path) as workbook, workbook.transaction() as session:
+        assert [m.name for m in session.exec(select(TeamMember))] == ["After the crash"]
