@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
+
+MakeWindow = Callable[[Path | None], MainWindow]
 
 
 @pytest.fixture
@@ -55,7 +58,7 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
-def menu_action(window: MainWindow, *path: str):  # type: ignore[no-untyped-def]
+def menu_action(window: MainWindow, *path: str) -> QAction:
     """The action at a menu path such as ("File", "Save a Copy…"), matched without '&'."""
     actions = window.menuBar().actions()
     for name in path:

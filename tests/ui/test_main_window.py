@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import menu_action, press, when_modal
+from tests.ui.conftest import MakeWindow, menu_action, press, when_modal
 
 from hiring_desk import paths
 from hiring_desk.services import team
@@ -27,7 +27,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def test_opens_default_workbook_on_first_run(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_opens_default_workbook_on_first_run(make_window) -> None:
     window: MainWindow = make_window(None)
     assert window.workbook is not None
     assert window.workbook.path == paths.default_workbook()
@@ -36,7 +36,7 @@ def test_opens_default_workbook_on_first_run(make_window) -> None:  # type: igno
     assert window.windowTitle() == "Workbook — Hiring Desk"
 
 
-def test_area_navigation(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_area_navigation(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
     create_workbook(tmp_path / "nav.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "nav.hiringdesk")
     assert window.current_area() == "roles"
@@ -55,7 +55,7 @@ def test_area_navigation(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # 
 
 def test_refuses_text_file_and_keeps_current(
     make_window, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     create_workbook(tmp_path / "good.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "good.hiringdesk")
     bad = tmp_path / "notes.hiringdesk"
@@ -72,7 +72,9 @@ def test_refuses_text_file_and_keeps_current(
     )
 
 
-def test_refuses_workbook_open_elsewhere(make_window, tmp_path: Path, errors: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_workbook_open_elsewhere(
+    make_window: MakeWindow, tmp_path: Path, errors: list[str]
+) -> None:
     path = tmp_path / "shared.hiringdesk"
     create_workbook(path).close()
     other = open_workbook(path)  # "another instance"
@@ -90,7 +92,7 @@ def test_refuses_workbook_open_elsewhere(make_window, tmp_path: Path, errors: li
 
 def test_new_workbook_from_menu_and_refuses_existing(
     make_window, qtbot: QtBot, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     create_workbook(tmp_path / "first.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "first.hiringdesk")
     monkeypatch.setattr(file_dialogs, "ask_new_workbook", lambda *_: tmp_path / "second")
@@ -113,7 +115,7 @@ def test_new_workbook_from_menu_and_refuses_existing(
 
 def test_open_recent_and_save_copy(
     make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     a, b = tmp_path / "a.hiringdesk", tmp_path / "b.hiringdesk"
     for path in (a, b):
         create_workbook(path).close()
@@ -137,7 +139,7 @@ def test_open_recent_and_save_copy(
         assert [m.name for m in team.list_members(copied)] == ["Maria Keane"]
 
 
-def test_geometry_is_remembered(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_is_remembered(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
     create_workbook(tmp_path / "g.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "g.hiringdesk")
     window.resize(760, 540)
@@ -149,7 +151,7 @@ def test_geometry_is_remembered(make_window, qtbot: QtBot, tmp_path: Path) -> No
     assert (again.width(), again.height()) == (760, 540)
 
 
-def test_quit_shortcut_closes_window(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quit_shortcut_closes_window(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
     create_workbook(tmp_path / "q.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "q.hiringdesk")
     press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
@@ -157,14 +159,14 @@ def test_quit_shortcut_closes_window(make_window, qtbot: QtBot, tmp_path: Path) 
     open_workbook(tmp_path / "q.hiringdesk").close()  # the lock was released
 
 
-def test_about_box_shows_version(make_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_about_box_shows_version(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
     from hiring_desk import __version__
 
     create_workbook(tmp_path / "h.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "h.hiringdesk")
     seen: list[str] = []
 
-    def read_and_close(dialog) -> None:  # type: ignore[no-untyped-def]
+    def read_and_close(dialog: QWidget) -> None:
         assert isinstance(dialog, QMessageBox)
         seen.append(dialog.text())
         dialog.accept()

@@ -10,7 +10,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import press, when_modal
+from tests.ui.conftest import MakeWindow, press, when_modal
 
 from hiring_desk.services import company, team
 from hiring_desk.services.workbooks import create_workbook
@@ -21,7 +21,7 @@ from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 
 
 @pytest.fixture
-def window(make_window, tmp_path: Path, qtbot: QtBot) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
     create_workbook(tmp_path / "team.hiringdesk").close()
     win: MainWindow = make_window(tmp_path / "team.hiringdesk")
     press(qtbot, win, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
