@@ -27,6 +27,7 @@ from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError
 
 LOGO_PREVIEW = 96
+FORM_MAX_WIDTH = 720
 
 
 def _searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
@@ -133,10 +134,15 @@ class CompanyPage(QWidget):
             "how dates and money are written."
         )
         intro.setWordWrap(True)
+        content = QWidget()
+        content.setMaximumWidth(FORM_MAX_WIDTH)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addLayout(form)
+        column.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addWidget(content)
         layout.addStretch()
 
         for edit in (self.name_edit,):

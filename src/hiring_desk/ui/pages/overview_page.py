@@ -7,20 +7,21 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hiring_desk.services import company
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.table_model import Column, RowsTableModel
+from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 
 Row = TypeVar("Row")
+
+#: Columns start no wider than this; the person can widen them.
+MAX_COLUMN_WIDTH = 260
 
 NOTE_STYLE = (
     "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
@@ -53,13 +54,7 @@ class OverviewPage(QWidget, Generic[Row]):
         self.empty = QLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName(f"{name}_empty")
-        self.table = QTableView()
-        self.table.setObjectName(f"{name}_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
+        self.table = make_table_view(f"{name}_table")
         self.table.setFrameShape(QFrame.Shape.StyledPanel)
         self.model: RowsTableModel[Any] = RowsTableModel(columns("en_GB"))
         self.table.setModel(self.model)
@@ -84,7 +79,11 @@ class OverviewPage(QWidget, Generic[Row]):
             rows = self._load(self._workbook)
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from hiring_desk.services.team import MemberInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.pages.member_dialog import MemberDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel
+from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 
 COLUMNS: list[Column[MemberInfo]] = [
     Column("Name", lambda m: m.name),
@@ -39,14 +38,10 @@ class TeamPage(QWidget):
         super().__init__(parent)
         self._workbook: Workbook | None = None
         self.model: RowsTableModel[MemberInfo] = RowsTableModel(COLUMNS)
-        self.table = QTableView()
-        self.table.setObjectName("team_table")
+        self.table = make_table_view("team_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
