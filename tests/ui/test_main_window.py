@@ -174,3 +174,46 @@ def test_about_box_shows_version(make_window: MakeWindow, qtbot: QtBot, tmp_path
     when_modal(qtbot, read_and_close)
     menu_action(window, "Help", "About Hiring Desk").trigger()
     assert seen and __version__ in seen[0]
+
+
+def test_demo_workbook_shows_its_data(make_window: MakeWindow, tmp_path: Path) -> None:
+    from hiring_desk.services.demo import create_demo_workbook
+
+    create_demo_workbook(tmp_path / "demo.hiringdesk").close()
+    window: MainWindow = make_window(tmp_path / "demo.hiringdesk")
+    counts = {}
+    for key in ("roles", "candidates", "interviews", "offers"):
+        window.show_area(key)
+        page = window.pages[key]
+        counts[key] = page.model.rowCount()  # type: ignore[attr-defined]
+        assert page.table.isVisible()  # type: ignore[attr-defined]
+    assert counts["roles"] == 2 and counts["offers"] == 1
+    assert counts["candidates"] >= 28 and counts["interviews"] > 0
+    titles = {window.pages["roles"].model.row(i).title for i in range(2)}  # type: ignore[attr-defined]
+    assert titles == {"Backend Developer", "Senior Backend Developer"}
+    window.show_area("team")
+    assert window.pages["team"].team.model.rowCount() == 3  # type: ignore[attr-defined]
+
+
+def test_refuses_foreign_sqlite_file(
+    make_window: MakeWindow, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    create_workbook(tmp_path / "good.hiringdesk").close()
+    window: MainWindow = make_window(tmp_path / "good.hiringdesk")
+    foreign = tmp_path / "contacts.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE contact (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    monkeypatch.setattr(file_dialogs, "ask_open_workbook", lambda *_: foreign)
+    menu_action(window, "File", "Open…").trigger()
+    assert (
+        len(errors) == 1
+        and "contacts.db" in errors[0]
+        and "not a Hiring Desk workbook" in errors[0]
+    )
+    assert foreign.read_bytes() == before
+    assert window.workbook is not None and window.workbook.path.name == "good.hiringdesk"

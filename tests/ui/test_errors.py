@@ -1,0 +1,40 @@
+"""The global exception hook: a dialog for the person, the traceback in the log."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from hiring_desk import paths
+from hiring_desk.logs import setup_logging
+from hiring_desk.ui import excepthook, messages
+
+
+def test_unexpected_error_is_shown_and_logged(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        messages,
+        "show_error",
+        lambda _p, title, text, details="": shown.append((title, text, details)),
+    )
+    setup_logging()
+    try:
+        raise ValueError("the disk said no")
+    except ValueError:
+        excepthook.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+    assert len(shown) == 1
+    title, text, details = shown[0]
+    assert title == "Something went wrong"
+    assert "the disk said no" in text and str(paths.log_file()) in text
+    assert "Traceback" in details
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "ValueError: the disk said no" in log and "Traceback" in log
+
+
+def test_install_replaces_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    excepthook.install()
+    assert sys.excepthook is excepthook.handle_exception
