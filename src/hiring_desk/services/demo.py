@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func
 from sqlmodel import select
 
+from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.vocab import (
     EmploymentType,
     PayPeriod,
@@ -119,7 +120,7 @@ def _logo_png(initials: str) -> bytes:
 
 
 def _money(minor: int) -> str:
-    return f"€{minor // 100:,}"
+    return format_money(minor, data.COMPANY_CURRENCY, data.COMPANY_LOCALE, whole=True)
 
 
 def _long_date(day: datetime | date) -> str:
