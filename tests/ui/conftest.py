@@ -18,6 +18,24 @@ from hiring_desk.ui.settings import Settings
 MakeWindow = Callable[[Path | None], MainWindow]
 
 
+@pytest.fixture(autouse=True)
+def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """No test may hang on a message box: unpatched questions are answered "yes".
+
+    Tests that care about a question or message patch ``messages`` themselves.
+    This also covers windows that pytest-qt closes after a failed test.
+    """
+    asked: list[str] = []
+
+    def record(_parent: object, title: str, *_args: object, **_kwargs: object) -> bool:
+        asked.append(title)
+        return True
+
+    for name in ("confirm", "show_error", "show_warning", "show_info"):
+        monkeypatch.setattr(messages, name, record)
+    return asked
+
+
 @pytest.fixture
 def make_window(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
@@ -77,4 +95,7 @@ def press(
     """A keystroke delivered to the window as the platform would (so shortcuts fire)."""
     handle = window.windowHandle()
     assert handle is not None, "the window must be shown"
+    window.activateWindow()
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(handle, key, modifiers)

@@ -42,3 +42,24 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 def ask_logo_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Choose Company Logo", "", IMAGE_FILTER)
     return Path(name) if name else None
+
+
+TEMPLATE_FILTER = "Hiring Desk templates (*.toml)"
+
+
+def ask_export_path(parent: QWidget | None, start: Path, label: str, suffix: str) -> Path | None:
+    """Where to write an export; adds ``suffix`` when the name has no extension."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, f"Export {label}", str(start), f"{label} (*{suffix});;{ALL_FILES}"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_name(path.name + suffix)
+
+
+def ask_import_template(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import Template", "", f"{TEMPLATE_FILTER};;{ALL_FILES}"
+    )
+    return Path(name) if name else None

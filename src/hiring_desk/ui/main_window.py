@@ -26,12 +26,8 @@ from hiring_desk.services import workbooks
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.pages.area_pages import (
-    candidates_page,
-    interviews_page,
-    offers_page,
-    roles_page,
-)
+from hiring_desk.ui.pages.area_pages import candidates_page, interviews_page, offers_page
+from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 from hiring_desk.ui.pages.welcome_page import WelcomePage
 from hiring_desk.ui.settings import Settings
@@ -131,7 +127,7 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {
-            "roles": roles_page(),
+            "roles": RolesPage(),
             "candidates": candidates_page(),
             "interviews": interviews_page(),
             "offers": offers_page(),

@@ -34,6 +34,12 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
+    def set_columns(self, columns: Sequence[Column[Row]]) -> None:
+        """Swap the column definitions (e.g. for another locale), keeping the rows."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)

@@ -1,4 +1,4 @@
-"""The Roles, Candidates, Interviews and Offers pages as built so far.
+"""The Candidates, Interviews and Offers pages as built so far (and the roles' columns).
 
 Each lists what the workbook holds, sortable by any column, and says plainly
 that adding and editing in that area is not built yet.
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiring_desk.domain.formatting import format_day, format_moment, format_money
 from hiring_desk.domain.vocab import InterviewStatus, OfferStatus, PayPeriod
-from hiring_desk.services import candidates, interviews, offers, roles
+from hiring_desk.services import candidates, interviews, offers
 from hiring_desk.services.candidates import CandidateSummary
 from hiring_desk.services.interviews import InterviewSummary
 from hiring_desk.services.offers import OfferSummary
@@ -84,17 +84,6 @@ def offer_columns(locale: str) -> list[Column[OfferSummary]]:
         Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
         Column("Status", lambda o: OfferStatus(o.status).label),
     ]
-
-
-def roles_page(parent: QWidget | None = None) -> OverviewPage[RoleSummary]:
-    return OverviewPage(
-        "roles",
-        _NOT_YET.format(what="roles and their job descriptions"),
-        "No roles in this workbook yet.",
-        role_columns,
-        roles.list_roles,
-        parent,
-    )
 
 
 def candidates_page(parent: QWidget | None = None) -> OverviewPage[CandidateSummary]:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,37 +24,10 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 LOGO_PREVIEW = 96
 FORM_MAX_WIDTH = 720
-
-
-def _searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
-    """An editable combo of "CODE — Name" entries that completes as you type."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for code, label in items:
-        combo.addItem(f"{code} — {label}", code)
-    completer = QCompleter(combo.model(), combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.setCompleter(completer)
-    return combo
-
-
-def _combo_code(combo: QComboBox) -> str:
-    """The code typed or chosen: the part before " — " of the text."""
-    return combo.currentText().split("—", 1)[0].strip()
-
-
-def _select_code(combo: QComboBox, code: str) -> None:
-    index = combo.findData(code)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-    else:
-        combo.setEditText(code)
 
 
 class CompanyPage(QWidget):
@@ -72,8 +44,8 @@ class CompanyPage(QWidget):
         self.address_edit.setFixedHeight(84)
         self.signatory_combo = QComboBox()
         self.signatory_combo.setObjectName("company_signatory")
-        self.currency_combo = _searchable_combo(company.currency_choices(), "company_currency")
-        self.locale_combo = _searchable_combo(company.locale_choices(), "company_locale")
+        self.currency_combo = searchable_combo(company.currency_choices(), "company_currency")
+        self.locale_combo = searchable_combo(company.locale_choices(), "company_locale")
 
         self.logo_label = QLabel()
         self.logo_label.setObjectName("company_logo")
@@ -172,8 +144,8 @@ class CompanyPage(QWidget):
             self.name_edit.setText(info.name)
             self.address_edit.setPlainText(info.address)
             self._fill_signatories(info.signatory_id)
-            _select_code(self.currency_combo, info.default_currency)
-            _select_code(self.locale_combo, info.locale)
+            select_code(self.currency_combo, info.default_currency)
+            select_code(self.locale_combo, info.locale)
             self._show_logo(info)
             self.status.clear()
         finally:
@@ -230,8 +202,8 @@ class CompanyPage(QWidget):
                 name=self.name_edit.text(),
                 address=self.address_edit.toPlainText(),
                 signatory_id=self.signatory_combo.currentData(),
-                default_currency=_combo_code(self.currency_combo),
-                locale=_combo_code(self.locale_combo),
+                default_currency=combo_code(self.currency_combo),
+                locale=combo_code(self.locale_combo),
             )
         except ValidationError as exc:
             for name, message in exc.errors.items():

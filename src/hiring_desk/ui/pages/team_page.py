@@ -117,7 +117,8 @@ class TeamPage(QWidget):
             messages.show_warning(self, "Cannot Remove Team Member", str(exc))
         self._after_change(None)
 
-    def _edit_index(self, _index: QModelIndex) -> None:
+    def _edit_index(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
         self.edit_selected()
 
     def _after_change(self, select_id: int | None) -> None:

@@ -1,0 +1,104 @@
+"""``print`` (PDF documents) and ``export`` (files for other programs).
+
+Each is followed by what to print or export (``jd`` today), which has its own
+options, so later documents (offer letters, interview packs, calendars) are one
+more entry in ``PRINTABLES`` or ``EXPORTABLES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from hiring_desk.cli.output import out
+from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
+
+Runner = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+def _role_and_out(parser: argparse.ArgumentParser, out_help: str) -> None:
+    add_workbook_argument(parser, "the workbook to read")
+    parser.add_argument(
+        "--role", required=True, metavar="ROLE", help="the role's id or its exact title (required)"
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help=f"{out_help} (required)"
+    )
+
+
+def _jd_print_arguments(parser: argparse.ArgumentParser) -> None:
+    _role_and_out(parser, "the PDF file to write")
+
+
+def _jd_export_arguments(parser: argparse.ArgumentParser) -> None:
+    _role_and_out(parser, "the file to write")
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=["md", "txt", "html"],
+        help="md (Markdown), txt (plain text for job boards) or html (required)",
+    )
+
+
+def _write_jd(args: argparse.Namespace, fmt_value: str) -> int:
+    from hiring_desk.services import roles
+    from hiring_desk.services.jd_publish import JDFormat, write
+    from hiring_desk.services.workbooks import open_workbook
+
+    with open_workbook(args.workbook) as workbook:
+        role = roles.find_role(workbook, args.role)
+        written = write(workbook, role.id, JDFormat(fmt_value), args.out)
+    out(f"Wrote the job description of '{role.title}' to {written}")
+    return EXIT_OK
+
+
+#: what ``print`` can print: name -> (help, arguments, run)
+PRINTABLES: dict[str, tuple[str, Arguments, Runner]] = {
+    "jd": (
+        "a role's job description (its newest saved version) as a PDF with the letterhead",
+        _jd_print_arguments,
+        lambda args: _write_jd(args, "pdf"),
+    ),
+}
+
+#: what ``export`` can export: name -> (help, arguments, run)
+EXPORTABLES: dict[str, tuple[str, Arguments, Runner]] = {
+    "jd": (
+        "a role's job description as Markdown, plain text or HTML, ready to post",
+        _jd_export_arguments,
+        lambda args: _write_jd(args, args.format),
+    ),
+}
+
+
+def _nested(table: dict[str, tuple[str, Arguments, Runner]]) -> Arguments:
+    def add(parser: argparse.ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+        for name, (help_text, arguments, _run) in table.items():
+            arguments(sub.add_parser(name, help=help_text, description=help_text))
+
+    return add
+
+
+@command(
+    "print",
+    help="print a document to PDF (jd)",
+    description="Print a document to a PDF file. WHAT is one of: "
+    + "; ".join(f"{k}: {v[0]}" for k, v in PRINTABLES.items()),
+    arguments=_nested(PRINTABLES),
+)
+def _run_print(args: argparse.Namespace) -> int:
+    return PRINTABLES[args.what][2](args)
+
+
+@command(
+    "export",
+    help="export to a file for another program (jd)",
+    description="Export to a file. WHAT is one of: "
+    + "; ".join(f"{k}: {v[0]}" for k, v in EXPORTABLES.items()),
+    arguments=_nested(EXPORTABLES),
+)
+def _run_export(args: argparse.Namespace) -> int:
+    return EXPORTABLES[args.what][2](args)

@@ -1,0 +1,170 @@
+"""The company letterhead (first page) and the footer on every page of a PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from hiring_desk.documents.fonts import FontFamily
+
+INK = colors.HexColor("#222222")
+MUTED = colors.HexColor("#6B7280")
+ACCENT = colors.HexColor("#1F4E79")
+RULE = colors.HexColor("#D5DCE4")
+
+#: Left and right page margin (the text frame and the footer line up on it).
+MARGIN_X = 22 * mm
+FOOTER_BASELINE = 12 * mm
+
+LOGO_MAX_WIDTH = 48 * mm
+LOGO_MAX_HEIGHT = 18 * mm
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads the first page (and names the document): plain values, no markup."""
+
+    company_name: str
+    address: str  # lines separated by newlines
+    logo: bytes | None
+    title: str  # the document's title (PDF metadata and footer)
+
+
+def letterhead_flowables(letterhead: Letterhead, fonts: FontFamily, width: float) -> list[Flowable]:
+    """The letterhead block for the top of the first page (empty when there is nothing to show).
+
+    Raises ValueError when ``logo`` is not an image ReportLab can read.
+    """
+    name = letterhead.company_name.strip()
+    lines = [line.strip() for line in letterhead.address.splitlines() if line.strip()]
+    logo = _logo(letterhead.logo) if letterhead.logo else None
+    if not (name or lines or logo):
+        return []
+
+    align = TA_RIGHT if logo else TA_LEFT
+    name_style = ParagraphStyle(
+        "LetterheadName",
+        fontName=fonts.sans_bold,
+        fontSize=13,
+        leading=16,
+        textColor=INK,
+        alignment=align,
+    )
+    address_style = ParagraphStyle(
+        "LetterheadAddress",
+        fontName=fonts.sans,
+        fontSize=8.5,
+        leading=11.5,
+        textColor=MUTED,
+        alignment=align,
+    )
+    text: list[Flowable] = []
+    if name:
+        text.append(Paragraph(escape(name), name_style))
+    if lines:
+        if name:
+            text.append(Spacer(1, 2))
+        text.append(Paragraph("<br/>".join(escape(line) for line in lines), address_style))
+
+    if logo:
+        logo_width = logo.drawWidth + 8 * mm
+        row: list[Any] = [logo, text]
+        table = Table([row], colWidths=[logo_width, width - logo_width])
+    else:
+        table = Table([[text]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        table,
+        Spacer(1, 4 * mm),
+        HRFlowable(width="100%", thickness=0.75, color=RULE, spaceBefore=0, spaceAfter=8 * mm),
+    ]
+
+
+def _logo(data: bytes) -> Image:
+    """The logo, scaled to fit the letterhead box, keeping its proportions."""
+    try:
+        reader = ImageReader(BytesIO(data))
+        pixel_width, pixel_height = reader.getSize()
+    except Exception as exc:  # ReportLab and Pillow raise many kinds
+        raise ValueError("The logo is not an image that can be printed.") from exc
+    if pixel_width <= 0 or pixel_height <= 0:
+        raise ValueError("The logo is not an image that can be printed.")
+    scale = min(LOGO_MAX_WIDTH / pixel_width, LOGO_MAX_HEIGHT / pixel_height)
+    image = Image(BytesIO(data), width=pixel_width * scale, height=pixel_height * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+class FooterCanvas(Canvas):
+    """A canvas that writes ``Page N of M`` (and a caption) at the foot of every page.
+
+    The total is known only at the end, so each page's drawing is kept until
+    :meth:`save`, which adds the footers and then writes the pages out.
+    """
+
+    def __init__(
+        self, *args: Any, caption: str = "", font: str = "Helvetica", **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._caption = caption
+        self._footer_font = font
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        width, _ = self._pagesize
+        left = right = MARGIN_X
+        baseline = FOOTER_BASELINE
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(left, baseline + 4.5 * mm, width - right, baseline + 4.5 * mm)
+        self.setFont(self._footer_font, 8)
+        self.setFillColor(MUTED)
+        if self._caption:
+            caption = _fit(self._caption, self._footer_font, 8, width * 0.6)
+            self.drawString(left, baseline, caption)
+        self.drawRightString(width - right, baseline, f"Page {self._pageNumber} of {total}")
+        self.restoreState()
+
+
+def _fit(text: str, font: str, size: float, max_width: float) -> str:
+    """``text`` on one line, shortened with an ellipsis to fit ``max_width``."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= max_width:
+        return text
+    while text and stringWidth(text + "…", font, size) > max_width:
+        text = text[:-1]
+    return text.rstrip() + "…"

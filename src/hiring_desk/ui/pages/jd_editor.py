@@ -1,0 +1,449 @@
+"""The job-description editor: draft from a template, edit with a live preview, keep versions."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.formatting import format_moment
+from hiring_desk.services import company, jd_publish, job_descriptions, roles, user_templates
+from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.jd_publish import JDFormat
+from hiring_desk.services.job_descriptions import JDVersion
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import file_dialogs, messages
+
+PREVIEW_DELAY_MS = 200
+_FORMAT_LABELS = {
+    JDFormat.PDF: "PDF",
+    JDFormat.MARKDOWN: "Markdown",
+    JDFormat.TEXT: "Plain Text",
+    JDFormat.HTML: "HTML",
+}
+BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c46c; border-radius: 4px; padding: 6px;"
+
+
+class JDEditor(QDialog):
+    def __init__(self, parent: QWidget | None, workbook: Workbook, role_id: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("jd_editor")
+        self._workbook = workbook
+        self._role_id = role_id
+        self._detail = roles.get_role(workbook, role_id)
+        self._locale = company.get_company(workbook).locale
+        self._template_key: str | None = self._detail.brief.template_key
+        self._saved_text = ""
+        self._viewing: JDVersion | None = None
+        self.setWindowTitle(f"Job Description — {self._detail.brief.title}")
+
+        # Template row
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("jd_template")
+        self.fill_button = QPushButton("&Fill from Template")
+        self.fill_button.setObjectName("jd_fill")
+        self.fill_button.clicked.connect(self.fill_from_template)
+        self.templates_button = QToolButton()
+        self.templates_button.setText("Templates")
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        templates_menu = QMenu(self.templates_button)
+        self.save_template_action = templates_menu.addAction(
+            "Save Text as &Template…", self.save_as_template
+        )
+        templates_menu.addAction("&Import Template…", self.import_template)
+        templates_menu.addAction("&Export Selected Template…", self.export_template)
+        self.delete_template_action = templates_menu.addAction(
+            "&Delete Selected Template", self.delete_template
+        )
+        self.templates_button.setMenu(templates_menu)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Template:"))
+        top.addWidget(self.template_combo, 1)
+        top.addWidget(self.fill_button)
+        top.addWidget(self.templates_button)
+
+        # Versions row
+        self.version_combo = QComboBox()
+        self.version_combo.setObjectName("jd_versions")
+        self.version_combo.activated.connect(self._version_chosen)
+        self.banner = QLabel()
+        self.banner.setObjectName("jd_banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.restore_button = QPushButton("&Restore This Version")
+        self.restore_button.setObjectName("jd_restore")
+        self.restore_button.clicked.connect(self.restore_viewed)
+        self.back_button = QPushButton("Back to &Current")
+        self.back_button.setObjectName("jd_back")
+        self.back_button.clicked.connect(self.back_to_current)
+        versions = QHBoxLayout()
+        versions.addWidget(QLabel("Versions:"))
+        versions.addWidget(self.version_combo, 1)
+        versions.addWidget(self.restore_button)
+        versions.addWidget(self.back_button)
+
+        # Editor and preview
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("jd_text")
+        self.editor.setPlaceholderText(
+            "Choose a template and press Fill from Template, or write in Markdown: "
+            "# Title, ## Section, - bullet, **bold**."
+        )
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("jd_preview")
+        self.preview.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([500, 500])
+
+        # Checklist
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("jd_checklist")
+        self.checklist.setMaximumHeight(110)
+        self.check_title = QLabel()
+        self.check_title.setObjectName("jd_check_title")
+
+        # Buttons
+        self.save_button = QPushButton("&Save Version")
+        self.save_button.setObjectName("jd_save")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.clicked.connect(self.save_version)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("jd_export")
+        self.export_button.setText("E&xport")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.export_actions: dict[JDFormat, QAction] = {}
+        for fmt, label in _FORMAT_LABELS.items():
+            action = export_menu.addAction(f"{label}…", partial(self.export, fmt))
+            self.export_actions[fmt] = action
+        export_menu.addSeparator()
+        self.copy_action = export_menu.addAction("&Copy as Plain Text", self.copy_text)
+        self.export_button.setMenu(export_menu)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.close)
+        self.status = QLabel()
+        self.status.setObjectName("jd_status")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(versions)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.check_title)
+        layout.addWidget(self.checklist)
+        layout.addLayout(bottom)
+        self.resize(1100, 720)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter belongs to the text, not to a button
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.editor.textChanged.connect(self._timer.start)
+        self.template_combo.currentIndexChanged.connect(self._update_template_actions)
+
+        self._fill_templates(self._template_key)
+        self._fill_versions()
+        latest = job_descriptions.latest_version(workbook, role_id)
+        self._set_text(latest.body if latest else "")
+        self._saved_text = self.editor.toPlainText()
+        self.update_preview()
+
+    # -- templates -----------------------------------------------------------------
+
+    def _fill_templates(self, select: str | None) -> None:
+        self.template_combo.clear()
+        for choice in user_templates.list_templates(self._workbook):
+            label = choice.name if choice.built_in else f"{choice.name} (yours)"
+            self.template_combo.addItem(label, choice.key)
+            self.template_combo.setItemData(
+                self.template_combo.count() - 1, choice.description, Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.template_combo.findData(select) if select else -1
+        if index < 0:
+            index = self._best_template_index()
+        self.template_combo.setCurrentIndex(max(index, 0))
+        self._update_template_actions()
+
+    def _best_template_index(self) -> int:
+        """The built-in template whose name is the role's title, else one for its seniority."""
+        title = self._detail.brief.title.casefold()
+        for i in range(self.template_combo.count()):
+            if self.template_combo.itemText(i).casefold() == title:
+                return i
+        wanted = {"junior": "Junior", "senior": "Senior", "lead": "Lead"}.get(
+            self._detail.brief.seniority, ""
+        )
+        for i in range(self.template_combo.count()):
+            if self.template_combo.itemText(i) == f"{wanted} Backend Developer".strip():
+                return i
+        return 0
+
+    def selected_template(self) -> str | None:
+        data = self.template_combo.currentData()
+        return str(data) if data else None
+
+    def fill_from_template(self) -> None:
+        key = self.selected_template()
+        if key is None:
+            return
+        if (
+            self.editor.toPlainText().strip()
+            and self._is_modified()
+            and not messages.confirm(
+                self,
+                "Replace Text",
+                "Replace the text in the editor with a fresh draft from the template? "
+                "Unsaved edits will be lost.",
+                "Replace",
+            )
+        ):
+            return
+        try:
+            text = job_descriptions.draft_from_template(self._workbook, self._role_id, key)
+        except ServiceError as exc:
+            messages.show_error(self, "Cannot Use Template", str(exc))
+            return
+        self._template_key = key
+        self.back_to_current()
+        self._set_text(text)
+        self.update_preview()
+        self.status.setText("Drafted from the template. Review it, then Save Version.")
+
+    def save_as_template(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save as Template", "Template name:")
+        if not ok:
+            return
+        try:
+            choice = user_templates.save_user_template(
+                self._workbook, name, self.editor.toPlainText()
+            )
+        except ValidationError as exc:
+            messages.show_warning(self, "Template Not Saved", _sentences(exc))
+            return
+        self._fill_templates(choice.key)
+        self.status.setText(f"Saved the template '{choice.name}'.")
+
+    def import_template(self) -> None:
+        path = file_dialogs.ask_import_template(self)
+        if path is None:
+            return
+        try:
+            choice = user_templates.import_template_file(self._workbook, path)
+        except ValidationError as exc:
+            messages.show_warning(self, "Template Not Imported", _sentences(exc))
+            return
+        self._fill_templates(choice.key)
+        self.status.setText(f"Imported the template '{choice.name}'.")
+
+    def export_template(self) -> None:
+        key = self.selected_template()
+        if key is None:
+            return
+        name = self.template_combo.currentText().replace(" (yours)", "")
+        path = file_dialogs.ask_export_path(
+            self, Path.home() / f"{name}.toml", "Hiring Desk templates", ".toml"
+        )
+        if path is None:
+            return
+        try:
+            user_templates.export_template_file(self._workbook, key, path)
+        except (OSError, ServiceError) as exc:
+            messages.show_error(self, "Template Not Exported", str(exc))
+            return
+        self.status.setText(f"Exported the template to {path.name}.")
+
+    def delete_template(self) -> None:
+        key = self.selected_template()
+        if key is None or not key.startswith(user_templates.USER_PREFIX):
+            return
+        name = self.template_combo.currentText()
+        if messages.confirm(self, "Delete Template", f"Delete the template '{name}'?", "Delete"):
+            user_templates.delete_user_template(self._workbook, key)
+            self._fill_templates(None)
+
+    def _update_template_actions(self) -> None:
+        key = self.selected_template() or ""
+        self.delete_template_action.setEnabled(key.startswith(user_templates.USER_PREFIX))
+
+    # -- versions ------------------------------------------------------------------
+
+    def _fill_versions(self) -> None:
+        self.version_combo.clear()
+        versions = job_descriptions.list_versions(self._workbook, self._role_id)
+        for number, version in enumerate(versions):
+            when = format_moment(version.created_at, self._locale)
+            label = f"Version {version.version} — {when}"
+            if version.note:
+                label += f" — {version.note}"
+            if number == 0:
+                label += " (current)"
+            self.version_combo.addItem(label, version.id)
+        if not versions:
+            self.version_combo.addItem("Not saved yet", None)
+        self.version_combo.setEnabled(bool(versions))
+        self._show_viewing(None)
+
+    def _version_chosen(self, index: int) -> None:
+        version_id = self.version_combo.itemData(index)
+        if version_id is None or index == 0:
+            self.back_to_current()
+            return
+        version = job_descriptions.get_version(self._workbook, int(version_id))
+        self._show_viewing(version)
+
+    def _show_viewing(self, version: JDVersion | None) -> None:
+        """Show an older version read-only, or go back to editing."""
+        if version is not None and self._viewing is None:
+            self._draft_text = self.editor.toPlainText()
+        self._viewing = version
+        viewing = version is not None
+        if version is not None:
+            self.banner.setText(
+                f"Viewing version {version.version}. Restore makes it the current version; "
+                "Back to Current returns to your text."
+            )
+            self._set_text(version.body)
+        self.banner.setVisible(viewing)
+        self.restore_button.setVisible(viewing)
+        self.back_button.setVisible(viewing)
+        self.editor.setReadOnly(viewing)
+        self.save_button.setEnabled(not viewing)
+        self.fill_button.setEnabled(not viewing)
+        self.update_preview()
+
+    def back_to_current(self) -> None:
+        if self._viewing is not None:
+            self._viewing = None
+            self._set_text(getattr(self, "_draft_text", ""))
+        self.version_combo.setCurrentIndex(0)
+        self._show_viewing(None)
+
+    def restore_viewed(self) -> None:
+        if self._viewing is None:
+            return
+        restored = job_descriptions.restore_version(self._workbook, self._viewing.id)
+        self._viewing = None
+        self._set_text(restored.body)
+        self._saved_text = self.editor.toPlainText()
+        self._fill_versions()
+        self.status.setText(f"Restored as version {restored.version}.")
+
+    # -- editing -------------------------------------------------------------------
+
+    def _set_text(self, text: str) -> None:
+        self.editor.setPlainText(text)
+
+    def _is_modified(self) -> bool:
+        return self.editor.toPlainText() != self._saved_text
+
+    def update_preview(self) -> None:
+        text = self.editor.toPlainText()
+        self.preview.setMarkdown(text)
+        findings = job_descriptions.check(self._workbook, self._role_id, text)
+        self.checklist.clear()
+        if findings:
+            self.check_title.setText(
+                f"<b>Checklist:</b> {len(findings)} thing{'s' if len(findings) != 1 else ''} "
+                "to consider (advice only; you can save anyway)"
+            )
+            for finding in findings:
+                self.checklist.addItem(f"• {finding.message}")
+        else:
+            self.check_title.setText("<b>Checklist:</b> nothing missing.")
+
+    def save_version(self) -> None:
+        if self._viewing is not None:
+            return
+        try:
+            version = job_descriptions.save_version(
+                self._workbook,
+                self._role_id,
+                self.editor.toPlainText(),
+                template_key=self._template_key,
+            )
+        except ValidationError as exc:
+            self.status.setText(f"Not saved: {_sentences(exc)}")
+            return
+        self._saved_text = self.editor.toPlainText()
+        self._fill_versions()
+        self.status.setText(f"Saved as version {version.version}.")
+
+    # -- export --------------------------------------------------------------------
+
+    def export(self, fmt: JDFormat) -> None:
+        label = _FORMAT_LABELS[fmt]
+        start = Path.home() / f"{self._detail.brief.title}{fmt.suffix}"
+        path = file_dialogs.ask_export_path(self, start, label, fmt.suffix)
+        if path is None:
+            return
+        try:
+            jd_publish.write(
+                self._workbook, self._role_id, fmt, path, body=self.editor.toPlainText()
+            )
+        except ServiceError as exc:
+            messages.show_error(self, "Export Failed", str(exc))
+            return
+        self.status.setText(f"Exported {label} to {path}.")
+
+    def copy_text(self) -> None:
+        text = jd_publish.as_text(
+            self.editor.toPlainText(), JDFormat.TEXT, self._detail.brief.title
+        )
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText("Copied as plain text: paste it into the job board.")
+
+    # -- closing -------------------------------------------------------------------
+
+    def reject(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._viewing is not None:
+            self.back_to_current()
+        unsaved = self._is_modified() and bool(self.editor.toPlainText().strip())
+        if unsaved and not messages.confirm(
+            self,
+            "Unsaved Job Description",
+            "The text has changes that are not saved as a version. Close without saving?",
+            "Close Without Saving",
+        ):
+            event.ignore()
+            return
+        event.accept()
+        self.done(QDialog.DialogCode.Accepted)
+
+
+def _sentences(exc: ValidationError) -> str:
+    return " ".join(
+        f"{name.replace('_', ' ').capitalize()} {message}."
+        if name not in ("file", "body")
+        else f"{message[:1].upper()}{message[1:]}."
+        for name, message in exc.errors.items()
+    )

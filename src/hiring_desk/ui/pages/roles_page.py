@@ -1,0 +1,173 @@
+"""The Roles page: every role with its status and candidates; create, edit, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.services import company, roles, team
+from hiring_desk.services.errors import InUseError, NotFoundError
+from hiring_desk.services.roles import RoleSummary
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.pages.area_pages import role_columns
+from hiring_desk.ui.pages.role_dialog import RoleDialog
+from hiring_desk.ui.table_model import RowsTableModel, make_table_view
+
+
+class RolesPage(QWidget):
+    """Lists roles; emits ``changed`` after every create, edit or delete."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roles_page")
+        self._workbook: Workbook | None = None
+        self.model: RowsTableModel[RoleSummary] = RowsTableModel(role_columns("en_GB"))
+        self.table = make_table_view("roles_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._edit_index)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self.new_button = QPushButton("&New Role…")
+        self.new_button.setObjectName("new_role")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setObjectName("edit_role")
+        self.jd_button = QPushButton("&Job Description…")
+        self.jd_button.setObjectName("edit_jd")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setObjectName("delete_role")
+        self.new_button.clicked.connect(self.new_role)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.jd_button.clicked.connect(self.open_job_description)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+
+        self.empty = QLabel(
+            "No roles yet. Start with <b>New Role…</b>: capture what the job needs, "
+            "then draft its job description from a template."
+        )
+        self.empty.setObjectName("roles_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.jd_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._update_buttons()
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if select_id is None and (current := self.selected_role()) is not None:
+            select_id = current.id
+        rows = roles.list_roles(self._workbook) if self._workbook else []
+        if self._workbook is not None:
+            locale = company.get_company(self._workbook).locale
+            self.model.set_columns(role_columns(locale))
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if select_id is not None:
+            for row, role in enumerate(self.model.rows()):
+                if role.id == select_id:
+                    self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_role(self) -> RoleSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def new_role(self) -> None:
+        workbook = self._workbook
+        if workbook is None:
+            return
+        dialog = RoleDialog(
+            self,
+            lambda brief: roles.create_role(workbook, brief),
+            team.list_members(workbook),
+            default_currency=company.get_company(workbook).default_currency,
+        )
+        if dialog.exec() and dialog.saved:
+            self.refresh(dialog.saved.id)
+            self.changed.emit()
+
+    def edit_selected(self) -> None:
+        workbook, summary = self._workbook, self.selected_role()
+        if workbook is None or summary is None:
+            return
+        try:
+            detail = roles.get_role(workbook, summary.id)
+        except NotFoundError as exc:
+            messages.show_warning(self, "Role Not Found", str(exc))
+            self.refresh()
+            return
+        dialog = RoleDialog(
+            self,
+            lambda brief: roles.update_role(workbook, summary.id, brief),
+            team.list_members(workbook),
+            detail,
+        )
+        if dialog.exec() and dialog.saved:
+            self.refresh(summary.id)
+            self.changed.emit()
+
+    def open_job_description(self) -> None:
+        workbook, summary = self._workbook, self.selected_role()
+        if workbook is None or summary is None:
+            return
+        from hiring_desk.ui.pages.jd_editor import JDEditor
+
+        JDEditor(self, workbook, summary.id).exec()
+        self.refresh(summary.id)
+
+    def delete_selected(self) -> None:
+        workbook, summary = self._workbook, self.selected_role()
+        if workbook is None or summary is None:
+            return
+        if not messages.confirm(
+            self,
+            "Delete Role",
+            f"Delete the role '{summary.title}' with its job descriptions?",
+            "Delete",
+        ):
+            return
+        try:
+            roles.delete_role(workbook, summary.id)
+        except (InUseError, NotFoundError) as exc:
+            messages.show_warning(self, "Cannot Delete Role", str(exc))
+        self.refresh()
+        self.changed.emit()
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.edit_selected()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_role() is not None
+        self.new_button.setEnabled(self._workbook is not None)
+        for button in (self.edit_button, self.jd_button, self.delete_button):
+            button.setEnabled(selected)

@@ -1,0 +1,84 @@
+"""Small widgets shared by the forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QWidget
+
+
+def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
+    """An editable combo of "CODE — Name" entries that completes as you type."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    for code, label in items:
+        combo.addItem(f"{code} — {label}", code)
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    return combo
+
+
+def combo_code(combo: QComboBox) -> str:
+    """The code typed or chosen in a searchable combo: the text before " — "."""
+    return combo.currentText().split("—", 1)[0].strip()
+
+
+def select_code(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    else:
+        combo.setEditText(code)
+
+
+def choice_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
+    """A plain combo whose items carry stored values: [(value, label), ...]."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for value, label in items:
+        combo.addItem(label, value)
+    return combo
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left unset: a check box switches the date field on."""
+
+    def __init__(self, name: str, label: str = "Set", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.enabled = QCheckBox(label)
+        self.enabled.setObjectName(f"{name}_set")
+        self.edit = QDateEdit()
+        self.edit.setObjectName(f"{name}_date")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.enabled)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        qdate = self.edit.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        self.edit.setDate(
+            QDate(value.year, value.month, value.day) if value else QDate.currentDate()
+        )
