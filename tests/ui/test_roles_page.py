@@ -242,3 +242,37 @@ def test_jd_button_opens_editor(window: MainWindow, qtbot: QtBot) -> None:
     when_modal(qtbot, look)
     qtbot.mouseClick(page.jd_button, Qt.MouseButton.LeftButton)
     assert seen == ["database-specialist"]
+
+
+def test_templates_menu_imports_and_refuses(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answered_questions: list[str],
+) -> None:
+    from hiring_desk.services import user_templates
+    from hiring_desk.services.role_briefs import RoleBrief
+
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="API / Integration Developer"))
+    editor = JDEditor(window, wb, role.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    picker = editor.templates
+    # A file that is not a template is refused with a message naming it.
+    junk = tmp_path / "holiday.toml"
+    junk.write_text("destination = 'Kerry'\n", encoding="utf-8")
+    monkeypatch.setattr(file_dialogs, "ask_import_template", lambda *_a: junk)
+    menu = picker.templates_button.menu()
+    next(a for a in menu.actions() if a.text().startswith("&Import")).trigger()
+    assert answered_questions == ["Template Not Imported"]
+    # A good file (exported from a built-in) is imported and selected.
+    good = user_templates.export_template_file(wb, "backend-developer", tmp_path / "mine.toml")
+    monkeypatch.setattr(file_dialogs, "ask_import_template", lambda *_a: good)
+    next(a for a in menu.actions() if a.text().startswith("&Import")).trigger()
+    assert picker.template_combo.currentText() == "Backend Developer (yours)"
+    assert picker.delete_template_action.isEnabled()
+    qtbot.mouseClick(picker.fill_button, Qt.MouseButton.LeftButton)
+    assert editor.editor.toPlainText().startswith("# API / Integration Developer")

@@ -30,3 +30,13 @@ class FieldWithError(QWidget):
         else:
             self.error.clear()
             self.error.hide()
+
+
+def describe_errors(errors: dict[str, str]) -> str:
+    """Field messages as sentences, for places with no field to show them under."""
+    return " ".join(
+        f"{message[:1].upper()}{message[1:]}."
+        if name in ("file", "body")
+        else f"{name.replace('_', ' ').capitalize()} {message}."
+        for name, message in errors.items()
+    )

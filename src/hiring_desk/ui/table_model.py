@@ -110,3 +110,19 @@ def make_table_view(name: str) -> QTableView:
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     )
     return view
+
+
+#: Columns start no wider than this; the person can widen them.
+MAX_COLUMN_WIDTH = 260
+
+
+def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
+    """Size columns to their contents, none wider than ``max_width``; the last stretches."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    view.resizeColumnsToContents()
+    model = view.model()
+    for column in range(model.columnCount() if model else 0):
+        if view.columnWidth(column) > max_width:
+            view.setColumnWidth(column, max_width)

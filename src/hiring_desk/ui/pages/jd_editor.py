@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMenu,
@@ -25,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_moment
-from hiring_desk.services import company, jd_publish, job_descriptions, roles, user_templates
+from hiring_desk.services import company, jd_publish, job_descriptions, roles
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.jd_publish import JDFormat
 from hiring_desk.services.job_descriptions import JDVersion
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.forms import describe_errors
+from hiring_desk.ui.pages.jd_template_picker import TemplatePicker
 
 PREVIEW_DELAY_MS = 200
 _FORMAT_LABELS = {
@@ -55,31 +56,20 @@ class JDEditor(QDialog):
         self._viewing: JDVersion | None = None
         self.setWindowTitle(f"Job Description — {self._detail.brief.title}")
 
-        # Template row
-        self.template_combo = QComboBox()
-        self.template_combo.setObjectName("jd_template")
-        self.fill_button = QPushButton("&Fill from Template")
-        self.fill_button.setObjectName("jd_fill")
-        self.fill_button.clicked.connect(self.fill_from_template)
-        self.templates_button = QToolButton()
-        self.templates_button.setText("Templates")
-        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        templates_menu = QMenu(self.templates_button)
-        self.save_template_action = templates_menu.addAction(
-            "Save Text as &Template…", self.save_as_template
-        )
-        templates_menu.addAction("&Import Template…", self.import_template)
-        templates_menu.addAction("&Export Selected Template…", self.export_template)
-        self.delete_template_action = templates_menu.addAction(
-            "&Delete Selected Template", self.delete_template
-        )
-        self.templates_button.setMenu(templates_menu)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Template:"))
-        top.addWidget(self.template_combo, 1)
-        top.addWidget(self.fill_button)
-        top.addWidget(self.templates_button)
+        self.status = QLabel()
+        self.status.setObjectName("jd_status")
 
+        # Template row
+        self.templates = TemplatePicker(
+            workbook,
+            role_id,
+            self._detail.brief,
+            current_text=lambda: self.editor.toPlainText(),
+            may_replace=self._may_replace_text,
+        )
+        self.templates.drafted.connect(self._drafted)
+        self.templates.message.connect(self.status.setText)
+        self.fill_button = self.templates.fill_button
         # Versions row
         self.version_combo = QComboBox()
         self.version_combo.setObjectName("jd_versions")
@@ -141,8 +131,6 @@ class JDEditor(QDialog):
         self.export_button.setMenu(export_menu)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)
-        self.status = QLabel()
-        self.status.setObjectName("jd_status")
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.export_button)
@@ -150,14 +138,15 @@ class JDEditor(QDialog):
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.templates)
         layout.addLayout(versions)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.check_title)
         layout.addWidget(self.checklist)
         layout.addLayout(bottom)
-        self.resize(1100, 720)
+        area = self.screen().availableGeometry()
+        self.resize(min(1100, int(area.width() * 0.92)), min(760, int(area.height() * 0.9)))
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter belongs to the text, not to a button
 
@@ -166,131 +155,37 @@ class JDEditor(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
         self.editor.textChanged.connect(self._timer.start)
-        self.template_combo.currentIndexChanged.connect(self._update_template_actions)
-
-        self._fill_templates(self._template_key)
         self._fill_versions()
         latest = job_descriptions.latest_version(workbook, role_id)
         self._set_text(latest.body if latest else "")
         self._saved_text = self.editor.toPlainText()
         self.update_preview()
 
-    # -- templates -----------------------------------------------------------------
-
-    def _fill_templates(self, select: str | None) -> None:
-        self.template_combo.clear()
-        for choice in user_templates.list_templates(self._workbook):
-            label = choice.name if choice.built_in else f"{choice.name} (yours)"
-            self.template_combo.addItem(label, choice.key)
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1, choice.description, Qt.ItemDataRole.ToolTipRole
-            )
-        index = self.template_combo.findData(select) if select else -1
-        if index < 0:
-            index = self._best_template_index()
-        self.template_combo.setCurrentIndex(max(index, 0))
-        self._update_template_actions()
-
-    def _best_template_index(self) -> int:
-        """The built-in template whose name is the role's title, else one for its seniority."""
-        title = self._detail.brief.title.casefold()
-        for i in range(self.template_combo.count()):
-            if self.template_combo.itemText(i).casefold() == title:
-                return i
-        wanted = {"junior": "Junior", "senior": "Senior", "lead": "Lead"}.get(
-            self._detail.brief.seniority, ""
-        )
-        for i in range(self.template_combo.count()):
-            if self.template_combo.itemText(i) == f"{wanted} Backend Developer".strip():
-                return i
-        return 0
+    # -- drafting ------------------------------------------------------------------
 
     def selected_template(self) -> str | None:
-        data = self.template_combo.currentData()
-        return str(data) if data else None
+        return self.templates.selected_template()
 
     def fill_from_template(self) -> None:
-        key = self.selected_template()
-        if key is None:
-            return
-        if (
-            self.editor.toPlainText().strip()
-            and self._is_modified()
-            and not messages.confirm(
-                self,
-                "Replace Text",
-                "Replace the text in the editor with a fresh draft from the template? "
-                "Unsaved edits will be lost.",
-                "Replace",
-            )
-        ):
-            return
-        try:
-            text = job_descriptions.draft_from_template(self._workbook, self._role_id, key)
-        except ServiceError as exc:
-            messages.show_error(self, "Cannot Use Template", str(exc))
-            return
+        self.templates.fill_from_template()
+
+    def _may_replace_text(self) -> bool:
+        if not (self.editor.toPlainText().strip() and self._is_modified()):
+            return True
+        return messages.confirm(
+            self,
+            "Replace Text",
+            "Replace the text in the editor with a fresh draft from the template? "
+            "Unsaved edits will be lost.",
+            "Replace",
+        )
+
+    def _drafted(self, text: str, key: str) -> None:
         self._template_key = key
         self.back_to_current()
         self._set_text(text)
         self.update_preview()
         self.status.setText("Drafted from the template. Review it, then Save Version.")
-
-    def save_as_template(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save as Template", "Template name:")
-        if not ok:
-            return
-        try:
-            choice = user_templates.save_user_template(
-                self._workbook, name, self.editor.toPlainText()
-            )
-        except ValidationError as exc:
-            messages.show_warning(self, "Template Not Saved", _sentences(exc))
-            return
-        self._fill_templates(choice.key)
-        self.status.setText(f"Saved the template '{choice.name}'.")
-
-    def import_template(self) -> None:
-        path = file_dialogs.ask_import_template(self)
-        if path is None:
-            return
-        try:
-            choice = user_templates.import_template_file(self._workbook, path)
-        except ValidationError as exc:
-            messages.show_warning(self, "Template Not Imported", _sentences(exc))
-            return
-        self._fill_templates(choice.key)
-        self.status.setText(f"Imported the template '{choice.name}'.")
-
-    def export_template(self) -> None:
-        key = self.selected_template()
-        if key is None:
-            return
-        name = self.template_combo.currentText().replace(" (yours)", "")
-        path = file_dialogs.ask_export_path(
-            self, Path.home() / f"{name}.toml", "Hiring Desk templates", ".toml"
-        )
-        if path is None:
-            return
-        try:
-            user_templates.export_template_file(self._workbook, key, path)
-        except (OSError, ServiceError) as exc:
-            messages.show_error(self, "Template Not Exported", str(exc))
-            return
-        self.status.setText(f"Exported the template to {path.name}.")
-
-    def delete_template(self) -> None:
-        key = self.selected_template()
-        if key is None or not key.startswith(user_templates.USER_PREFIX):
-            return
-        name = self.template_combo.currentText()
-        if messages.confirm(self, "Delete Template", f"Delete the template '{name}'?", "Delete"):
-            user_templates.delete_user_template(self._workbook, key)
-            self._fill_templates(None)
-
-    def _update_template_actions(self) -> None:
-        key = self.selected_template() or ""
-        self.delete_template_action.setEnabled(key.startswith(user_templates.USER_PREFIX))
 
     # -- versions ------------------------------------------------------------------
 
@@ -377,6 +272,7 @@ class JDEditor(QDialog):
                 self.checklist.addItem(f"• {finding.message}")
         else:
             self.check_title.setText("<b>Checklist:</b> nothing missing.")
+        self.checklist.setVisible(bool(findings))
 
     def save_version(self) -> None:
         if self._viewing is not None:
@@ -389,7 +285,7 @@ class JDEditor(QDialog):
                 template_key=self._template_key,
             )
         except ValidationError as exc:
-            self.status.setText(f"Not saved: {_sentences(exc)}")
+            self.status.setText(f"Not saved: {describe_errors(exc.errors)}")
             return
         self._saved_text = self.editor.toPlainText()
         self._fill_versions()
@@ -438,12 +334,3 @@ class JDEditor(QDialog):
             return
         event.accept()
         self.done(QDialog.DialogCode.Accepted)
-
-
-def _sentences(exc: ValidationError) -> str:
-    return " ".join(
-        f"{name.replace('_', ' ').capitalize()} {message}."
-        if name not in ("file", "body")
-        else f"{message[:1].upper()}{message[1:]}."
-        for name, message in exc.errors.items()
-    )

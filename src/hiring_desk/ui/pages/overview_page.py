@@ -8,7 +8,6 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -16,12 +15,10 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services import company
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
+from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
 
 Row = TypeVar("Row")
 
-#: Columns start no wider than this; the person can widen them.
-MAX_COLUMN_WIDTH = 260
 
 NOTE_STYLE = (
     "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
@@ -78,12 +75,6 @@ class OverviewPage(QWidget, Generic[Row]):
                 self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             rows = self._load(self._workbook)
         self.model.set_rows(rows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
-                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
+        fit_columns(self.table)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.pages.area_pages import role_columns
 from hiring_desk.ui.pages.role_dialog import RoleDialog
-from hiring_desk.ui.table_model import RowsTableModel, make_table_view
+from hiring_desk.ui.table_model import RowsTableModel, fit_columns, make_table_view
 
 
 class RolesPage(QWidget):
@@ -40,9 +39,6 @@ class RolesPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
 
         self.new_button = QPushButton("&New Role…")
         self.new_button.setObjectName("new_role")
@@ -88,7 +84,9 @@ class RolesPage(QWidget):
             locale = company.get_company(self._workbook).locale
             self.model.set_columns(role_columns(locale))
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
+        if select_id is None and rows:
+            select_id = self.model.row(0).id
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if select_id is not None:

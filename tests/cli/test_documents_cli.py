@@ -1,0 +1,100 @@
+"""``print jd`` and ``export jd`` on the demo workbook."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hiring_desk.cli import main
+from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.role_briefs import RoleBrief
+from hiring_desk.services.roles import create_role
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_template, copy)
+    return copy
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_print_jd_by_title(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "jd.pdf"
+    code, stdout, err = run(
+        capsys, "print", "jd", "--workbook", demo, "--role", "Backend Developer", "--out", out
+    )
+    assert (code, err) == (0, "")
+    assert "Backend Developer" in stdout
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Backend Developer" in text and "Harbourlight" in text and "Page 1 of" in text
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("md", "# "), ("txt", "====="), ("html", "<h1>")])
+def test_export_jd_formats(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, fmt: str, marker: str
+) -> None:
+    out = tmp_path / f"jd.{fmt}"
+    code, _, err = run(
+        capsys, "export", "jd", "--workbook", demo, "--role", "1", "--format", fmt, "--out", out
+    )
+    assert (code, err) == (0, "")
+    text = out.read_text(encoding="utf-8")
+    assert marker in text and "Backend Developer" in text
+
+
+def test_unknown_role_and_missing_jd_are_one_line(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "print", "jd", "--workbook", demo, "--role", "Chef", "--out", tmp_path / "x.pdf"
+    )
+    assert code == 1 and err.count("\n") == 1 and "Chef" in err
+    from hiring_desk.services.workbooks import open_workbook
+
+    with open_workbook(demo) as workbook:
+        create_role(workbook, RoleBrief(title="Data Engineer"))
+    code, _, err = run(
+        capsys,
+        "export",
+        "jd",
+        "--workbook",
+        demo,
+        "--role",
+        "Data Engineer",
+        "--format",
+        "md",
+        "--out",
+        tmp_path / "x.md",
+    )
+    assert code == 1 and "no saved job description" in err and err.count("\n") == 1
+    assert not (tmp_path / "x.md").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_export_needs_a_format(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "export", "jd", "--workbook", demo, "--role", "1", "--out", tmp_path / "x"
+    )
+    assert code == 2 and "--format" in err
