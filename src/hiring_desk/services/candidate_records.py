@@ -1,0 +1,139 @@
+"""A candidate's record as the editor captures it, and its field checks."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from hiring_desk.domain.vocab import PayPeriod, Source, WorkMode
+from hiring_desk.services.validation import email_problem, length_problem
+
+NAME_LIMIT = 200
+SHORT_LIMIT = 200
+NOTES_LIMIT = 20_000
+TAG_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class CandidateInput:
+    """Everything the candidate editor captures. Money is in major units."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    postal_address: str = ""
+    linkedin_url: str = ""
+    github_url: str = ""
+    portfolio_url: str = ""
+    source: str = Source.OTHER.value
+    current_title: str = ""
+    years_experience: int | None = None
+    salary_expectation: Decimal | None = None
+    salary_currency: str | None = None
+    salary_period: str = PayPeriod.YEAR.value
+    notice_weeks: int | None = None
+    work_mode_preference: str | None = None
+    notes: str = ""
+    skills: tuple[str, ...] = field(default_factory=tuple)
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def plain_text(value: str, *, multiline: bool = False) -> str:
+    """Text from outside, normalised (NFC) with control characters removed.
+
+    Line breaks and tabs survive only in multi-line fields.
+    """
+    value = unicodedata.normalize("NFC", value or "")
+    keep = {"\n", "\t"} if multiline else set()
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = "".join(
+        ch for ch in value if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs", "Co")
+    )
+    return cleaned.strip()
+
+
+def check_candidate(
+    data: CandidateInput, currencies: frozenset[str]
+) -> tuple[CandidateInput, dict[str, str]]:
+    """The cleaned record and a message per field that is wrong."""
+    errors: dict[str, str] = {}
+    name = plain_text(data.name)
+    if not name:
+        errors["name"] = "is required"
+    elif problem := length_problem(name, NAME_LIMIT):
+        errors["name"] = problem
+    email = plain_text(data.email).lower()
+    if problem := email_problem(email):
+        errors["email"] = problem
+    phone = plain_text(data.phone)
+    if phone and (sum(ch.isdigit() for ch in phone) < 6 or len(phone) > 40):
+        errors["phone"] = "does not look like a phone number"
+    for name_, value in (
+        ("location", data.location),
+        ("current_title", data.current_title),
+    ):
+        if problem := length_problem(plain_text(value), SHORT_LIMIT):
+            errors[name_] = problem
+    urls = {}
+    for key in ("linkedin_url", "github_url", "portfolio_url"):
+        url = plain_text(getattr(data, key))
+        if url and "://" not in url:
+            url = f"https://{url}"
+        parts = urlsplit(url) if url else None
+        if parts and (parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500):
+            errors[key] = "must be a web address (https://…)"
+        urls[key] = url
+    if data.source not in {s.value for s in Source}:
+        errors["source"] = f"'{data.source}' is not one of the sources"
+    if data.work_mode_preference and data.work_mode_preference not in {w.value for w in WorkMode}:
+        errors["work_mode_preference"] = "is not one of on-site, remote, hybrid"
+    if data.years_experience is not None and not 0 <= data.years_experience <= 60:
+        errors["years_experience"] = "must be between 0 and 60"
+    if data.notice_weeks is not None and not 0 <= data.notice_weeks <= 52:
+        errors["notice_weeks"] = "must be between 0 and 52 weeks"
+    currency = plain_text(data.salary_currency or "").upper() or None
+    if data.salary_expectation is not None:
+        if data.salary_expectation < 0:
+            errors["salary_expectation"] = "must not be negative"
+        if currency is None:
+            errors["salary_currency"] = "is needed with a salary expectation"
+    if currency is not None and currency not in currencies:
+        errors["salary_currency"] = f"'{currency}' is not an ISO 4217 currency code"
+    notes = plain_text(data.notes, multiline=True)
+    if problem := length_problem(notes, NOTES_LIMIT):
+        errors["notes"] = problem
+    tags = _unique(plain_text(t) for t in data.tags)
+    if any(len(t) > TAG_LIMIT for t in tags):
+        errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
+    from hiring_desk.services.catalog import canonical_skill
+
+    skills = _unique(canonical_skill(plain_text(s)) for s in data.skills)
+    cleaned = replace(
+        data,
+        name=name,
+        email=email,
+        phone=phone,
+        location=plain_text(data.location),
+        postal_address=plain_text(data.postal_address, multiline=True),
+        current_title=plain_text(data.current_title),
+        salary_currency=currency,
+        notes=notes,
+        tags=tags,
+        skills=skills,
+        **urls,
+    )
+    return cleaned, errors
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    result: list[str] = []
+    for value in values:
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            result.append(value)
+    return tuple(result)
