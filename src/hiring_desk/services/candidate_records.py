@@ -81,7 +81,10 @@ def check_candidate(
     urls = {}
     for key in ("linkedin_url", "github_url", "portfolio_url"):
         url = plain_text(getattr(data, key))
-        if url and "://" not in url:
+        scheme = urlsplit(url).scheme.lower() if url else ""
+        if scheme and scheme not in ("http", "https") and "." not in scheme:
+            errors[key] = "must be a web address (https://…)"
+        elif url and "://" not in url:
             url = f"https://{url}"
         parts = urlsplit(url) if url else None
         if parts and (parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500):
@@ -124,7 +127,9 @@ def check_candidate(
         notes=notes,
         tags=tags,
         skills=skills,
-        **urls,
+        linkedin_url=urls["linkedin_url"],
+        github_url=urls["github_url"],
+        portfolio_url=urls["portfolio_url"],
     )
     return cleaned, errors
 

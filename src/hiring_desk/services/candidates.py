@@ -1,15 +1,40 @@
-"""Candidates. This version lists them; editing arrives with the Candidates area."""
+"""Candidates: their records, skills and tags; kept in the search index as they change."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import func
-from sqlmodel import col, select
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
 
+from hiring_desk.domain.formatting import major_to_minor, minor_to_major
 from hiring_desk.domain.vocab import Source, Stage
-from hiring_desk.store import Workbook
-from hiring_desk.store.models import Application, Candidate, Role
+from hiring_desk.services import audit
+from hiring_desk.services.candidate_records import CandidateInput, check_candidate
+from hiring_desk.services.company import currency_codes
+from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.store import Workbook, search
+from hiring_desk.store.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    CandidateTag,
+    Role,
+)
+from hiring_desk.store.models._base import utcnow
+
+__all__ = [
+    "CandidateDetail",
+    "CandidateInput",
+    "CandidateSummary",
+    "create_candidate",
+    "delete_candidate",
+    "get_candidate",
+    "list_candidates",
+    "update_candidate",
+]
 
 
 @dataclass(frozen=True)
@@ -31,8 +56,19 @@ class CandidateSummary:
         return Source(self.source).label
 
 
-def list_candidates(workbook: Workbook) -> list[CandidateSummary]:
-    """Every candidate with the stage and role of their latest application."""
+@dataclass(frozen=True)
+class CandidateDetail:
+    id: int
+    record: CandidateInput
+    created_at: datetime
+    updated_at: datetime
+
+
+def list_candidates(workbook: Workbook, search_text: str = "") -> list[CandidateSummary]:
+    """Candidates with the stage and role of their latest application.
+
+    With ``search_text``: only those it finds, best match first; otherwise by name.
+    """
     latest = (
         select(
             Application.candidate_id,
@@ -48,6 +84,10 @@ def list_candidates(workbook: Workbook) -> list[CandidateSummary]:
         .outerjoin(Role, col(Role.id) == Application.role_id)
     )
     with workbook.transaction() as session:
+        ranked: list[int] | None = None
+        if search_text.strip():
+            ranked = search.search_ids(session, search_text)
+            statement = statement.where(col(Candidate.id).in_(ranked))
         rows = [
             CandidateSummary(
                 id=c.id or 0,
@@ -60,5 +100,137 @@ def list_candidates(workbook: Workbook) -> list[CandidateSummary]:
             )
             for c, stage, title in session.exec(statement)
         ]
+    if ranked is not None:
+        order = {cid: i for i, cid in enumerate(ranked)}
+        return sorted(rows, key=lambda r: order[r.id])
     # Sorted here: SQLite's lower() leaves non-ASCII letters alone.
     return sorted(rows, key=lambda r: (r.name.casefold(), r.id))
+
+
+def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
+    with workbook.transaction() as session:
+        return _detail(session, _load(session, candidate_id))
+
+
+def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetail:
+    cleaned = _checked(data)
+    with workbook.transaction() as session:
+        candidate = Candidate(name=cleaned.name)
+        _apply(candidate, cleaned)
+        session.add(candidate)
+        session.flush()
+        assert candidate.id is not None
+        _replace_lists(session, candidate.id, cleaned)
+        search.index_candidate(session, candidate.id)
+        audit.record(session, "add", "candidate", candidate.id)
+        return _detail(session, candidate)
+
+
+def update_candidate(
+    workbook: Workbook, candidate_id: int, data: CandidateInput
+) -> CandidateDetail:
+    cleaned = _checked(data)
+    with workbook.transaction() as session:
+        candidate = _load(session, candidate_id)
+        _apply(candidate, cleaned)
+        candidate.updated_at = utcnow()
+        session.add(candidate)
+        _replace_lists(session, candidate_id, cleaned)
+        search.index_candidate(session, candidate_id)
+        audit.record(session, "edit", "candidate", candidate_id)
+        return _detail(session, candidate)
+
+
+def delete_candidate(workbook: Workbook, candidate_id: int) -> None:
+    """Delete a candidate with their files, applications and history."""
+    with workbook.transaction() as session:
+        candidate = _load(session, candidate_id)
+        session.delete(candidate)
+        search.remove_candidate(session, candidate_id)
+        audit.record(session, "remove", "candidate", candidate_id)
+
+
+def _checked(data: CandidateInput) -> CandidateInput:
+    cleaned, errors = check_candidate(data, currency_codes())
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _apply(candidate: Candidate, data: CandidateInput) -> None:
+    candidate.name = data.name
+    candidate.email = data.email
+    candidate.phone = data.phone
+    candidate.location = data.location
+    candidate.postal_address = data.postal_address
+    candidate.linkedin_url = data.linkedin_url
+    candidate.github_url = data.github_url
+    candidate.portfolio_url = data.portfolio_url
+    candidate.source = data.source
+    candidate.current_title = data.current_title
+    candidate.years_experience = data.years_experience
+    currency = data.salary_currency
+    candidate.salary_expectation_minor = (
+        major_to_minor(data.salary_expectation, currency)
+        if data.salary_expectation is not None and currency
+        else None
+    )
+    candidate.salary_currency = currency
+    candidate.salary_period = data.salary_period
+    candidate.notice_weeks = data.notice_weeks
+    candidate.work_mode_preference = data.work_mode_preference
+    candidate.notes = data.notes
+
+
+def _replace_lists(session: Session, candidate_id: int, data: CandidateInput) -> None:
+    session.execute(delete(CandidateSkill).where(col(CandidateSkill.candidate_id) == candidate_id))
+    session.execute(delete(CandidateTag).where(col(CandidateTag.candidate_id) == candidate_id))
+    session.add_all(CandidateSkill(candidate_id=candidate_id, skill=s) for s in data.skills)
+    session.add_all(CandidateTag(candidate_id=candidate_id, tag=t) for t in data.tags)
+    session.flush()
+
+
+def _detail(session: Session, c: Candidate) -> CandidateDetail:
+    assert c.id is not None
+    skills = session.exec(
+        select(CandidateSkill.skill)
+        .where(CandidateSkill.candidate_id == c.id)
+        .order_by(col(CandidateSkill.id))
+    ).all()
+    tags = session.exec(
+        select(CandidateTag.tag)
+        .where(CandidateTag.candidate_id == c.id)
+        .order_by(col(CandidateTag.id))
+    ).all()
+    salary: Decimal | None = None
+    if c.salary_expectation_minor is not None and c.salary_currency:
+        salary = minor_to_major(c.salary_expectation_minor, c.salary_currency)
+    record = CandidateInput(
+        name=c.name,
+        email=c.email,
+        phone=c.phone,
+        location=c.location,
+        postal_address=c.postal_address,
+        linkedin_url=c.linkedin_url,
+        github_url=c.github_url,
+        portfolio_url=c.portfolio_url,
+        source=c.source,
+        current_title=c.current_title,
+        years_experience=c.years_experience,
+        salary_expectation=salary,
+        salary_currency=c.salary_currency,
+        salary_period=c.salary_period,
+        notice_weeks=c.notice_weeks,
+        work_mode_preference=c.work_mode_preference,
+        notes=c.notes,
+        skills=tuple(skills),
+        tags=tuple(tags),
+    )
+    return CandidateDetail(id=c.id, record=record, created_at=c.created_at, updated_at=c.updated_at)
+
+
+def _load(session: Session, candidate_id: int) -> Candidate:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+    return candidate

@@ -30,7 +30,7 @@ from hiring_desk.services import demo_data as data
 from hiring_desk.services.demo_candidates import CANDIDATES
 from hiring_desk.services.demo_pipeline import DemoContext, add_candidates, row_id
 from hiring_desk.services.errors import ServiceError
-from hiring_desk.store import Workbook
+from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Candidate,
     CompanyProfile,
@@ -92,6 +92,8 @@ def fill_demo_data(workbook: Workbook) -> None:
             _role(ctx, role)
         add_candidates(ctx)
         _extras(ctx)
+        session.flush()
+        search.rebuild(session)
 
 
 def _local_zone() -> tzinfo:

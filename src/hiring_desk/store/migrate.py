@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0002_candidate_search"
 
 #: Every revision this version knows, oldest first (also checked by a test).
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_candidate_search")
 
 
 def alembic_config() -> Config:

@@ -26,7 +26,8 @@ from hiring_desk.services import workbooks
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.pages.area_pages import candidates_page, interviews_page, offers_page
+from hiring_desk.ui.pages.area_pages import interviews_page, offers_page
+from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 from hiring_desk.ui.pages.welcome_page import WelcomePage
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {
             "roles": RolesPage(),
-            "candidates": candidates_page(),
+            "candidates": CandidatesPage(),
             "interviews": interviews_page(),
             "offers": offers_page(),
             "team": TeamCompanyPage(),

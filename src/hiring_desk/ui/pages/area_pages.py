@@ -1,4 +1,4 @@
-"""The Candidates, Interviews and Offers pages as built so far (and the roles' columns).
+"""The Interviews and Offers pages as built so far (and the roles' columns).
 
 Each lists what the workbook holds, sortable by any column, and says plainly
 that adding and editing in that area is not built yet.
@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiring_desk.domain.formatting import format_day, format_moment, format_money
 from hiring_desk.domain.vocab import InterviewStatus, OfferStatus, PayPeriod
-from hiring_desk.services import candidates, interviews, offers
-from hiring_desk.services.candidates import CandidateSummary
+from hiring_desk.services import interviews, offers
 from hiring_desk.services.interviews import InterviewSummary
 from hiring_desk.services.offers import OfferSummary
 from hiring_desk.services.roles import RoleSummary
@@ -39,17 +38,6 @@ def role_columns(locale: str) -> list[Column[RoleSummary]]:
         Column("Target date", lambda r: format_day(r.target_date, locale), lambda r: r.target_date),
         Column("Location", lambda r: r.location),
         Column("Hiring manager", lambda r: r.hiring_manager),
-    ]
-
-
-def candidate_columns(_locale: str) -> list[Column[CandidateSummary]]:
-    return [
-        Column("Name", lambda c: c.name),
-        Column("Email", lambda c: c.email),
-        Column("Stage", lambda c: c.stage_label),
-        Column("Role", lambda c: c.role_title or ""),
-        Column("Source", lambda c: c.source_label),
-        Column("Location", lambda c: c.location),
     ]
 
 
@@ -84,17 +72,6 @@ def offer_columns(locale: str) -> list[Column[OfferSummary]]:
         Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
         Column("Status", lambda o: OfferStatus(o.status).label),
     ]
-
-
-def candidates_page(parent: QWidget | None = None) -> OverviewPage[CandidateSummary]:
-    return OverviewPage(
-        "candidates",
-        _NOT_YET.format(what="candidates, their CVs and stages"),
-        "No candidates in this workbook yet.",
-        candidate_columns,
-        candidates.list_candidates,
-        parent,
-    )
 
 
 def interviews_page(parent: QWidget | None = None) -> OverviewPage[InterviewSummary]:

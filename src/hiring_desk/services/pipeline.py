@@ -1,0 +1,245 @@
+"""Applications: a candidate applies to a role and moves through the stages.
+
+Whether a move is allowed is decided by ``domain.pipeline``; every move is kept
+as a stage event, shown as the candidate's timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from hiring_desk.domain.match import MatchResult, match
+from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
+from hiring_desk.domain.vocab import OfferStatus, Stage
+from hiring_desk.services import audit
+from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.validation import clean
+from hiring_desk.store import Workbook
+from hiring_desk.store.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    Offer,
+    RejectionReason,
+    Role,
+    RoleSkill,
+    StageEvent,
+    TeamMember,
+)
+from hiring_desk.store.models._base import utcnow
+
+
+class MoveRefusedError(ServiceError):
+    """A stage move the pipeline rules do not allow; the message says why."""
+
+
+@dataclass(frozen=True)
+class ApplicationInfo:
+    id: int
+    candidate_id: int
+    role_id: int
+    role_title: str
+    stage: str
+    closed_reason: str
+    applied_at: datetime
+    updated_at: datetime
+    match: MatchResult
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    application_id: int
+    role_title: str
+    from_stage: str | None
+    to_stage: str
+    by: str
+    note: str
+
+    @property
+    def description(self) -> str:
+        return describe_move(
+            Stage(self.from_stage) if self.from_stage else None, Stage(self.to_stage)
+        )
+
+
+def apply(
+    workbook: Workbook,
+    candidate_id: int,
+    role_id: int,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+) -> ApplicationInfo:
+    """Record that a candidate applied to a role (stage Applied)."""
+    with workbook.transaction() as session:
+        if session.get(Candidate, candidate_id) is None:
+            raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+        role = session.get(Role, role_id)
+        if role is None:
+            raise ValidationError({"role": "does not exist"})
+        existing = session.exec(
+            select(Application).where(
+                Application.candidate_id == candidate_id, Application.role_id == role_id
+            )
+        ).first()
+        if existing is not None:
+            raise ValidationError({"role": f"this candidate already applied to '{role.title}'"})
+        application = Application(
+            candidate_id=candidate_id, role_id=role_id, stage=Stage.APPLIED.value
+        )
+        session.add(application)
+        session.flush()
+        assert application.id is not None
+        session.add(
+            StageEvent(
+                application_id=application.id,
+                from_stage=None,
+                to_stage=Stage.APPLIED.value,
+                by_member_id=by_member_id,
+                note=clean(note)[:500],
+            )
+        )
+        audit.record(session, "apply", "application", application.id)
+        return _info(session, application)
+
+
+def move(
+    workbook: Workbook,
+    application_id: int,
+    to_stage: str,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> ApplicationInfo:
+    """Move an application to ``to_stage``; refused (MoveRefusedError) against the rules."""
+    target = Stage(to_stage)
+    with workbook.transaction() as session:
+        application = _load(session, application_id)
+        current = Stage(application.stage)
+        why = refusal(current, target, _context(session, application_id), clean(reason))
+        if why:
+            raise MoveRefusedError(why)
+        if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
+            raise ValidationError({"by": "must be a member of the team"})
+        application.stage = target.value
+        application.closed_reason = clean(reason)[:200] if target is Stage.REJECTED else ""
+        application.updated_at = utcnow()
+        session.add(application)
+        event_note = clean(note)[:500]
+        if target is Stage.REJECTED:
+            event_note = f"{clean(reason)}: {event_note}" if event_note else clean(reason)
+        session.add(
+            StageEvent(
+                application_id=application_id,
+                from_stage=current.value,
+                to_stage=target.value,
+                by_member_id=by_member_id,
+                note=event_note,
+            )
+        )
+        audit.record(session, "move", "application", application_id, {"to": target.value})
+        return _info(session, application)
+
+
+def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:
+    with workbook.transaction() as session:
+        application = _load(session, application_id)
+        return allowed_targets(Stage(application.stage), _context(session, application_id))
+
+
+def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationInfo]:
+    with workbook.transaction() as session:
+        rows = session.exec(
+            select(Application)
+            .where(Application.candidate_id == candidate_id)
+            .order_by(col(Application.applied_at), col(Application.id))
+        ).all()
+        return [_info(session, row) for row in rows]
+
+
+def timeline(workbook: Workbook, candidate_id: int) -> list[TimelineEntry]:
+    """Every stage move of every application of a candidate, newest first."""
+    statement = (
+        select(StageEvent, col(Role.title), col(TeamMember.name))
+        .join(Application, col(Application.id) == StageEvent.application_id)
+        .join(Role, col(Role.id) == Application.role_id)
+        .outerjoin(TeamMember, col(TeamMember.id) == StageEvent.by_member_id)
+        .where(Application.candidate_id == candidate_id)
+        .order_by(col(StageEvent.at).desc(), col(StageEvent.id).desc())
+    )
+    with workbook.transaction() as session:
+        return [
+            TimelineEntry(
+                at=event.at,
+                application_id=event.application_id,
+                role_title=title,
+                from_stage=event.from_stage,
+                to_stage=event.to_stage,
+                by=by or "",
+                note=event.note,
+            )
+            for event, title, by in session.exec(statement)
+        ]
+
+
+def rejection_reasons(workbook: Workbook) -> list[str]:
+    with workbook.transaction() as session:
+        rows = session.exec(
+            select(RejectionReason).order_by(col(RejectionReason.position), col(RejectionReason.id))
+        ).all()
+        return [r.text for r in rows]
+
+
+def _context(session: Session, application_id: int) -> MoveContext:
+    statuses = session.exec(
+        select(Offer.status).where(Offer.application_id == application_id)
+    ).all()
+    return MoveContext(
+        offers_exist=bool(statuses),
+        has_accepted_offer=OfferStatus.ACCEPTED.value in statuses,
+    )
+
+
+def _info(session: Session, application: Application) -> ApplicationInfo:
+    assert application.id is not None
+    role = session.get(Role, application.role_id)
+    role_skills = session.exec(
+        select(RoleSkill)
+        .where(RoleSkill.role_id == application.role_id)
+        .order_by(col(RoleSkill.position))
+    ).all()
+    skills = session.exec(
+        select(CandidateSkill.skill).where(CandidateSkill.candidate_id == application.candidate_id)
+    ).all()
+    result = match(
+        skills,
+        [s.skill for s in role_skills if s.importance == "must"],
+        [s.skill for s in role_skills if s.importance == "nice"],
+    )
+    return ApplicationInfo(
+        id=application.id,
+        candidate_id=application.candidate_id,
+        role_id=application.role_id,
+        role_title=role.title if role else "",
+        stage=application.stage,
+        closed_reason=application.closed_reason,
+        applied_at=application.applied_at,
+        updated_at=application.updated_at,
+        match=result,
+    )
+
+
+def _load(session: Session, application_id: int) -> Application:
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFoundError(f"Application {application_id} does not exist.")
+    return application

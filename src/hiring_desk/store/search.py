@@ -1,0 +1,247 @@
+"""Full-text search over candidates (SQLite FTS5).
+
+Everything here is specific to SQLite's FTS5 and stays inside ``store``; a
+PostgreSQL backend would replace this module (tsvector/unaccent), keeping its
+functions. Services never write FTS5 syntax or SQL against the search table.
+
+The table ``candidate_search`` (made by revision ``0002_candidate_search``) is a
+normal FTS5 table holding its own copy of each candidate's text, one row per
+candidate with ``rowid = candidate.id``. It is kept up to date explicitly, not by
+triggers: whoever changes a candidate, their skills, tags or attachments calls
+``index_candidate`` in the same transaction, and ``remove_candidate`` when the
+candidate is deleted or erased (a plain DELETE removes the text completely).
+
+Accents and case: the tokenizer (``unicode61 remove_diacritics 2``) folds case
+and strips diacritics that decompose (é, å, ñ, ễ ...). Letters without a
+decomposition (ø, ł, đ, æ, ß ...) are folded to ASCII by ``FOLD`` before indexing
+and in queries, so "odegard", "Ødeg" and "ØDEGÅRD" all find "Ødegård".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from hiring_desk.store.models import Candidate
+
+#: The FTS5 table, and the shadow tables FTS5 keeps beside it.
+SEARCH_TABLE = "candidate_search"
+SEARCH_TABLES: frozenset[str] = frozenset(
+    {SEARCH_TABLE}
+    | {f"{SEARCH_TABLE}_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config")}
+)
+
+#: Letters the tokenizer does not fold to ASCII, as they have no Unicode
+#: decomposition. Applied (case by case) to indexed text and to queries. If this
+#: changes, add a revision that calls ``rebuild`` so old indexes match again.
+FOLD: tuple[tuple[str, str], ...] = (
+    ("Æ", "AE"),
+    ("æ", "ae"),
+    ("Ǽ", "AE"),
+    ("ǽ", "ae"),
+    ("Ð", "D"),
+    ("ð", "d"),
+    ("Đ", "D"),
+    ("đ", "d"),
+    ("Ø", "O"),
+    ("ø", "o"),
+    ("Ǿ", "O"),
+    ("ǿ", "o"),
+    ("Þ", "TH"),
+    ("þ", "th"),
+    ("ẞ", "SS"),
+    ("ß", "ss"),
+    ("Ħ", "H"),
+    ("ħ", "h"),
+    ("ı", "i"),
+    ("Ĳ", "IJ"),
+    ("ĳ", "ij"),
+    ("Ŀ", "L"),
+    ("ŀ", "l"),
+    ("Ł", "L"),
+    ("ł", "l"),
+    ("Œ", "OE"),
+    ("œ", "oe"),
+    ("Ŧ", "T"),
+    ("ŧ", "t"),
+)
+
+#: bm25 weights, in the column order of the table: name, email, phone, headline,
+#: tags, skills, notes, cv_text.
+_BM25 = f"bm25({SEARCH_TABLE}, 10.0, 8.0, 3.0, 2.0, 2.0, 4.0, 1.0, 1.0)"
+
+_FOLD_TRANSLATION = str.maketrans(dict(FOLD))
+_FOLD_PARAMS: dict[str, str] = {
+    name: value
+    for i, (letter, ascii_text) in enumerate(FOLD)
+    for name, value in ((f"fold_from_{i}", letter), (f"fold_to_{i}", ascii_text))
+}
+
+#: Letters and numbers only: everything else (quotes, operators, ``*``, ``:``,
+#: ``^``, parentheses, ``_``, emoji, control characters) separates words.
+_WORD = re.compile(r"[^\W_]+")
+
+
+#: How many replace() calls are nested in one SELECT: SQLite's parser stack
+#: overflows at about 30, so the folding is done in layers of subqueries.
+_FOLD_LAYER = 10
+
+_TEXT_COLUMNS = ("name", "email", "phone", "headline", "tags", "skills", "notes", "cv_text")
+
+
+def _joined(table: str, column: str) -> str:
+    return (
+        f"COALESCE((SELECT group_concat(x.{column}, ' ') FROM {table} AS x "
+        "WHERE x.candidate_id = c.id), '')"
+    )
+
+
+def _indexed_rows_sql(where: str = "") -> str:
+    """SELECT id and the (folded) text columns of every candidate, or those ``where``."""
+    raw = {
+        "name": "c.name",
+        "email": "c.email",
+        "phone": "c.phone",
+        "headline": "c.current_title || ' ' || c.location",
+        "tags": _joined("candidate_tag", "tag"),
+        "skills": _joined("candidate_skill", "skill"),
+        "notes": "c.notes",
+        "cv_text": _joined("attachment", "text"),
+    }
+    sql = (
+        "SELECT c.id AS id, "
+        + ", ".join(f"{raw[name]} AS {name}" for name in _TEXT_COLUMNS)
+        + f" FROM candidate AS c{where}"
+    )
+    for start in range(0, len(FOLD), _FOLD_LAYER):
+        folded = []
+        for name in _TEXT_COLUMNS:
+            expression = name
+            for i in range(start, min(start + _FOLD_LAYER, len(FOLD))):
+                expression = f"replace({expression}, :fold_from_{i}, :fold_to_{i})"
+            folded.append(f"{expression} AS {name}")
+        sql = f"SELECT id, {', '.join(folded)} FROM ({sql})"
+    return sql
+
+
+_INSERT = f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(_TEXT_COLUMNS)}) "
+_INSERT_ALL = _INSERT + _indexed_rows_sql()
+_INSERT_ONE = _INSERT + _indexed_rows_sql(" WHERE c.id = :candidate_id")
+
+
+def is_search_table(name: str) -> bool:
+    """Whether ``name`` is the FTS5 table or one of its shadow tables.
+
+    Those have no SQLModel model; Alembic's autogenerate must leave them alone.
+    """
+    return name in SEARCH_TABLES
+
+
+# -- keeping the index up to date ------------------------------------------------------
+
+
+def index_candidate(session: Session, candidate_id: int) -> None:
+    """(Re)index one candidate from their current rows; just unindex them if gone.
+
+    Pending ORM changes are flushed first, so the index sees them.
+    """
+    session.flush()
+    remove_candidate(session, candidate_id)
+    session.execute(sa.text(_INSERT_ONE), {"candidate_id": candidate_id, **_FOLD_PARAMS})
+
+
+def remove_candidate(session: Session, candidate_id: int) -> None:
+    """Remove a candidate's text from the index (nothing is kept)."""
+    session.execute(
+        sa.text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :candidate_id"),
+        {"candidate_id": candidate_id},
+    )
+
+
+def purge_removed(session: Session) -> None:
+    """Rewrite the index so text of removed candidates is gone from it too.
+
+    After ``remove_candidate`` the text is gone from the table, but FTS5 keeps the
+    removed words in its index segments until they are merged. Run this after
+    erasing personal data (then VACUUM, or use secure_delete, for freed pages).
+    """
+    session.execute(sa.text(f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('optimize')"))
+
+
+def rebuild(session: Session) -> None:
+    """Reindex every candidate."""
+    session.flush()
+    session.execute(sa.text(f"DELETE FROM {SEARCH_TABLE}"))
+    session.execute(sa.text(_INSERT_ALL), _FOLD_PARAMS)
+
+
+# -- searching ------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """``text`` in NFC with the letters of ``FOLD`` replaced, as indexed text is."""
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TRANSLATION)
+
+
+def match_expression(text: str) -> str | None:
+    """What a person typed as a safe FTS5 MATCH string, or None if it has no words.
+
+    Every word becomes a quoted string (so ``AND``, ``OR``, ``NEAR``, column
+    filters and other syntax are plain words), the words must all occur (implicit
+    AND), and the last one is a prefix, so results come as you type:
+    ``"kari ødeg"`` -> ``"kari" "odeg"*``.
+    """
+    words = _WORD.findall(fold(text))
+    if not words:
+        return None
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_ids(session: Session, text: str, limit: int | None = None) -> list[int]:
+    """Ids of the candidates matching ``text``, best match first (bm25).
+
+    A name match weighs most, then email, skills, phone, headline and tags, then
+    notes and CV text. Blank text (or text without letters or digits) finds nothing.
+    """
+    expression = match_expression(text)
+    if expression is None or (limit is not None and limit <= 0):
+        return []
+    sql = (
+        f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :expression "
+        f"ORDER BY {_BM25}, rowid"
+    )
+    params: dict[str, object] = {"expression": expression}
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return [int(row[0]) for row in session.execute(sa.text(sql), params)]
+
+
+def matching_ids_clause(text: str) -> sa.ColumnElement[bool] | None:
+    """A WHERE condition keeping the candidates that match ``text``; None if blank.
+
+    ``candidate.id IN (SELECT rowid FROM candidate_search WHERE candidate_search
+    MATCH :q)``, so a service can filter by search in SQL and still sort and page
+    there, e.g. ``select(Candidate).where(clause).order_by(...).limit(...)``.
+    FTS5-specific (SQLite); callers only ever see an opaque condition.
+    """
+    expression = match_expression(text)
+    if expression is None:
+        return None
+    search = sa.table(SEARCH_TABLE, sa.column("rowid", sa.Integer))
+    matching = (
+        sa.select(search.c.rowid)
+        .where(
+            sa.literal_column(SEARCH_TABLE).op("MATCH", is_comparison=True)(
+                sa.bindparam("search_match", expression, type_=sa.String, unique=True)
+            )
+        )
+        .correlate(None)
+    )
+    return col(Candidate.id).in_(matching)

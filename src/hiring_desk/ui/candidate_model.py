@@ -1,0 +1,142 @@
+"""The candidate table model: holds one page at a time and asks SQL for more.
+
+Sorting and filtering happen in the database (``services.candidate_table``); the
+model only keeps the rows fetched so far and fetches the next page when the view
+scrolls near the end (``canFetchMore`` / ``fetchMore``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from hiring_desk.domain.formatting import format_day
+from hiring_desk.services import candidate_table
+from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow, SortKey
+from hiring_desk.services.workbooks import Workbook
+
+PAGE_SIZE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+#: (header, sort key, text of a row)
+COLUMNS: list[tuple[str, SortKey]] = [
+    ("Name", SortKey.NAME),
+    ("Email", SortKey.EMAIL),
+    ("Stage", SortKey.STAGE),
+    ("Role", SortKey.ROLE),
+    ("Applied", SortKey.APPLIED),
+    ("Source", SortKey.SOURCE),
+    ("Location", SortKey.LOCATION),
+]
+
+
+class CandidateTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._workbook: Workbook | None = None
+        self._filter = CandidateFilter()
+        self._sort = SortKey.NAME
+        self._descending = False
+        self._rows: list[CandidateRow] = []
+        self._total = 0
+        self.locale = "en_GB"
+
+    # -- what to show --------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None, locale: str = "en_GB") -> None:
+        self._workbook = workbook
+        self.locale = locale
+        self.reload()
+
+    def set_filter(self, flt: CandidateFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    @property
+    def filter(self) -> CandidateFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many candidates match the filter (not just the rows fetched)."""
+        return self._total
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        if self._workbook is not None:
+            self._total = candidate_table.count_rows(self._workbook, self._filter)
+            self._rows = self._page(0)
+        self.endResetModel()
+
+    def row(self, index: int) -> CandidateRow:
+        return self._rows[index]
+
+    def row_of(self, candidate_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == candidate_id:
+                return number
+        return None
+
+    def _page(self, offset: int) -> list[CandidateRow]:
+        assert self._workbook is not None
+        return candidate_table.fetch_rows(
+            self._workbook, self._filter, self._sort, self._descending, offset, PAGE_SIZE
+        )
+
+    # -- lazy fetching -------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._workbook is None:
+            return
+        more = self._page(len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- Qt model ------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()][1]
+        if key is SortKey.NAME:
+            return row.name
+        if key is SortKey.EMAIL:
+            return row.email
+        if key is SortKey.STAGE:
+            return row.stage_label
+        if key is SortKey.ROLE:
+            return row.role_title or ""
+        if key is SortKey.APPLIED:
+            return format_day(row.applied_at.date() if row.applied_at else None, self.locale)
+        if key is SortKey.SOURCE:
+            return row.source_label
+        return row.location
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,197 @@
+"""The candidate detail panel: profile, applications (with moves), timeline and notes.
+
+Everything a candidate wrote is shown as plain text: a note with HTML in it shows
+its tags, it is never rendered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.formatting import format_day, format_moment, format_money
+from hiring_desk.domain.vocab import Source, WorkMode
+from hiring_desk.services import candidates, pipeline
+from hiring_desk.services.candidates import CandidateDetail
+from hiring_desk.services.pipeline import ApplicationInfo
+from hiring_desk.services.workbooks import Workbook
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CandidateDetailPanel(QWidget):
+    """Shows one candidate; ``move_requested(application_id)`` asks the page to move it."""
+
+    move_requested = Signal(int)
+    apply_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidate_detail")
+        self._workbook: Workbook | None = None
+        self._locale = "en_GB"
+        self.candidate_id: int | None = None
+        self.title = _plain_label("detail_name")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = _plain_label("detail_subtitle")
+
+        self.fields: dict[str, QLabel] = {}
+        profile = QWidget()
+        form = QFormLayout(profile)
+        for key, label in (
+            ("email", "Email:"),
+            ("phone", "Phone:"),
+            ("location", "Location:"),
+            ("links", "Links:"),
+            ("source", "Source:"),
+            ("experience", "Experience:"),
+            ("salary", "Expects:"),
+            ("notice", "Notice:"),
+            ("work_mode", "Prefers:"),
+            ("skills", "Skills:"),
+            ("tags", "Tags:"),
+        ):
+            self.fields[key] = _plain_label(f"detail_{key}")
+            form.addRow(label, self.fields[key])
+
+        self.applications = QListWidget()
+        self.applications.setObjectName("detail_applications")
+        self.move_button = QPushButton("&Move Stage…")
+        self.move_button.setObjectName("move_stage")
+        self.move_button.clicked.connect(self._move_clicked)
+        self.applications.itemDoubleClicked.connect(lambda _item: self._move_clicked())
+        self.apply_button = QPushButton("A&pply to Role…")
+        self.apply_button.setObjectName("apply_to_role")
+        self.apply_button.clicked.connect(self.apply_requested)
+        apps = QWidget()
+        apps_layout = QVBoxLayout(apps)
+        apps_layout.addWidget(self.applications)
+        row = QHBoxLayout()
+        row.addWidget(self.move_button)
+        row.addWidget(self.apply_button)
+        row.addStretch()
+        apps_layout.addLayout(row)
+
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("detail_timeline")
+        self.timeline.setWordWrap(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("detail_notes")
+        self.notes.setReadOnly(True)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(profile, "Profile")
+        self.tabs.addTab(apps, "Applications")
+        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(self.notes, "Notes")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        self.show_candidate(None)
+
+    def set_workbook(self, workbook: Workbook | None, locale: str) -> None:
+        self._workbook = workbook
+        self._locale = locale
+        self.show_candidate(None)
+
+    def selected_application(self) -> int | None:
+        item = self.applications.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def show_candidate(self, candidate_id: int | None) -> None:
+        self.candidate_id = candidate_id
+        if self._workbook is None or candidate_id is None:
+            self.title.setText("No candidate selected")
+            self.subtitle.clear()
+            for label in self.fields.values():
+                label.clear()
+            self.applications.clear()
+            self.timeline.clear()
+            self.notes.clear()
+            self.tabs.setEnabled(False)
+            return
+        self.tabs.setEnabled(True)
+        detail = candidates.get_candidate(self._workbook, candidate_id)
+        self._show_profile(detail)
+        self._show_applications(pipeline.applications_of(self._workbook, candidate_id))
+        self.timeline.clear()
+        for entry in pipeline.timeline(self._workbook, candidate_id):
+            when = format_moment(entry.at, self._locale)
+            text = f"{when} — {entry.role_title}: {entry.description}"
+            if entry.by:
+                text += f" (by {entry.by})"
+            if entry.note:
+                text += f"\n{entry.note}"
+            self.timeline.addItem(text)
+        self.notes.setPlainText(detail.record.notes)
+
+    def _show_profile(self, detail: CandidateDetail) -> None:
+        r = detail.record
+        self.title.setText(r.name)
+        self.subtitle.setText(r.current_title)
+        self.fields["email"].setText(r.email)
+        self.fields["phone"].setText(r.phone)
+        self.fields["location"].setText(r.location)
+        self.fields["links"].setText(
+            "\n".join(u for u in (r.linkedin_url, r.github_url, r.portfolio_url) if u)
+        )
+        self.fields["source"].setText(Source(r.source).label)
+        self.fields["experience"].setText(
+            "" if r.years_experience is None else f"{r.years_experience} years"
+        )
+        salary = ""
+        if r.salary_expectation is not None and r.salary_currency:
+            from hiring_desk.domain.formatting import major_to_minor
+
+            minor = major_to_minor(r.salary_expectation, r.salary_currency)
+            salary = format_money(minor, r.salary_currency, self._locale, whole=True)
+        self.fields["salary"].setText(salary)
+        self.fields["notice"].setText("" if r.notice_weeks is None else f"{r.notice_weeks} weeks")
+        self.fields["work_mode"].setText(
+            WorkMode(r.work_mode_preference).label if r.work_mode_preference else ""
+        )
+        self.fields["skills"].setText(", ".join(r.skills))
+        self.fields["tags"].setText(", ".join(r.tags))
+
+    def _show_applications(self, applications: list[ApplicationInfo]) -> None:
+        self.applications.clear()
+        for app in applications:
+            text = f"{app.role_title} — {app.stage_label}"
+            if app.closed_reason:
+                text += f" ({app.closed_reason})"
+            if app.match.score is not None:
+                text += f" — match {app.match.score}%: {app.match.summary}"
+            text += f" — applied {format_day(app.applied_at.date(), self._locale)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, app.id)
+            self.applications.addItem(item)
+        if applications:
+            self.applications.setCurrentRow(0)
+        self.move_button.setEnabled(bool(applications))
+
+    def _move_clicked(self) -> None:
+        application_id = self.selected_application()
+        if application_id is not None:
+            self.move_requested.emit(application_id)

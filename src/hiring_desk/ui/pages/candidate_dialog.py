@@ -1,0 +1,214 @@
+"""The candidate editor: contact details, background, expectations, skills, tags, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.vocab import Source, WorkMode
+from hiring_desk.services import company
+from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import CandidateDetail
+from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.role_briefs import parse_money
+from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.widgets import (
+    choice_combo,
+    combo_code,
+    searchable_combo,
+    select_code,
+    select_data,
+)
+
+SaveCandidate = Callable[[CandidateInput], CandidateDetail]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    """ "Python; PostgreSQL, REST" -> ("Python", "PostgreSQL", "REST")."""
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _optional_spin(name: str, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(-1, maximum)
+    spin.setSpecialValueText("not known")
+    spin.setSuffix(suffix)
+    return spin
+
+
+class CandidateDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        save: SaveCandidate,
+        candidate: CandidateDetail | None = None,
+        default_currency: str = "EUR",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidate_dialog")
+        self.setWindowTitle(
+            f"Edit Candidate — {candidate.record.name}" if candidate else "New Candidate"
+        )
+        self._save = save
+        self.saved: CandidateDetail | None = None
+        self.name = _line("candidate_name", "Full name as they write it")
+        self.email = _line("candidate_email", "name@example.com")
+        self.phone = _line("candidate_phone", "+353 …")
+        self.location = _line("candidate_location", "City, country")
+        self.source = choice_combo([(s.value, s.label) for s in Source], "candidate_source")
+        self.current_title = _line("candidate_title", "e.g. Backend Developer at …")
+        self.years = _optional_spin("candidate_years", 60, " years")
+        self.salary = _line("candidate_salary", "e.g. 60,000")
+        self.currency = searchable_combo(company.currency_choices(), "candidate_currency")
+        self.notice = _optional_spin("candidate_notice", 52, " weeks")
+        self.work_mode = choice_combo(
+            [("", "No preference")] + [(w.value, w.label) for w in WorkMode], "candidate_work_mode"
+        )
+        self.linkedin = _line("candidate_linkedin", "https://www.linkedin.com/in/…")
+        self.github = _line("candidate_github", "https://github.com/…")
+        self.portfolio = _line("candidate_portfolio", "https://…")
+        self.address = QPlainTextEdit()
+        self.address.setObjectName("candidate_address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(70)
+        self.skills = _line("candidate_skills", "Separated by commas: Python, PostgreSQL, REST")
+        self.tags = _line("candidate_tags", "Separated by commas: strong CV, referral")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("candidate_notes")
+        self.notes.setTabChangesFocus(True)
+
+        self._fields: dict[str, FieldWithError] = {}
+        self._tab_of: dict[str, int] = {}
+        self.tabs = QTabWidget()
+        self._tab(
+            "&Contact",
+            [
+                ("name", "&Name:", self.name),
+                ("email", "&Email:", self.email),
+                ("phone", "&Phone:", self.phone),
+                ("location", "&Location:", self.location),
+                ("postal_address", "Postal address:", self.address),
+                ("linkedin_url", "LinkedIn:", self.linkedin),
+                ("github_url", "GitHub:", self.github),
+                ("portfolio_url", "Portfolio:", self.portfolio),
+            ],
+        )
+        self._tab(
+            "&Background",
+            [
+                ("source", "Source:", self.source),
+                ("current_title", "Current title:", self.current_title),
+                ("years_experience", "Experience:", self.years),
+                ("skills", "Skills:", self.skills),
+                ("tags", "Tags:", self.tags),
+                ("salary_expectation", "Salary expectation:", self.salary),
+                ("salary_currency", "Currency:", self.currency),
+                ("notice_weeks", "Notice period:", self.notice),
+                ("work_mode_preference", "Prefers:", self.work_mode),
+            ],
+        )
+        self._tab("N&otes", [("notes", "Notes:", self.notes)])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(600, 480)
+        self._load(candidate, default_currency)
+
+    def _tab(self, label: str, rows: list[tuple[str, str, QWidget]]) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        for name, text, widget in rows:
+            field = FieldWithError(widget)
+            self._fields[name] = field
+            self._tab_of[name] = self.tabs.count()
+            form.addRow(text, field)
+        self.tabs.addTab(page, label)
+
+    def _load(self, candidate: CandidateDetail | None, default_currency: str) -> None:
+        r = candidate.record if candidate else CandidateInput(name="")
+        self.name.setText(r.name)
+        self.email.setText(r.email)
+        self.phone.setText(r.phone)
+        self.location.setText(r.location)
+        self.address.setPlainText(r.postal_address)
+        self.linkedin.setText(r.linkedin_url)
+        self.github.setText(r.github_url)
+        self.portfolio.setText(r.portfolio_url)
+        select_data(self.source, r.source)
+        self.current_title.setText(r.current_title)
+        self.years.setValue(-1 if r.years_experience is None else r.years_experience)
+        self.skills.setText(", ".join(r.skills))
+        self.tags.setText(", ".join(r.tags))
+        self.salary.setText("" if r.salary_expectation is None else f"{r.salary_expectation:,f}")
+        select_code(self.currency, r.salary_currency or default_currency)
+        self.notice.setValue(-1 if r.notice_weeks is None else r.notice_weeks)
+        select_data(self.work_mode, r.work_mode_preference or "")
+        self.notes.setPlainText(r.notes)
+
+    def record(self) -> CandidateInput:
+        try:
+            salary: Decimal | None = parse_money(self.salary.text())
+        except ValueError as exc:
+            raise ValidationError({"salary_expectation": str(exc)}) from None
+        mode = self.work_mode.currentData()
+        return CandidateInput(
+            name=self.name.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            location=self.location.text(),
+            postal_address=self.address.toPlainText(),
+            linkedin_url=self.linkedin.text(),
+            github_url=self.github.text(),
+            portfolio_url=self.portfolio.text(),
+            source=str(self.source.currentData()),
+            current_title=self.current_title.text(),
+            years_experience=None if self.years.value() < 0 else self.years.value(),
+            salary_expectation=salary,
+            salary_currency=combo_code(self.currency) if salary is not None else None,
+            notice_weeks=None if self.notice.value() < 0 else self.notice.value(),
+            work_mode_preference=str(mode) if mode else None,
+            notes=self.notes.toPlainText(),
+            skills=_split(self.skills.text()),
+            tags=_split(self.tags.text()),
+        )
+
+    def accept(self) -> None:
+        for field in self._fields.values():
+            field.set_error(None)
+        try:
+            self.saved = self._save(self.record())
+        except ValidationError as exc:
+            first = None
+            for name, message in exc.errors.items():
+                self._fields.get(name, self._fields["name"]).set_error(message)
+                first = first or name
+            if first:
+                self.tabs.setCurrentIndex(self._tab_of.get(first, 0))
+                self._fields.get(first, self._fields["name"]).field.setFocus()
+            return
+        super().accept()

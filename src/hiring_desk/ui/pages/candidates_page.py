@@ -1,0 +1,275 @@
+"""The Candidates page: search and filters, the table (paged from SQL), and the detail panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.vocab import Source, Stage
+from hiring_desk.services import candidates, company, pipeline, roles, team
+from hiring_desk.services.candidate_table import CandidateFilter
+from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.candidate_model import CandidateTableModel
+from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
+from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
+from hiring_desk.ui.pages.move_dialog import MoveDialog
+from hiring_desk.ui.table_model import fit_columns, make_table_view
+
+SEARCH_DELAY_MS = 150
+
+
+class CandidatesPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidates_page")
+        self._workbook: Workbook | None = None
+        self.search = QLineEdit()
+        self.search.setObjectName("candidate_search")
+        self.search.setPlaceholderText("Search names, emails, skills, notes and CVs…")
+        self.search.setClearButtonEnabled(True)
+        self.role_filter = QComboBox()
+        self.role_filter.setObjectName("filter_role")
+        self.stage_filter = QComboBox()
+        self.stage_filter.setObjectName("filter_stage")
+        self.stage_filter.addItem("Any stage", None)
+        for stage in Stage:
+            self.stage_filter.addItem(stage.label, stage.value)
+        self.source_filter = QComboBox()
+        self.source_filter.setObjectName("filter_source")
+        self.source_filter.addItem("Any source", None)
+        for source in Source:
+            self.source_filter.addItem(source.label, source.value)
+        self.count = QLabel()
+        self.count.setObjectName("candidate_count")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.role_filter, 1)
+        filters.addWidget(self.stage_filter)
+        filters.addWidget(self.source_filter)
+        filters.addWidget(self.count)
+
+        self.new_button = QPushButton("&New Candidate…")
+        self.new_button.setObjectName("new_candidate")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setObjectName("edit_candidate")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setObjectName("delete_candidate")
+        self.new_button.clicked.connect(self.new_candidate)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+
+        self.model = CandidateTableModel()
+        self.table = make_table_view("candidates_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        self.detail = CandidateDetailPanel()
+        self.detail.move_requested.connect(self.move_application)
+        self.detail.apply_requested.connect(self.apply_to_role)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.role_filter, self.stage_filter, self.source_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self._update_buttons()
+
+    # -- loading -------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        locale = company.get_company(workbook).locale if workbook else "en_GB"
+        self.detail.set_workbook(workbook, locale)
+        self._fill_roles()
+        self.model.set_workbook(workbook, locale)
+        self._after_reload()
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self._fill_roles()
+        self.model.reload()
+        self._after_reload(selected)
+
+    def _fill_roles(self) -> None:
+        current = self.role_filter.currentData()
+        self.role_filter.blockSignals(True)
+        self.role_filter.clear()
+        self.role_filter.addItem("All roles", None)
+        for role in roles.list_roles(self._workbook) if self._workbook else []:
+            self.role_filter.addItem(role.title, role.id)
+        index = self.role_filter.findData(current) if current is not None else 0
+        self.role_filter.setCurrentIndex(max(index, 0))
+        self.role_filter.blockSignals(False)
+
+    def current_filter(self) -> CandidateFilter:
+        return CandidateFilter(
+            role_id=self.role_filter.currentData(),
+            stage=self.stage_filter.currentData(),
+            source=self.source_filter.currentData(),
+            search=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        selected = self.selected_id()
+        self.model.set_filter(self.current_filter())
+        self._after_reload(selected)
+
+    def _after_reload(self, select_id: int | None = None) -> None:
+        total = self.model.total
+        self.count.setText(f"{total:,} candidate{'s' if total != 1 else ''}")
+        fit_columns(self.table)
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        else:
+            self.detail.show_candidate(None)
+        self._update_buttons()
+
+    # -- selection -----------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).id if rows else None
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.detail.show_candidate(self.selected_id())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_id() is not None
+        self.new_button.setEnabled(self._workbook is not None)
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.detail.apply_button.setEnabled(selected)
+
+    # -- actions -------------------------------------------------------------------
+
+    def new_candidate(self) -> None:
+        workbook = self._workbook
+        if workbook is None:
+            return
+        dialog = CandidateDialog(
+            self,
+            lambda record: candidates.create_candidate(workbook, record),
+            default_currency=company.get_company(workbook).default_currency,
+        )
+        if dialog.exec() and dialog.saved:
+            self._reload_selecting(dialog.saved.id)
+
+    def edit_selected(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        try:
+            detail = candidates.get_candidate(workbook, candidate_id)
+        except NotFoundError as exc:
+            messages.show_warning(self, "Candidate Not Found", str(exc))
+            self.refresh()
+            return
+        dialog = CandidateDialog(
+            self, lambda record: candidates.update_candidate(workbook, candidate_id, record), detail
+        )
+        if dialog.exec() and dialog.saved:
+            self._reload_selecting(candidate_id)
+
+    def delete_selected(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        name = self.model.row(self.table.selectionModel().selectedRows()[0].row()).name
+        if not messages.confirm(
+            self,
+            "Delete Candidate",
+            f"Delete {name} with their applications and history? This cannot be undone.",
+            "Delete",
+        ):
+            return
+        candidates.delete_candidate(workbook, candidate_id)
+        self.refresh()
+        self.changed.emit()
+
+    def apply_to_role(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        applied = {a.role_id for a in pipeline.applications_of(workbook, candidate_id)}
+        open_roles = [r for r in roles.list_roles(workbook) if r.id not in applied]
+        if not open_roles:
+            messages.show_info(self, "Apply to Role", "This candidate has applied to every role.")
+            return
+        titles = [r.title for r in open_roles]
+        title, ok = QInputDialog.getItem(self, "Apply to Role", "Role:", titles, 0, False)
+        if not ok:
+            return
+        role = open_roles[titles.index(title)]
+        try:
+            pipeline.apply(workbook, candidate_id, role.id)
+        except ServiceError as exc:
+            messages.show_warning(self, "Cannot Apply", str(exc))
+            return
+        self._reload_selecting(candidate_id)
+
+    def move_application(self, application_id: int) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        application = next(
+            a for a in pipeline.applications_of(workbook, candidate_id) if a.id == application_id
+        )
+        dialog = MoveDialog(
+            self,
+            application,
+            candidates.get_candidate(workbook, candidate_id).record.name,
+            pipeline.allowed_moves(workbook, application_id),
+            pipeline.rejection_reasons(workbook),
+            team.list_members(workbook),
+            lambda stage, reason, note, by: pipeline.move(
+                workbook, application_id, stage, by_member_id=by, note=note, reason=reason
+            ),
+        )
+        if dialog.exec() and dialog.moved:
+            self._reload_selecting(candidate_id)
+
+    def _reload_selecting(self, candidate_id: int) -> None:
+        self.model.reload()
+        self._after_reload(candidate_id)
+        if self.selected_id() == candidate_id:
+            self.detail.show_candidate(candidate_id)
+        self.changed.emit()

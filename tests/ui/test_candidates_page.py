@@ -1,0 +1,149 @@
+"""The Candidates page: search as you type, add, move a stage, plain-text display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from tests.ui.conftest import MakeWindow, press, when_modal
+
+from hiring_desk.services import candidates, pipeline, roles
+from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.role_briefs import RoleBrief
+from hiring_desk.services.workbooks import create_workbook
+from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
+from hiring_desk.ui.pages.candidates_page import CandidatesPage
+from hiring_desk.ui.pages.move_dialog import MoveDialog
+
+
+@pytest.fixture
+def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
+    create_workbook(tmp_path / "c.hiringdesk").close()
+    win = make_window(tmp_path / "c.hiringdesk")
+    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    return win
+
+
+def page_of(window: MainWindow) -> CandidatesPage:
+    page = window.pages["candidates"]
+    assert isinstance(page, CandidatesPage)
+    return page
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtBot) -> None:
+    page = page_of(window)
+    errors: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CandidateDialog)
+        type_into(qtbot, dialog.name, "Ingrid Ødegård")
+        type_into(qtbot, dialog.email, "ingrid@")
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        save = box.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        errors.append(dialog._fields["email"].error.text())
+        type_into(qtbot, dialog.email, "ingrid@example.no")
+        type_into(qtbot, dialog.skills, "Python, Rust")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, fill)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert errors and errors[0]
+    assert page.model.total == 1
+    assert page.detail.title.text() == "Ingrid Ødegård"
+    assert page.detail.fields["skills"].text() == "Python, Rust"
+
+
+def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBot) -> None:
+    wb = window.workbook
+    assert wb is not None
+    for name in ("Ingrid Ødegård", "Zoë Lambert", "Ahmed Hassan"):
+        candidates.create_candidate(wb, CandidateInput(name=name))
+    page = page_of(window)
+    page.refresh()
+    assert page.model.total == 3
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "odeg")
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.row(0).name == "Ingrid Ødegård"
+    assert page.count.text() == "1 candidate"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.total == 3)
+
+
+def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
+    pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    page.detail.tabs.setCurrentIndex(1)
+
+    def move(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDialog)
+        dialog.target.setCurrentIndex(dialog.target.findData("screening"))
+        type_into(qtbot, dialog.note, "Strong CV")
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, move)
+    qtbot.mouseClick(page.detail.move_button, Qt.MouseButton.LeftButton)
+    assert pipeline.applications_of(wb, cid)[0].stage == "screening"
+    timeline = [page.detail.timeline.item(i).text() for i in range(page.detail.timeline.count())]
+    assert "Applied → Screening" in timeline[0] and "Strong CV" in timeline[0]
+
+
+def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
+    pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    seen: list[str] = []
+
+    def reject_without_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDialog)
+        dialog.target.setCurrentIndex(dialog.target.findData("rejected"))
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.error.isVisible()
+        seen.append(dialog.error.text())
+        dialog.reject()
+
+    when_modal(qtbot, reject_without_reason)
+    qtbot.mouseClick(page.detail.move_button, Qt.MouseButton.LeftButton)
+    assert seen and "reason" in seen[0]
+    assert pipeline.applications_of(wb, cid)[0].stage == "applied"
+
+
+def test_notes_with_html_show_their_tags(window: MainWindow) -> None:
+    wb = window.workbook
+    assert wb is not None
+    candidates.create_candidate(
+        wb, CandidateInput(name="<b>Bold</b> & Co", notes="<script>alert(1)</script>")
+    )
+    page = page_of(window)
+    page.refresh()
+    assert page.detail.title.text() == "<b>Bold</b> & Co"
+    assert page.detail.title.textFormat() == Qt.TextFormat.PlainText
+    assert page.detail.notes.toPlainText() == "<script>alert(1)</script>"
+    assert page.model.row(0).name == "<b>Bold</b> & Co"
