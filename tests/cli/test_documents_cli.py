@@ -98,3 +98,22 @@ def test_export_needs_a_format(
         capsys, "export", "jd", "--workbook", demo, "--role", "1", "--out", tmp_path / "x"
     )
     assert code == 2 and "--format" in err
+
+
+def test_list_candidates_search_finds_cv_words(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    import json
+
+    # "Fernhill" appears only inside one demo candidate's CV.
+    code, out, err = run(
+        capsys, "list", "candidates", "--workbook", demo, "--search", "fernhill", "--json"
+    )
+    assert (code, err) == (0, "")
+    assert [c["name"] for c in json.loads(out)] == ["Siobhán Kearney"]
+    code, out, _ = run(capsys, "list", "candidates", "--workbook", demo, "--search", "KJAER")
+    assert code == 0 and "Søren Kjær" in out
+    code, out, _ = run(capsys, "list", "candidates", "--workbook", demo, "--search", 'a"b OR %')
+    assert code == 0
+    code, _, err = run(capsys, "list", "roles", "--workbook", demo, "--search", "x")
+    assert code == 1 and "candidates only" in err

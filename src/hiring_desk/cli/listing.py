@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from hiring_desk.cli.output import Column, Json, format_table, out, out_json
-from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
+from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
 
 if TYPE_CHECKING:
     from hiring_desk.services.candidates import CandidateSummary
@@ -28,7 +28,7 @@ class Listing(Generic[T]):
     """One kind of record ``list`` can show: how to load it, as text and as JSON."""
 
     help: str
-    load: Callable[[Workbook], Sequence[T]]
+    load: Callable[[Workbook, str], Sequence[T]]  # (workbook, search text)
     columns: tuple[Column, ...]
     row: Callable[[T], Sequence[str]]
     record: Callable[[T], dict[str, Json]]
@@ -76,7 +76,7 @@ def _major_units(minor: int, currency: str) -> Decimal:
 # roles
 
 
-def _load_roles(workbook: Workbook) -> Sequence[RoleSummary]:
+def _load_roles(workbook: Workbook, _search: str) -> Sequence[RoleSummary]:
     from hiring_desk.services.roles import list_roles
 
     return list_roles(workbook)
@@ -113,10 +113,10 @@ def _role_record(role: RoleSummary) -> dict[str, Json]:
 # candidates
 
 
-def _load_candidates(workbook: Workbook) -> Sequence[CandidateSummary]:
+def _load_candidates(workbook: Workbook, search: str) -> Sequence[CandidateSummary]:
     from hiring_desk.services.candidates import list_candidates
 
-    return list_candidates(workbook)
+    return list_candidates(workbook, search)
 
 
 def _candidate_row(candidate: CandidateSummary) -> list[str]:
@@ -148,7 +148,7 @@ def _candidate_record(candidate: CandidateSummary) -> dict[str, Json]:
 # interviews
 
 
-def _load_interviews(workbook: Workbook) -> Sequence[InterviewSummary]:
+def _load_interviews(workbook: Workbook, _search: str) -> Sequence[InterviewSummary]:
     from hiring_desk.services.interviews import list_interviews
 
     return list_interviews(workbook)
@@ -188,7 +188,7 @@ def _interview_record(interview: InterviewSummary) -> dict[str, Json]:
 # offers
 
 
-def _load_offers(workbook: Workbook) -> Sequence[OfferSummary]:
+def _load_offers(workbook: Workbook, _search: str) -> Sequence[OfferSummary]:
     from hiring_desk.services.offers import list_offers
 
     return list_offers(workbook)
@@ -303,6 +303,13 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print one JSON array of objects (ids, stored values, ISO dates) instead of a table",
     )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="candidates only: those whose name, email, skills, notes or CV text match, "
+        "best match first (accents and case do not matter)",
+    )
 
 
 @command(
@@ -319,8 +326,10 @@ def _run_list(args: argparse.Namespace) -> int:
     from hiring_desk.services.workbooks import open_workbook
 
     listing = LISTINGS[args.kind]
+    if args.search and args.kind != "candidates":
+        raise CommandError("--search works with 'list candidates' only")
     with open_workbook(args.workbook) as workbook:
-        items = listing.load(workbook)
+        items = listing.load(workbook, args.search)
     if args.json:
         out_json([listing.record(item) for item in items])
     else:
