@@ -639,7 +639,7 @@ def test_unexpected_errors_are_one_line(
 ) -> None:
     import hiring_desk.services.candidates as candidates
 
-    def explode(workbook: Workbook) -> list[object]:
+    def explode(workbook: Workbook, search: str = "") -> list[object]:
         raise RuntimeError("boom\nand a second line")
 
     monkeypatch.setattr(candidates, "list_candidates", explode)

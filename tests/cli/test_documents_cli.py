@@ -116,4 +116,4 @@ def test_list_candidates_search_finds_cv_words(
     code, out, _ = run(capsys, "list", "candidates", "--workbook", demo, "--search", 'a"b OR %')
     assert code == 0
     code, _, err = run(capsys, "list", "roles", "--workbook", demo, "--search", "x")
-    assert code == 1 and "candidates only" in err
+    assert code == 1 and "list candidates" in err
