@@ -147,3 +147,59 @@ def test_notes_with_html_show_their_tags(window: MainWindow) -> None:
     assert page.detail.title.textFormat() == Qt.TextFormat.PlainText
     assert page.detail.notes.toPlainText() == "<script>alert(1)</script>"
     assert page.model.row(0).name == "<b>Bold</b> & Co"
+
+
+def _drop(qtbot: QtBot, source: QWidget, target: QWidget, row: int) -> None:
+    """Drop a card from ``source`` onto ``target`` as a drag would end.
+
+    The drag's own loop (QDrag.exec) needs a real pointer, so the test starts
+    from the press on the card and delivers the drop event the drag ends with.
+    """
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QListWidget
+
+    assert isinstance(source, QListWidget) and isinstance(target, QListWidget)
+    item = source.item(row)
+    rect = source.visualItemRect(item)
+    qtbot.mousePress(source.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(source.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert source.currentItem() is item
+    data = source.mimeData([item])
+    event = QDropEvent(
+        QPointF(target.viewport().rect().center()),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)
+
+
+def test_dragging_a_card_records_a_stage_event(
+    window: MainWindow, qtbot: QtBot, answered_questions: list[str]
+) -> None:
+    from hiring_desk.domain.vocab import Stage
+
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
+    pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    page.role_filter.setCurrentIndex(page.role_filter.findData(role.id))
+    qtbot.mouseClick(page.board_toggle, Qt.MouseButton.LeftButton)
+    assert page.views.currentWidget() is page.board
+    applied, interview = page.board.columns[Stage.APPLIED], page.board.columns[Stage.INTERVIEW]
+    assert applied.count() == 1 and interview.count() == 0
+    _drop(qtbot, applied, interview, 0)
+    assert pipeline.applications_of(wb, cid)[0].stage == "interview"
+    assert applied.count() == 0 and interview.count() == 1
+    page.detail.show_candidate(cid)
+    first = page.detail.timeline.item(0).text()
+    assert "Applied → Interview" in first
+    # A move the rules refuse (straight to Hired) says why and changes nothing.
+    _drop(qtbot, interview, page.board.columns[Stage.HIRED], 0)
+    assert pipeline.applications_of(wb, cid)[0].stage == "interview"
+    assert answered_questions == ["Cannot Move"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.candidate_model import CandidateTableModel
+from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
 from hiring_desk.ui.pages.move_dialog import MoveDialog
@@ -73,10 +75,22 @@ class CandidatesPage(QWidget):
         self.new_button.clicked.connect(self.new_candidate)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.table_toggle = QPushButton("&Table")
+        self.table_toggle.setObjectName("show_table")
+        self.board_toggle = QPushButton("&Board")
+        self.board_toggle.setObjectName("show_board")
+        for toggle in (self.table_toggle, self.board_toggle):
+            toggle.setCheckable(True)
+            toggle.setAutoExclusive(True)
+        self.table_toggle.setChecked(True)
+        self.table_toggle.toggled.connect(self._view_changed)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        buttons.addWidget(QLabel("View:"))
+        buttons.addWidget(self.table_toggle)
+        buttons.addWidget(self.board_toggle)
 
         self.model = CandidateTableModel()
         self.table = make_table_view("candidates_table")
@@ -89,8 +103,13 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetailPanel()
         self.detail.move_requested.connect(self.move_application)
         self.detail.apply_requested.connect(self.apply_to_role)
+        self.board = BoardView(self._move_card)
+        self.board.candidate_chosen.connect(self.detail.show_candidate)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.board)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.views)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -124,6 +143,8 @@ class CandidatesPage(QWidget):
         self._fill_roles()
         self.model.reload()
         self._after_reload(selected)
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.role_filter.currentData())
 
     def _fill_roles(self) -> None:
         current = self.role_filter.currentData()
@@ -148,6 +169,42 @@ class CandidatesPage(QWidget):
         selected = self.selected_id()
         self.model.set_filter(self.current_filter())
         self._after_reload(selected)
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.role_filter.currentData())
+
+    def show_board(self, on: bool = True) -> None:
+        (self.board_toggle if on else self.table_toggle).setChecked(True)
+
+    def _view_changed(self) -> None:
+        on_board = self.board_toggle.isChecked()
+        self.views.setCurrentWidget(self.board if on_board else self.table)
+        if on_board:
+            self.board.show_role(self._workbook, self.role_filter.currentData())
+
+    def _move_card(self, application_id: int, stage: Stage) -> bool:
+        """A card dropped on another column: move it there (asking why, for a rejection)."""
+        workbook = self._workbook
+        if workbook is None:
+            return False
+        reason = ""
+        if stage is Stage.REJECTED:
+            reasons = pipeline.rejection_reasons(workbook)
+            reason, ok = QInputDialog.getItem(
+                self, "Reject Application", "Reason:", reasons, 0, True
+            )
+            if not ok:
+                return False
+        try:
+            moved = pipeline.move(workbook, application_id, stage.value, reason=reason)
+        except ServiceError as exc:
+            messages.show_warning(self, "Cannot Move", str(exc))
+            return False
+        self.board.reload()
+        self.model.reload()
+        self._after_reload(moved.candidate_id)
+        self.detail.show_candidate(moved.candidate_id)
+        self.changed.emit()
+        return True
 
     def _after_reload(self, select_id: int | None = None) -> None:
         total = self.model.total

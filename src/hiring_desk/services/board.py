@@ -1,0 +1,51 @@
+"""The board of one role: its applications grouped by stage, as cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from hiring_desk.domain.match import match
+from hiring_desk.domain.vocab import Stage
+from hiring_desk.store import Workbook
+from hiring_desk.store.models import Application, Candidate, CandidateSkill, RoleSkill
+
+
+@dataclass(frozen=True)
+class Card:
+    application_id: int
+    candidate_id: int
+    name: str
+    match_score: int | None
+
+
+def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
+    """Every stage of the pipeline (closed ones last) with the role's cards, by name."""
+    with workbook.transaction() as session:
+        rows = session.exec(
+            select(Application, Candidate)
+            .join(Candidate, col(Candidate.id) == Application.candidate_id)
+            .where(Application.role_id == role_id)
+        ).all()
+        role_skills = session.exec(select(RoleSkill).where(RoleSkill.role_id == role_id)).all()
+        ids = [c.id for _a, c in rows]
+        skills: dict[int, list[str]] = {}
+        for candidate_id, skill in session.exec(
+            select(CandidateSkill.candidate_id, CandidateSkill.skill).where(
+                col(CandidateSkill.candidate_id).in_(ids)
+            )
+        ):
+            skills.setdefault(candidate_id, []).append(skill)
+    must = [s.skill for s in role_skills if s.importance == "must"]
+    nice = [s.skill for s in role_skills if s.importance == "nice"]
+    columns: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
+    for application, candidate in rows:
+        assert application.id is not None and candidate.id is not None
+        score = match(skills.get(candidate.id, []), must, nice).score
+        columns[Stage(application.stage)].append(
+            Card(application.id, candidate.id, candidate.name, score)
+        )
+    for cards in columns.values():
+        cards.sort(key=lambda c: (c.name.casefold(), c.application_id))
+    return columns
