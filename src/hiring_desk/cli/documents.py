@@ -54,6 +54,29 @@ def _write_jd(args: argparse.Namespace, fmt_value: str) -> int:
     return EXIT_OK
 
 
+def _candidates_export_arguments(parser: argparse.ArgumentParser) -> None:
+    add_workbook_argument(parser, "the workbook to read")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the CSV file to write (required)"
+    )
+    parser.add_argument(
+        "--role", metavar="ROLE", help="only the candidates of this role (id or exact title)"
+    )
+
+
+def _export_candidates(args: argparse.Namespace) -> int:
+    from hiring_desk.services import roles
+    from hiring_desk.services.candidate_csv import export_csv
+    from hiring_desk.services.candidate_table import CandidateFilter
+    from hiring_desk.services.workbooks import open_workbook
+
+    with open_workbook(args.workbook) as workbook:
+        role_id = roles.find_role(workbook, args.role).id if args.role else None
+        count = export_csv(workbook, args.out, CandidateFilter(role_id=role_id))
+    out(f"Exported {count} candidate{'s' if count != 1 else ''} to {args.out}")
+    return EXIT_OK
+
+
 #: what ``print`` can print: name -> (help, arguments, run)
 PRINTABLES: dict[str, tuple[str, Arguments, Runner]] = {
     "jd": (
@@ -69,6 +92,11 @@ EXPORTABLES: dict[str, tuple[str, Arguments, Runner]] = {
         "a role's job description as Markdown, plain text or HTML, ready to post",
         _jd_export_arguments,
         lambda args: _write_jd(args, args.format),
+    ),
+    "candidates": (
+        "candidates (all, or one role's) as CSV, safe to open in a spreadsheet",
+        _candidates_export_arguments,
+        _export_candidates,
     ),
 }
 
@@ -95,7 +123,7 @@ def _run_print(args: argparse.Namespace) -> int:
 
 @command(
     "export",
-    help="export to a file for another program (jd)",
+    help="export to a file for another program (jd, candidates)",
     description="Export to a file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in EXPORTABLES.items()),
     arguments=_nested(EXPORTABLES),

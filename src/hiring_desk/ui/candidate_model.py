@@ -58,6 +58,14 @@ class CandidateTableModel(QAbstractTableModel):
         return self._filter
 
     @property
+    def sort_key(self) -> SortKey:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
     def total(self) -> int:
         """How many candidates match the filter (not just the rows fetched)."""
         return self._total

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import Source, Stage
-from hiring_desk.services import candidates, company, pipeline, roles, team
+from hiring_desk.services import candidate_csv, candidates, company, pipeline, roles, team
 from hiring_desk.services.candidate_table import CandidateFilter
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import messages
+from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.candidate_model import CandidateTableModel
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
@@ -72,6 +74,9 @@ class CandidatesPage(QWidget):
         self.edit_button.setObjectName("edit_candidate")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setObjectName("delete_candidate")
+        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button.setObjectName("export_candidates")
+        self.export_button.clicked.connect(self.export_view)
         self.new_button.clicked.connect(self.new_candidate)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -85,7 +90,7 @@ class CandidatesPage(QWidget):
         self.table_toggle.setChecked(True)
         self.table_toggle.toggled.connect(self._view_changed)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(QLabel("View:"))
@@ -323,6 +328,23 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.moved:
             self._reload_selecting(candidate_id)
+
+    def export_view(self) -> None:
+        """Write the candidates shown (this filter and sort order) to a CSV file."""
+        workbook = self._workbook
+        if workbook is None:
+            return
+        path = file_dialogs.ask_export_path(self, Path.home() / "candidates.csv", "CSV", ".csv")
+        if path is None:
+            return
+        try:
+            count = candidate_csv.export_csv(
+                workbook, path, self.model.filter, self.model.sort_key, self.model.descending
+            )
+        except ServiceError as exc:
+            messages.show_error(self, "Export Failed", str(exc))
+            return
+        messages.show_info(self, "Export Done", f"Exported {count:,} candidates to {path}.")
 
     def _reload_selecting(self, candidate_id: int) -> None:
         self.model.reload()
