@@ -203,3 +203,62 @@ def test_dragging_a_card_records_a_stage_event(
     _drop(qtbot, interview, page.board.columns[Stage.HIRED], 0)
     assert pipeline.applications_of(wb, cid)[0].stage == "interview"
     assert answered_questions == ["Cannot Move"]
+
+
+def _pdf_with(text: str, path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for line in text.splitlines():
+        pdf.drawString(72, y, line)
+        y -= 16
+    pdf.save()
+    return path
+
+
+def test_attach_cv_search_it_and_accept_suggestions(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answered_questions: list[str],
+) -> None:
+    from hiring_desk.services import attachments
+    from hiring_desk.ui import file_dialogs
+    from hiring_desk.ui.pages import attachments_panel
+
+    wb = window.workbook
+    assert wb is not None
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ingrid Ødegård")).id
+    page = page_of(window)
+    page.refresh()
+    cv = _pdf_with(
+        "Ingrid Odegard - ingrid@example.no - +47 555 01 234\n"
+        "Built a Quasarflux billing engine in Python and PostgreSQL.",
+        tmp_path / "Ingrid CV.pdf",
+    )
+    monkeypatch.setattr(file_dialogs, "ask_attachment_files", lambda _parent: [cv])
+    page.detail.tabs.setCurrentWidget(page.detail.attachments)
+    qtbot.mouseClick(page.detail.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert page.detail.attachments.files.count() == 1
+    # The suggestion was offered (and answered yes by the fixture).
+    assert answered_questions == ["Found in the CV"]
+    record = candidates.get_candidate(wb, cid).record
+    assert record.email == "ingrid@example.no"
+    assert {"Python", "PostgreSQL"} <= set(record.skills)
+    # A word only in the PDF finds the candidate from the search box.
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "quasarflux")
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.row(0).id == cid
+    # Opening writes a private copy and hands it to the system viewer.
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        attachments_panel, "open_with_system_viewer", lambda p: opened.append(p) or True
+    )
+    page.detail.attachments.files.setCurrentRow(0)
+    qtbot.mouseClick(page.detail.attachments.open_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].suffix == ".pdf" and opened[0].read_bytes() == cv.read_bytes()
+    assert attachments.list_attachments(wb, cid)[0].has_text

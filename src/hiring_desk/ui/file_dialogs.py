@@ -63,3 +63,10 @@ def ask_import_template(parent: QWidget | None) -> Path | None:
         parent, "Import Template", "", f"{TEMPLATE_FILTER};;{ALL_FILES}"
     )
     return Path(name) if name else None
+
+
+def ask_attachment_files(parent: QWidget | None) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, "Attach Files", "", f"CVs (*.pdf *.docx *.odt *.txt);;{ALL_FILES}"
+    )
+    return [Path(name) for name in names]

@@ -26,6 +26,7 @@ from hiring_desk.services import candidates, pipeline
 from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.pipeline import ApplicationInfo
 from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.pages.attachments_panel import AttachmentsPanel
 
 
 def _plain_label(name: str) -> QLabel:
@@ -100,9 +101,11 @@ class CandidateDetailPanel(QWidget):
         self.notes.setObjectName("detail_notes")
         self.notes.setReadOnly(True)
 
+        self.attachments = AttachmentsPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(profile, "Profile")
         self.tabs.addTab(apps, "Applications")
+        self.tabs.addTab(self.attachments, "Files")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.notes, "Notes")
         layout = QVBoxLayout(self)
@@ -130,6 +133,7 @@ class CandidateDetailPanel(QWidget):
             self.applications.clear()
             self.timeline.clear()
             self.notes.clear()
+            self.attachments.show_candidate(self._workbook, None, self._locale)
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
@@ -146,6 +150,7 @@ class CandidateDetailPanel(QWidget):
                 text += f"\n{entry.note}"
             self.timeline.addItem(text)
         self.notes.setPlainText(detail.record.notes)
+        self.attachments.show_candidate(self._workbook, candidate_id, self._locale)
 
     def _show_profile(self, detail: CandidateDetail) -> None:
         r = detail.record

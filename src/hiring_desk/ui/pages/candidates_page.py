@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import Source, Stage
-from hiring_desk.services import candidate_csv, candidates, company, pipeline, roles, team
+from hiring_desk.services import (
+    candidate_csv,
+    candidates,
+    company,
+    cv_suggestions,
+    pipeline,
+    roles,
+    team,
+)
 from hiring_desk.services.candidate_table import CandidateFilter
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.workbooks import Workbook
@@ -108,6 +116,7 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetailPanel()
         self.detail.move_requested.connect(self.move_application)
         self.detail.apply_requested.connect(self.apply_to_role)
+        self.detail.attachments.attached.connect(self.offer_cv_suggestions)
         self.board = BoardView(self._move_card)
         self.board.candidate_chosen.connect(self.detail.show_candidate)
         self.views = QStackedWidget()
@@ -328,6 +337,29 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.moved:
             self._reload_selecting(candidate_id)
+
+    def offer_cv_suggestions(self, candidate_id: int, attachment_id: int) -> None:
+        """Offer what a new CV's text adds to the record; nothing changes unless confirmed."""
+        workbook = self._workbook
+        if workbook is None:
+            return
+        found = cv_suggestions.suggestion_from_attachment(workbook, candidate_id, attachment_id)
+        if found is None:
+            return
+        listed = "\n".join(f"• {change}" for change in found.changes)
+        if not messages.confirm(
+            self,
+            "Found in the CV",
+            f"The CV mentions:\n{listed}\n\nAdd these to the record?",
+            "Add",
+        ):
+            return
+        try:
+            candidates.update_candidate(workbook, candidate_id, found.record)
+        except ServiceError as exc:
+            messages.show_warning(self, "Not Added", str(exc))
+            return
+        self.detail.show_candidate(candidate_id)
 
     def export_view(self) -> None:
         """Write the candidates shown (this filter and sort order) to a CSV file."""
