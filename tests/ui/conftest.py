@@ -63,12 +63,12 @@ def make_window(
         window.deleteLater()
 
 
-def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
-    """Run ``act`` on the next modal dialog as soon as it opens."""
+def when_modal(qtbot: QtBot, act: Callable[[QWidget], None], kind: type[QWidget] = QWidget) -> None:
+    """Run ``act`` on the next modal dialog of type ``kind`` as soon as it opens."""
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or not isinstance(dialog, kind):
             QTimer.singleShot(10, poll)
             return
         act(dialog)

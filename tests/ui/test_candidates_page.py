@@ -262,3 +262,41 @@ def test_attach_cv_search_it_and_accept_suggestions(
     qtbot.mouseClick(page.detail.attachments.open_button, Qt.MouseButton.LeftButton)
     assert opened and opened[0].suffix == ".pdf" and opened[0].read_bytes() == cv.read_bytes()
     assert attachments.list_attachments(wb, cid)[0].has_text
+
+
+def test_import_csv_with_mapping_and_report(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiring_desk.ui import file_dialogs
+    from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
+
+    csv_file = tmp_path / "people.csv"
+    csv_file.write_text(
+        "Full Name;E-mail;Favourite colour\n"
+        "Zoë Lambert;zoe@example.org;green\n"
+        ";nobody@example.org;red\n"
+        "Søren Kjær;soren@example.org;blue\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(file_dialogs, "ask_import_csv", lambda _parent: csv_file)
+    page = page_of(window)
+    reports: list[str] = []
+
+    def map_and_import(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        assert [c.currentData() for c in dialog.combos] == ["name", "email", ""]
+        assert dialog.preview.rowCount() == 3
+
+        def read_report(report: QWidget) -> None:
+            assert isinstance(report, ImportReport)
+            reports.append(report.details.toPlainText())
+            report.reject()
+
+        when_modal(qtbot, read_report, ImportReport)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, map_and_import)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(reports))
+    assert reports[0].startswith("Line 3:") and "name" in reports[0]
+    assert page.model.total == 2

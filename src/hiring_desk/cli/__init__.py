@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.cli import attach, basic_commands, documents, listing  # noqa: F401  (registers)
+from hiring_desk.cli import attach, basic_commands, documents, imports, listing  # noqa: F401  (registers)
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (
     COMMANDS,

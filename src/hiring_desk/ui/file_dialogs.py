@@ -70,3 +70,10 @@ def ask_attachment_files(parent: QWidget | None) -> list[Path]:
         parent, "Attach Files", "", f"CVs (*.pdf *.docx *.odt *.txt);;{ALL_FILES}"
     )
     return [Path(name) for name in names]
+
+
+def ask_import_csv(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import Candidates", "", f"CSV files (*.csv *.txt);;{ALL_FILES}"
+    )
+    return Path(name) if name else None

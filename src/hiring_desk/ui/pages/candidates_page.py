@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import Source, Stage
 from hiring_desk.services import (
     candidate_csv,
+    candidate_import,
     candidates,
     company,
     cv_suggestions,
@@ -38,6 +39,7 @@ from hiring_desk.ui.candidate_model import CandidateTableModel
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
+from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
 from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 
@@ -82,6 +84,9 @@ class CandidatesPage(QWidget):
         self.edit_button.setObjectName("edit_candidate")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setObjectName("delete_candidate")
+        self.import_button = QPushButton("&Import CSV…")
+        self.import_button.setObjectName("import_candidates")
+        self.import_button.clicked.connect(self.import_csv)
         self.export_button = QPushButton("E&xport CSV…")
         self.export_button.setObjectName("export_candidates")
         self.export_button.clicked.connect(self.export_view)
@@ -98,7 +103,13 @@ class CandidatesPage(QWidget):
         self.table_toggle.setChecked(True)
         self.table_toggle.toggled.connect(self._view_changed)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.import_button,
+            self.export_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(QLabel("View:"))
@@ -360,6 +371,27 @@ class CandidatesPage(QWidget):
             messages.show_warning(self, "Not Added", str(exc))
             return
         self.detail.show_candidate(candidate_id)
+
+    def import_csv(self) -> None:
+        workbook = self._workbook
+        if workbook is None:
+            return
+        path = file_dialogs.ask_import_csv(self)
+        if path is None:
+            return
+        try:
+            parsed = candidate_import.read_csv(path.read_bytes(), path.name)
+        except OSError as exc:
+            messages.show_error(self, "Cannot Import", f"{path.name}: {exc.strerror or exc}")
+            return
+        except ServiceError as exc:
+            messages.show_error(self, "Cannot Import", str(exc).removeprefix("File: "))
+            return
+        dialog = ImportDialog(self, workbook, parsed, path.name)
+        if dialog.exec() and dialog.outcome is not None:
+            ImportReport(self, dialog.outcome).exec()
+            self.refresh()
+            self.changed.emit()
 
     def export_view(self) -> None:
         """Write the candidates shown (this filter and sort order) to a CSV file."""
