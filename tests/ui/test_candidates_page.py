@@ -300,3 +300,43 @@ def test_import_csv_with_mapping_and_report(
     qtbot.waitUntil(lambda: bool(reports))
     assert reports[0].startswith("Line 3:") and "name" in reports[0]
     assert page.model.total == 2
+
+
+def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> None:
+    from hiring_desk.ui.pages.merge_dialog import MergeDialog
+
+    wb = window.workbook
+    assert wb is not None
+    existing = candidates.create_candidate(
+        wb, CandidateInput(name="José García", email="jose@example.com", skills=("Python",))
+    ).id
+    page = page_of(window)
+    page.refresh()
+    previews: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CandidateDialog)
+        type_into(qtbot, dialog.name, "Jose Garcia")
+        type_into(qtbot, dialog.email, "JOSE@example.com")
+        type_into(qtbot, dialog.skills, "Go")
+
+        def merge(merge_dialog: QWidget) -> None:
+            assert isinstance(merge_dialog, MergeDialog)
+            previews.append(merge_dialog.preview.toPlainText())
+            qtbot.mouseClick(merge_dialog.merge_button, Qt.MouseButton.LeftButton)
+
+        when_modal(qtbot, merge, MergeDialog)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        qtbot.mouseClick(
+            box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+
+    when_modal(qtbot, fill, CandidateDialog)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews))
+    assert "Skills: Python, Go" in previews[0]
+    listed = candidates.list_candidates(wb)
+    assert [c.id for c in listed] == [existing]
+    assert candidates.get_candidate(wb, existing).record.skills == ("Python", "Go")
+    assert page.selected_id() == existing

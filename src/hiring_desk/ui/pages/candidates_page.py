@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,11 +20,8 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.vocab import Source, Stage
 from hiring_desk.services import (
-    candidate_csv,
-    candidate_import,
     candidates,
     company,
-    cv_suggestions,
     pipeline,
     roles,
     team,
@@ -34,12 +29,12 @@ from hiring_desk.services import (
 from hiring_desk.services.candidate_table import CandidateFilter
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui import messages
 from hiring_desk.ui.candidate_model import CandidateTableModel
+from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
-from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
 from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 
@@ -86,10 +81,10 @@ class CandidatesPage(QWidget):
         self.delete_button.setObjectName("delete_candidate")
         self.import_button = QPushButton("&Import CSV…")
         self.import_button.setObjectName("import_candidates")
-        self.import_button.clicked.connect(self.import_csv)
+        self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
         self.export_button = QPushButton("E&xport CSV…")
         self.export_button.setObjectName("export_candidates")
-        self.export_button.clicked.connect(self.export_view)
+        self.export_button.clicked.connect(lambda: candidate_actions.export_view(self))
         self.new_button.clicked.connect(self.new_candidate)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -127,7 +122,9 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetailPanel()
         self.detail.move_requested.connect(self.move_application)
         self.detail.apply_requested.connect(self.apply_to_role)
-        self.detail.attachments.attached.connect(self.offer_cv_suggestions)
+        self.detail.attachments.attached.connect(
+            lambda cid, aid: candidate_actions.offer_cv_suggestions(self, cid, aid)
+        )
         self.board = BoardView(self._move_card)
         self.board.candidate_chosen.connect(self.detail.show_candidate)
         self.views = QStackedWidget()
@@ -154,6 +151,10 @@ class CandidatesPage(QWidget):
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------
+
+    @property
+    def workbook(self) -> Workbook | None:
+        return self._workbook
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
@@ -273,7 +274,7 @@ class CandidatesPage(QWidget):
             default_currency=company.get_company(workbook).default_currency,
         )
         if dialog.exec() and dialog.saved:
-            self._reload_selecting(dialog.saved.id)
+            self._reload_selecting(candidate_actions.offer_merge(self, dialog.saved.id))
 
     def edit_selected(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -348,67 +349,6 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.moved:
             self._reload_selecting(candidate_id)
-
-    def offer_cv_suggestions(self, candidate_id: int, attachment_id: int) -> None:
-        """Offer what a new CV's text adds to the record; nothing changes unless confirmed."""
-        workbook = self._workbook
-        if workbook is None:
-            return
-        found = cv_suggestions.suggestion_from_attachment(workbook, candidate_id, attachment_id)
-        if found is None:
-            return
-        listed = "\n".join(f"• {change}" for change in found.changes)
-        if not messages.confirm(
-            self,
-            "Found in the CV",
-            f"The CV mentions:\n{listed}\n\nAdd these to the record?",
-            "Add",
-        ):
-            return
-        try:
-            candidates.update_candidate(workbook, candidate_id, found.record)
-        except ServiceError as exc:
-            messages.show_warning(self, "Not Added", str(exc))
-            return
-        self.detail.show_candidate(candidate_id)
-
-    def import_csv(self) -> None:
-        workbook = self._workbook
-        if workbook is None:
-            return
-        path = file_dialogs.ask_import_csv(self)
-        if path is None:
-            return
-        try:
-            parsed = candidate_import.read_csv(path.read_bytes(), path.name)
-        except OSError as exc:
-            messages.show_error(self, "Cannot Import", f"{path.name}: {exc.strerror or exc}")
-            return
-        except ServiceError as exc:
-            messages.show_error(self, "Cannot Import", str(exc).removeprefix("File: "))
-            return
-        dialog = ImportDialog(self, workbook, parsed, path.name)
-        if dialog.exec() and dialog.outcome is not None:
-            ImportReport(self, dialog.outcome).exec()
-            self.refresh()
-            self.changed.emit()
-
-    def export_view(self) -> None:
-        """Write the candidates shown (this filter and sort order) to a CSV file."""
-        workbook = self._workbook
-        if workbook is None:
-            return
-        path = file_dialogs.ask_export_path(self, Path.home() / "candidates.csv", "CSV", ".csv")
-        if path is None:
-            return
-        try:
-            count = candidate_csv.export_csv(
-                workbook, path, self.model.filter, self.model.sort_key, self.model.descending
-            )
-        except ServiceError as exc:
-            messages.show_error(self, "Export Failed", str(exc))
-            return
-        messages.show_info(self, "Export Done", f"Exported {count:,} candidates to {path}.")
 
     def _reload_selecting(self, candidate_id: int) -> None:
         self.model.reload()

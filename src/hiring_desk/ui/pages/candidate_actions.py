@@ -1,0 +1,104 @@
+"""The Candidates page's file and merge actions: CSV import and export, CV suggestions,
+and the merge offered when a new record may duplicate someone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hiring_desk.services import (
+    candidate_csv,
+    candidate_import,
+    candidates,
+    cv_suggestions,
+    duplicates,
+)
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
+from hiring_desk.ui.pages.merge_dialog import MergeDialog
+
+if TYPE_CHECKING:
+    from hiring_desk.ui.pages.candidates_page import CandidatesPage
+
+
+def import_csv(page: CandidatesPage) -> None:
+    workbook = page.workbook
+    if workbook is None:
+        return
+    path = file_dialogs.ask_import_csv(page)
+    if path is None:
+        return
+    try:
+        parsed = candidate_import.read_csv(path.read_bytes(), path.name)
+    except OSError as exc:
+        messages.show_error(page, "Cannot Import", f"{path.name}: {exc.strerror or exc}")
+        return
+    except ServiceError as exc:
+        messages.show_error(page, "Cannot Import", str(exc).removeprefix("File: "))
+        return
+    dialog = ImportDialog(page, workbook, parsed, path.name)
+    if dialog.exec() and dialog.outcome is not None:
+        ImportReport(page, dialog.outcome).exec()
+        page.refresh()
+        page.changed.emit()
+
+
+def export_view(page: CandidatesPage) -> None:
+    """Write the candidates shown (this filter and sort order) to a CSV file."""
+    workbook = page.workbook
+    if workbook is None:
+        return
+    path = file_dialogs.ask_export_path(page, Path.home() / "candidates.csv", "CSV", ".csv")
+    if path is None:
+        return
+    try:
+        count = candidate_csv.export_csv(
+            workbook, path, page.model.filter, page.model.sort_key, page.model.descending
+        )
+    except ServiceError as exc:
+        messages.show_error(page, "Export Failed", str(exc))
+        return
+    messages.show_info(page, "Export Done", f"Exported {count:,} candidates to {path}.")
+
+
+def offer_cv_suggestions(page: CandidatesPage, candidate_id: int, attachment_id: int) -> None:
+    """Offer what a new CV's text adds to the record; nothing changes unless confirmed."""
+    workbook = page.workbook
+    if workbook is None:
+        return
+    found = cv_suggestions.suggestion_from_attachment(workbook, candidate_id, attachment_id)
+    if found is None:
+        return
+    listed = "\n".join(f"• {change}" for change in found.changes)
+    if not messages.confirm(
+        page,
+        "Found in the CV",
+        f"The CV mentions:\n{listed}\n\nAdd these to the record?",
+        "Add",
+    ):
+        return
+    try:
+        candidates.update_candidate(workbook, candidate_id, found.record)
+    except ServiceError as exc:
+        messages.show_warning(page, "Not Added", str(exc))
+        return
+    page.detail.show_candidate(candidate_id)
+
+
+def offer_merge(page: CandidatesPage, new_id: int) -> int:
+    """If the new record may duplicate someone, offer a merge; the id to select."""
+    workbook = page.workbook
+    assert workbook is not None
+    record = candidates.get_candidate(workbook, new_id).record
+    matches = duplicates.find_duplicates(
+        workbook, name=record.name, email=record.email, phone=record.phone, exclude_id=new_id
+    )
+    if not matches:
+        return new_id
+    dialog = MergeDialog(page, workbook, new_id, record.name, matches)
+    if not dialog.exec():
+        return new_id
+    kept = dialog.target_id()
+    duplicates.merge(workbook, kept, new_id)
+    return kept
