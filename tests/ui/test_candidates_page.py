@@ -340,3 +340,20 @@ def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> 
     assert [c.id for c in listed] == [existing]
     assert candidates.get_candidate(wb, existing).record.skills == ("Python", "Go")
     assert page.selected_id() == existing
+
+
+def test_tag_and_skill_filters(window: MainWindow, qtbot: QtBot) -> None:
+    wb = window.workbook
+    assert wb is not None
+    candidates.create_candidate(wb, CandidateInput(name="A", skills=("Python",), tags=("remote",)))
+    candidates.create_candidate(wb, CandidateInput(name="B", skills=("Java",), tags=("remote",)))
+    candidates.create_candidate(wb, CandidateInput(name="C", skills=("Python",)))
+    page = page_of(window)
+    page.refresh()
+    page.tag_filter.setFocus()
+    qtbot.keyClicks(page.tag_filter, "Remote")
+    qtbot.waitUntil(lambda: page.model.total == 2)
+    page.skill_filter.setFocus()
+    qtbot.keyClicks(page.skill_filter, "python")
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.row(0).name == "A"

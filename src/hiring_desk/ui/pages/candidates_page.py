@@ -64,6 +64,14 @@ class CandidatesPage(QWidget):
         self.source_filter.addItem("Any source", None)
         for source in Source:
             self.source_filter.addItem(source.label, source.value)
+        self.tag_filter = QLineEdit()
+        self.tag_filter.setObjectName("filter_tag")
+        self.tag_filter.setPlaceholderText("Tag")
+        self.tag_filter.setClearButtonEnabled(True)
+        self.skill_filter = QLineEdit()
+        self.skill_filter.setObjectName("filter_skill")
+        self.skill_filter.setPlaceholderText("Skill")
+        self.skill_filter.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setObjectName("candidate_count")
         filters = QHBoxLayout()
@@ -71,6 +79,8 @@ class CandidatesPage(QWidget):
         filters.addWidget(self.role_filter, 1)
         filters.addWidget(self.stage_filter)
         filters.addWidget(self.source_filter)
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(self.skill_filter)
         filters.addWidget(self.count)
 
         self.new_button = QPushButton("&New Candidate…")
@@ -145,7 +155,8 @@ class CandidatesPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
+        for edit in (self.search, self.tag_filter, self.skill_filter):
+            edit.textChanged.connect(self._search_timer.start)
         for combo in (self.role_filter, self.stage_filter, self.source_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_buttons()
@@ -188,6 +199,8 @@ class CandidatesPage(QWidget):
             role_id=self.role_filter.currentData(),
             stage=self.stage_filter.currentData(),
             source=self.source_filter.currentData(),
+            tag=self.tag_filter.text().strip() or None,
+            skill=self.skill_filter.text().strip() or None,
             search=self.search.text(),
         )
 
