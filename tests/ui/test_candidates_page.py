@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, when_modal
+from tests.ui.conftest import MakeWindow, press, type_into, when_modal
 
 from hiring_desk.services import candidates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
@@ -32,13 +32,6 @@ def page_of(window: MainWindow) -> CandidatesPage:
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     return page
-
-
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
 
 
 def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtBot) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
 
 from hiring_desk.services import company, job_descriptions, roles, team
 from hiring_desk.services.workbooks import create_workbook
@@ -46,19 +46,6 @@ def roles_page(window: MainWindow) -> RolesPage:
     return page
 
 
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
-
-
-def click_save(qtbot: QtBot, dialog: QWidget) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
 def fill_senior_remote(qtbot: QtBot, dialog: RoleDialog, salary_min: str) -> None:
     type_into(qtbot, dialog.title, "Senior Backend Developer")
     dialog.seniority.setCurrentIndex(dialog.seniority.findData("senior"))
@@ -89,17 +76,17 @@ def test_new_role_refuses_bad_salary_then_saves(window: MainWindow, qtbot: QtBot
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, RoleDialog)
         fill_senior_remote(qtbot, dialog, salary_min="120000")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
         assert dialog.isVisible()  # refused: minimum above maximum
         seen["salary"] = dialog._fields["salary_min"].error.text()
         assert dialog.tabs.currentIndex() == 1  # switched to the tab with the problem
         type_into(qtbot, dialog.salary_min, "78000")
         type_into(qtbot, dialog.title, "")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
         assert dialog.isVisible()  # refused: empty title
         seen["title"] = dialog._fields["title"].error.text()
         type_into(qtbot, dialog.title, "Senior Backend Developer")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     when_modal(qtbot, fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -134,7 +121,7 @@ def test_edit_by_double_click_and_delete(
         assert isinstance(dialog, RoleDialog)
         type_into(qtbot, dialog.title, "Backend Developer (Python)")
         dialog.headcount.setValue(2)
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     when_modal(qtbot, rename)
     rect = page.table.visualRect(page.model.index(0, 0))

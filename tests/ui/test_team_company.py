@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
 
 from hiring_desk.services import company, team
 from hiring_desk.services.workbooks import create_workbook
@@ -35,20 +35,6 @@ def page(window: MainWindow) -> TeamCompanyPage:
     return result
 
 
-def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
-
-
-def click_save(qtbot: QtBot, dialog: QWidget) -> None:
-    box = dialog.findChild(QDialogButtonBox)
-    assert box is not None
-    button = box.button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def test_add_member_shows_field_errors_then_saves(window: MainWindow, qtbot: QtBot) -> None:
     team_page = page(window).team
     seen_errors: list[str] = []
@@ -58,7 +44,7 @@ def test_add_member_shows_field_errors_then_saves(window: MainWindow, qtbot: QtB
         type_into(qtbot, dialog.name_edit, "Ines Duarte")
         type_into(qtbot, dialog.title_edit, "Engineering Lead")
         type_into(qtbot, dialog.email_edit, "ines-at-example")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
         # Refused: the dialog stays open with the message under the email field.
         assert dialog.isVisible()
         error = dialog._fields["email"].error
@@ -66,7 +52,7 @@ def test_add_member_shows_field_errors_then_saves(window: MainWindow, qtbot: QtB
         seen_errors.append(error.text())
         assert team.list_members(window.workbook) == []  # type: ignore[arg-type]
         type_into(qtbot, dialog.email_edit, "ines@example.com")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     when_modal(qtbot, fill)
     qtbot.mouseClick(team_page.add_button, Qt.MouseButton.LeftButton)
@@ -88,7 +74,7 @@ def test_edit_member_by_double_click(window: MainWindow, qtbot: QtBot) -> None:
         assert isinstance(dialog, MemberDialog)
         assert dialog.name_edit.text() == "Tomás Byrne"
         type_into(qtbot, dialog.title_edit, "Founder & CEO")
-        click_save(qtbot, dialog)
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     when_modal(qtbot, retitle)
     table = team_page.table

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hiring_desk.domain.formatting import major_to_minor
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services import audit
 from hiring_desk.services.candidate_import import ImportCancelledError, ImportResult, Progress
 from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import apply_record
 from hiring_desk.services.duplicates import batch_index
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
@@ -58,27 +58,8 @@ def store_rows(
 
 
 def _insert(session: Session, r: CandidateInput, role_id: int | None) -> int:
-    minor = (
-        major_to_minor(r.salary_expectation, r.salary_currency)
-        if r.salary_expectation is not None and r.salary_currency
-        else None
-    )
-    candidate = Candidate(
-        name=r.name,
-        email=r.email,
-        phone=r.phone,
-        location=r.location,
-        linkedin_url=r.linkedin_url,
-        github_url=r.github_url,
-        portfolio_url=r.portfolio_url,
-        source=r.source,
-        current_title=r.current_title,
-        years_experience=r.years_experience,
-        salary_expectation_minor=minor,
-        salary_currency=r.salary_currency,
-        notice_weeks=r.notice_weeks,
-        notes=r.notes,
-    )
+    candidate = Candidate(name=r.name)
+    apply_record(candidate, r)
     session.add(candidate)
     session.flush()
     assert candidate.id is not None

@@ -109,21 +109,21 @@ def list_candidates(workbook: Workbook, search_text: str = "") -> list[Candidate
 
 def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
     with workbook.transaction() as session:
-        return _detail(session, _load(session, candidate_id))
+        return detail_of(session, load_candidate(session, candidate_id))
 
 
 def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetail:
     cleaned = _checked(data)
     with workbook.transaction() as session:
         candidate = Candidate(name=cleaned.name)
-        _apply(candidate, cleaned)
+        apply_record(candidate, cleaned)
         session.add(candidate)
         session.flush()
         assert candidate.id is not None
         _replace_lists(session, candidate.id, cleaned)
         search.index_candidate(session, candidate.id)
         audit.record(session, "add", "candidate", candidate.id)
-        return _detail(session, candidate)
+        return detail_of(session, candidate)
 
 
 def update_candidate(
@@ -131,20 +131,20 @@ def update_candidate(
 ) -> CandidateDetail:
     cleaned = _checked(data)
     with workbook.transaction() as session:
-        candidate = _load(session, candidate_id)
-        _apply(candidate, cleaned)
+        candidate = load_candidate(session, candidate_id)
+        apply_record(candidate, cleaned)
         candidate.updated_at = utcnow()
         session.add(candidate)
         _replace_lists(session, candidate_id, cleaned)
         search.index_candidate(session, candidate_id)
         audit.record(session, "edit", "candidate", candidate_id)
-        return _detail(session, candidate)
+        return detail_of(session, candidate)
 
 
 def delete_candidate(workbook: Workbook, candidate_id: int) -> None:
     """Delete a candidate with their files, applications and history."""
     with workbook.transaction() as session:
-        candidate = _load(session, candidate_id)
+        candidate = load_candidate(session, candidate_id)
         session.delete(candidate)
         search.remove_candidate(session, candidate_id)
         audit.record(session, "remove", "candidate", candidate_id)
@@ -157,7 +157,8 @@ def _checked(data: CandidateInput) -> CandidateInput:
     return cleaned
 
 
-def _apply(candidate: Candidate, data: CandidateInput) -> None:
+def apply_record(candidate: Candidate, data: CandidateInput) -> None:
+    """Copy a checked record onto a candidate row (money into minor units)."""
     candidate.name = data.name
     candidate.email = data.email
     candidate.phone = data.phone
@@ -190,7 +191,7 @@ def _replace_lists(session: Session, candidate_id: int, data: CandidateInput) ->
     session.flush()
 
 
-def _detail(session: Session, c: Candidate) -> CandidateDetail:
+def detail_of(session: Session, c: Candidate) -> CandidateDetail:
     assert c.id is not None
     skills = session.exec(
         select(CandidateSkill.skill)
@@ -229,7 +230,7 @@ def _detail(session: Session, c: Candidate) -> CandidateDetail:
     return CandidateDetail(id=c.id, record=record, created_at=c.created_at, updated_at=c.updated_at)
 
 
-def _load(session: Session, candidate_id: int) -> Candidate:
+def load_candidate(session: Session, candidate_id: int) -> Candidate:
     candidate = session.get(Candidate, candidate_id)
     if candidate is None:
         raise NotFoundError(f"Candidate {candidate_id} does not exist.")

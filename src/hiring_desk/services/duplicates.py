@@ -27,7 +27,12 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
 from hiring_desk.services import audit
 from hiring_desk.services.candidate_records import CandidateInput
-from hiring_desk.services.candidates import CandidateDetail, _apply, _detail, _load
+from hiring_desk.services.candidates import (
+    CandidateDetail,
+    apply_record,
+    detail_of,
+    load_candidate,
+)
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
@@ -317,7 +322,7 @@ def preview_merge(workbook: Workbook, keep_id: int, merge_id: int) -> MergePrevi
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            _detail(session, keep).record, _detail(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, date.today()
         )
         kept_hashes = _hashes(session, keep_id)
         moved_files = sum(1 for h in _hashes(session, merge_id) if h not in kept_hashes)
@@ -348,9 +353,9 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            _detail(session, keep).record, _detail(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, date.today()
         )
-        _apply(keep, record)
+        apply_record(keep, record)
         keep.consent_at = keep.consent_at or other.consent_at
         keep.retain_until = keep.retain_until or other.retain_until
         keep.updated_at = utcnow()
@@ -368,13 +373,13 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         search.remove_candidate(session, merge_id)
         search.index_candidate(session, keep_id)
         audit.record(session, "merge", "candidate", keep_id, {"kept": keep_id, "merged": merge_id})
-        return _detail(session, keep)
+        return detail_of(session, keep)
 
 
 def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Candidate, Candidate]:
     if keep_id == merge_id:
         raise ValidationError({"merge": "a candidate cannot be merged with themselves"})
-    return _load(session, keep_id), _load(session, merge_id)
+    return load_candidate(session, keep_id), load_candidate(session, merge_id)
 
 
 def _is_empty(value: object) -> bool:
