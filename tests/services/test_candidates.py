@@ -159,3 +159,19 @@ def test_delete_removes_from_search(workbook: Workbook) -> None:
     cid = add(workbook, "Søren Kjær")
     candidates.delete_candidate(workbook, cid)
     assert candidates.list_candidates(workbook, "søren") == []
+
+
+def test_move_many_lists_refusals_and_tag_many(workbook: Workbook) -> None:
+    role = roles.create_role(workbook, RoleBrief(title="Backend Developer"))
+    ids = [add(workbook, name) for name in ("Ann", "Bob")]
+    apps = [pipeline.apply(workbook, cid, role.id).id for cid in ids]
+    pipeline.move(workbook, apps[1], "offer")
+    result = pipeline.move_many(workbook, apps, "hired")
+    assert result.moved == 1 and result.refused[0][0] == "Ann"
+    assert "Offer first" in result.refused[0][1]
+    assert [pipeline.applications_of(workbook, c)[0].stage for c in ids] == ["applied", "hired"]
+    assert candidates.tag_many(workbook, ids, "keep warm") == 2
+    assert candidates.tag_many(workbook, ids, "Keep Warm") == 0
+    with pytest.raises(ValidationError):
+        candidates.tag_many(workbook, ids, "  ")
+    assert [c.id for c in candidates.list_candidates(workbook, "warm")] == ids

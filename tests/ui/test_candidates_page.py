@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
 
 from hiring_desk.services import candidates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
@@ -350,3 +350,45 @@ def test_tag_and_skill_filters(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(page.skill_filter, "python")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "A"
+
+
+def test_bulk_move_and_tag_a_selection(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answered_questions: list[str]
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QInputDialog
+
+    from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
+
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    ids = [candidates.create_candidate(wb, CandidateInput(name=n)).id for n in ("A", "B", "C")]
+    for cid in ids:
+        pipeline.apply(wb, cid, role.id)
+    pipeline.move(wb, pipeline.applications_of(wb, ids[2])[0].id, "rejected", reason="Too far")
+    page = page_of(window)
+    page.refresh()
+    page.table.selectAll()
+    assert len(page.selected_rows()) == 3 and page.bulk_move_button.isEnabled()
+
+    def to_screening(dialog: QWidget) -> None:
+        assert isinstance(dialog, BulkMoveDialog)
+        dialog.target.setCurrentIndex(dialog.target.findData("screening"))
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+    when_modal(qtbot, to_screening, BulkMoveDialog)
+    qtbot.mouseClick(page.bulk_move_button, Qt.MouseButton.LeftButton)
+    stages = [pipeline.applications_of(wb, cid)[0].stage for cid in ids]
+    assert stages == ["screening", "screening", "screening"]  # C was reopened
+    assert answered_questions == []
+    # Tag two of them.
+    page.table.clearSelection()
+    model = page.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    model.select(page.model.index(0, 0), flags)
+    model.select(page.model.index(1, 0), flags)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("shortlist-maybe", True))
+    qtbot.mouseClick(page.bulk_tag_button, Qt.MouseButton.LeftButton)
+    tags = [candidates.get_candidate(wb, cid).record.tags for cid in ids]
+    assert tags == [("shortlist-maybe",), ("shortlist-maybe",), ()]

@@ -46,6 +46,7 @@ class CandidateRow:
     stage: str | None
     role_title: str | None
     applied_at: datetime | None
+    application_id: int | None = None  # the application shown (the role's, or the latest)
 
     @property
     def stage_label(self) -> str:
@@ -91,9 +92,10 @@ def fetch_rows(
                 stage=stage,
                 role_title=title,
                 applied_at=applied,
+                application_id=application_id,
             )
-            for cid, name, email, location, source, stage, title, applied in session.execute(
-                statement
+            for cid, name, email, location, source, stage, title, applied, application_id in (
+                session.execute(statement)
             )
         ]
 
@@ -119,6 +121,7 @@ def _base(flt: CandidateFilter) -> Any:
         col(Application.stage),
         col(Role.title),
         col(Application.applied_at),
+        col(Application.id),
     )
     latest = _application_for(flt)
     statement: Any

@@ -141,6 +141,32 @@ def update_candidate(
         return detail_of(session, candidate)
 
 
+def tag_many(workbook: Workbook, candidate_ids: list[int], tag: str) -> int:
+    """Add ``tag`` to every listed candidate who lacks it; returns how many got it."""
+    from hiring_desk.services.candidate_records import TAG_LIMIT, plain_text
+
+    text = plain_text(tag)
+    if not text:
+        raise ValidationError({"tag": "is empty"})
+    if len(text) > TAG_LIMIT:
+        raise ValidationError({"tag": f"must be at most {TAG_LIMIT} characters"})
+    added = 0
+    with workbook.transaction() as session:
+        for candidate_id in candidate_ids:
+            load_candidate(session, candidate_id)
+            have = session.exec(
+                select(CandidateTag.tag).where(CandidateTag.candidate_id == candidate_id)
+            ).all()
+            if text.casefold() in {t.casefold() for t in have}:
+                continue
+            session.add(CandidateTag(candidate_id=candidate_id, tag=text))
+            session.flush()
+            search.index_candidate(session, candidate_id)
+            added += 1
+        audit.record(session, "tag", "candidate", None, {"count": added})
+    return added
+
+
 def delete_candidate(workbook: Workbook, candidate_id: int) -> None:
     """Delete a candidate with their files, applications and history."""
     with workbook.transaction() as session:

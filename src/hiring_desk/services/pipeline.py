@@ -130,24 +130,45 @@ def move(
             raise MoveRefusedError(why)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
             raise ValidationError({"by": "must be a member of the team"})
-        application.stage = target.value
-        application.closed_reason = clean(reason)[:200] if target is Stage.REJECTED else ""
-        application.updated_at = utcnow()
-        session.add(application)
-        event_note = clean(note)[:500]
-        if target is Stage.REJECTED:
-            event_note = f"{clean(reason)}: {event_note}" if event_note else clean(reason)
-        session.add(
-            StageEvent(
-                application_id=application_id,
-                from_stage=current.value,
-                to_stage=target.value,
-                by_member_id=by_member_id,
-                note=event_note,
-            )
-        )
-        audit.record(session, "move", "application", application_id, {"to": target.value})
+        _record_move(session, application, current, target, by_member_id, note, reason)
         return _info(session, application)
+
+
+@dataclass(frozen=True)
+class BulkMoveResult:
+    moved: int
+    refused: tuple[tuple[str, str], ...]  # (candidate name, why)
+
+
+def move_many(
+    workbook: Workbook,
+    application_ids: list[int],
+    to_stage: str,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> BulkMoveResult:
+    """Move several applications; each one the rules refuse is listed with why.
+
+    The allowed moves are made together in one transaction.
+    """
+    target = Stage(to_stage)
+    moved = 0
+    refused: list[tuple[str, str]] = []
+    with workbook.transaction() as session:
+        for application_id in application_ids:
+            application = _load(session, application_id)
+            candidate = session.get(Candidate, application.candidate_id)
+            name = candidate.name if candidate else str(application.candidate_id)
+            current = Stage(application.stage)
+            why = refusal(current, target, _context(session, application_id), clean(reason))
+            if why:
+                refused.append((name, why))
+                continue
+            _record_move(session, application, current, target, by_member_id, note, reason)
+            moved += 1
+    return BulkMoveResult(moved, tuple(refused))
 
 
 def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:
@@ -197,6 +218,36 @@ def rejection_reasons(workbook: Workbook) -> list[str]:
             select(RejectionReason).order_by(col(RejectionReason.position), col(RejectionReason.id))
         ).all()
         return [r.text for r in rows]
+
+
+def _record_move(
+    session: Session,
+    application: Application,
+    current: Stage,
+    target: Stage,
+    by_member_id: int | None,
+    note: str,
+    reason: str,
+) -> None:
+    """Change the stage and keep the move as a stage event (rules already checked)."""
+    assert application.id is not None
+    application.stage = target.value
+    application.closed_reason = clean(reason)[:200] if target is Stage.REJECTED else ""
+    application.updated_at = utcnow()
+    session.add(application)
+    event_note = clean(note)[:500]
+    if target is Stage.REJECTED:
+        event_note = f"{clean(reason)}: {event_note}" if event_note else clean(reason)
+    session.add(
+        StageEvent(
+            application_id=application.id,
+            from_stage=current.value,
+            to_stage=target.value,
+            by_member_id=by_member_id,
+            note=event_note,
+        )
+    )
+    audit.record(session, "move", "application", application.id, {"to": target.value})
 
 
 def _context(session: Session, application_id: int) -> MoveContext:

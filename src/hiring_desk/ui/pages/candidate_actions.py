@@ -6,17 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QInputDialog
+
 from hiring_desk.services import (
     candidate_csv,
     candidate_import,
     candidates,
     cv_suggestions,
     duplicates,
+    pipeline,
 )
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
 from hiring_desk.ui.pages.merge_dialog import MergeDialog
+from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
 
 if TYPE_CHECKING:
     from hiring_desk.ui.pages.candidates_page import CandidatesPage
@@ -102,3 +106,43 @@ def offer_merge(page: CandidatesPage, new_id: int) -> int:
     kept = dialog.target_id()
     duplicates.merge(workbook, kept, new_id)
     return kept
+
+
+def move_selected(page: CandidatesPage) -> None:
+    """Move the shown application of every selected candidate (rules checked for each)."""
+    workbook = page.workbook
+    rows = [r for r in page.selected_rows() if r.application_id is not None]
+    if workbook is None or not rows:
+        return
+    dialog = BulkMoveDialog(page, len(rows), pipeline.rejection_reasons(workbook))
+    if not dialog.exec():
+        return
+    result = pipeline.move_many(
+        workbook,
+        [r.application_id for r in rows if r.application_id is not None],
+        str(dialog.target.currentData()),
+        note=dialog.note.text(),
+        reason=dialog.reason.currentText(),
+    )
+    page.refresh()
+    if result.refused:
+        listed = "\n".join(f"• {name}: {why}" for name, why in result.refused)
+        messages.show_warning(
+            page, "Some Applications Were Not Moved", f"Moved {result.moved}.\n{listed}"
+        )
+
+
+def tag_selected(page: CandidatesPage) -> None:
+    workbook = page.workbook
+    rows = page.selected_rows()
+    if workbook is None or not rows:
+        return
+    tag, ok = QInputDialog.getText(page, "Tag Selected", f"Tag for {len(rows)} candidate(s):")
+    if not ok:
+        return
+    try:
+        candidates.tag_many(workbook, [r.id for r in rows], tag)
+    except ServiceError as exc:
+        messages.show_warning(page, "Not Tagged", str(exc))
+        return
+    page.refresh()

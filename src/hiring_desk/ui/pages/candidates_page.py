@@ -26,7 +26,7 @@ from hiring_desk.services import (
     roles,
     team,
 )
-from hiring_desk.services.candidate_table import CandidateFilter
+from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
@@ -89,6 +89,12 @@ class CandidatesPage(QWidget):
         self.edit_button.setObjectName("edit_candidate")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setObjectName("delete_candidate")
+        self.bulk_move_button = QPushButton("&Move Selected…")
+        self.bulk_move_button.setObjectName("bulk_move")
+        self.bulk_move_button.clicked.connect(lambda: candidate_actions.move_selected(self))
+        self.bulk_tag_button = QPushButton("T&ag Selected…")
+        self.bulk_tag_button.setObjectName("bulk_tag")
+        self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
         self.import_button = QPushButton("&Import CSV…")
         self.import_button.setObjectName("import_candidates")
         self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
@@ -112,6 +118,8 @@ class CandidatesPage(QWidget):
             self.new_button,
             self.edit_button,
             self.delete_button,
+            self.bulk_move_button,
+            self.bulk_tag_button,
             self.import_button,
             self.export_button,
         ):
@@ -124,7 +132,7 @@ class CandidatesPage(QWidget):
         self.model = CandidateTableModel()
         self.table = make_table_view("candidates_table")
         self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -261,8 +269,18 @@ class CandidatesPage(QWidget):
     # -- selection -----------------------------------------------------------------
 
     def selected_id(self) -> int | None:
+        """The candidate shown in the detail panel: the current one of the selection."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()).id if rows else None
+        if not rows:
+            return None
+        current = self.table.currentIndex()
+        if current.isValid() and any(r.row() == current.row() for r in rows):
+            return self.model.row(current.row()).id
+        return self.model.row(rows[0].row()).id
+
+    def selected_rows(self) -> list[CandidateRow]:
+        rows = sorted(r.row() for r in self.table.selectionModel().selectedRows())
+        return [self.model.row(r) for r in rows]
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self.detail.show_candidate(self.selected_id())
@@ -274,6 +292,8 @@ class CandidatesPage(QWidget):
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
         self.detail.apply_button.setEnabled(selected)
+        self.bulk_move_button.setEnabled(any(r.application_id for r in self.selected_rows()))
+        self.bulk_tag_button.setEnabled(selected)
 
     # -- actions -------------------------------------------------------------------
 

@@ -107,3 +107,51 @@ class MoveDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+class BulkMoveDialog(QDialog):
+    """Move the applications of several candidates at once (each is checked by the rules)."""
+
+    def __init__(self, parent: QWidget | None, count: int, reasons: list[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulk_move_dialog")
+        self.setWindowTitle("Move Selected Applications")
+        heading = QLabel(
+            f"Move the applications of {count} selected candidate{'s' if count != 1 else ''}. "
+            "Moves the rules do not allow are skipped and listed."
+        )
+        heading.setWordWrap(True)
+        self.target = QComboBox()
+        self.target.setObjectName("bulk_target")
+        for stage in Stage:
+            self.target.addItem(stage.label, stage.value)
+        self.reason = QComboBox()
+        self.reason.setObjectName("bulk_reason")
+        self.reason.setEditable(True)
+        self.reason.addItems(reasons)
+        self.reason.setCurrentIndex(-1)
+        self.reason.setPlaceholderText("Choose or type a reason")
+        self.note = QLineEdit()
+        self.note.setObjectName("bulk_note")
+        form = QFormLayout()
+        form.addRow("Move to:", self.target)
+        self.reason_label = QLabel("Reason:")
+        form.addRow(self.reason_label, self.reason)
+        form.addRow("Note:", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
+
+    def _target_changed(self) -> None:
+        rejecting = self.target.currentData() == Stage.REJECTED.value
+        self.reason.setVisible(rejecting)
+        self.reason_label.setVisible(rejecting)
