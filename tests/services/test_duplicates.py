@@ -15,14 +15,13 @@ from hiring_desk.services.duplicates import (
     NAME_THRESHOLD,
     batch_index,
     find_duplicates,
-    merge,
     name_key,
     normalise_email,
     normalise_phone,
     phones_match,
-    preview_merge,
 )
 from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.merge import merge, preview_merge
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (

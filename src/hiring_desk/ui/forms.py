@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -40,3 +40,39 @@ def describe_errors(errors: dict[str, str]) -> str:
         else f"{name.replace('_', ' ').capitalize()} {message}."
         for name, message in errors.items()
     )
+
+
+class FieldTabs(QTabWidget):
+    """Tabs of labelled fields, each able to show its own error message."""
+
+    def __init__(self, fallback: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, FieldWithError] = {}
+        self._tab_of: dict[str, int] = {}
+        self._fallback = fallback  # the field that shows messages for unknown names
+
+    def add_tab(self, label: str, rows: list[tuple[str, str, QWidget]]) -> None:
+        """A tab with a form row per (field name, label, widget)."""
+        page = QWidget()
+        form = QFormLayout(page)
+        for name, text, widget in rows:
+            field = FieldWithError(widget)
+            self.fields[name] = field
+            self._tab_of[name] = self.count()
+            form.addRow(text, field)
+        self.addTab(page, label)
+
+    def clear_errors(self) -> None:
+        for field in self.fields.values():
+            field.set_error(None)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; the first field's tab is shown and focused."""
+        first: str | None = None
+        for name, message in errors.items():
+            target = name if name in self.fields else self._fallback
+            self.fields[target].set_error(message)
+            first = first or target
+        if first is not None:
+            self.setCurrentIndex(self._tab_of.get(first, 0))
+            self.fields[first].field.setFocus()

@@ -14,6 +14,7 @@ from hiring_desk.services import (
     candidates,
     cv_suggestions,
     duplicates,
+    merge,
     pipeline,
 )
 from hiring_desk.services.errors import ServiceError
@@ -104,7 +105,7 @@ def offer_merge(page: CandidatesPage, new_id: int) -> int:
     if not dialog.exec():
         return new_id
     kept = dialog.target_id()
-    duplicates.merge(workbook, kept, new_id)
+    merge.merge(workbook, kept, new_id)
     return kept
 
 

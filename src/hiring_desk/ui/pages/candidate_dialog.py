@@ -8,11 +8,9 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.role_briefs import parse_money
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
@@ -97,10 +95,9 @@ class CandidateDialog(QDialog):
         self.notes.setObjectName("candidate_notes")
         self.notes.setTabChangesFocus(True)
 
-        self._fields: dict[str, FieldWithError] = {}
-        self._tab_of: dict[str, int] = {}
-        self.tabs = QTabWidget()
-        self._tab(
+        self.tabs = FieldTabs("name")
+        self._fields = self.tabs.fields
+        self.tabs.add_tab(
             "&Contact",
             [
                 ("name", "&Name:", self.name),
@@ -113,7 +110,7 @@ class CandidateDialog(QDialog):
                 ("portfolio_url", "Portfolio:", self.portfolio),
             ],
         )
-        self._tab(
+        self.tabs.add_tab(
             "&Background",
             [
                 ("source", "Source:", self.source),
@@ -127,7 +124,7 @@ class CandidateDialog(QDialog):
                 ("work_mode_preference", "Prefers:", self.work_mode),
             ],
         )
-        self._tab("N&otes", [("notes", "Notes:", self.notes)])
+        self.tabs.add_tab("N&otes", [("notes", "Notes:", self.notes)])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -138,16 +135,6 @@ class CandidateDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(600, 480)
         self._load(candidate, default_currency)
-
-    def _tab(self, label: str, rows: list[tuple[str, str, QWidget]]) -> None:
-        page = QWidget()
-        form = QFormLayout(page)
-        for name, text, widget in rows:
-            field = FieldWithError(widget)
-            self._fields[name] = field
-            self._tab_of[name] = self.tabs.count()
-            form.addRow(text, field)
-        self.tabs.addTab(page, label)
 
     def _load(self, candidate: CandidateDetail | None, default_currency: str) -> None:
         r = candidate.record if candidate else CandidateInput(name="")
@@ -198,17 +185,10 @@ class CandidateDialog(QDialog):
         )
 
     def accept(self) -> None:
-        for field in self._fields.values():
-            field.set_error(None)
+        self.tabs.clear_errors()
         try:
             self.saved = self._save(self.record())
         except ValidationError as exc:
-            first = None
-            for name, message in exc.errors.items():
-                self._fields.get(name, self._fields["name"]).set_error(message)
-                first = first or name
-            if first:
-                self.tabs.setCurrentIndex(self._tab_of.get(first, 0))
-                self._fields.get(first, self._fields["name"]).field.setFocus()
+            self.tabs.show_errors(exc.errors)
             return
         super().accept()

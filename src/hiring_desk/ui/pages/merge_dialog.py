@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services import duplicates
+from hiring_desk.services import merge
 from hiring_desk.services.duplicates import DuplicateMatch
 from hiring_desk.services.workbooks import Workbook
 
@@ -69,7 +69,7 @@ class MergeDialog(QDialog):
         return int(self.choice.currentData())
 
     def _show_preview(self) -> None:
-        p = duplicates.preview_merge(self._workbook, self.target_id(), self._new_id)
+        p = merge.preview_merge(self._workbook, self.target_id(), self._new_id)
         r = p.record
         lines = [
             f"Name: {r.name}",

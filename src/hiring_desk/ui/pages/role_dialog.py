@@ -9,11 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.role_briefs import RoleBrief, parse_money
 from hiring_desk.services.roles import RoleDetail
 from hiring_desk.services.team import MemberInfo
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.pages.skills_editor import SkillsEditor
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
@@ -108,10 +106,9 @@ class RoleDialog(QDialog):
         self.notes.setObjectName("role_notes")
         self.notes.setTabChangesFocus(True)
 
-        self._fields: dict[str, FieldWithError] = {}
-        self.tabs = QTabWidget()
-        self._tab_of: dict[str, int] = {}
-        self._add_tab(
+        self.tabs = FieldTabs("title")
+        self._fields = self.tabs.fields
+        self.tabs.add_tab(
             "&Role",
             [
                 ("title", "&Title:", self.title),
@@ -124,7 +121,7 @@ class RoleDialog(QDialog):
                 ("hiring_manager", "Hiring manager:", self.hiring_manager),
             ],
         )
-        self._add_tab(
+        self.tabs.add_tab(
             "Timing && &Pay",
             [
                 ("start_by", "Start:", self.start_by),
@@ -137,7 +134,7 @@ class RoleDialog(QDialog):
                 ("salary_period", "Paid:", self.period),
             ],
         )
-        self._add_tab(
+        self.tabs.add_tab(
             "Requirements && &Skills",
             [
                 ("education", "Education:", self.education),
@@ -145,7 +142,7 @@ class RoleDialog(QDialog):
                 ("skills", "Skills:", self.skills),
             ],
         )
-        self._add_tab("&Notes", [("notes", "Notes:", self.notes)])
+        self.tabs.add_tab("&Notes", [("notes", "Notes:", self.notes)])
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -157,17 +154,6 @@ class RoleDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 520)
         self._load(role, default_currency)
-
-    def _add_tab(self, label: str, rows: list[tuple[str, str, QWidget]]) -> None:
-        page = QWidget()
-        form = QFormLayout(page)
-        index = self.tabs.count()
-        for name, text, widget in rows:
-            field = FieldWithError(widget)
-            self._fields[name] = field
-            self._tab_of[name] = index
-            form.addRow(text, field)
-        self.tabs.addTab(page, label)
 
     def _load(self, role: RoleDetail | None, default_currency: str) -> None:
         brief = role.brief if role else RoleBrief(title="", salary_currency=default_currency)
@@ -233,19 +219,11 @@ class RoleDialog(QDialog):
         )
 
     def accept(self) -> None:
-        for field in self._fields.values():
-            field.set_error(None)
+        self.tabs.clear_errors()
         try:
             self.saved = self._save(self.brief())
         except ValidationError as exc:
-            first: str | None = None
-            for name, message in exc.errors.items():
-                target = self._fields.get(name, self._fields["title"])
-                target.set_error(message)
-                first = first or name
-            if first:
-                self.tabs.setCurrentIndex(self._tab_of.get(first, 0))
-                self._fields.get(first, self._fields["title"]).field.setFocus()
+            self.tabs.show_errors(exc.errors)
             return
         super().accept()
 
