@@ -226,3 +226,23 @@ def test_quitting_with_unsaved_profile_asks_first(
     assert asked == ["Unsaved Company Profile"]
     assert window.isVisible() and window.workbook is not None
     assert form.name_edit.text() == "Unsaved Name"
+
+
+def test_rejection_reasons_tab(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from hiring_desk.services import pipeline
+
+    reasons = page(window).reasons
+    page(window).tabs.setCurrentWidget(reasons)
+    answers = iter([("Chose another candidate", True), ("Chose someone else", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    qtbot.mouseClick(reasons.add_button, Qt.MouseButton.LeftButton)
+    assert reasons.list.count() == 1
+    reasons.list.setCurrentRow(0)
+    qtbot.mouseClick(reasons.rename_button, Qt.MouseButton.LeftButton)
+    assert pipeline.rejection_reasons(window.workbook) == ["Chose someone else"]  # type: ignore[arg-type]
+    qtbot.mouseClick(reasons.remove_button, Qt.MouseButton.LeftButton)
+    assert reasons.list.count() == 0

@@ -23,7 +23,6 @@ from hiring_desk.store.models import (
     Candidate,
     CandidateSkill,
     Offer,
-    RejectionReason,
     Role,
     RoleSkill,
     StageEvent,
@@ -213,11 +212,10 @@ def timeline(workbook: Workbook, candidate_id: int) -> list[TimelineEntry]:
 
 
 def rejection_reasons(workbook: Workbook) -> list[str]:
-    with workbook.transaction() as session:
-        rows = session.exec(
-            select(RejectionReason).order_by(col(RejectionReason.position), col(RejectionReason.id))
-        ).all()
-        return [r.text for r in rows]
+    """The reasons offered when rejecting, in their order (see ``rejection_reasons``)."""
+    from hiring_desk.services import rejection_reasons as reasons
+
+    return [text for _id, text in reasons.list_reasons(workbook)]
 
 
 def _record_move(

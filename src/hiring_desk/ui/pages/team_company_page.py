@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.pages.company_page import CompanyPage
+from hiring_desk.ui.pages.reasons_page import ReasonsPage
 from hiring_desk.ui.pages.team_page import TeamPage
 
 
@@ -19,6 +20,8 @@ class TeamCompanyPage(QWidget):
         self.tabs.setObjectName("team_company_tabs")
         self.tabs.addTab(self.team, "&Team")
         self.tabs.addTab(self.company, "&Company Profile")
+        self.reasons = ReasonsPage()
+        self.tabs.addTab(self.reasons, "&Rejection Reasons")
         self.team.changed.connect(self.company.team_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -27,7 +30,9 @@ class TeamCompanyPage(QWidget):
     def set_workbook(self, workbook: Workbook | None) -> None:
         self.team.set_workbook(workbook)
         self.company.set_workbook(workbook)
+        self.reasons.set_workbook(workbook)
 
     def refresh(self) -> None:
         self.team.refresh()
         self.company.refresh()
+        self.reasons.refresh()
