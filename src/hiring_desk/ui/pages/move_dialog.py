@@ -1,9 +1,10 @@
-"""Moving an application to another stage: where to, why (for a rejection), a note."""
+"""Moving applications to another stage: where to, why (for a rejection), a note."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +26,68 @@ from hiring_desk.ui.forms import ERROR_STYLE
 MoveApplication = Callable[[str, str, str, int | None], ApplicationInfo]
 
 
-class MoveDialog(QDialog):
+class _StageMoveDialog(QDialog):
+    """The shared form: target stage, a reason shown only for a rejection, a note."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        name: str,
+        title: str,
+        heading: str,
+        targets: list[Stage],
+        reasons: list[str],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}_dialog")
+        self.setWindowTitle(title)
+        self.heading = QLabel(heading)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.target = QComboBox()
+        self.target.setObjectName(f"{name}_target")
+        for stage in targets:
+            self.target.addItem(stage.label, stage.value)
+        self.reason = QComboBox()
+        self.reason.setObjectName(f"{name}_reason")
+        self.reason.setEditable(True)
+        self.reason.addItems(reasons)
+        self.reason.setCurrentIndex(-1)
+        self.reason.setPlaceholderText("Choose or type a reason")
+        self.note = QLineEdit()
+        self.note.setObjectName(f"{name}_note")
+        self.note.setPlaceholderText("Optional: what happened")
+        self.form = QFormLayout()
+        self.form.addRow("Move to:", self.target)
+        self.reason_label = QLabel("Reason:")
+        self.form.addRow(self.reason_label, self.reason)
+        self.form.addRow("Note:", self.note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
+
+    def _lay_out(self, *extra: QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        for widget in extra:
+            layout.addWidget(widget)
+        layout.addWidget(self.buttons)
+
+    def _target_changed(self) -> None:
+        rejecting = self.target.currentData() == Stage.REJECTED.value
+        self.reason.setVisible(rejecting)
+        self.reason_label.setVisible(rejecting)
+
+
+class MoveDialog(_StageMoveDialog):
+    """Move one application; a move the rules refuse is explained in the dialog."""
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -36,63 +98,28 @@ class MoveDialog(QDialog):
         team: list[MemberInfo],
         move: MoveApplication,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("move_dialog")
-        self.setWindowTitle("Move Application")
+        super().__init__(
+            parent,
+            "move",
+            "Move Application",
+            f"{candidate_name} — {application.role_title}: now at {application.stage_label}",
+            targets,
+            reasons,
+        )
         self._move = move
         self.moved: ApplicationInfo | None = None
-        heading = QLabel()
-        heading.setTextFormat(heading.textFormat().PlainText)
-        heading.setText(
-            f"{candidate_name} — {application.role_title}: now at {application.stage_label}"
-        )
-        self.target = QComboBox()
-        self.target.setObjectName("move_target")
-        for stage in targets:
-            self.target.addItem(stage.label, stage.value)
-        self.reason = QComboBox()
-        self.reason.setObjectName("move_reason")
-        self.reason.setEditable(True)
-        self.reason.addItems(reasons)
-        self.reason.setCurrentIndex(-1)
-        self.reason.setPlaceholderText("Choose or type a reason")
-        self.note = QLineEdit()
-        self.note.setObjectName("move_note")
-        self.note.setPlaceholderText("Optional: what happened")
         self.by = QComboBox()
         self.by.setObjectName("move_by")
         self.by.addItem("(not recorded)", None)
         for member in team:
             self.by.addItem(member.name, member.id)
+        self.form.addRow("By:", self.by)
         self.error = QLabel()
         self.error.setObjectName("move_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        form = QFormLayout()
-        form.addRow("Move to:", self.target)
-        self.reason_label = QLabel("Reason:")
-        form.addRow(self.reason_label, self.reason)
-        form.addRow("Note:", self.note)
-        form.addRow("By:", self.by)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.target.currentIndexChanged.connect(self._target_changed)
-        self._target_changed()
-
-    def _target_changed(self) -> None:
-        rejecting = self.target.currentData() == Stage.REJECTED.value
-        self.reason.setVisible(rejecting)
-        self.reason_label.setVisible(rejecting)
+        self._lay_out(self.error)
 
     def accept(self) -> None:
         target = self.target.currentData()
@@ -109,49 +136,17 @@ class MoveDialog(QDialog):
         super().accept()
 
 
-class BulkMoveDialog(QDialog):
+class BulkMoveDialog(_StageMoveDialog):
     """Move the applications of several candidates at once (each is checked by the rules)."""
 
     def __init__(self, parent: QWidget | None, count: int, reasons: list[str]) -> None:
-        super().__init__(parent)
-        self.setObjectName("bulk_move_dialog")
-        self.setWindowTitle("Move Selected Applications")
-        heading = QLabel(
+        super().__init__(
+            parent,
+            "bulk_move",
+            "Move Selected Applications",
             f"Move the applications of {count} selected candidate{'s' if count != 1 else ''}. "
-            "Moves the rules do not allow are skipped and listed."
+            "Moves the rules do not allow are skipped and listed.",
+            list(Stage),
+            reasons,
         )
-        heading.setWordWrap(True)
-        self.target = QComboBox()
-        self.target.setObjectName("bulk_target")
-        for stage in Stage:
-            self.target.addItem(stage.label, stage.value)
-        self.reason = QComboBox()
-        self.reason.setObjectName("bulk_reason")
-        self.reason.setEditable(True)
-        self.reason.addItems(reasons)
-        self.reason.setCurrentIndex(-1)
-        self.reason.setPlaceholderText("Choose or type a reason")
-        self.note = QLineEdit()
-        self.note.setObjectName("bulk_note")
-        form = QFormLayout()
-        form.addRow("Move to:", self.target)
-        self.reason_label = QLabel("Reason:")
-        form.addRow(self.reason_label, self.reason)
-        form.addRow("Note:", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.target.currentIndexChanged.connect(self._target_changed)
-        self._target_changed()
-
-    def _target_changed(self) -> None:
-        rejecting = self.target.currentData() == Stage.REJECTED.value
-        self.reason.setVisible(rejecting)
-        self.reason_label.setVisible(rejecting)
+        self._lay_out()
