@@ -3,8 +3,10 @@
 The PDF is built with ReportLab Platypus from the Markdown syntax tree: A4,
 DejaVu Sans (so Greek, Cyrillic and accented names print), the company
 letterhead on the first page and ``Page N of M`` at the foot of every page.
-Every piece of user text is escaped before it reaches Paragraph markup; only
-the tags made here (``<b>``, ``<i>``, ``<font>``, ``<a>``, ``<br/>``) are markup.
+Every piece of user text goes through ``pdf_text`` (escaped, with the CJK
+fallback face where DejaVu lacks a character) before it reaches Paragraph
+markup; only the tags made here (``<b>``, ``<i>``, ``<font>``, ``<a>``,
+``<br/>``) are markup.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from hiring_desk.documents.markdown_render import (
     markdown_to_text,
     parse,
 )
+from hiring_desk.documents.pdf_text import markup, mono_markup
 
 __all__ = ["Letterhead", "markdown_to_html", "markdown_to_pdf", "markdown_to_text"]
 
@@ -234,7 +237,7 @@ class _Builder:
         if kind in ("bullet_list", "ordered_list"):
             return self.list_blocks(node, left=left, depth=depth, quote=quote)
         if kind in ("fence", "code_block"):
-            return [XPreformatted(escape(_wrap_code(node.content)), self.styles["code"])]
+            return [XPreformatted(mono_markup(_wrap_code(node.content)), self.styles["code"])]
         if kind == "blockquote":
             inner = self.blocks(node.children, depth=depth, quote=True)
             return [Indenter(left=QUOTE_INDENT), *inner, Indenter(left=-QUOTE_INDENT)]
@@ -243,7 +246,7 @@ class _Builder:
                 HRFlowable(width="100%", thickness=0.75, color=RULE, spaceBefore=4, spaceAfter=11)
             ]
         if kind == "html_block":  # not produced with raw HTML off; shown as text if ever
-            return [Paragraph(escape(node.content), self.styles["body"])]
+            return [Paragraph(markup(node.content), self.styles["body"])]
         return self.blocks(node.children, left=left, depth=depth, quote=quote)
 
     def list_blocks(
@@ -317,13 +320,13 @@ class _Builder:
         for child in node.children:
             kind = child.type
             if kind in ("text", "html_inline"):
-                parts.append(escape(child.content))
+                parts.append(markup(child.content))
             elif kind == "softbreak":
                 parts.append(" ")
             elif kind == "hardbreak":
                 parts.append("<br/>")
             elif kind == "code_inline":
-                parts.append(f'<font face="{self.fonts.mono}">{escape(child.content)}</font>')
+                parts.append(f'<font face="{self.fonts.mono}">{mono_markup(child.content)}</font>')
             elif kind == "strong":
                 parts.append(f"<b>{self.inline(child)}</b>")
             elif kind == "em":
@@ -338,7 +341,7 @@ class _Builder:
         href = str(node.attrs.get("href", ""))
         shown = link_display(href)
         target = escape(href, {'"': "&quot;"})
-        address = f'<a href="{target}" color="{_hex(ACCENT)}">{escape(shown)}</a>'
+        address = f'<a href="{target}" color="{_hex(ACCENT)}">{markup(shown)}</a>'
         inner = self.inline(node)
         plain = "".join(c.content for c in node.walk() if c.type in ("text", "code_inline"))
         if plain.strip() in ("", shown):

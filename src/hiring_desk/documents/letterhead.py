@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from hiring_desk.documents.fonts import FontFamily
+from hiring_desk.documents.pdf_text import draw_text, fit_line, markup
 
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#6B7280")
@@ -71,11 +70,11 @@ def letterhead_flowables(letterhead: Letterhead, fonts: FontFamily, width: float
     )
     text: list[Flowable] = []
     if name:
-        text.append(Paragraph(escape(name), name_style))
+        text.append(Paragraph(markup(name), name_style))
     if lines:
         if name:
             text.append(Spacer(1, 2))
-        text.append(Paragraph("<br/>".join(escape(line) for line in lines), address_style))
+        text.append(Paragraph(markup("\n".join(lines)), address_style))
 
     if logo:
         logo_width = logo.drawWidth + 8 * mm
@@ -151,20 +150,10 @@ class FooterCanvas(Canvas):
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(left, baseline + 4.5 * mm, width - right, baseline + 4.5 * mm)
-        self.setFont(self._footer_font, 8)
         self.setFillColor(MUTED)
         if self._caption:
-            caption = _fit(self._caption, self._footer_font, 8, width * 0.6)
-            self.drawString(left, baseline, caption)
-        self.drawRightString(width - right, baseline, f"Page {self._pageNumber} of {total}")
+            caption = fit_line(self._caption, self._footer_font, 8, width * 0.6)
+            draw_text(self, left, baseline, caption, self._footer_font, 8)
+        page = f"Page {self._pageNumber} of {total}"
+        draw_text(self, width - right, baseline, page, self._footer_font, 8, align="right")
         self.restoreState()
-
-
-def _fit(text: str, font: str, size: float, max_width: float) -> str:
-    """``text`` on one line, shortened with an ellipsis to fit ``max_width``."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= max_width:
-        return text
-    while text and stringWidth(text + "…", font, size) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "…"
