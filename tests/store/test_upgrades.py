@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hiring_desk.services import match_scores
 from hiring_desk.store import Workbook, migrate
 from hiring_desk.store.search import SEARCH_TABLE, is_search_table, rebuild, search_ids
 
@@ -70,6 +71,18 @@ def _indexed(path: Path) -> dict[int, list[list[str]]]:
     return {int(r[0]): [sorted(str(v).split()) for v in r[1:]] for r in rows}
 
 
+def _derived(path: Path) -> dict[str, dict[int, object]]:
+    """The columns later revisions compute from existing data."""
+    conn = _read_only(path)
+    try:
+        return {
+            "sort": dict(conn.execute("SELECT id, sort_name FROM candidate").fetchall()),
+            "match": dict(conn.execute("SELECT id, match_score FROM application").fetchall()),
+        }
+    finally:
+        conn.close()
+
+
 def _fixture_files() -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(FIXTURES.iterdir())}
 
@@ -103,11 +116,15 @@ def test_an_old_workbook_upgrades_with_its_data(tmp_path: Path, fixture: Path) -
             assert candidate_id in search_ids(session, name), name
             assert candidate_id in search_ids(session, name[:-1]), name  # as you type
 
-    # What the migrations indexed is what the app indexes today.
+    # What the migrations indexed, sorted and scored is what the app does today.
     migrated = _indexed(copy)
+    derived = _derived(copy)
     with Workbook.open(copy) as workbook, workbook.transaction() as session:
         rebuild(session)
+        match_scores.refresh_all(session)
     assert _indexed(copy) == migrated
+    assert _derived(copy) == derived
+    assert any(score is not None for score in derived["match"].values())
 
     assert _revision(copy) == migrate.SCHEMA_HEAD
     after = _row_counts(copy)

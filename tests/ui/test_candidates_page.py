@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
@@ -392,3 +392,38 @@ def test_bulk_move_and_tag_a_selection(
     qtbot.mouseClick(page.bulk_tag_button, Qt.MouseButton.LeftButton)
     tags = [candidates.get_candidate(wb, cid).record.tags for cid in ids]
     assert tags == [("shortlist-maybe",), ("shortlist-maybe",), ()]
+
+
+def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> None:
+    from hiring_desk.services.role_briefs import SkillEntry
+
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(
+        wb, RoleBrief(title="Backend", skills=(SkillEntry("Python"), SkillEntry("Go")))
+    )
+    for name, skills in (("Half", ("Go",)), ("Full", ("Python", "Go")), ("None", ())):
+        cid = candidates.create_candidate(wb, CandidateInput(name=name, skills=skills)).id
+        pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    view = page.table
+    header = view.horizontalHeader()
+    titles = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    match_column = titles.index("Match")
+    # A click on the header sorts by match (ascending), a second click reverses it.
+    section_x = header.sectionViewportPosition(match_column) + header.sectionSize(match_column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section_x, 5))
+    qtbot.waitUntil(lambda: page.model.row(0).name == "None")
+    assert [page.model.row(i).name for i in range(3)] == ["None", "Half", "Full"]
+    assert page.model.index(2, match_column).data() == "100%"
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section_x, 5))
+    qtbot.waitUntil(lambda: page.model.row(0).name == "Full")
+
+    page.match_filter.setFocus()
+    qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # Match 25%+
+    qtbot.waitUntil(lambda: page.model.total == 2)
+    for _ in range(3):
+        qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    assert page.model.row(0).name == "Full"

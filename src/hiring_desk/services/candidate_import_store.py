@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidate_import import ImportCancelledError, ImportResult, Progress
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import apply_record
@@ -51,6 +51,7 @@ def store_rows(
                 session.flush()
         for candidate_id in result.candidate_ids:
             search.index_candidate(session, candidate_id)
+        match_scores.refresh_for_candidates(session, result.candidate_ids)
         audit.record(session, "import", "candidate", None, {"rows": len(result.candidate_ids)})
     result.imported = len(result.candidate_ids)
     result.skipped.sort()

@@ -24,6 +24,7 @@ class SortKey(StrEnum):
     SOURCE = "source"
     LOCATION = "location"
     APPLIED = "applied"
+    MATCH = "match"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class CandidateFilter:
     tag: str | None = None
     skill: str | None = None
     search: str = ""
+    min_match: int | None = None  # only applications whose match score is at least this
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class CandidateRow:
     role_title: str | None
     applied_at: datetime | None
     application_id: int | None = None  # the application shown (the role's, or the latest)
+    match_score: int | None = None  # of that application; None: the role lists no skills
 
     @property
     def stage_label(self) -> str:
@@ -93,10 +96,20 @@ def fetch_rows(
                 role_title=title,
                 applied_at=applied,
                 application_id=application_id,
+                match_score=score,
             )
-            for cid, name, email, location, source, stage, title, applied, application_id in (
-                session.execute(statement)
-            )
+            for (
+                cid,
+                name,
+                email,
+                location,
+                source,
+                stage,
+                title,
+                applied,
+                application_id,
+                score,
+            ) in session.execute(statement)
         ]
 
 
@@ -122,6 +135,7 @@ def _base(flt: CandidateFilter) -> Any:
         col(Role.title),
         col(Application.applied_at),
         col(Application.id),
+        col(Application.match_score),
     )
     latest = _application_for(flt)
     statement: Any
@@ -144,6 +158,8 @@ def _base(flt: CandidateFilter) -> Any:
         conditions.append(col(Application.stage) == flt.stage)
     if flt.source:
         conditions.append(col(Candidate.source) == flt.source)
+    if flt.min_match is not None:
+        conditions.append(col(Application.match_score) >= flt.min_match)
     if flt.tag:
         conditions.append(
             col(Candidate.id).in_(
@@ -181,4 +197,7 @@ def _sort_column(sort: SortKey, flt: CandidateFilter) -> Any:
         return func.lower(col(Candidate.location))
     if sort is SortKey.APPLIED:
         return col(Application.applied_at)
-    return func.lower(col(Candidate.name))
+    if sort is SortKey.MATCH:
+        # No score (no application, or a role without skills) sorts below 0.
+        return func.coalesce(col(Application.match_score), -1)
+    return col(Candidate.sort_name)

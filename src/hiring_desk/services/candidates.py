@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import major_to_minor, minor_to_major
 from hiring_desk.domain.vocab import Source, Stage
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidate_records import CandidateInput, check_candidate
 from hiring_desk.services.company import currency_codes
 from hiring_desk.services.errors import NotFoundError, ValidationError
@@ -122,6 +122,7 @@ def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetai
         assert candidate.id is not None
         _replace_lists(session, candidate.id, cleaned)
         search.index_candidate(session, candidate.id)
+        match_scores.refresh_for_candidates(session, [candidate.id])
         audit.record(session, "add", "candidate", candidate.id)
         return detail_of(session, candidate)
 
@@ -137,6 +138,7 @@ def update_candidate(
         session.add(candidate)
         _replace_lists(session, candidate_id, cleaned)
         search.index_candidate(session, candidate_id)
+        match_scores.refresh_for_candidates(session, [candidate_id])
         audit.record(session, "edit", "candidate", candidate_id)
         return detail_of(session, candidate)
 

@@ -25,7 +25,7 @@ from hiring_desk.domain.vocab import (
     SkillImportance,
     TemplateKind,
 )
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services import demo_data as data
 from hiring_desk.services.demo_candidates import CANDIDATES
 from hiring_desk.services.demo_pipeline import DemoContext, add_candidates, row_id
@@ -94,6 +94,7 @@ def fill_demo_data(workbook: Workbook) -> None:
         _extras(ctx)
         session.flush()
         search.rebuild(session)
+        match_scores.refresh_all(session)
 
 
 def _local_zone() -> tzinfo:

@@ -15,7 +15,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import (
     CandidateDetail,
@@ -120,6 +120,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         session.flush()
         search.remove_candidate(session, merge_id)
         search.index_candidate(session, keep_id)
+        match_scores.refresh_for_candidates(session, [keep_id])
         audit.record(session, "merge", "candidate", keep_id, {"kept": keep_id, "merged": merge_id})
         return detail_of(session, keep)
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.match import MatchResult, match
 from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
 from hiring_desk.domain.vocab import OfferStatus, Stage
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.validation import clean
 from hiring_desk.store import Workbook
@@ -106,6 +106,7 @@ def apply(
                 note=clean(note)[:500],
             )
         )
+        match_scores.refresh_application(session, application.id)
         audit.record(session, "apply", "application", application.id)
         return _info(session, application)
 
@@ -168,6 +169,29 @@ def move_many(
             _record_move(session, application, current, target, by_member_id, note, reason)
             moved += 1
     return BulkMoveResult(moved, tuple(refused))
+
+
+def move_in_session(
+    session: Session,
+    application: Application,
+    to_stage: Stage,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> None:
+    """Move an application inside the caller's transaction, by the same rules as ``move``.
+
+    For services that change more than the stage in one go (accepting an offer
+    hires the candidate). Refused with MoveRefusedError; the caller's
+    transaction then rolls back whatever else it did.
+    """
+    assert application.id is not None
+    current = Stage(application.stage)
+    why = refusal(current, to_stage, _context(session, application.id), clean(reason))
+    if why:
+        raise MoveRefusedError(why)
+    _record_move(session, application, current, to_stage, by_member_id, note, reason)
 
 
 def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.vocab import RoleStatus
-from hiring_desk.services import audit
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.company import currency_codes
 from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.role_briefs import CheckedBrief, RoleBrief, SkillEntry, check_brief
@@ -203,6 +203,7 @@ def _replace_skills(session: Session, role_id: int, skills: tuple[SkillEntry, ..
                 role_id=role_id, skill=entry.skill, importance=entry.importance, position=position
             )
         )
+    match_scores.refresh_for_role(session, role_id)
 
 
 def _detail(session: Session, role: Role) -> RoleDetail:

@@ -147,11 +147,21 @@ def is_search_table(name: str) -> bool:
 def index_candidate(session: Session, candidate_id: int) -> None:
     """(Re)index one candidate from their current rows; just unindex them if gone.
 
-    Pending ORM changes are flushed first, so the index sees them.
+    Pending ORM changes are flushed first, so the index sees them. The
+    candidate's sort key (``candidate.sort_name``) is refreshed too.
     """
     session.flush()
     remove_candidate(session, candidate_id)
     session.execute(sa.text(_INSERT_ONE), {"candidate_id": candidate_id, **_FOLD_PARAMS})
+    name = session.execute(
+        sa.select(col(Candidate.name)).where(col(Candidate.id) == candidate_id)
+    ).scalar_one_or_none()
+    if name is not None:
+        session.execute(
+            sa.update(Candidate)
+            .where(col(Candidate.id) == candidate_id)
+            .values(sort_name=sort_name(name))
+        )
 
 
 def remove_candidate(session: Session, candidate_id: int) -> None:
@@ -173,10 +183,28 @@ def purge_removed(session: Session) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Reindex every candidate."""
+    """Reindex every candidate and refresh every sort key."""
     session.flush()
     session.execute(sa.text(f"DELETE FROM {SEARCH_TABLE}"))
     session.execute(sa.text(_INSERT_ALL), _FOLD_PARAMS)
+    names = session.execute(sa.select(col(Candidate.id), col(Candidate.name))).all()
+    if names:
+        session.execute(
+            sa.text("UPDATE candidate SET sort_name = :key WHERE id = :id"),
+            [{"id": cid, "key": sort_name(name)} for cid, name in names],
+        )
+
+
+def sort_name(name: str) -> str:
+    """The key names sort by: letters folded as in ``FOLD``, accents dropped, case folded.
+
+    "Ødegård" gives "odegard", so it sorts among the Os rather than after Z.
+    Scripts without a Latin form (Greek, Cyrillic, CJK) keep their letters and
+    sort after Latin names, each script together.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD_TRANSLATION))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
 
 
 # -- searching ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ COLUMNS: list[tuple[str, SortKey]] = [
     ("Email", SortKey.EMAIL),
     ("Stage", SortKey.STAGE),
     ("Role", SortKey.ROLE),
+    ("Match", SortKey.MATCH),
     ("Applied", SortKey.APPLIED),
     ("Source", SortKey.SOURCE),
     ("Location", SortKey.LOCATION),
@@ -119,10 +120,14 @@ class CandidateTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        key = COLUMNS[index.column()][1]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key is SortKey.MATCH:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self._rows[index.row()]
-        key = COLUMNS[index.column()][1]
         if key is SortKey.NAME:
             return row.name
         if key is SortKey.EMAIL:
@@ -135,6 +140,8 @@ class CandidateTableModel(QAbstractTableModel):
             return format_day(row.applied_at.date() if row.applied_at else None, self.locale)
         if key is SortKey.SOURCE:
             return row.source_label
+        if key is SortKey.MATCH:
+            return "" if row.match_score is None else f"{row.match_score}%"
         return row.location
 
     def headerData(

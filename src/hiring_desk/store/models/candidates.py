@@ -17,6 +17,8 @@ class Candidate(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
+    #: ``name`` folded for sorting; kept up to date by ``store.search``.
+    sort_name: str = Field(default="", index=True)
     email: str = Field(default="", index=True)
     phone: str = ""
     location: str = ""
@@ -94,6 +96,9 @@ class Application(SQLModel, table=True):
     candidate_id: int = Field(foreign_key="candidate.id", ondelete="CASCADE", index=True)
     role_id: int = Field(foreign_key="role.id", ondelete="CASCADE", index=True)
     stage: str = Field(default="applied", index=True)
+    #: How well the candidate's skills cover the role's (0-100; None: the role
+    #: lists no skills). Kept up to date by ``services.match_scores``.
+    match_score: int | None = Field(default=None, index=True)
     closed_reason: str = ""
     applied_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -39,6 +39,8 @@ from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 
 SEARCH_DELAY_MS = 150
+#: The "at least" choices of the match filter, in percent.
+MATCH_THRESHOLDS = (25, 50, 75, 100)
 
 
 class CandidatesPage(QWidget):
@@ -72,6 +74,12 @@ class CandidatesPage(QWidget):
         self.skill_filter.setObjectName("filter_skill")
         self.skill_filter.setPlaceholderText("Skill")
         self.skill_filter.setClearButtonEnabled(True)
+        self.match_filter = QComboBox()
+        self.match_filter.setObjectName("filter_match")
+        self.match_filter.setToolTip("Only candidates whose skills cover at least this much")
+        self.match_filter.addItem("Any match", None)
+        for least in MATCH_THRESHOLDS:
+            self.match_filter.addItem(f"Match {least}%+", least)
         self.count = QLabel()
         self.count.setObjectName("candidate_count")
         filters = QHBoxLayout()
@@ -81,6 +89,7 @@ class CandidatesPage(QWidget):
         filters.addWidget(self.source_filter)
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.skill_filter)
+        filters.addWidget(self.match_filter)
         filters.addWidget(self.count)
 
         self.new_button = QPushButton("&New Candidate…")
@@ -165,7 +174,7 @@ class CandidatesPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         for edit in (self.search, self.tag_filter, self.skill_filter):
             edit.textChanged.connect(self._search_timer.start)
-        for combo in (self.role_filter, self.stage_filter, self.source_filter):
+        for combo in (self.role_filter, self.stage_filter, self.source_filter, self.match_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_buttons()
 
@@ -210,6 +219,7 @@ class CandidatesPage(QWidget):
             tag=self.tag_filter.text().strip() or None,
             skill=self.skill_filter.text().strip() or None,
             search=self.search.text(),
+            min_match=self.match_filter.currentData(),
         )
 
     def apply_filter(self) -> None:
