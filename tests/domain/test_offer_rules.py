@@ -11,6 +11,7 @@ from hiring_desk.domain.offer_rules import (
     LIVE_STATUSES,
     Budget,
     allowed_targets,
+    budget_text,
     budget_warning,
     earliest_start,
     is_editable,
@@ -209,3 +210,9 @@ def test_offer_warnings_lists_both_budget_first() -> None:
         )
         == []
     )
+
+
+def test_budget_text() -> None:
+    assert budget_text(YEARLY_EUR) == "€60,000.00 to €95,000.00 per year"
+    assert budget_text(Budget(None, 5_000, "GBP", "hour")) == "at most £50.00 per hour"
+    assert budget_text(Budget(None, None, "EUR", "year")) == "no budget set"

@@ -380,6 +380,16 @@ def test_fill_role_needs_a_reason_and_a_real_role(hiring: Hiring) -> None:
     assert "reason" in caught.value.errors
     with pytest.raises(NotFoundError):
         offer_status.fill_role(hiring.workbook, 9999, "Position filled")
+    assert roles.get_role(hiring.workbook, hiring.role).brief.status == RoleStatus.OPEN.value
+
+
+def test_fill_role_with_nobody_left_to_close_needs_no_reason(hiring: Hiring) -> None:
+    for app in (hiring.ben_app, hiring.dee_app):
+        pipeline.move(hiring.workbook, app, Stage.WITHDRAWN.value)
+    offer_status.accept(hiring.workbook, sent_offer(hiring))
+    result = offer_status.fill_role(hiring.workbook, hiring.role, "")
+    assert (result.closed, result.offers_withdrawn) == (0, 0)
+    assert roles.get_role(hiring.workbook, hiring.role).brief.status == RoleStatus.FILLED.value
 
 
 def test_fill_role_is_all_or_nothing(hiring: Hiring, monkeypatch: pytest.MonkeyPatch) -> None:

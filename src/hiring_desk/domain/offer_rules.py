@@ -167,10 +167,13 @@ def budget_warning(
         if offered is budgeted
         else f"The salary comes to {amount} {budgeted.label}"
     )
-    return f"{stated}, {side} the role's budget of {_range(budget, locale)}."
+    return f"{stated}, {side} the role's budget of {budget_text(budget, locale)}."
 
 
-def _range(budget: Budget, locale: str) -> str:
+def budget_text(budget: Budget, locale: str = DEFAULT_LOCALE) -> str:
+    """The range for people to read: "€60,000.00 to €95,000.00 per year", "at least ..."."""
+    if not budget.is_set:
+        return "no budget set"
     period = PayPeriod(budget.period).label
     low, high = (
         None if value is None else format_money(value, budget.currency, locale)

@@ -138,13 +138,11 @@ def fill_role(
 ) -> FillResult:
     """Mark the role filled and close every application still open as Rejected.
 
-    ``reason_text`` is the rejection reason each closed application keeps.
-    Unanswered offers on those applications are withdrawn. All of it happens in
-    one transaction.
+    ``reason_text`` is the rejection reason each closed application keeps (it
+    may be empty only when there is none to close). Unanswered offers on those
+    applications are withdrawn. All of it happens in one transaction.
     """
     reason = clean(reason_text)
-    if not reason:
-        raise ValidationError({"reason": "is required"})
     with workbook.transaction() as session:
         role = session.get(Role, role_id)
         if role is None:
@@ -155,6 +153,8 @@ def fill_role(
         role.updated_at = utcnow()
         session.add(role)
         application_ids = _open_application_ids(session, role_id)
+        if application_ids and not reason:
+            raise ValidationError({"reason": "is required to close the open applications"})
         withdrawn = 0
         for application_id in application_ids:
             for offer in _unanswered_offers(session, application_id):
