@@ -13,7 +13,16 @@ from sqlmodel import col, select
 
 from hiring_desk.domain.vocab import Source, Stage
 from hiring_desk.store import Workbook, search
-from hiring_desk.store.models import Application, Candidate, CandidateSkill, CandidateTag, Role
+from hiring_desk.store.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    CandidateTag,
+    Interview,
+    Role,
+    Scorecard,
+    ScorecardRating,
+)
 
 
 class SortKey(StrEnum):
@@ -25,6 +34,7 @@ class SortKey(StrEnum):
     LOCATION = "location"
     APPLIED = "applied"
     MATCH = "match"
+    SCORE = "score"  # the mean scorecard rating of the application shown
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,15 @@ def _sort_column(sort: SortKey, flt: CandidateFilter) -> Any:
         return func.lower(col(Candidate.location))
     if sort is SortKey.APPLIED:
         return col(Application.applied_at)
+    if sort is SortKey.SCORE:
+        mean_rating = (
+            sql_select(func.avg(col(ScorecardRating.rating)))
+            .join(Scorecard, col(Scorecard.id) == col(ScorecardRating.scorecard_id))
+            .join(Interview, col(Interview.id) == col(Scorecard.interview_id))
+            .where(col(Interview.application_id) == col(Application.id))
+            .scalar_subquery()
+        )
+        return func.coalesce(mean_rating, -1)
     if sort is SortKey.MATCH:
         # No score (no application, or a role without skills) sorts below 0.
         return func.coalesce(col(Application.match_score), -1)

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services import candidate_table
+from hiring_desk.domain.scoring import Aggregate
+from hiring_desk.services import candidate_table, scorecards
 from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow, SortKey
 from hiring_desk.services.workbooks import Workbook
 
@@ -26,6 +27,7 @@ COLUMNS: list[tuple[str, SortKey]] = [
     ("Stage", SortKey.STAGE),
     ("Role", SortKey.ROLE),
     ("Match", SortKey.MATCH),
+    ("Interviews", SortKey.SCORE),
     ("Applied", SortKey.APPLIED),
     ("Source", SortKey.SOURCE),
     ("Location", SortKey.LOCATION),
@@ -40,6 +42,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._sort = SortKey.NAME
         self._descending = False
         self._rows: list[CandidateRow] = []
+        self._scores: dict[int, Aggregate] = {}  # application id -> its scorecards
         self._total = 0
         self.locale = "en_GB"
 
@@ -74,6 +77,7 @@ class CandidateTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._scores = {}
         self._total = 0
         if self._workbook is not None:
             self._total = candidate_table.count_rows(self._workbook, self._filter)
@@ -91,9 +95,12 @@ class CandidateTableModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[CandidateRow]:
         assert self._workbook is not None
-        return candidate_table.fetch_rows(
+        rows = candidate_table.fetch_rows(
             self._workbook, self._filter, self._sort, self._descending, offset, PAGE_SIZE
         )
+        ids = [r.application_id for r in rows if r.application_id is not None]
+        self._scores.update(scorecards.aggregates_for_applications(self._workbook, ids))
+        return rows
 
     # -- lazy fetching -------------------------------------------------------------
 
@@ -123,6 +130,8 @@ class CandidateTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         key = COLUMNS[index.column()][1]
+        if role == Qt.ItemDataRole.ToolTipRole and key is SortKey.SCORE:
+            return "Mean scorecard rating (1-4) and the interviewers' recommendations"
         if role == Qt.ItemDataRole.TextAlignmentRole and key is SortKey.MATCH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -142,6 +151,9 @@ class CandidateTableModel(QAbstractTableModel):
             return row.source_label
         if key is SortKey.MATCH:
             return "" if row.match_score is None else f"{row.match_score}%"
+        if key is SortKey.SCORE:
+            found = self._scores.get(row.application_id or 0)
+            return found.verdict if found else ""
         return row.location
 
     def headerData(
