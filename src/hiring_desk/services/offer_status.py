@@ -21,14 +21,8 @@ from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
 from hiring_desk.services import audit, pipeline
 from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.offers import (
-    OfferDetail,
-    OfferRefusedError,
-    closed_refusal,
-    detail_of,
-    load_application,
-    load_offer,
-)
+from hiring_desk.services.offer_views import OfferDetail, detail_of, load_application, load_offer
+from hiring_desk.services.offers import OfferRefusedError, closed_refusal
 from hiring_desk.services.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Offer, Role, TeamMember
