@@ -171,7 +171,10 @@ def ics_for_interviews(workbook: Workbook, interview_ids: Iterable[int]) -> byte
     missing = sorted(set(ids) - {i.id for i in found})
     if missing:
         listed = ", ".join(str(i) for i in missing)
-        raise NotFoundError(f"Interview{'s' if len(missing) > 1 else ''} {listed} does not exist.")
+        several = len(missing) > 1
+        raise NotFoundError(
+            f"Interview{'s' if several else ''} {listed} {'do' if several else 'does'} not exist."
+        )
     name = "Interview" if len(found) == 1 else "Interviews"
     return _calendar(workbook, found, name)
 
