@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from hiring_desk.cli import calendar_export
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
 
@@ -98,6 +99,7 @@ EXPORTABLES: dict[str, tuple[str, Arguments, Runner]] = {
         _candidates_export_arguments,
         _export_candidates,
     ),
+    "ics": (calendar_export.HELP, calendar_export.arguments, calendar_export.run),
 }
 
 
@@ -123,7 +125,7 @@ def _run_print(args: argparse.Namespace) -> int:
 
 @command(
     "export",
-    help="export to a file for another program (jd, candidates)",
+    help="export to a file for another program (jd, candidates, ics)",
     description="Export to a file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in EXPORTABLES.items()),
     arguments=_nested(EXPORTABLES),
