@@ -1,0 +1,344 @@
+"""The Offers page: every offer with its status and dates, and what can happen next.
+
+Approve, send, accept, decline and withdraw each ask first. Accepting hires the
+candidate; when that fills the role's headcount the page offers to mark the
+role filled and close the applications still open, with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.formatting import format_day, format_money
+from hiring_desk.domain.offer_rules import (
+    EDITABLE_STATUSES,
+    OPEN_STATUSES,
+    STATUS_ORDER,
+    allowed_targets,
+)
+from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
+from hiring_desk.services import company, offer_status, offers, pipeline, team
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.offer_status import AcceptResult
+from hiring_desk.services.offers import OfferSummary
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.pages.offer_dialog import OfferDialog
+from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
+from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+
+#: The filter entry for offers still waiting on someone.
+WAITING = "waiting"
+#: Statuses sort in the order an offer lives through them.
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    """The local calendar day of a stored UTC time (SQLite hands them back naive)."""
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().date()
+
+
+def offer_columns(locale: str) -> list[Column[OfferSummary]]:
+    return [
+        Column("Candidate", lambda o: o.candidate_name),
+        Column("Role", lambda o: o.role_title),
+        Column(
+            "Salary",
+            lambda o: (
+                f"{format_money(o.salary_minor, o.currency, locale, whole=True)} "
+                f"{PayPeriod(o.pay_period).label}"
+            ),
+            lambda o: (o.currency, o.salary_minor),
+            True,
+        ),
+        Column(
+            "Status", lambda o: o.status_label, lambda o: STATUS_ORDER.index(OfferStatus(o.status))
+        ),
+        Column(
+            "Since", lambda o: format_day(_local_day(o.status_at), locale), lambda o: o.status_at
+        ),
+        Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
+        Column("Expires", lambda o: format_day(o.expiry_date, locale), lambda o: o.expiry_date),
+        Column("Approved by", lambda o: o.approved_by),
+    ]
+
+
+class OffersPage(QWidget):
+    """Lists offers; ``changed`` after every change, ``candidate_activated(id)`` on double-click,
+    ``print_letter_requested(offer id)`` from Print Letter…"""
+
+    candidate_activated = Signal(int)
+    print_letter_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offers_page")
+        self._workbook: Workbook | None = None
+        self._locale = "en_GB"
+        self.model: RowsTableModel[OfferSummary] = RowsTableModel(offer_columns(self._locale))
+        self.table = make_table_view("offers_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("offers_filter")
+        self.status_filter.addItem("All offers", None)
+        self.status_filter.addItem("Waiting (draft, approved, sent)", WAITING)
+        for status in STATUS_ORDER:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+
+        self.edit_button = self._button("&Edit…", "edit_offer", self.edit_selected)
+        self.approve_button = self._button("A&pprove…", "approve_offer", self.approve_selected)
+        self.send_button = self._button("Mark &Sent", "send_offer", self.send_selected)
+        self.accept_button = self._button("&Accept", "accept_offer", self.accept_selected)
+        self.decline_button = self._button("&Decline", "decline_offer", self.decline_selected)
+        self.withdraw_button = self._button("&Withdraw", "withdraw_offer", self.withdraw_selected)
+        self.print_button = self._button(
+            "&Print Letter…", "print_offer_letter", self.print_selected
+        )
+
+        self.empty = QLabel(
+            "No offers here yet. An offer is drafted from a candidate's application "
+            "(Make Offer…); it then shows here until it is answered."
+        )
+        self.empty.setObjectName("offers_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.status_filter)
+        top.addStretch()
+        buttons = QHBoxLayout()
+        for button in (
+            self.edit_button,
+            self.approve_button,
+            self.send_button,
+            self.accept_button,
+            self.decline_button,
+            self.withdraw_button,
+            self.print_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # -- showing ------------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if select_id is None and (current := self.selected_offer()) is not None:
+            select_id = current.id
+        rows: list[OfferSummary] = []
+        if self._workbook is not None:
+            locale = company.get_company(self._workbook).locale
+            if locale != self._locale:
+                self._locale = locale
+                self.model.set_columns(offer_columns(locale))
+            chosen = self.status_filter.currentData()
+            if chosen == WAITING:
+                waiting = {s.value for s in OPEN_STATUSES}
+                rows = [o for o in offers.list_offers(self._workbook) if o.status in waiting]
+            else:
+                rows = offers.list_offers(self._workbook, chosen)
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.table.clearSelection()
+        for row, offer in enumerate(self.model.rows()):
+            if offer.id == select_id:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected_offer(self) -> OfferSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        offer = self.selected_offer()
+        allowed = allowed_targets(OfferStatus(offer.status)) if offer else []
+        self.edit_button.setEnabled(
+            offer is not None and OfferStatus(offer.status) in EDITABLE_STATUSES
+        )
+        for button, target in (
+            (self.approve_button, OfferStatus.APPROVED),
+            (self.send_button, OfferStatus.SENT),
+            (self.accept_button, OfferStatus.ACCEPTED),
+            (self.decline_button, OfferStatus.DECLINED),
+            (self.withdraw_button, OfferStatus.WITHDRAWN),
+        ):
+            button.setEnabled(target in allowed)
+        self.print_button.setEnabled(offer is not None)
+
+    def _activate(self, index: QModelIndex) -> None:
+        self.candidate_activated.emit(self.model.row(index.row()).candidate_id)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        dialog = OfferDialog(workbook, offer.application_id, self, offer.id)
+        if dialog.exec() and dialog.saved is not None:
+            self._done(offer.id)
+
+    def approve_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        members = team.list_members(workbook)
+        if not members:
+            messages.show_warning(
+                self,
+                "Nobody to Approve",
+                "An approval names the team member who agreed to the terms. Add your team "
+                "under Team & Company first.",
+            )
+            return
+        dialog = ApproveDialog(self, _who(offer), members)
+        member_id = dialog.member_id() if dialog.exec() else None
+        if member_id is not None:
+            self._run("Cannot Approve", lambda: offer_status.approve(workbook, offer.id, member_id))
+
+    def send_selected(self) -> None:
+        self._confirmed(
+            "Mark Offer Sent",
+            "Record that the offer to {who} was sent today?",
+            "Mark Sent",
+            offer_status.mark_sent,
+        )
+
+    def decline_selected(self) -> None:
+        self._confirmed(
+            "Offer Declined",
+            "Record that {name} declined the offer for {role}? The application stays where "
+            "it is: you can make another offer or close it.",
+            "Record Decline",
+            offer_status.decline,
+        )
+
+    def withdraw_selected(self) -> None:
+        self._confirmed(
+            "Withdraw Offer",
+            "Withdraw the offer to {who}? A withdrawn offer cannot be reopened; "
+            "the application stays where it is.",
+            "Withdraw",
+            offer_status.withdraw,
+        )
+
+    def accept_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        if not messages.confirm(
+            self,
+            "Accept Offer",
+            f"Record that {offer.candidate_name} accepted the offer? They move to Hired "
+            f"for {offer.role_title}.",
+            "Accept",
+        ):
+            return
+        try:
+            result = offer_status.accept(workbook, offer.id)
+        except ServiceError as exc:
+            messages.show_warning(self, "Cannot Accept", str(exc))
+            self.refresh()
+            return
+        self._done(offer.id)
+        if result.headcount_filled:
+            self._offer_to_fill(workbook, result)
+
+    def print_selected(self) -> None:
+        offer = self.selected_offer()
+        if offer is not None:
+            self.print_letter_requested.emit(offer.id)
+
+    def _offer_to_fill(self, workbook: Workbook, result: AcceptResult) -> None:
+        """Ask to mark the role filled and close the applications still open."""
+        open_count = len(result.open_application_ids)
+        reason = ""
+        if open_count:
+            dialog = FillRoleDialog(
+                self,
+                result.role_title,
+                result.headcount,
+                open_count,
+                pipeline.rejection_reasons(workbook),
+            )
+            if not dialog.exec():
+                return
+            reason = dialog.reason_text()
+        elif result.role_status == RoleStatus.FILLED.value or not messages.confirm(
+            self,
+            "Role Filled",
+            f"With this hire every place in '{result.role_title}' is taken. Mark the role filled?",
+            "Mark Filled",
+        ):
+            return
+        self._run(
+            "Cannot Fill the Role",
+            lambda: offer_status.fill_role(workbook, result.role_id, reason),
+        )
+
+    def _confirmed(
+        self, title: str, question: str, action: str, change: Callable[[Workbook, int], object]
+    ) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
+        if messages.confirm(self, title, text, action):
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id))
+
+    def _run(self, failure_title: str, change: Callable[[], object]) -> None:
+        """Make one change; a refusal is shown, then the list is brought up to date."""
+        selected = self.selected_offer()
+        try:
+            change()
+        except ServiceError as exc:
+            messages.show_warning(self, failure_title, str(exc))
+            self.refresh()
+            return
+        self._done(selected.id if selected else None)
+
+    def _done(self, offer_id: int | None) -> None:
+        self.refresh(offer_id)
+        self.changed.emit()
+
+
+def _who(offer: OfferSummary) -> str:
+    return f"{offer.candidate_name} for {offer.role_title}"
