@@ -10,6 +10,7 @@ the notes; Ctrl+Enter saves. Every problem is shown where it is.
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt
@@ -49,6 +50,15 @@ KEYS_HELP = (
     "Keys: 1-4 rate and move on · 0 not rated · Backspace clears · "
     "Up/Down move · Tab reaches the note · Ctrl+Enter saves"
 )
+
+
+def interview_time(starts_at: datetime, timezone: str, locale: str) -> str:
+    """An interview's start as people there read it: in its own time zone."""
+    try:
+        zone: ZoneInfo | None = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None
+    return format_moment(starts_at, locale, zone)
 
 
 def _sentence(message: str) -> str:
@@ -183,11 +193,7 @@ class ScorecardDialog(QDialog):
 
     def _show_form(self) -> None:
         form = self.form
-        try:
-            zone: ZoneInfo | None = ZoneInfo(form.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = None
-        when = format_moment(form.starts_at, self._locale, zone)
+        when = interview_time(form.starts_at, form.timezone, self._locale)
         round_name = form.round_name or "Interview"
         self.heading.setText(f"{form.candidate_name} — {form.role_title}: {round_name}, {when}")
         blocked = ""
