@@ -300,10 +300,16 @@ def matches_search(question: Question, search: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, single-spaced text for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case, accent-free, single-spaced text for comparisons ("Ødegård" -> "odegard")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    return " ".join(bare.split())
+
+
+#: Letters that carry no separable accent, spelled as people type them without one.
+_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
+)
 
 
 # -- the user's own questions -----------------------------------------------------------------
