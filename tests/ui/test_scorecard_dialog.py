@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from tests.services.scorecard_setup import Booked, book
+from tests.services.scorecard_setup import Booked, add_member, book
 
 from hiring_desk.domain.scoring import EMPTY
 from hiring_desk.services import scorecards
@@ -275,3 +275,12 @@ def test_a_cancelled_interview_cannot_take_a_scorecard(
     key(qtbot, Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible()
     assert dialog.scorecard_id is None
+
+
+def test_asked_for_someone_not_on_the_interview_it_opens_for_a_listed_interviewer(
+    workbook: Workbook, booked: Booked, open_dialog: OpenDialog
+) -> None:
+    outsider = add_member(workbook, "Chidi Eze")
+    dialog = open_dialog(booked.interview_id, outsider)
+    assert dialog.interviewer.currentData() == booked.interviewers[0]
+    assert dialog.form.interviewer_id == booked.interviewers[0]

@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import delete
 from tests.services.scorecard_setup import Booked, add_application, add_interview, book
 from tests.ui.conftest import when_modal
 
 from hiring_desk.services import scorecards
 from hiring_desk.services.scorecards import RatingDraft, ScorecardDraft
 from hiring_desk.store import Workbook
+from hiring_desk.store.models import InterviewInterviewer
 from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog
 from hiring_desk.ui.pages.scorecards_panel import ScorecardsPanel
 
@@ -280,3 +282,21 @@ def test_enter_on_a_row_opens_the_dialog_for_that_interviewer(
         when_modal(qtbot, look, ScorecardDialog)
         qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
         assert seen[-1] == expected
+
+
+def test_a_scorecard_by_someone_no_longer_on_the_interview_is_read_only(
+    qtbot: QtBot, panel: ScorecardsPanel, workbook: Workbook, booked: Booked
+) -> None:
+    with workbook.transaction() as session:
+        session.execute(
+            delete(InterviewInterviewer).where(
+                InterviewInterviewer.member_id == booked.interviewers[0]  # type: ignore[arg-type]
+            )
+        )
+    panel.show_application(workbook, booked.application_id)
+    ana, _ben = children(panel)
+    assert texts(ana)[:2] == ["Ana Silva", "Yes"]
+    panel.tree.setCurrentItem(ana)
+    assert not panel.edit_button.isEnabled()
+    assert panel.remove_button.isEnabled()
+    assert panel.add_button.isEnabled()  # Ben still owes his

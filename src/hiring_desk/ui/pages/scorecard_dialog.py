@@ -167,9 +167,12 @@ class ScorecardDialog(QDialog):
         for choice in self.form.interviewers:
             text = f"{choice.name} (scorecard saved)" if choice.has_scorecard else choice.name
             self.interviewer.addItem(text, choice.id)
-        self.interviewer.setCurrentIndex(
-            max(self.interviewer.findData(self.form.interviewer_id), 0)
-        )
+        chosen = self.interviewer.findData(self.form.interviewer_id)
+        self.interviewer.setCurrentIndex(max(chosen, 0))
+        if chosen < 0 and self.form.interviewers:  # asked for someone not (or no longer) listed
+            self.form = scorecards.scorecard_form(
+                workbook, interview_id, self.interviewer.currentData()
+            )
         self.interviewer.currentIndexChanged.connect(self._interviewer_changed)
         self._show_form()
         self.interviewer.setFocus()

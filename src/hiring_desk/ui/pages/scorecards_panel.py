@@ -237,8 +237,15 @@ class ScorecardsPanel(QWidget):
         card = entry.card if entry else None
         self.detail.setPlainText(scorecard_text(card) if card else "")
         self.add_button.setEnabled(self._add_target() is not None)
-        self.edit_button.setEnabled(card is not None)
+        self.edit_button.setEnabled(self._editable(entry))
         self.remove_button.setEnabled(card is not None)
+
+    def _editable(self, entry: _Entry | None) -> bool:
+        """A scorecard can be edited while its author is still one of the interviewers."""
+        if entry is None or entry.card is None or entry.cancelled:
+            return False
+        interview = next(i for i in self.interviews if i.interview_id == entry.interview_id)
+        return any(m.id == entry.interviewer_id for m in interview.interviewers)
 
     def _add_target(self) -> tuple[int, int | None] | None:
         """(interview, interviewer or None) a new scorecard would be for, if any."""
@@ -264,7 +271,7 @@ class ScorecardsPanel(QWidget):
 
     def edit_scorecard(self) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.card is not None:
+        if entry is not None and self._editable(entry):
             self._open(entry.interview_id, entry.interviewer_id)
 
     def remove_scorecard(self) -> None:
@@ -287,7 +294,7 @@ class ScorecardsPanel(QWidget):
         if entry is None or entry.interviewer_id is None:
             return
         if entry.card is not None:
-            self.edit_scorecard()
+            self.edit_scorecard()  # does nothing when it cannot be edited
         else:
             self.add_scorecard()
 
