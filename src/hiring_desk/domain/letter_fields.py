@@ -1,0 +1,271 @@
+"""Offer letters: the merge fields a template can use, and the letter as printed.
+
+Templates are Jinja2 (run sandboxed). They see six groups of display-ready
+strings, each the empty string when not set (money and dates are already
+formatted for the workbook's locale and the offer's currency):
+
+- ``candidate``: who the offer is for, and where the letter goes;
+- ``role``: the job, from the role's brief;
+- ``company`` and ``signatory``: who makes the offer, and who signs it;
+- ``offer``: the terms;
+- ``letter``: the letter itself (its date).
+
+The letter body is plain text: a blank line starts a new paragraph, a single
+line break stays a line break, a paragraph of one line starting with ``# `` is
+a heading, and a paragraph whose every line starts with ``- `` is a list.
+
+A :class:`PrintedLetter` is everything a printed letter shows, stored with the
+offer when it is first printed, so a reprint years later is the same letter.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from hiring_desk.domain.vocab import EmploymentType
+
+LETTER_FORMAT = "hiring-desk/offer-letter"
+LETTER_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CandidateFields:
+    name: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    address: str = ""  # lines separated by newlines
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class RoleFields:
+    title: str = ""
+    location: str = ""
+    work_mode: str = ""  # "On-site", "Remote", "Hybrid"
+    project: str = ""
+    project_duration: str = ""
+    hiring_manager: str = ""
+    hiring_manager_title: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyFields:
+    name: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class SignatoryFields:
+    name: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class OfferFields:
+    salary: str = ""  # "€65,000" (cents only when there are some)
+    pay_period: str = ""  # "per year", "per month", "per hour"
+    currency: str = ""  # "EUR"
+    bonus: str = ""
+    start_date: str = ""  # "4 January 2027"
+    employment_type: str = ""  # "Full-time", "Part-time", "Contract"
+    probation: str = ""
+    working_hours: str = ""
+    place_of_work: str = ""
+    benefits: str = ""  # one per line
+    expiry_date: str = ""
+    conditions: str = ""
+
+
+@dataclass(frozen=True)
+class LetterFields:
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    candidate: CandidateFields = field(default_factory=CandidateFields)
+    role: RoleFields = field(default_factory=RoleFields)
+    company: CompanyFields = field(default_factory=CompanyFields)
+    signatory: SignatoryFields = field(default_factory=SignatoryFields)
+    offer: OfferFields = field(default_factory=OfferFields)
+    letter: LetterFields = field(default_factory=LetterFields)
+
+    def values(self) -> dict[str, str]:
+        """Every merge field's value by its name (``"offer.salary"``)."""
+        return {
+            f"{group.name}.{name}": value
+            for group in fields(self)
+            for name, value in asdict(getattr(self, group.name)).items()
+        }
+
+    def terms(self) -> tuple[tuple[str, str], ...]:
+        """The rows of the terms table: (label, value), only the ones with a value."""
+        offer = self.offer
+        salary = " ".join(p for p in (offer.salary, offer.pay_period) if p)
+        contract = offer.employment_type == EmploymentType.CONTRACT.label
+        rows = (
+            ("Role", self.role.title),
+            ("Fee" if contract else "Salary", salary if offer.salary else ""),
+            ("Bonus", offer.bonus),
+            ("Start date", offer.start_date),
+            ("Engagement" if contract else "Employment type", offer.employment_type),
+            ("Probation", offer.probation),
+            ("Working hours", offer.working_hours),
+            ("Place of work", offer.place_of_work),
+            ("Benefits", offer.benefits),
+            ("Please answer by", offer.expiry_date),
+            ("Conditions", offer.conditions),
+        )
+        return tuple((label, value) for label, value in rows if value.strip())
+
+
+#: The groups a template sees.
+GROUPS: tuple[str, ...] = tuple(group.name for group in fields(LetterContext))
+
+#: Every merge field, with what it holds (shown in the template editor).
+MERGE_FIELDS: dict[str, str] = {
+    "candidate.name": "the candidate's full name, as in their record",
+    "candidate.first_name": "the first word of the candidate's name",
+    "candidate.last_name": "the rest of the candidate's name after the first word",
+    "candidate.address": "the candidate's postal address, over several lines",
+    "candidate.email": "the candidate's email address",
+    "role.title": "the job title",
+    "role.location": "where the role is based, from the brief",
+    "role.work_mode": "On-site, Remote or Hybrid",
+    "role.project": "the project the role works on, from the brief",
+    "role.project_duration": "how long that project is expected to last",
+    "role.hiring_manager": "the role's hiring manager",
+    "role.hiring_manager_title": "the hiring manager's job title",
+    "company.name": "the company's name",
+    "company.address": "the company's address, over several lines",
+    "signatory.name": "who signs offers for the company (Team & Company)",
+    "signatory.title": "the signatory's job title",
+    "offer.salary": "the salary or fee with its currency, e.g. €65,000",
+    "offer.pay_period": "per year, per month or per hour",
+    "offer.currency": "the currency code, e.g. EUR",
+    "offer.bonus": "the bonus, as written in the offer",
+    "offer.start_date": "the first day of work, e.g. 4 January 2027",
+    "offer.employment_type": "Full-time, Part-time or Contract",
+    "offer.probation": "the probation period, as written in the offer",
+    "offer.working_hours": "the working hours, as written in the offer",
+    "offer.place_of_work": "where the work is done, as written in the offer",
+    "offer.benefits": "the benefits, one per line",
+    "offer.expiry_date": "the date by which the candidate should answer",
+    "offer.conditions": "what the offer depends on (references, right to work, ...)",
+    "letter.date": "the date the letter is first printed",
+}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """("Aoife", "Ní Bhriain") from "Aoife Ní Bhriain"; a one-word name is all first name."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    return first, rest
+
+
+def sample_context() -> LetterContext:
+    """A complete, realistic context: every field set (for previews and template checks)."""
+    return LetterContext(
+        candidate=CandidateFields(
+            name="Aoife Byrne",
+            first_name="Aoife",
+            last_name="Byrne",
+            address="12 Harbour View\nCobh\nCo. Cork\nP24 X2Y3",
+            email="aoife.byrne@example.com",
+        ),
+        role=RoleFields(
+            title="Backend Developer",
+            location="Cork, Ireland",
+            work_mode="Hybrid",
+            project="a booking platform for independent clinics",
+            project_duration="nine months",
+            hiring_manager="Alex Murphy",
+            hiring_manager_title="Engineering Lead",
+        ),
+        company=CompanyFields(name="Example Software Ltd", address="1 Example Street\nCork"),
+        signatory=SignatoryFields(name="Sam Byrne", title="Managing Director"),
+        offer=OfferFields(
+            salary="€62,000",
+            pay_period="per year",
+            currency="EUR",
+            bonus="Up to 5% of salary, paid each spring",
+            start_date="1 March 2027",
+            employment_type="Full-time",
+            probation="Six months",
+            working_hours="37.5 hours a week, Monday to Friday",
+            place_of_work="Our Cork office two days a week; home on the others",
+            benefits="25 days' annual leave\nHealth insurance\nPension contribution of 5%",
+            expiry_date="12 February 2027",
+            conditions="Two satisfactory references",
+        ),
+        letter=LetterFields(date="5 February 2027"),
+    )
+
+
+@dataclass(frozen=True)
+class PrintedLetter:
+    """Everything a printed offer letter shows (the logo aside), as plain text values."""
+
+    template: str  # the key of the template it was filled from
+    date: str
+    company_name: str
+    company_address: str
+    recipient: str  # the candidate's name, then the address lines
+    body: str
+    terms: tuple[tuple[str, str], ...]
+    signatory_name: str
+    signatory_title: str
+    candidate_name: str
+    title: str  # e.g. "Offer of employment: Backend Developer" (PDF metadata)
+
+    def to_text(self) -> str:
+        """The letter as stored with the offer (JSON; one document per offer)."""
+        data: dict[str, Any] = {"format": LETTER_FORMAT, "version": LETTER_VERSION}
+        data.update(asdict(self))
+        data["terms"] = [list(row) for row in self.terms]
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_text(cls, text: str) -> PrintedLetter:
+        """Read :meth:`to_text` back. Other text is kept as the body of a bare letter."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or data.get("format") != LETTER_FORMAT:
+            return cls("", "", "", "", "", text, (), "", "", "", "")
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            value = data.get(item.name, "")
+            if item.name == "terms":
+                rows = value if isinstance(value, list) else []
+                values["terms"] = tuple(
+                    (str(row[0]), str(row[1]))
+                    for row in rows
+                    if isinstance(row, list) and len(row) == 2
+                )
+            else:
+                values[item.name] = value if isinstance(value, str) else ""
+        return cls(**values)
+
+    def plain_text(self) -> str:
+        """The whole letter as plain text, top to bottom (for a preview)."""
+        parts = [
+            "\n".join(p for p in (self.company_name, self.company_address) if p),
+            self.date,
+            self.recipient,
+            self.body.strip(),
+        ]
+        if self.terms:
+            width = max(len(label) for label, _ in self.terms)
+            rows = []
+            for label, value in self.terms:
+                lines = value.splitlines() or [""]
+                rows.append(f"{label.ljust(width)}  {lines[0]}")
+                rows += [f"{' ' * width}  {line}" for line in lines[1:]]
+            parts.append("\n".join(rows))
+        signer = ", ".join(p for p in (self.signatory_name, self.signatory_title) if p)
+        parts.append(f"Signed for {self.company_name}: {signer}".rstrip(": "))
+        parts.append(f"Accepted by: {self.candidate_name}")
+        return "\n\n".join(p for p in parts if p) + "\n"
