@@ -139,35 +139,65 @@ def budget_warning(
     """
     if budget is None or not budget.is_set:
         return None
-    if currency != budget.currency:
+    offered, budgeted = PayPeriod(period), PayPeriod(budget.period)
+    position = budget_position(salary_minor, currency, period, budget)
+    if position.side == "other_currency":
         return (
             f"The salary is in {currency} but the role's budget is in {budget.currency}; "
             "they cannot be compared."
         )
-    offered, budgeted = PayPeriod(period), PayPeriod(budget.period)
-    if offered is not budgeted and (offered not in _MONTHS or budgeted not in _MONTHS):
+    if position.side == "other_period":
         return (
             f"The salary is {offered.label} but the role's budget is {budgeted.label}; "
             "they cannot be compared."
         )
-    # Compared exactly: salary x (budget months) against limit x (offer months).
-    to_budget, to_offer = _MONTHS.get(budgeted, 1), _MONTHS.get(offered, 1)
-    scaled = salary_minor * to_budget
-    low, high = budget.min_minor, budget.max_minor
-    if low is not None and scaled < low * to_offer:
-        side = "below"
-    elif high is not None and scaled > high * to_offer:
-        side = "above"
-    else:
+    if position.side == "within":
         return None
-    comparable = round(scaled / to_offer)
-    amount = format_money(comparable, currency, locale)
+    amount = format_money(position.amount_minor, currency, locale)
     stated = (
         f"The salary is {amount} {budgeted.label}"
         if offered is budgeted
         else f"The salary comes to {amount} {budgeted.label}"
     )
-    return f"{stated}, {side} the role's budget of {budget_text(budget, locale)}."
+    return f"{stated}, {position.side} the role's budget of {budget_text(budget, locale)}."
+
+
+@dataclass(frozen=True)
+class BudgetPosition:
+    """Where a salary falls against a budget, counted in the budget's pay period.
+
+    ``side`` is "within", "above" or "below", or "other_currency" / "other_period"
+    when the two cannot be compared (then both amounts are 0). ``gap_minor`` is how
+    far outside the range the salary is (at least one minor unit when outside).
+    """
+
+    side: str
+    amount_minor: int  # the salary in the budget's period, rounded to a minor unit
+    gap_minor: int
+
+
+def budget_position(
+    salary_minor: int, currency: str, period: str, budget: Budget
+) -> BudgetPosition:
+    """Compare a salary with a budget, exactly: see :func:`budget_warning` for the rules.
+
+    A budget with neither end set counts every salary as within it.
+    """
+    if currency != budget.currency:
+        return BudgetPosition("other_currency", 0, 0)
+    offered, budgeted = PayPeriod(period), PayPeriod(budget.period)
+    if offered is not budgeted and (offered not in _MONTHS or budgeted not in _MONTHS):
+        return BudgetPosition("other_period", 0, 0)
+    # Compared exactly: salary x (budget months) against limit x (offer months).
+    to_budget, to_offer = _MONTHS.get(budgeted, 1), _MONTHS.get(offered, 1)
+    scaled = salary_minor * to_budget
+    comparable = round(scaled / to_offer)
+    low, high = budget.min_minor, budget.max_minor
+    if low is not None and scaled < low * to_offer:
+        return BudgetPosition("below", comparable, max(1, low - comparable))
+    if high is not None and scaled > high * to_offer:
+        return BudgetPosition("above", comparable, max(1, comparable - high))
+    return BudgetPosition("within", comparable, 0)
 
 
 def budget_text(budget: Budget, locale: str = DEFAULT_LOCALE) -> str:
