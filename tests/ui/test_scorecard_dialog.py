@@ -116,6 +116,9 @@ def test_saving_too_early_shows_each_problem_where_it_is(
     assert fields["communication"].error.isVisible()
     assert dialog.recommendation_field.error.text() == "Choose a recommendation."
     assert focused() is dialog.rows["apis"]  # the first problem
+    key(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # not a rating
+    assert not dialog.rows["apis"].answered
+    assert focused() is dialog.rows["apis"]
     key(qtbot, Qt.Key.Key_1)
     key(qtbot, Qt.Key.Key_2)
     key(qtbot, Qt.Key.Key_4)  # strong yes

@@ -37,6 +37,15 @@ NOT_ANSWERED = "Type 1-4, or 0 for not rated"
 NOT_RATED = "Not rated"
 
 
+def plain_key(event: QKeyEvent) -> Qt.Key | None:
+    """The key pressed without Ctrl, Alt or Meta (the keypad counts as plain), else None:
+    Ctrl+Enter and mnemonics must reach the dialog."""
+    held = event.modifiers() & ~(
+        Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    return Qt.Key(event.key()) if held == Qt.KeyboardModifier.NoModifier else None
+
+
 class _KeyFrame(QFrame):
     """A frame that takes focus itself, shows it with a heavier border, and is
     answered with the digits 1-4 (``on_digit`` says what a digit means)."""
@@ -64,7 +73,7 @@ class _KeyFrame(QFrame):
         super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
+        key = plain_key(event)
         if key in _DIGITS:
             self._on_digit(_DIGITS[key])
             self.advanced.emit()
@@ -128,7 +137,7 @@ class RatingRow(_KeyFrame):
             self.meaning.setText(NOT_RATED if answered else NOT_ANSWERED)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
+        key = plain_key(event)
         if key == Qt.Key.Key_0:
             self.set_value(None)
             self.advanced.emit()
