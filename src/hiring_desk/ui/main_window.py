@@ -26,8 +26,9 @@ from hiring_desk.services import workbooks
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.pages.area_pages import interviews_page, offers_page
+from hiring_desk.ui.pages.area_pages import interviews_page
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
+from hiring_desk.ui.pages.offers_page import OffersPage
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 from hiring_desk.ui.pages.welcome_page import WelcomePage
@@ -131,9 +132,10 @@ class MainWindow(QMainWindow):
             "roles": RolesPage(),
             "candidates": CandidatesPage(),
             "interviews": interviews_page(),
-            "offers": offers_page(),
+            "offers": OffersPage(),
             "team": TeamCompanyPage(),
         }
+        self._connect_pages()
         for key, label, icon_name in AREAS:
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -148,6 +150,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+
+    def _connect_pages(self) -> None:
+        offers = self.pages["offers"]
+        assert isinstance(offers, OffersPage)
+        offers.candidate_activated.connect(self.show_candidate)
+
+    def show_candidate(self, candidate_id: int) -> None:
+        """Go to the Candidates area with this candidate selected."""
+        self.show_area("candidates")
+        page = self.pages["candidates"]
+        assert isinstance(page, CandidatesPage)
+        page.show_candidate(candidate_id)
 
     @staticmethod
     def _titled(label: str, page: QWidget) -> QWidget:

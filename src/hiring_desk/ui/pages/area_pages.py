@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtWidgets import QWidget
 
-from hiring_desk.domain.formatting import format_day, format_moment, format_money
-from hiring_desk.domain.vocab import InterviewStatus, OfferStatus, PayPeriod
-from hiring_desk.services import interviews, offers
+from hiring_desk.domain.formatting import format_day, format_moment
+from hiring_desk.domain.vocab import InterviewStatus
+from hiring_desk.services import interviews
 from hiring_desk.services.interviews import InterviewSummary
-from hiring_desk.services.offers import OfferSummary
 from hiring_desk.services.roles import RoleSummary
 from hiring_desk.ui.pages.overview_page import OverviewPage
 from hiring_desk.ui.table_model import Column
@@ -56,24 +55,6 @@ def interview_columns(locale: str) -> list[Column[InterviewSummary]]:
     ]
 
 
-def offer_columns(locale: str) -> list[Column[OfferSummary]]:
-    return [
-        Column("Candidate", lambda o: o.candidate_name),
-        Column("Role", lambda o: o.role_title),
-        Column(
-            "Salary",
-            lambda o: (
-                f"{format_money(o.salary_minor, o.currency, locale, whole=True)} "
-                f"{PayPeriod(o.pay_period).label}"
-            ),
-            lambda o: o.salary_minor,
-            True,
-        ),
-        Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
-        Column("Status", lambda o: OfferStatus(o.status).label),
-    ]
-
-
 def interviews_page(parent: QWidget | None = None) -> OverviewPage[InterviewSummary]:
     return OverviewPage(
         "interviews",
@@ -81,16 +62,5 @@ def interviews_page(parent: QWidget | None = None) -> OverviewPage[InterviewSumm
         "No interviews in this workbook yet.",
         interview_columns,
         interviews.list_interviews,
-        parent,
-    )
-
-
-def offers_page(parent: QWidget | None = None) -> OverviewPage[OfferSummary]:
-    return OverviewPage(
-        "offers",
-        _NOT_YET.format(what="offers and offer letters"),
-        "No offers in this workbook yet.",
-        offer_columns,
-        offers.list_offers,
         parent,
     )

@@ -21,12 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_day, format_moment, format_money
-from hiring_desk.domain.vocab import Source, WorkMode
-from hiring_desk.services import candidates, pipeline
+from hiring_desk.domain.vocab import OfferStatus, Source, WorkMode
+from hiring_desk.services import candidates, offers, pipeline, scorecards
 from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.pipeline import ApplicationInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.pages.attachments_panel import AttachmentsPanel
+from hiring_desk.ui.pages.scorecards_panel import ScorecardsPanel
+
+_ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
+
+#: Offers that no longer count: "Make Offer" starts a new one after these.
+_ENDED_OFFERS = frozenset({OfferStatus.DECLINED.value, OfferStatus.WITHDRAWN.value})
 
 
 def _plain_label(name: str) -> QLabel:
@@ -43,6 +49,8 @@ class CandidateDetailPanel(QWidget):
 
     move_requested = Signal(int)
     apply_requested = Signal()
+    #: Something about the candidate changed here (an offer, an interview...).
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,11 +93,16 @@ class CandidateDetailPanel(QWidget):
         self.apply_button = QPushButton("A&pply to Role…")
         self.apply_button.setObjectName("apply_to_role")
         self.apply_button.clicked.connect(self.apply_requested)
+        self.offer_button = QPushButton("Make &Offer…")
+        self.offer_button.setObjectName("make_offer")
+        self.offer_button.setToolTip("Draft an offer for this application, or open its offer")
+        self.offer_button.clicked.connect(self._offer_clicked)
         apps = QWidget()
         apps_layout = QVBoxLayout(apps)
         apps_layout.addWidget(self.applications)
         row = QHBoxLayout()
         row.addWidget(self.move_button)
+        row.addWidget(self.offer_button)
         row.addWidget(self.apply_button)
         row.addStretch()
         apps_layout.addLayout(row)
@@ -102,9 +115,19 @@ class CandidateDetailPanel(QWidget):
         self.notes.setReadOnly(True)
 
         self.attachments = AttachmentsPanel()
+        self.interviews_for = _plain_label("interviews_for")
+        self.scorecards = ScorecardsPanel()
+        self.scorecards.changed.connect(self.changed)
+        interviews = QWidget()
+        interviews_layout = QVBoxLayout(interviews)
+        interviews_layout.addWidget(self.interviews_for)
+        interviews_layout.addWidget(self.scorecards, 1)
+        self.applications.currentRowChanged.connect(lambda _row: self._show_interviews())
+
         self.tabs = QTabWidget()
         self.tabs.addTab(profile, "Profile")
         self.tabs.addTab(apps, "Applications")
+        self.tabs.addTab(interviews, "Interviews")
         self.tabs.addTab(self.attachments, "Files")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.notes, "Notes")
@@ -134,6 +157,7 @@ class CandidateDetailPanel(QWidget):
             self.timeline.clear()
             self.notes.clear()
             self.attachments.show_candidate(self._workbook, None, self._locale)
+            self._show_interviews()
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
@@ -182,19 +206,53 @@ class CandidateDetailPanel(QWidget):
 
     def _show_applications(self, applications: list[ApplicationInfo]) -> None:
         self.applications.clear()
+        scores = (
+            scorecards.aggregates_for_applications(self._workbook, [a.id for a in applications])
+            if self._workbook is not None
+            else {}
+        )
         for app in applications:
             text = f"{app.role_title} — {app.stage_label}"
             if app.closed_reason:
                 text += f" ({app.closed_reason})"
             if app.match.score is not None:
                 text += f" — match {app.match.score}%: {app.match.summary}"
+            found = scores.get(app.id)
+            if found is not None and not found.is_empty:
+                text += f" — interviews {found.verdict}"
             text += f" — applied {format_day(app.applied_at.date(), self._locale)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, app.id)
+            item.setData(_ROLE_TITLE, f"{app.role_title} — {app.stage_label}")
             self.applications.addItem(item)
         if applications:
             self.applications.setCurrentRow(0)
         self.move_button.setEnabled(bool(applications))
+        self.offer_button.setEnabled(bool(applications))
+
+    def _show_interviews(self) -> None:
+        """The Interviews tab follows the application chosen on the Applications tab."""
+        item = self.applications.currentItem()
+        application_id = self.selected_application()
+        if item is None or application_id is None:
+            self.interviews_for.setText("No application: apply the candidate to a role first.")
+        else:
+            self.interviews_for.setText(f"Application: {item.data(_ROLE_TITLE)}")
+        self.scorecards.show_application(self._workbook, application_id, locale=self._locale)
+
+    def _offer_clicked(self) -> None:
+        application_id = self.selected_application()
+        if application_id is None or self._workbook is None:
+            return
+        from hiring_desk.ui.pages.offer_dialog import OfferDialog
+
+        existing = offers.offers_for_application(self._workbook, application_id)
+        live = [o for o in existing if o.status not in _ENDED_OFFERS]
+        offer_id = live[-1].id if live else None
+        dialog = OfferDialog(self._workbook, application_id, self, offer_id=offer_id)
+        if dialog.exec() and dialog.saved is not None:
+            self.show_candidate(self.candidate_id)
+            self.changed.emit()
 
     def _move_clicked(self) -> None:
         application_id = self.selected_application()

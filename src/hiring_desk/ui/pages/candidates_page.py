@@ -149,6 +149,7 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetailPanel()
         self.detail.move_requested.connect(self.move_application)
         self.detail.apply_requested.connect(self.apply_to_role)
+        self.detail.changed.connect(self._detail_changed)
         self.detail.attachments.attached.connect(
             lambda cid, aid: candidate_actions.offer_cv_suggestions(self, cid, aid)
         )
@@ -278,6 +279,34 @@ class CandidatesPage(QWidget):
 
     # -- selection -----------------------------------------------------------------
 
+    def show_candidate(self, candidate_id: int) -> None:
+        """Select a candidate (from another page): filters that hide them are cleared."""
+        row = self.model.row_of(candidate_id)
+        if row is None:
+            for edit in (self.search, self.tag_filter, self.skill_filter):
+                edit.blockSignals(True)
+                edit.clear()
+                edit.blockSignals(False)
+            for combo in (
+                self.role_filter,
+                self.stage_filter,
+                self.source_filter,
+                self.match_filter,
+            ):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.apply_filter()
+            row = self.model.row_of(candidate_id)
+            while row is None and self.model.canFetchMore():
+                self.model.fetchMore()
+                row = self.model.row_of(candidate_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.detail.show_candidate(candidate_id)
+
     def selected_id(self) -> int | None:
         """The candidate shown in the detail panel: the current one of the selection."""
         rows = self.table.selectionModel().selectedRows()
@@ -392,6 +421,10 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.moved:
             self._reload_selecting(candidate_id)
+
+    def _detail_changed(self) -> None:
+        if self.detail.candidate_id is not None:
+            self._reload_selecting(self.detail.candidate_id)
 
     def _reload_selecting(self, candidate_id: int) -> None:
         self.model.reload()
