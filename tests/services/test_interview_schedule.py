@@ -202,7 +202,8 @@ def test_the_candidate_booked_twice_is_a_warning(workbook: Workbook, desk: Desk)
     schedule(workbook, desk)
     other = draft(desk, start=time(10, 45), interviewer_ids=(desk.members["bo"],))
     (warning,) = interview_schedule.clashes(workbook, desk.application_id, other)
-    assert warning.startswith("The candidate already has an interview")
+    assert warning.startswith("Nguyễn Thị Mai (the candidate) already has an interview on 2 Jun")
+    assert warning.endswith(": Technical interview.")
 
 
 def test_back_to_back_cancelled_and_own_interviews_do_not_clash(

@@ -153,20 +153,55 @@ def _plan_round(session: Session, role_id: int, round_id: int) -> InterviewRound
     return session.exec(statement).first()
 
 
+@dataclass(frozen=True)
+class BookingContext:
+    """What the scheduling form shows about the application it books for."""
+
+    application_id: int
+    candidate_name: str
+    role_id: int
+    role_title: str
+    stage_label: str
+    refusal: str  # why nothing can be booked for it, or ""
+
+
+def booking_context(workbook: Workbook, application_id: int) -> BookingContext:
+    with workbook.transaction() as session:
+        application = session.get(Application, application_id)
+        if application is None:
+            raise NotFoundError(f"Application {application_id} does not exist.")
+        candidate = session.get(Candidate, application.candidate_id)
+        role = session.get(Role, application.role_id)
+        return BookingContext(
+            application_id,
+            candidate.name if candidate else "",
+            application.role_id,
+            role.title if role else "",
+            Stage(application.stage).label,
+            _refusal(session, application),
+        )
+
+
+def _refusal(session: Session, application: Application) -> str:
+    stage = Stage(application.stage)
+    if not stage.is_closed:
+        return ""
+    candidate = session.get(Candidate, application.candidate_id)
+    role = session.get(Role, application.role_id)
+    who = candidate.name if candidate else "This candidate"
+    what = role.title if role else "this role"
+    return (
+        f"{who}'s application for {what} is closed ({stage.label}), so interviews can no "
+        "longer be booked or changed for it."
+    )
+
+
 def _open_application(session: Session, application_id: int) -> Application:
     application = session.get(Application, application_id)
     if application is None:
         raise NotFoundError(f"Application {application_id} does not exist.")
-    stage = Stage(application.stage)
-    if stage.is_closed:
-        candidate = session.get(Candidate, application.candidate_id)
-        role = session.get(Role, application.role_id)
-        who = candidate.name if candidate else "This candidate"
-        what = role.title if role else "this role"
-        raise ApplicationClosedError(
-            f"{who}'s application for {what} is closed ({stage.label}), so interviews can no "
-            "longer be booked or changed for it."
-        )
+    if refusal := _refusal(session, application):
+        raise ApplicationClosedError(refusal)
     return application
 
 
@@ -209,7 +244,8 @@ def clashes(
             what = f"{other.round_name} with {candidate_name}"
             if candidate_id == application.candidate_id:
                 warnings.append(
-                    f"The candidate already has an interview {when}: {other.round_name}."
+                    f"{candidate_name} (the candidate) already has an interview {when}: "
+                    f"{other.round_name}."
                 )
             busy = session.exec(
                 select(TeamMember.name)
