@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency, get_currency_precision, parse_pattern
 
 DEFAULT_LOCALE = "en_GB"
 
@@ -36,10 +37,10 @@ def format_money(
 ) -> str:
     """``6500000, "EUR", "en_IE"`` -> ``"€65,000.00"`` (``whole`` drops the cents)."""
     major = minor_to_major(amount_minor, currency)
-    if whole:
-        return format_currency(
-            major, currency, locale=locale, format="¤#,##0", currency_digits=False
-        )
+    if whole:  # the locale's own pattern without decimals: "€65,000", "65.000 €" in de_DE
+        pattern = parse_pattern(Locale.parse(locale).currency_formats["standard"])
+        pattern.frac_prec = (0, 0)
+        return pattern.apply(major, locale, currency=currency, currency_digits=False)
     return format_currency(major, currency, locale=locale)
 
 
