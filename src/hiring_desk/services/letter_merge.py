@@ -93,7 +93,7 @@ def check_letter(body: str, context: LetterContext) -> list[LetterProblem]:
         try:
             render(body, _mapping(context, printed))
         except TemplateProblem as exc:
-            reason = str(exc)
+            reason = str(exc).rstrip(".")
             problems.append(LetterProblem("", f"{reason[:1].upper()}{reason[1:]}."))
         problems += [_empty(name) for name in dict.fromkeys(printed)]
     values = context.values()
