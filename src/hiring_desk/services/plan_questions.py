@@ -33,7 +33,7 @@ from hiring_desk.services.question_bank import (
     load_question,
 )
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import InterviewPlan, Role, RoleSkill, RoundQuestion
+from hiring_desk.store.models import InterviewPlan, InterviewRound, Role, RoleSkill, RoundQuestion
 
 
 def add_bank_questions(workbook: Workbook, round_id: int, refs: Sequence[str]) -> PlanView:
@@ -127,10 +127,7 @@ def suggest_questions(workbook: Workbook, role_id: int, round_id: int) -> list[Q
     user's own questions come before built-in ones of the same competency.
     """
     with workbook.transaction() as session:
-        role = session.get(Role, role_id)
-        row, plan = load_round(session, round_id)
-        if role is None or plan.role_id != role_id:
-            raise NotFoundError("That round is not part of this role's plan.")
+        role, row = _role_and_round(session, role_id, round_id)
         round_keys = list(split_competencies(row.competencies))
         skill_keys = [c.value for c in _skill_competencies(session, role_id)]
         existing = _questions(session, round_id)
@@ -159,6 +156,23 @@ def suggest_questions(workbook: Workbook, role_id: int, round_id: int) -> list[Q
         and fold(q.text) not in present
     ]
     return [q for _index, q in sorted(candidates, key=rank)]
+
+
+def suggested_competencies(workbook: Workbook, role_id: int, round_id: int) -> list[str]:
+    """The competencies :func:`suggest_questions` draws on: the round's, then the skills'."""
+    with workbook.transaction() as session:
+        _role, row = _role_and_round(session, role_id, round_id)
+        keys = list(split_competencies(row.competencies))
+        skills = [c.value for c in _skill_competencies(session, role_id)]
+    return keys + [k for k in skills if k not in keys]
+
+
+def _role_and_round(session: Session, role_id: int, round_id: int) -> tuple[Role, InterviewRound]:
+    role = session.get(Role, role_id)
+    row, plan = load_round(session, round_id)
+    if role is None or plan.role_id != role_id:
+        raise NotFoundError("That round is not part of this role's plan.")
+    return role, row
 
 
 def _skill_competencies(session: Session, role_id: int) -> list[Competency]:
