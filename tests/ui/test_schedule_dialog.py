@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QLineEdit,
     QListWidget,
     QWidget,
 )
@@ -67,6 +69,12 @@ def set_time(qtbot: QtBot, dialog: ScheduleDialog, text: str) -> None:
     qtbot.keyClicks(dialog.time, text)
 
 
+def line_of(combo: QComboBox) -> QLineEdit:
+    edit = combo.lineEdit()
+    assert edit is not None
+    return edit
+
+
 def error_of(dialog: ScheduleDialog, field: str) -> str:
     label = dialog.fields[field].error
     return label.text() if label.isVisibleTo(dialog) else ""
@@ -92,7 +100,7 @@ def test_a_new_interview_is_typed_in_and_saved(
 
     dialog.date.setDate(QDate(2026, 7, 14))
     set_time(qtbot, dialog, "14:30")
-    type_into(qtbot, dialog.timezone.lineEdit(), "America/New_York")
+    type_into(qtbot, line_of(dialog.timezone), "America/New_York")
     assert dialog.zone_hint.text() == "That is 19:30 on Tue 14 Jul in Europe/Dublin."
     type_into(qtbot, dialog.video_link, "https://meet.example.com/abc")
     tick(qtbot, dialog.interviewers, "Ana Silva", "Bo Jensen")
@@ -114,8 +122,8 @@ def test_errors_show_under_their_fields_until_fixed(
     qtbot: QtBot, workbook: Workbook, desk: Desk, open_dialog: OpenDialog
 ) -> None:
     dialog = open_dialog()
-    type_into(qtbot, dialog.round.lineEdit(), "")
-    type_into(qtbot, dialog.timezone.lineEdit(), "Mars/Base_One")
+    type_into(qtbot, line_of(dialog.round), "")
+    type_into(qtbot, line_of(dialog.timezone), "Mars/Base_One")
     type_into(qtbot, dialog.video_link, "ftp://files.example.com")
     click_button(qtbot, dialog, SAVE)
     assert dialog.isVisible() and dialog.saved_id is None
@@ -127,8 +135,8 @@ def test_errors_show_under_their_fields_until_fixed(
     # the first field in error has the focus
     assert QApplication.focusWidget() in (dialog.round, dialog.round.lineEdit())
 
-    qtbot.keyClicks(dialog.round.lineEdit(), "Pair programming")
-    type_into(qtbot, dialog.timezone.lineEdit(), "europe/berlin")
+    qtbot.keyClicks(line_of(dialog.round), "Pair programming")
+    type_into(qtbot, line_of(dialog.timezone), "europe/berlin")
     type_into(qtbot, dialog.video_link, "")
     tick(qtbot, dialog.interviewers, "Ana Silva")
     dialog.date.setDate(QDate(2026, 3, 29))
