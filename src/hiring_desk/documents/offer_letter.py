@@ -62,7 +62,7 @@ def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | Non
     for a logo that is not an image.
     """
     fonts = register_fonts()
-    styles = _styles(fonts)
+    styles = letter_styles(fonts)
     buffer = BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -203,7 +203,7 @@ def _signature_block(
     ]
 
 
-def _styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:
+def letter_styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "LetterBody", fontName=fonts.sans, fontSize=10, leading=14.5, textColor=INK, spaceAfter=8
     )

@@ -1,0 +1,148 @@
+"""The offer-letter PDF: every part of the letter, in any script, with markup printed literally."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from reportlab.platypus import Paragraph
+
+from hiring_desk.documents.fonts import register_fonts
+from hiring_desk.documents.offer_letter import body_flowables, letter_styles, letter_to_pdf
+from hiring_desk.domain.letter_fields import PrintedLetter
+from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.offer_letters import freeze_letter
+from hiring_desk.store import Workbook
+
+NASTY = "AT&T <b>Smith</b>"
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_letter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrintedLetter]:
+    """The letter for the demo workbook's offer, as printed."""
+    workbook: Workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "d.hiringdesk")
+    try:
+        yield freeze_letter(workbook, 1)
+    finally:
+        workbook.close()
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def png() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (240, 80), (31, 78, 121)).save(out, "PNG")
+    return out.getvalue()
+
+
+@needs_pdftotext
+def test_the_demo_letter_has_every_part(demo_letter: PrintedLetter, tmp_path: Path) -> None:
+    out = tmp_path / "offer.pdf"
+    letter_to_pdf(demo_letter, out, png())
+    text = flat(pdf_text(out))
+    for part in (
+        "Harbourlight Software Ltd",  # letterhead
+        "Margaux Lefèvre Flat 3, 18 Seabright Terrace Dún Laoghaire",  # address block
+        "Dear Margaux Lefèvre,",
+        "Summary of terms",
+        "Salary €88,000 per year",
+        "Start date 4 January 2027",
+        "Signed for and on behalf of Harbourlight Software Ltd",
+        "Niamh Gallagher Founder and CEO",
+        "I accept this offer on the terms set out in this letter.",
+        "Margaux Lefèvre Candidate",
+        "Offer letter for Margaux Lefèvre",  # the footer
+    ):
+        assert part in text, part
+    assert text.count("Signature") == 2 and text.count("Date") >= 2
+    assert demo_letter.date in text
+    pages = pdf_text(out).count("\f")
+    assert pages >= 1 and f"Page {pages} of {pages}" in text
+
+
+@needs_pdftotext
+def test_markup_and_every_script_print_literally(
+    demo_letter: PrintedLetter, tmp_path: Path
+) -> None:
+    letter = replace(
+        demo_letter,
+        candidate_name=NASTY,
+        recipient=f"{NASTY}\n王小明 김민준\nΑθήνα",
+        body=f"# {NASTY}\n\nDear {NASTY}, Ирина & さくら\n\n- <i>one</i>\n- two & three",
+        terms=(("Salary", "<b>€1</b>"), ("Benefits", "Line 1\nLine <2>")),
+        company_name="Example & <Co>",
+        signatory_name="Αλέξανδρος Παπαδόπουλος",
+    )
+    out = tmp_path / "nasty.pdf"
+    letter_to_pdf(letter, out, None)
+    text = pdf_text(out)
+    assert text.count(NASTY) >= 4  # address, heading, greeting, signature, footer
+    for part in ("王小明 김민준", "Αθήνα", "Ирина & さくら", "<i>one</i>", "two & three"):
+        assert part in text, part
+    for part in ("<b>€1</b>", "Line <2>", "Example & <Co>", "Αλέξανδρος Παπαδόπουλος"):
+        assert part in text, part
+
+
+@needs_pdftotext
+def test_a_long_letter_numbers_every_page(demo_letter: PrintedLetter, tmp_path: Path) -> None:
+    body = "\n\n".join(
+        f"Paragraph {n}. " + "We look forward to working with you. " * 12 for n in range(30)
+    )
+    out = tmp_path / "long.pdf"
+    letter_to_pdf(replace(demo_letter, body=body), out, None)
+    pages = pdf_text(out).count("\f")
+    assert pages >= 3
+    text = flat(pdf_text(out))
+    for page in range(1, pages + 1):
+        assert f"Page {page} of {pages}" in text
+    assert "Paragraph 29." in text
+
+
+def test_the_body_becomes_headings_paragraphs_and_lists() -> None:
+    styles = letter_styles(register_fonts())
+    body = "# Welcome\n\nDear Zoë,\nsecond line\n\n\n- one\n- two\n\n# not a heading\nmore\n"
+    flowables = body_flowables(body, styles)
+    kinds = [(f.style.name, f.text) for f in flowables if isinstance(f, Paragraph)]
+    assert kinds == [
+        ("LetterHeading", "Welcome"),
+        ("LetterBody", "Dear Zoë,<br/>second line"),
+        ("LetterItem", "<bullet>•</bullet>one"),
+        ("LetterItemLast", "<bullet>•</bullet>two"),
+        ("LetterBody", "# not a heading<br/>more"),
+    ]
+
+
+def test_an_empty_letter_still_makes_a_pdf() -> None:
+    out = BytesIO()
+    letter_to_pdf(PrintedLetter.from_text(""), out, None)
+    assert out.getvalue().startswith(b"%PDF")
+
+
+def test_a_logo_that_is_not_an_image_is_refused(demo_letter: PrintedLetter, tmp_path: Path) -> None:
+    out = tmp_path / "bad.pdf"
+    with pytest.raises(ValueError, match="logo"):
+        letter_to_pdf(demo_letter, out, b"not an image")
+    assert not out.exists()
