@@ -123,12 +123,18 @@ def test_closed_applications_are_refused_with_a_sentence(
     message = str(caught.value)
     assert "Nguyễn Thị Mai" in message and "Backend Developer" in message
     assert stage.label in message and message.endswith(".")
+    context = interview_schedule.booking_context(workbook, desk.application_id)
+    assert (context.candidate_name, context.role_title) == ("Nguyễn Thị Mai", "Backend Developer")
+    assert (context.stage_label, context.refusal) == (stage.label, message)
     with pytest.raises(ApplicationClosedError):
         interview_schedule.update(workbook, interview_id, draft(desk, start=time(11, 0)))
     assert interviews.get_interview(workbook, interview_id).local_start.hour == 10
 
 
 def test_unknown_application_and_interview_are_not_found(workbook: Workbook, desk: Desk) -> None:
+    assert interview_schedule.booking_context(workbook, desk.application_id).refusal == ""
+    with pytest.raises(NotFoundError):
+        interview_schedule.booking_context(workbook, 999)
     with pytest.raises(NotFoundError):
         interview_schedule.schedule(workbook, 999, draft(desk))
     for change in (interview_schedule.cancel, interview_schedule.mark_done):
