@@ -1,0 +1,152 @@
+"""The shortlist comparison PDF: three demo candidates, readable text, bold best values."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from tests.services.comparison_setup import demo_shortlist
+
+from hiring_desk.documents.comparison_pdf import CONFIDENTIAL, comparison_to_pdf
+from hiring_desk.documents.letterhead import Letterhead
+from hiring_desk.domain.formatting import format_day
+from hiring_desk.services.comparison import Comparison, ComparisonRow, RowGroup, compare
+from hiring_desk.services.demo import create_demo_workbook
+
+NASTY = "AT&T <b>Smith</b>"
+LETTERHEAD = Letterhead(
+    company_name="Harbour & Co <Ltd>", address="1 Quay Street\nGalway", logo=None, title="x"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_comparison(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Comparison]:
+    workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.hiringdesk")
+    try:
+        role_id, ids = demo_shortlist(workbook)
+        yield compare(workbook, role_id, ids)
+    finally:
+        workbook.close()
+
+
+def _pdf(comparison: Comparison) -> bytes:
+    buffer = BytesIO()
+    comparison_to_pdf(comparison, buffer, LETTERHEAD)
+    return buffer.getvalue()
+
+
+def _words(text: str) -> str:
+    """Text with every run of whitespace made one space (table cells wrap)."""
+    return " ".join(text.split())
+
+
+def _pypdf_text(data: bytes) -> str:
+    return _words(" ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages))
+
+
+def test_three_demo_candidates_print_readably(demo_comparison: Comparison) -> None:
+    data = _pdf(demo_comparison)
+    reader = PdfReader(BytesIO(data))
+    first = reader.pages[0].mediabox
+    assert float(first.width) > float(first.height)  # landscape
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Shortlist comparison: Backend Developer"
+    text = _pypdf_text(data)
+    assert len(demo_comparison.names) == 3
+    for name in demo_comparison.names:
+        assert name in text
+    assert "Shortlist comparison: Backend Developer" in text
+    for salary in _row(demo_comparison, "Salary expectation").cells:
+        assert salary.startswith("€") and salary in text
+    assert demo_comparison.budget_shown in text
+    assert f"Printed {format_day(demo_comparison.today)}" in text
+    assert CONFIDENTIAL in text
+    pages = len(reader.pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    for group in demo_comparison.groups:
+        assert group.heading in text
+        for row in group.rows:
+            assert _words(row.label) in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_pdftotext_reads_the_names_and_salaries(
+    demo_comparison: Comparison, tmp_path: Path
+) -> None:
+    path = tmp_path / "comparison.pdf"
+    path.write_bytes(_pdf(demo_comparison))
+    result = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    text = _words(result.stdout)
+    for name in demo_comparison.names:
+        assert name in text
+    for salary in _row(demo_comparison, "Salary expectation").cells:
+        assert salary in text
+    assert "Backend Developer" in text
+
+
+def test_user_text_prints_literally(demo_comparison: Comparison) -> None:
+    first = dataclasses.replace(demo_comparison.candidates[0], name=NASTY)
+    comparison = dataclasses.replace(
+        demo_comparison,
+        role_title="R&D <i>Lead</i>",
+        candidates=(first, *demo_comparison.candidates[1:]),
+    )
+    text = _pypdf_text(_pdf(comparison))
+    assert NASTY in text
+    assert "Shortlist comparison: R&D <i>Lead</i>" in text
+    assert "Harbour & Co <Ltd>" in text
+
+
+def test_the_best_value_is_bold_and_the_rest_regular(demo_comparison: Comparison) -> None:
+    row = ComparisonRow("Marker row", ("winner-cell", "second-cell", "third-cell"), frozenset({0}))
+    comparison = dataclasses.replace(demo_comparison, groups=(RowGroup("Markers", (row,)),))
+    fonts = _fonts_by_text(_pdf(comparison))
+    assert fonts["winner-cell"].endswith("DejaVuSans-Bold")
+    assert fonts["second-cell"].endswith("DejaVuSans")
+    assert fonts["third-cell"].endswith("DejaVuSans")
+
+
+def test_five_candidates_with_long_text_fit_the_page_width(demo_comparison: Comparison) -> None:
+    long_name = "Maximilian Alexander Fitzgerald-Ó Súilleabháin von Hohenberg"
+    people = [
+        dataclasses.replace(demo_comparison.candidates[i % 3], name=f"{long_name} {i}")
+        for i in range(5)
+    ]
+    long_cell = ", ".join(["PostgreSQL performance tuning"] * 6)
+    row = ComparisonRow("A label long enough to wrap onto a second line", (long_cell,) * 5)
+    comparison = dataclasses.replace(
+        demo_comparison,
+        candidates=tuple(people),
+        groups=(*demo_comparison.groups, RowGroup("Long", (row,))),
+    )
+    data = _pdf(comparison)
+    text = _pypdf_text(data)
+    for index in range(5):
+        assert f"{long_name} {index}" in text  # wrapped, not cut
+    assert text.count("PostgreSQL performance tuning") == 30
+
+
+def _row(comparison: Comparison, label: str) -> ComparisonRow:
+    return next(row for group in comparison.groups for row in group.rows if row.label == label)
+
+
+def _fonts_by_text(data: bytes) -> dict[str, str]:
+    """Each drawn string -> the base font it was drawn in."""
+    found: dict[str, str] = {}
+
+    def visit(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:
+        if text.strip() and font is not None:
+            found[text.strip()] = str(font.get("/BaseFont", ""))
+
+    for page in PdfReader(BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
