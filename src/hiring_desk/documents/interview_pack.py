@@ -1,0 +1,171 @@
+"""The printed interview pack: a PDF built one candidate at a time, yielding progress.
+
+:func:`build_pack` is a generator. It lays out the cover, then each candidate's
+pages, and yields a :class:`PackProgress` after each candidate, so a caller (the
+command line, or a worker thread behind a progress dialog) can show how far it
+got and cancel by no longer asking for the next step. The PDF is made in memory
+and written only when the last candidate is laid out, before the last progress
+is yielded: stopping early leaves no file at all, and a path is written to a
+temporary file beside it and renamed into place, so there is never half a PDF.
+
+The footer of every page reads "Page N of M" and the candidate's name (the role's
+title on the cover). No Qt here: this runs the same from a thread or a terminal.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from hiring_desk.documents.fonts import register_fonts
+from hiring_desk.documents.interview_pack_pages import PackPages
+from hiring_desk.documents.letterhead import (
+    MARGIN_X,
+    FooterCanvas,
+    Letterhead,
+    letterhead_flowables,
+)
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from hiring_desk.services.interview_pack_views import PackData
+
+__all__ = ["PackProgress", "build_pack"]
+
+
+@dataclass(frozen=True)
+class PackProgress:
+    """``done`` of ``total`` candidates are laid out; ``candidate`` is the last one's name.
+
+    When ``done == total`` the PDF has been written.
+    """
+
+    done: int
+    total: int
+    candidate: str
+
+
+def build_pack(data: PackData, out: Path | BinaryIO) -> Iterator[PackProgress]:
+    """Lay out the pack for ``data`` and write it to ``out`` (a path or a binary file).
+
+    Yields after each candidate (see the module docstring). Raises ValueError for
+    a company logo that is not an image, OSError when the file cannot be written.
+    """
+    fonts = register_fonts()
+    buffer = BytesIO()
+    title = f"Interview pack: {data.role.title}"
+    doc = _PackDocument(buffer, title=title, author=data.company_name)
+    pages = PackPages(data, fonts, doc.width)
+    letterhead = Letterhead(data.company_name, data.company_address, data.company_logo, title)
+    doc.start(functools.partial(PackCanvas, caption=data.role.title, font=fonts.sans))
+    doc.lay_out([*letterhead_flowables(letterhead, fonts, doc.width), *pages.cover()])
+
+    total = len(data.candidates)
+    if total == 0:
+        doc.finish()
+        _write(buffer.getvalue(), out)
+        return
+    for done, person in enumerate(data.candidates, 1):
+        doc.lay_out([PageBreak(), CaptionMark(person.name), *pages.candidate(person)])
+        if done == total:
+            doc.finish()
+            _write(buffer.getvalue(), out)
+        yield PackProgress(done, total, person.name)
+
+
+def _write(data: bytes, out: Path | BinaryIO) -> None:
+    """Write the finished PDF: a path via a temporary file renamed into place."""
+    if not isinstance(out, Path):
+        out.write(data)
+        return
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class PackCanvas(FooterCanvas):
+    """A footer canvas whose caption can change from page to page (see :class:`CaptionMark`)."""
+
+    def set_caption(self, caption: str) -> None:
+        """The caption for the footer of the current page and the ones after it."""
+        self._caption = caption
+
+
+class CaptionMark(Flowable):
+    """Takes no room; sets the footer caption from the page it lands on."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.caption = caption
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        if isinstance(canvas, PackCanvas):
+            canvas.set_caption(self.caption)
+
+
+class _PackDocument(BaseDocTemplate):
+    """A document laid out in steps: :meth:`start`, :meth:`lay_out` (repeatedly), :meth:`finish`.
+
+    These are the steps ``BaseDocTemplate.build`` takes in one call, split so the
+    builder can yield between candidates.
+    """
+
+    def __init__(self, buffer: BytesIO, *, title: str, author: str) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=18 * mm,
+            bottomMargin=24 * mm,
+            title=title,
+            author=author,
+            subject="Interview pack",
+            creator="Hiring Desk",
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def start(self, canvasmaker: Any) -> None:
+        self._startBuild(None, canvasmaker)
+        self.canv._doctemplate = self  # as build() does, for flowables that look for it
+
+    def lay_out(self, flowables: Iterable[Flowable]) -> None:
+        pending = list(flowables)
+        while pending:
+            self.clean_hanging()
+            self.handle_flowable(pending)
+
+    def finish(self) -> None:
+        del self.canv._doctemplate
+        self._endBuild()
