@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from hiring_desk.cli import calendar_export, offer_print
+from hiring_desk.cli import calendar_export, offer_print, pack_print
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
 
@@ -86,6 +86,7 @@ PRINTABLES: dict[str, tuple[str, Arguments, Runner]] = {
         lambda args: _write_jd(args, "pdf"),
     ),
     "offer": (offer_print.HELP, offer_print.arguments, offer_print.run),
+    "pack": (pack_print.HELP, pack_print.arguments, pack_print.run),
 }
 
 #: what ``export`` can export: name -> (help, arguments, run)
@@ -115,7 +116,7 @@ def _nested(table: dict[str, tuple[str, Arguments, Runner]]) -> Arguments:
 
 @command(
     "print",
-    help="print a document to PDF (jd, offer)",
+    help="print a document to PDF (jd, offer, pack)",
     description="Print a document to a PDF file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in PRINTABLES.items()),
     arguments=_nested(PRINTABLES),

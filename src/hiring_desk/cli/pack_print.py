@@ -1,0 +1,71 @@
+"""``print pack``: the interview pack as a PDF, for a role's candidates or one interview.
+
+Registered as the ``pack`` entry of ``documents.PRINTABLES``. On a terminal, each
+candidate laid out is reported on stderr; stdout gets one line when it is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hiring_desk.cli.output import out
+from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument
+
+HELP = (
+    "the interview pack (cover, schedule, profiles, questions, scorecards) as a PDF, "
+    "for a role's candidates or one interview"
+)
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    add_workbook_argument(parser, "the workbook to read")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--role",
+        metavar="ROLE",
+        help="the role's id or exact title: by default its candidates at the Interview or "
+        "Shortlisted stage and any with an interview scheduled",
+    )
+    which.add_argument(
+        "--interview",
+        type=int,
+        metavar="ID",
+        help="one interview, by the id 'list interviews' shows",
+    )
+    parser.add_argument(
+        "--candidate",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="with --role: print these candidates instead (repeat for more)",
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the PDF file to write (required)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from hiring_desk.documents.interview_pack import build_pack
+    from hiring_desk.services import interview_packs, roles
+    from hiring_desk.services.workbooks import open_workbook
+
+    if args.candidate and args.interview is not None:
+        raise CommandError("--candidate goes with --role, not with --interview")
+    with open_workbook(args.workbook) as workbook:
+        if args.interview is not None:
+            data = interview_packs.pack_for_interview(workbook, args.interview)
+        else:
+            role = roles.find_role(workbook, args.role)
+            data = interview_packs.pack_for_role(workbook, role.id, args.candidate)
+    chatty = sys.stderr.isatty()
+    try:
+        for step in build_pack(data, args.out):
+            if chatty:
+                print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
+    except ValueError as exc:  # a logo the PDF library cannot read
+        raise CommandError(f"Could not make {args.out.name}: {exc}") from None
+    count = len(data.candidates)
+    out(f"Wrote the interview pack for {count} candidate{'s' if count != 1 else ''} to {args.out}")
+    return EXIT_OK
