@@ -182,11 +182,15 @@ def test_demo_workbook_shows_its_data(make_window: MakeWindow, tmp_path: Path) -
     create_demo_workbook(tmp_path / "demo.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "demo.hiringdesk")
     counts = {}
-    for key in ("roles", "candidates", "interviews", "offers"):
+    for key in ("roles", "candidates", "offers"):
         window.show_area(key)
         page = window.pages[key]
         counts[key] = page.model.rowCount()  # type: ignore[attr-defined]
         assert page.table.isVisible()  # type: ignore[attr-defined]
+    window.show_area("interviews")
+    calendar = window.pages["interviews"].calendar  # type: ignore[attr-defined]
+    counts["interviews"] = len(calendar.interview_items())
+    assert calendar.tree.isVisible()
     assert counts["roles"] == 2 and counts["offers"] == 1
     assert counts["candidates"] >= 28 and counts["interviews"] > 0
     titles = {window.pages["roles"].model.row(i).title for i in range(2)}  # type: ignore[attr-defined]

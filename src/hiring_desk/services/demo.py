@@ -30,6 +30,7 @@ from hiring_desk.services import demo_data as data
 from hiring_desk.services.demo_candidates import CANDIDATES
 from hiring_desk.services.demo_pipeline import DemoContext, add_candidates, row_id
 from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.time_zones import TIMEZONE_SETTING
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Candidate,
@@ -88,6 +89,8 @@ def fill_demo_data(workbook: Workbook) -> None:
             ctx.add(member)
             ctx.members[key] = row_id(member)
         _company(ctx)
+        # The company's zone is the workbook's: new interviews are booked in it.
+        ctx.add(WorkbookSetting(key=TIMEZONE_SETTING, value=data.COMPANY_TIMEZONE))
         for role in data.ROLES:
             _role(ctx, role)
         add_candidates(ctx)

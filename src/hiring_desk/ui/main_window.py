@@ -26,8 +26,8 @@ from hiring_desk.services import workbooks
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.pages.area_pages import interviews_page
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
+from hiring_desk.ui.pages.interviews_page import InterviewsPage
 from hiring_desk.ui.pages.offers_page import OffersPage
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {
             "roles": RolesPage(),
             "candidates": CandidatesPage(),
-            "interviews": interviews_page(),
+            "interviews": InterviewsPage(),
             "offers": OffersPage(),
             "team": TeamCompanyPage(),
         }
@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
         offers.candidate_activated.connect(self.show_candidate)
+        interviews = self.pages["interviews"]
+        assert isinstance(interviews, InterviewsPage)
+        interviews.candidate_activated.connect(self.show_candidate)
 
     def show_candidate(self, candidate_id: int) -> None:
         """Go to the Candidates area with this candidate selected."""

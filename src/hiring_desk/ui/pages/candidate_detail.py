@@ -118,9 +118,15 @@ class CandidateDetailPanel(QWidget):
         self.interviews_for = _plain_label("interviews_for")
         self.scorecards = ScorecardsPanel()
         self.scorecards.changed.connect(self.changed)
+        self.schedule_button = QPushButton("&Schedule Interview…")
+        self.schedule_button.setObjectName("schedule_interview")
+        self.schedule_button.clicked.connect(self._schedule_clicked)
         interviews = QWidget()
         interviews_layout = QVBoxLayout(interviews)
-        interviews_layout.addWidget(self.interviews_for)
+        heading = QHBoxLayout()
+        heading.addWidget(self.interviews_for, 1)
+        heading.addWidget(self.schedule_button)
+        interviews_layout.addLayout(heading)
         interviews_layout.addWidget(self.scorecards, 1)
         self.applications.currentRowChanged.connect(lambda _row: self._show_interviews())
 
@@ -239,6 +245,17 @@ class CandidateDetailPanel(QWidget):
         else:
             self.interviews_for.setText(f"Application: {item.data(_ROLE_TITLE)}")
         self.scorecards.show_application(self._workbook, application_id, locale=self._locale)
+        self.schedule_button.setEnabled(application_id is not None)
+
+    def _schedule_clicked(self) -> None:
+        application_id = self.selected_application()
+        if application_id is None or self._workbook is None:
+            return
+        from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
+
+        if ScheduleDialog.ask(self._workbook, application_id, self) is not None:
+            self._show_interviews()
+            self.changed.emit()
 
     def _offer_clicked(self) -> None:
         application_id = self.selected_application()

@@ -13,14 +13,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.domain.formatting import format_day
 from hiring_desk.services import company, roles, team
 from hiring_desk.services.errors import InUseError, NotFoundError
 from hiring_desk.services.roles import RoleSummary
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.pages.area_pages import role_columns
 from hiring_desk.ui.pages.role_dialog import RoleDialog
-from hiring_desk.ui.table_model import RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+
+
+def role_columns(locale: str) -> list[Column[RoleSummary]]:
+    return [
+        Column("Title", lambda r: r.title),
+        Column("Status", lambda r: r.status_label),
+        Column("Headcount", lambda r: str(r.headcount), lambda r: r.headcount, True),
+        Column("Candidates", lambda r: str(r.candidate_count), lambda r: r.candidate_count, True),
+        Column("Target date", lambda r: format_day(r.target_date, locale), lambda r: r.target_date),
+        Column("Location", lambda r: r.location),
+        Column("Hiring manager", lambda r: r.hiring_manager),
+    ]
 
 
 class RolesPage(QWidget):
