@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from hiring_desk.cli import calendar_export, offer_print, pack_print
+from hiring_desk.cli import calendar_export, comparison_print, offer_print, pack_print
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
 
@@ -87,6 +87,7 @@ PRINTABLES: dict[str, tuple[str, Arguments, Runner]] = {
     ),
     "offer": (offer_print.HELP, offer_print.arguments, offer_print.run),
     "pack": (pack_print.HELP, pack_print.arguments, pack_print.run),
+    "comparison": (comparison_print.HELP, comparison_print.arguments, comparison_print.run),
 }
 
 #: what ``export`` can export: name -> (help, arguments, run)
@@ -116,7 +117,7 @@ def _nested(table: dict[str, tuple[str, Arguments, Runner]]) -> Arguments:
 
 @command(
     "print",
-    help="print a document to PDF (jd, offer, pack)",
+    help="print a document to PDF (jd, offer, pack, comparison)",
     description="Print a document to a PDF file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in PRINTABLES.items()),
     arguments=_nested(PRINTABLES),
