@@ -263,3 +263,31 @@ def test_templates_menu_imports_and_refuses(
     assert picker.delete_template_action.isEnabled()
     qtbot.mouseClick(picker.fill_button, Qt.MouseButton.LeftButton)
     assert editor.editor.toPlainText().startswith("# API / Integration Developer")
+
+
+def test_interview_plan_button_opens_the_roles_default_plan(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from hiring_desk.services.role_briefs import RoleBrief
+    from hiring_desk.ui.pages.plan_editor import PlanEditorDialog
+
+    assert window.workbook is not None
+    role = roles.create_role(
+        window.workbook,
+        RoleBrief(title="Senior Backend Developer", seniority="senior"),
+    )
+    page = roles_page(window)
+    page.refresh(role.id)
+    assert page.plan_button.isEnabled()
+    rounds: list[str] = []
+
+    def read_rounds(dialog: QWidget) -> None:
+        assert isinstance(dialog, PlanEditorDialog)
+        lst = dialog.rounds_list
+        rounds.extend(lst.item(i).text() for i in range(lst.count()))
+        dialog.reject()
+
+    when_modal(qtbot, read_rounds, PlanEditorDialog)
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    assert len(rounds) >= 3
+    assert any("System design" in text or "system design" in text for text in rounds)

@@ -16,6 +16,7 @@ from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.pages.interview_calendar import InterviewCalendar
+from hiring_desk.ui.pages.question_bank_page import QuestionBankPage
 from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog
 
 
@@ -65,6 +66,8 @@ class InterviewsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("interviews_tabs")
         self.tabs.addTab(schedule, "Schedule")
+        self.question_bank = QuestionBankPage()
+        self.tabs.addTab(self.question_bank, "Question Bank")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -74,6 +77,7 @@ class InterviewsPage(QWidget):
         self._workbook = workbook
         self._locale = company.get_company(workbook).locale if workbook else "en_GB"
         self.calendar.set_workbook(workbook)
+        self.question_bank.set_workbook(workbook)
         self._update_buttons()
 
     def refresh(self) -> None:

@@ -58,8 +58,15 @@ class RolesPage(QWidget):
         self.edit_button.setObjectName("edit_role")
         self.jd_button = QPushButton("&Job Description…")
         self.jd_button.setObjectName("edit_jd")
+        self.plan_button = QPushButton("Interview &Plan…")
+        self.plan_button.setObjectName("edit_plan")
+        self.plan_button.setToolTip("The role's interview rounds, their competencies and questions")
+        self.pack_button = QPushButton("&Print Interview Pack…")
+        self.pack_button.setObjectName("role_pack")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setObjectName("delete_role")
+        self.plan_button.clicked.connect(self.open_plan)
+        self.pack_button.clicked.connect(self.print_pack)
         self.new_button.clicked.connect(self.new_role)
         self.edit_button.clicked.connect(self.edit_selected)
         self.jd_button.clicked.connect(self.open_job_description)
@@ -75,7 +82,14 @@ class RolesPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.jd_button, self.delete_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.jd_button,
+            self.plan_button,
+            self.pack_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -172,6 +186,22 @@ class RolesPage(QWidget):
         self.refresh()
         self.changed.emit()
 
+    def open_plan(self) -> None:
+        role = self.selected_role()
+        if self._workbook is None or role is None:
+            return
+        from hiring_desk.ui.pages.plan_editor import PlanEditorDialog
+
+        PlanEditorDialog(self._workbook, role.id, self).exec()
+
+    def print_pack(self) -> None:
+        role = self.selected_role()
+        if self._workbook is None or role is None:
+            return
+        from hiring_desk.ui.pages.pack_dialog import PrintPackDialog
+
+        PrintPackDialog(self._workbook, self, role_id=role.id).exec()
+
     def _edit_index(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())
         self.edit_selected()
@@ -179,5 +209,11 @@ class RolesPage(QWidget):
     def _update_buttons(self) -> None:
         selected = self.selected_role() is not None
         self.new_button.setEnabled(self._workbook is not None)
-        for button in (self.edit_button, self.jd_button, self.delete_button):
+        for button in (
+            self.edit_button,
+            self.jd_button,
+            self.plan_button,
+            self.pack_button,
+            self.delete_button,
+        ):
             button.setEnabled(selected)
