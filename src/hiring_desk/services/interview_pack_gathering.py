@@ -311,7 +311,7 @@ class PackGathering:
             .join(Application, col(Application.id) == Interview.application_id)
             .where(col(Application.role_id) == self.role.id)
             .order_by(col(Interview.starts_at), col(Interview.id))
-        ).tuples():
+        ).all():
             label = name.strip() or FALLBACK_ROUND
             seen.setdefault(label.casefold(), PackRound(label, minutes, default, (), None))
         found = list(seen.values()) or [
@@ -325,7 +325,7 @@ class PackGathering:
             select(col(CandidateSkill.candidate_id), col(CandidateSkill.skill))
             .where(col(CandidateSkill.candidate_id).in_(list(self.candidates)))
             .order_by(col(CandidateSkill.id))
-        ).tuples():
+        ).all():
             found.setdefault(candidate_id, []).append(skill)
         return found
 
@@ -341,7 +341,7 @@ class PackGathering:
             .where(col(Attachment.candidate_id).in_(list(self.candidates)))
             .where(col(Attachment.text) != "")
             .order_by(col(Attachment.added_at).desc(), col(Attachment.id).desc())
-        ).tuples()
+        ).all()
         found: dict[int, tuple[str, str, bool]] = {}
         for candidate_id, filename, kind, text in rows:
             is_cv = kind == "cv"
