@@ -344,7 +344,7 @@ _POSITION = {competency.value: index for index, competency in enumerate(Competen
 
 
 def _and_list(names: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
+    """Names joined for a sentence: "A", "A and B", "A, B and C"."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
