@@ -427,3 +427,33 @@ def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> Non
         qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "Full"
+
+
+def test_compare_three_candidates_of_a_role(window: MainWindow, qtbot: QtBot) -> None:
+    from hiring_desk.ui.pages.compare_dialog import CompareDialog
+
+    wb = window.workbook
+    assert wb is not None
+    role = roles.create_role(wb, RoleBrief(title="Backend"))
+    for name in ("Ann", "Ben", "Cai"):
+        cid = candidates.create_candidate(wb, CandidateInput(name=name)).id
+        pipeline.apply(wb, cid, role.id)
+    candidates.create_candidate(wb, CandidateInput(name="Dee"))  # no application
+    page = page_of(window)
+    page.refresh()
+    view = page.table
+    first = view.visualRect(page.model.index(0, 0)).center()
+    third = view.visualRect(page.model.index(2, 0)).center()
+    fourth = view.visualRect(page.model.index(3, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert not page.compare_button.isEnabled()  # one is not enough
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, shift, third)
+    assert page.compare_button.isEnabled()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, shift, fourth)
+    assert not page.compare_button.isEnabled()  # Dee applied to no role
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, shift, third)
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(CompareDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

@@ -60,6 +60,7 @@ class CandidateRow:
     applied_at: datetime | None
     application_id: int | None = None  # the application shown (the role's, or the latest)
     match_score: int | None = None  # of that application; None: the role lists no skills
+    role_id: int | None = None  # of that application
 
     @property
     def stage_label(self) -> str:
@@ -107,6 +108,7 @@ def fetch_rows(
                 applied_at=applied,
                 application_id=application_id,
                 match_score=score,
+                role_id=role_id,
             )
             for (
                 cid,
@@ -119,6 +121,7 @@ def fetch_rows(
                 applied,
                 application_id,
                 score,
+                role_id,
             ) in session.execute(statement)
         ]
 
@@ -146,6 +149,7 @@ def _base(flt: CandidateFilter) -> Any:
         col(Application.applied_at),
         col(Application.id),
         col(Application.match_score),
+        col(Application.role_id),
     )
     latest = _application_for(flt)
     statement: Any

@@ -35,6 +35,7 @@ from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
+from hiring_desk.ui.pages.compare_dialog import can_compare, open_comparison
 from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 
@@ -104,6 +105,12 @@ class CandidatesPage(QWidget):
         self.bulk_tag_button = QPushButton("T&ag Selected…")
         self.bulk_tag_button.setObjectName("bulk_tag")
         self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
+        self.compare_button = QPushButton("&Compare…")
+        self.compare_button.setObjectName("compare_candidates")
+        self.compare_button.setToolTip(
+            "Select 2 to 5 candidates of one role to see them side by side"
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
         self.import_button = QPushButton("&Import CSV…")
         self.import_button.setObjectName("import_candidates")
         self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
@@ -129,6 +136,7 @@ class CandidatesPage(QWidget):
             self.delete_button,
             self.bulk_move_button,
             self.bulk_tag_button,
+            self.compare_button,
             self.import_button,
             self.export_button,
         ):
@@ -333,8 +341,27 @@ class CandidatesPage(QWidget):
         self.detail.apply_button.setEnabled(selected)
         self.bulk_move_button.setEnabled(any(r.application_id for r in self.selected_rows()))
         self.bulk_tag_button.setEnabled(selected)
+        self.compare_button.setEnabled(self._comparison_role() is not None)
 
     # -- actions -------------------------------------------------------------------
+
+    def _comparison_role(self) -> int | None:
+        """The role the selection can be compared for: the role filter's, or the one
+        role every selected row shows; None when 2-5 candidates of one role are not chosen."""
+        rows = self.selected_rows()
+        if can_compare(len(rows)) is not None:
+            return None
+        chosen = self.role_filter.currentData()
+        if chosen is not None:
+            return int(chosen)
+        shown = {r.role_id for r in rows}
+        return shown.pop() if len(shown) == 1 and None not in shown else None
+
+    def compare_selected(self) -> None:
+        role_id = self._comparison_role()
+        if self._workbook is not None and role_id is not None:
+            ids = [r.id for r in self.selected_rows()]
+            open_comparison(self, self._workbook, role_id, ids)
 
     def new_candidate(self) -> None:
         workbook = self._workbook
