@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -56,7 +56,7 @@ class PackProgress:
     candidate: str
 
 
-def build_pack(data: PackData, out: Path | BinaryIO) -> Iterator[PackProgress]:
+def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, None, None]:
     """Lay out the pack for ``data`` and write it to ``out`` (a path or a binary file).
 
     Yields after each candidate (see the module docstring). Raises ValueError for
