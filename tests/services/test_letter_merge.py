@@ -12,6 +12,7 @@ from hiring_desk.services.letter_merge import (
     LetterProblemsError,
     check_letter,
     fill,
+    fill_marked,
     template_problems,
 )
 
@@ -146,3 +147,11 @@ def test_user_text_in_fields_is_filled_in_as_is() -> None:
         candidate=replace(sample_context().candidate, name="{{ offer.salary }} <b>&"),
     )
     assert fill("Dear {{ candidate.name }},", context) == "Dear {{ offer.salary }} <b>&,\n"
+
+
+def test_a_draft_shows_where_fields_are_missing() -> None:
+    context = without(sample_context(), "offer.start_date", "offer.bonus")
+    body = "Start: {{ offer.start_date }}.{% if offer.bonus %} Bonus.{% endif %}"
+    assert fill_marked(body, context) == "Start: [missing: offer.start_date].\n"
+    assert fill_marked("{{ offer.nope }}", context) is None
+    assert fill_marked("{% if %}", context) is None

@@ -77,6 +77,20 @@ def fill(body: str, context: LetterContext) -> str:
     return render(body, _mapping(context, []))
 
 
+def fill_marked(body: str, context: LetterContext) -> str | None:
+    """``body`` filled in with each empty field it prints shown as ``[missing: offer.bonus]``.
+
+    For a preview while problems remain; None when the template cannot be
+    filled in at all (a syntax error or a name that is not a merge field).
+    """
+    try:
+        if _unknown_names(_parser().parse(body)):
+            return None
+        return render(body, _mapping(context, [], marked=True))
+    except (TemplateSyntaxError, TemplateProblem):
+        return None
+
+
 def check_letter(body: str, context: LetterContext) -> list[LetterProblem]:
     """Everything that stops ``body`` from printing for ``context`` (empty when it can)."""
     if not body.strip():
@@ -189,11 +203,12 @@ def _empty(name: str) -> LetterProblem:
 class _EmptyField:
     """A merge field with no value: false in a test, and noted when it would be printed."""
 
-    __slots__ = ("_name", "_printed")
+    __slots__ = ("_marked", "_name", "_printed")
 
-    def __init__(self, name: str, printed: list[str]) -> None:
+    def __init__(self, name: str, printed: list[str], *, marked: bool = False) -> None:
         self._name = name
         self._printed = printed
+        self._marked = marked
 
     def __bool__(self) -> bool:
         return False
@@ -212,13 +227,16 @@ class _EmptyField:
 
     def __str__(self) -> str:
         self._printed.append(self._name)
-        return ""
+        return f"[missing: {self._name}]" if self._marked else ""
 
 
-def _mapping(context: LetterContext, printed: list[str]) -> dict[str, dict[str, object]]:
+def _mapping(
+    context: LetterContext, printed: list[str], *, marked: bool = False
+) -> dict[str, dict[str, object]]:
     """What the template sees: a dict per group; empty fields note in ``printed`` if printed."""
     mapping: dict[str, dict[str, object]] = {group: {} for group in GROUPS}
     for key, value in context.values().items():
         group, name = key.split(".", 1)
-        mapping[group][name] = value if value.strip() else _EmptyField(key, printed)
+        empty = _EmptyField(key, printed, marked=marked)
+        mapping[group][name] = value if value.strip() else empty
     return mapping

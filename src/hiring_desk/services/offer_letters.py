@@ -38,7 +38,13 @@ from hiring_desk.domain.letter_fields import (
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
 from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError, ServiceError
-from hiring_desk.services.letter_merge import LetterProblem, LetterProblemsError, check_letter, fill
+from hiring_desk.services.letter_merge import (
+    LetterProblem,
+    LetterProblemsError,
+    check_letter,
+    fill,
+    fill_marked,
+)
 from hiring_desk.services.letter_templates import default_template_key, letter_template
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -91,10 +97,11 @@ class LetterState:
 
 @dataclass(frozen=True)
 class LetterPreview:
-    """The letter a template would make now, or what stops it."""
+    """The letter a template would make now, or what stops it (and the text with gaps marked)."""
 
     letter: PrintedLetter | None
     problems: tuple[LetterProblem, ...]
+    draft: str = ""  # with problems: the body, each empty field shown as [missing: ...]
 
 
 def letter_context(
@@ -119,7 +126,7 @@ def preview_letter(
     context = letter_context(workbook, offer_id, today=today)
     problems = check_letter(template.body, context)
     if problems:
-        return LetterPreview(None, tuple(problems))
+        return LetterPreview(None, tuple(problems), fill_marked(template.body, context) or "")
     return LetterPreview(_printed(template_key, context, fill(template.body, context)), ())
 
 

@@ -77,3 +77,14 @@ def ask_import_csv(parent: QWidget | None) -> Path | None:
         parent, "Import Candidates", "", f"CSV files (*.csv *.txt);;{ALL_FILES}"
     )
     return Path(name) if name else None
+
+
+def ask_save_pdf(parent: QWidget | None, start: Path, title: str = "Save PDF") -> Path | None:
+    """Where to save a PDF; adds ``.pdf`` when the name has no extension."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, str(start), f"PDF documents (*.pdf);;{ALL_FILES}"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_name(path.name + ".pdf")
