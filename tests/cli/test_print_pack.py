@@ -1,0 +1,191 @@
+"""``print pack`` on the demo workbook: by role, by named candidates, for one interview."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hiring_desk.cli import main
+from hiring_desk.services.demo import create_demo_workbook
+
+SENIOR = "Senior Backend Developer"
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_template, copy)
+    return copy
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def candidate_ids(capsys: pytest.CaptureFixture[str], demo: Path) -> dict[str, int]:
+    code, out, _ = run(capsys, "list", "candidates", "--workbook", demo, "--json")
+    assert code == 0
+    return {row["name"]: row["id"] for row in json.loads(out)}
+
+
+def test_print_pack_for_the_senior_role(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pack.pdf"
+    code, stdout, err = run(
+        capsys, "print", "pack", "--workbook", demo, "--role", SENIOR, "--out", out
+    )
+    assert (code, err) == (0, "")
+    assert stdout == f"Wrote the interview pack for 3 candidates to {out}\n"
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = pdf_text(out)
+        for name in ("김민준", "Αλέξανδρος Παπαδόπουλος", "Oluwaseun Adeyemi"):
+            assert name in text
+        assert "Strong yes" in text and "Confidential: contains personal data." in text
+
+
+def test_print_pack_for_named_candidates(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    ids = candidate_ids(capsys, demo)
+    out = tmp_path / "pack.pdf"
+    code, stdout, err = run(
+        capsys,
+        "print",
+        "pack",
+        "--workbook",
+        demo,
+        "--role",
+        "Backend Developer",
+        "--candidate",
+        ids["王磊"],
+        "--candidate",
+        ids["Ирина Соколова"],
+        "--out",
+        out,
+    )
+    assert (code, err) == (0, "")
+    assert stdout.startswith("Wrote the interview pack for 2 candidates")
+    if shutil.which("pdftotext"):
+        text = pdf_text(out)
+        assert "王磊" in text and "Ирина Соколова" in text
+        assert "Zoë Lambert" not in text, "only the candidates named"
+
+
+def test_a_candidate_who_did_not_apply_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    ids = candidate_ids(capsys, demo)
+    out = tmp_path / "pack.pdf"
+    code, stdout, err = run(
+        capsys,
+        "print",
+        "pack",
+        "--workbook",
+        demo,
+        "--role",
+        SENIOR,
+        "--candidate",
+        ids["王磊"],
+        "--out",
+        out,
+    )
+    assert code == 1 and stdout == ""
+    assert f"王磊 (id {ids['王磊']}) did not apply to '{SENIOR}'" in err
+    assert err.count("\n") == 1, "one line on stderr"
+    assert not out.exists()
+
+
+def test_print_pack_for_one_interview(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    code, listed, _ = run(capsys, "list", "interviews", "--workbook", demo, "--json")
+    assert code == 0
+    booked = next(row for row in json.loads(listed) if row["status"] == "scheduled")
+    out = tmp_path / "one.pdf"
+    code, stdout, err = run(
+        capsys, "print", "pack", "--workbook", demo, "--interview", booked["id"], "--out", out
+    )
+    assert (code, err) == (0, "")
+    assert stdout == f"Wrote the interview pack for 1 candidate to {out}\n"
+    if shutil.which("pdftotext"):
+        assert booked["candidate"] in pdf_text(out)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--out", "x.pdf"),  # neither --role nor --interview
+        ("--role", SENIOR, "--interview", "1", "--out", "x.pdf"),
+        ("--role", SENIOR),  # no --out
+        ("--role", SENIOR, "--candidate", "seven", "--out", "x.pdf"),
+    ],
+)
+def test_usage_errors(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    code, _, err = run(capsys, "print", "pack", "--workbook", demo, *argv)
+    assert code == 2 and "usage" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_unknown_role_and_candidate_with_interview(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pack.pdf"
+    code, _, err = run(
+        capsys, "print", "pack", "--workbook", demo, "--role", "Astronaut", "--out", out
+    )
+    assert code == 1 and "Astronaut" in err
+    code, _, err = run(
+        capsys,
+        "print",
+        "pack",
+        "--workbook",
+        demo,
+        "--interview",
+        "1",
+        "--candidate",
+        "3",
+        "--out",
+        out,
+    )
+    assert code == 1 and "--candidate goes with --role" in err
+    assert not out.exists()
+
+
+def test_as_a_subprocess(demo: Path, tmp_path: Path) -> None:
+    """The installed entry point: exit 0, one line on stdout, nothing on stderr (not a tty)."""
+    out = tmp_path / "pack.pdf"
+    command = [sys.executable, "-m", "hiring_desk", "print", "pack", "-w", str(demo)]
+    done = subprocess.run(
+        [*command, "--role", "2", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.strip() == f"Wrote the interview pack for 3 candidates to {out}"
