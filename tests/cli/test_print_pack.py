@@ -30,7 +30,7 @@ def demo(demo_template: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str | int | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
