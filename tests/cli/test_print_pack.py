@@ -176,6 +176,18 @@ def test_unknown_role_and_candidate_with_interview(
     assert not out.exists()
 
 
+def test_an_unwritable_destination_is_one_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "no such folder" / "pack.pdf"
+    code, stdout, err = run(
+        capsys, "print", "pack", "--workbook", demo, "--role", SENIOR, "--out", out
+    )
+    assert code == 1 and stdout == ""
+    assert "Could not write pack.pdf" in err and err.count("\n") == 1
+    assert not [p for p in tmp_path.rglob("*") if "pack" in p.name]
+
+
 def test_as_a_subprocess(demo: Path, tmp_path: Path) -> None:
     """The installed entry point: exit 0, one line on stdout, nothing on stderr (not a tty)."""
     out = tmp_path / "pack.pdf"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
@@ -379,3 +381,22 @@ def test_gathering_reads_scorecards_of_the_demo(demo: Workbook) -> None:
 
 def test_printed_on_is_today(demo: Workbook) -> None:
     assert interview_packs.pack_for_role(demo, role_id(demo, SENIOR)).printed_on == date.today()
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def test_write_pack_reports_problems_as_service_errors(demo: Workbook, tmp_path: Path) -> None:
+    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+    with pytest.raises(ServiceError, match=r"Could not write pack\.pdf"):
+        list(interview_packs.write_pack(pack, tmp_path / "missing" / "pack.pdf"))
+    broken = replace(pack, company_logo=b"GIF89a but not really")
+    with pytest.raises(ServiceError, match=r"Could not make pack\.pdf: The logo"):
+        list(interview_packs.write_pack(broken, tmp_path / "pack.pdf"))
+    steps = interview_packs.write_pack(pack, tmp_path / "pack.pdf")
+    assert next(steps).done == 1
+    steps.close()
+    assert list(tmp_path.iterdir()) == []
+    done = list(interview_packs.write_pack(pack, tmp_path / "pack.pdf"))
+    assert done[-1].done == done[-1].total == len(pack.candidates)
+    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")

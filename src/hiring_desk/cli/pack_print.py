@@ -47,7 +47,6 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hiring_desk.documents.interview_pack import build_pack
     from hiring_desk.services import interview_packs, roles
     from hiring_desk.services.workbooks import open_workbook
 
@@ -60,12 +59,9 @@ def run(args: argparse.Namespace) -> int:
             role = roles.find_role(workbook, args.role)
             data = interview_packs.pack_for_role(workbook, role.id, args.candidate)
     chatty = sys.stderr.isatty()
-    try:
-        for step in build_pack(data, args.out):
-            if chatty:
-                print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
-    except ValueError as exc:  # a logo the PDF library cannot read
-        raise CommandError(f"Could not make {args.out.name}: {exc}") from None
+    for step in interview_packs.write_pack(data, args.out):
+        if chatty:
+            print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
     count = len(data.candidates)
     out(f"Wrote the interview pack for {count} candidate{'s' if count != 1 else ''} to {args.out}")
     return EXIT_OK

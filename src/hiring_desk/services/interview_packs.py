@@ -21,7 +21,9 @@ The candidates come in the order of their next interview, then by name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -45,6 +47,9 @@ from hiring_desk.services.interview_pack_views import (
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Interview, Role
 
+if TYPE_CHECKING:
+    from hiring_desk.documents.interview_pack import PackProgress
+
 __all__ = [
     "CV_SUMMARY_CHARS",
     "DEFAULT_STAGES",
@@ -59,6 +64,7 @@ __all__ = [
     "pack_choices",
     "pack_for_interview",
     "pack_for_role",
+    "write_pack",
 ]
 
 #: The stages whose applications a role's pack covers by default.
@@ -126,6 +132,23 @@ def pack_choices(workbook: Workbook, role_id: int) -> list[PackChoice]:
             )
             for app in gathering.ordered()
         ]
+
+
+def write_pack(data: PackData, out: Path) -> Generator[PackProgress, None, None]:
+    """Print ``data`` to the PDF ``out``, yielding progress after each candidate.
+
+    See ``documents.interview_pack.build_pack``: stop iterating (or close the
+    generator) to cancel, and no file is written. A logo that cannot be printed
+    or a file that cannot be written is a ServiceError.
+    """
+    from hiring_desk.documents.interview_pack import build_pack
+
+    try:
+        yield from build_pack(data, out)
+    except ValueError as exc:
+        raise ServiceError(f"Could not make {out.name}: {exc}") from None
+    except OSError as exc:
+        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
 
 
 def _role(session: Session, role_id: int) -> Role:
