@@ -10,12 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.letter_setup import NASTY, add_offer, change_offer, stored_offer
-from tests.ui.conftest import when_modal
+from tests.ui.conftest import MakeWindow, when_modal
 
 from hiring_desk.services import letter_templates, offer_letters
+from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog, OfferTemplatesDialog
+from hiring_desk.ui.pages.offers_page import OffersPage
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -310,3 +312,29 @@ def test_unsaved_edits_are_asked_about(
     assert QApplication.activeModalWidget() is None or not isinstance(
         QApplication.activeModalWidget(), QDialog
     )
+
+
+# -- from the main window ----------------------------------------------------------------------
+
+
+def test_print_letter_on_the_offers_page_opens_the_dialog(
+    qtbot: QtBot, tmp_path: Path, make_window: MakeWindow
+) -> None:
+    path = tmp_path / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    window = make_window(path)
+    window.show_area("offers")
+    page = window.pages["offers"]
+    assert isinstance(page, OffersPage)
+    page.table.selectRow(0)
+    seen: list[str] = []
+
+    def look_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, OfferLetterDialog)
+        seen.append(dialog.windowTitle())
+        seen.append(dialog.template.currentText())
+        dialog.reject()
+
+    when_modal(qtbot, look_and_close, OfferLetterDialog)
+    click(qtbot, page.print_button)
+    assert seen == ["Offer Letter — Margaux Lefèvre", "Full-time employee"]

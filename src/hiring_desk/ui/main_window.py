@@ -28,6 +28,7 @@ from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
+from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
 from hiring_desk.ui.pages.offers_page import OffersPage
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
@@ -155,9 +156,16 @@ class MainWindow(QMainWindow):
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
         offers.candidate_activated.connect(self.show_candidate)
+        offers.print_letter_requested.connect(self.print_offer_letter)
         interviews = self.pages["interviews"]
         assert isinstance(interviews, InterviewsPage)
         interviews.candidate_activated.connect(self.show_candidate)
+
+    def print_offer_letter(self, offer_id: int) -> None:
+        if self.workbook is not None:
+            dialog = OfferLetterDialog(self.workbook, offer_id, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     def show_candidate(self, candidate_id: int) -> None:
         """Go to the Candidates area with this candidate selected."""

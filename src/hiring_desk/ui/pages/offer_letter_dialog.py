@@ -226,6 +226,7 @@ class OfferLetterDialog(QDialog):
     def edit_templates(self) -> None:
         dialog = OfferTemplatesDialog(self._workbook, self)
         dialog.exec()
+        dialog.deleteLater()
         self._fill_templates(self.selected_template())
 
     def _reload(self) -> None:
