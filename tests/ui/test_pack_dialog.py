@@ -1,0 +1,274 @@
+"""The Print Interview Pack dialog: choose, print off the GUI thread, cancel, open."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable, Generator, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from hiring_desk.documents.interview_pack import PackProgress
+from hiring_desk.services import interview_packs, roles
+from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.interview_packs import PackData
+from hiring_desk.store import Workbook
+from hiring_desk.store.models import Interview
+from hiring_desk.ui import file_dialogs
+from hiring_desk.ui.pages import pack_dialog
+from hiring_desk.ui.pages.pack_dialog import PrintPackDialog
+
+SENIOR = "Senior Backend Developer"
+SENIOR_DEFAULT = {"김민준", "Αλέξανδρος Παπαδόπουλος", "Oluwaseun Adeyemi"}
+
+OpenDialog = Callable[..., PrintPackDialog]
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path) -> Iterator[Workbook]:
+    copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_template, copy)
+    workbook = Workbook.open(copy)
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def chosen_file(monkeypatch: pytest.MonkeyPatch, out_dir: Path) -> list[Path]:
+    """The save chooser answers with out/pack.pdf; records each time it was asked."""
+    asked: list[Path] = []
+
+    def ask(_parent: object, start: Path, _title: str = "") -> Path:
+        asked.append(start)
+        return out_dir / "pack.pdf"
+
+    monkeypatch.setattr(file_dialogs, "ask_save_pdf", ask)
+    return asked
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    seen: list[Path] = []
+
+    def fake_open(path: Path) -> bool:
+        seen.append(path)
+        return True
+
+    monkeypatch.setattr(pack_dialog, "open_with_system_viewer", fake_open)
+    return seen
+
+
+@pytest.fixture
+def open_dialog(qtbot: QtBot, demo: Workbook) -> Iterator[OpenDialog]:
+    def make(**kwargs: object) -> PrintPackDialog:
+        dialog = PrintPackDialog(demo, None, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    yield make
+
+
+def item_names(dialog: PrintPackDialog, *, ticked: bool) -> set[str]:
+    listing: QListWidget = dialog.candidates
+    wanted = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+    return {
+        listing.item(row).text().split(" · ")[0]
+        for row in range(listing.count())
+        if listing.item(row).checkState() == wanted
+    }
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_prints_the_preselected_candidates_and_offers_to_open(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    chosen_file: list[Path],
+    opened: list[Path],
+    answered_questions: list[str],
+    out_dir: Path,
+) -> None:
+    senior = roles.find_role(demo, SENIOR).id
+    dialog = open_dialog(role_id=senior)
+    assert dialog.role.currentText() == SENIOR
+    assert item_names(dialog, ticked=True) == SENIOR_DEFAULT
+    assert item_names(dialog, ticked=False), "other open applications are offered, unticked"
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    out = out_dir / "pack.pdf"
+    assert opened == [out]
+    assert "Interview Pack Saved" in answered_questions
+    assert chosen_file and chosen_file[0].name == f"Interview pack - {SENIOR}.pdf"
+    assert dialog.result() == PrintPackDialog.DialogCode.Accepted
+    text = pdf_text(out)
+    for name in SENIOR_DEFAULT:
+        assert name in text
+    assert [p.name for p in out_dir.iterdir()] == ["pack.pdf"]
+
+
+def test_choose_the_candidates_by_keyboard(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    chosen_file: list[Path],
+    opened: list[Path],
+    out_dir: Path,
+) -> None:
+    dialog = open_dialog(role_id=roles.find_role(demo, "Backend Developer").id)
+    click(qtbot, dialog.tick_none)
+    assert item_names(dialog, ticked=True) == set()
+    assert not dialog.print_button.isEnabled()
+    listing = dialog.candidates
+    row = next(r for r in range(listing.count()) if listing.item(r).text().startswith("王磊"))
+    listing.setFocus()
+    listing.setCurrentRow(row)
+    qtbot.keyClick(listing, Qt.Key.Key_Space)
+    assert item_names(dialog, ticked=True) == {"王磊"}
+    click(qtbot, dialog.choose_button)
+    assert dialog.file.text() == str(out_dir / "pack.pdf")
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert len(chosen_file) == 1, "the file chosen before printing is used, not asked again"
+    text = pdf_text(out_dir / "pack.pdf")
+    assert "王磊" in text and "Zoë Lambert" not in text
+
+
+def test_candidate_ids_given_are_ticked(demo: Workbook, open_dialog: OpenDialog) -> None:
+    backend = roles.find_role(demo, "Backend Developer").id
+    wang = next(
+        c.candidate_id for c in interview_packs.pack_choices(demo, backend) if c.name == "王磊"
+    )
+    dialog = open_dialog(role_id=backend, candidate_ids=[wang])
+    assert item_names(dialog, ticked=True) == {"王磊"}
+
+
+def test_cancelling_midway_leaves_no_file(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    chosen_file: list[Path],
+    opened: list[Path],
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The builder is held after its first candidate until Cancel has been pressed."""
+    real = interview_packs.write_pack
+    cancel_pressed = threading.Event()
+
+    def held(data: PackData, out: Path) -> Generator[PackProgress, None, None]:
+        steps = real(data, out)
+        yield next(steps)
+        cancel_pressed.wait(10)
+        yield from steps
+
+    monkeypatch.setattr(interview_packs, "write_pack", held)
+    dialog = open_dialog(role_id=roles.find_role(demo, SENIOR).id)
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.value() == 1)
+    progress = dialog.progress
+    assert isinstance(progress, QProgressDialog)
+    assert "of 3" in progress.labelText()
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    click(qtbot, cancel)
+    cancel_pressed.set()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    assert dialog.status.text() == "Printing was cancelled; no file was written."
+    assert list(out_dir.iterdir()) == []
+    assert opened == []
+    assert dialog.isVisible(), "the dialog stays open to try again"
+    assert dialog.print_button.isEnabled()
+
+
+def test_a_write_error_is_shown_in_the_dialog(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[Path],
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "gone" / "pack.pdf"
+    monkeypatch.setattr(file_dialogs, "ask_save_pdf", lambda *_args: missing)
+    dialog = open_dialog(role_id=roles.find_role(demo, SENIOR).id)
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: dialog.worker is None and dialog.error.isVisible(), timeout=20000)
+    assert "Could not write pack.pdf" in dialog.error.text()
+    assert opened == [] and not missing.parent.exists()
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_one_interview(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    chosen_file: list[Path],
+    opened: list[Path],
+    out_dir: Path,
+) -> None:
+    with demo.transaction() as session:
+        booked = session.exec(select(Interview).where(Interview.status == "scheduled")).first()
+    assert booked is not None and booked.id is not None
+    dialog = open_dialog(interview_id=booked.id)
+    assert not dialog.role.isEnabled()
+    assert dialog.candidates.count() == 1
+    assert booked.round_name in dialog.scope.text()
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    (person,) = interview_packs.pack_for_interview(demo, booked.id).candidates
+    assert person.name in pdf_text(out_dir / "pack.pdf")
+
+
+def test_names_show_as_plain_text(qtbot: QtBot, workbook: Workbook) -> None:
+    from hiring_desk.services import candidates, pipeline
+    from hiring_desk.services.candidate_records import CandidateInput
+    from hiring_desk.services.role_briefs import RoleBrief
+
+    role = roles.create_role(workbook, RoleBrief(title="<b>Ops</b>")).id
+    person = candidates.create_candidate(workbook, CandidateInput(name="<i>Kim</i> & co")).id
+    application = pipeline.apply(workbook, person, role).id
+    pipeline.move(workbook, application, "screening")
+    pipeline.move(workbook, application, "interview")
+    dialog = PrintPackDialog(workbook, None, role_id=role)
+    qtbot.addWidget(dialog)
+    assert dialog.role.currentText() == "<b>Ops</b>"
+    assert item_names(dialog, ticked=True) == {"<i>Kim</i> & co"}
+    labels: Sequence[QLabel] = [dialog.scope, dialog.error, dialog.status]
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
