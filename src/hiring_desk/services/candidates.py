@@ -103,8 +103,8 @@ def list_candidates(workbook: Workbook, search_text: str = "") -> list[Candidate
     if ranked is not None:
         order = {cid: i for i, cid in enumerate(ranked)}
         return sorted(rows, key=lambda r: order[r.id])
-    # Sorted here: SQLite's lower() leaves non-ASCII letters alone.
-    return sorted(rows, key=lambda r: (r.name.casefold(), r.id))
+    # The same order as the candidate table: letters folded (Ø with O), accents ignored.
+    return sorted(rows, key=lambda r: (search.sort_name(r.name), r.id))
 
 
 def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
