@@ -24,12 +24,8 @@ from hiring_desk.services import (
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.interview_pack_gathering import (
-    CV_SUMMARY_CHARS,
-    FALLBACK_ROUND,
-    NOTES_SOURCE,
-    excerpt,
-)
+from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, FALLBACK_ROUND, excerpt
+from hiring_desk.services.interview_pack_views import NOTES_SOURCE
 from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
 from hiring_desk.store import Workbook
@@ -165,7 +161,8 @@ def test_profile_has_contact_skills_and_cv_or_notes(demo: Workbook) -> None:
     assert len(seun.cv_summary) <= CV_SUMMARY_CHARS
     assert seun.skills.must_matched and seun.skills.score is not None
     minjun = next(c for c in pack.candidates if c.name == "김민준")
-    assert minjun.cv_source == NOTES_SOURCE
+    assert minjun.cv_source == NOTES_SOURCE and minjun.summary_is_notes
+    assert not seun.summary_is_notes
     assert minjun.cv_summary.startswith("Eight years")
     assert "Redis" in minjun.other_skills  # listed by the candidate, not asked by the role
     assert not set(minjun.other_skills) & set(pack.role.must_have + pack.role.nice_to_have)

@@ -1,213 +1,37 @@
-"""The pages of an interview pack: the cover, and per candidate a profile, each round's
-questions and a scorecard per interviewer.
+"""The pages of an interview pack: the cover, and per candidate a profile followed by
+their rounds (``interview_pack_rounds``).
 
 Every string that came from a person goes through ``pdf_text.markup`` before it
 reaches Paragraph markup. Meaning never rests on colour: a skill the candidate
-lacks says "No", a box to tick is an outlined square, fills are light grey.
+lacks says "No", and the confidential note is a black box with words in it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from babel.dates import format_skeleton, format_time
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from hiring_desk.documents.fonts import FontFamily
-from hiring_desk.documents.letterhead import ACCENT, INK, MUTED
-from hiring_desk.documents.paper_forms import Blanks, Choices, RuledLines, TickBox, WritingBox
+from hiring_desk.documents.interview_pack_rounds import RoundPages
 from hiring_desk.documents.pdf_text import markup
-from hiring_desk.domain.competencies import RATING_ANCHORS
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.domain.vocab import Recommendation
 
 if TYPE_CHECKING:
-    from hiring_desk.services.interview_pack_views import (
-        PackCandidate,
-        PackData,
-        PackInterview,
-        PackRound,
-    )
+    from hiring_desk.services.interview_pack_views import PackCandidate, PackInterview
     from hiring_desk.services.scorecard_views import InterviewScorecards
 
-GRID = colors.HexColor("#9CA3AF")
-#: Smaller text (guidance, captions): lighter than the body, dark enough to print.
-SMALL_INK = colors.HexColor("#4B5563")
-HEADER_FILL = colors.HexColor("#EEF0F3")
 CONFIDENTIAL = "Confidential: contains personal data."
 CONFIDENTIAL_MORE = (
     "This pack is for the people interviewing these candidates. Keep it out of sight, "
     "do not copy it, and shred it once the hiring decision has been made."
 )
-NO_QUESTIONS = "No questions planned for this round."
-ANSWER_LINES = 6
-FREE_LINES = 18
-NOTES_LINES = 8
 
 
-@dataclass(frozen=True)
-class PackStyles:
-    body: ParagraphStyle
-    small: ParagraphStyle  # guidance, captions
-    cell: ParagraphStyle
-    cell_head: ParagraphStyle
-    cell_head_centred: ParagraphStyle
-    kicker: ParagraphStyle  # the small line above a title
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    subheading: ParagraphStyle
-    question: ParagraphStyle
-    notice: ParagraphStyle
-
-
-def pack_styles(fonts: FontFamily) -> PackStyles:
-    body = ParagraphStyle(
-        "PackBody", fontName=fonts.sans, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=4
-    )
-    small = ParagraphStyle(
-        "PackSmall", parent=body, fontSize=8, leading=10.5, textColor=SMALL_INK, spaceAfter=2
-    )
-    cell = ParagraphStyle("PackCell", parent=body, fontSize=8.5, leading=11, spaceAfter=0)
-    return PackStyles(
-        body=body,
-        small=small,
-        cell=cell,
-        cell_head=ParagraphStyle("PackCellHead", parent=cell, fontName=fonts.sans_bold),
-        cell_head_centred=ParagraphStyle(
-            "PackCellHeadCentred", parent=cell, fontName=fonts.sans_bold, alignment=TA_CENTER
-        ),
-        kicker=ParagraphStyle(
-            "PackKicker", parent=small, fontName=fonts.sans_bold, textColor=MUTED, spaceAfter=1
-        ),
-        title=ParagraphStyle(
-            "PackTitle", parent=body, fontName=fonts.sans_bold, fontSize=18, leading=23
-        ),
-        heading=ParagraphStyle(
-            "PackHeading",
-            parent=body,
-            fontName=fonts.sans_bold,
-            fontSize=12,
-            leading=15,
-            textColor=ACCENT,
-            spaceBefore=9,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        subheading=ParagraphStyle(
-            "PackSubheading",
-            parent=body,
-            fontName=fonts.sans_bold,
-            spaceBefore=5,
-            spaceAfter=2,
-            keepWithNext=1,
-        ),
-        question=ParagraphStyle(
-            "PackQuestion", parent=body, fontName=fonts.sans_bold, fontSize=10, leading=14
-        ),
-        notice=ParagraphStyle("PackNotice", parent=body, fontSize=8.5, leading=12, spaceAfter=0),
-    )
-
-
-class PackPages:
+class PackPages(RoundPages):
     """Flowables for the pages of one pack."""
-
-    def __init__(self, data: PackData, fonts: FontFamily, width: float) -> None:
-        self.data = data
-        self.fonts = fonts
-        self.width = width
-        self.styles = pack_styles(fonts)
-
-    # -- text helpers ------------------------------------------------------------------------
-
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A Paragraph of plain text (escaped here)."""
-        return Paragraph(markup(text), style or self.styles.body)
-
-    def labelled(self, label: str, value: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """ "Label: value" with the label in bold."""
-        return Paragraph(f"{markup(label, bold=True)} {markup(value)}", style or self.styles.body)
-
-    def when(self, interview: PackInterview) -> str:
-        """ "Tue, 1 Dec 2026, 11:30–13:00 (Europe/Dublin, GMT)"."""
-        locale = self.data.locale
-        start, end = interview.local_start, interview.local_end
-        day = format_skeleton("yMMMEd", start, locale=locale)
-        first = format_time(start, "short", tzinfo=start.tzinfo, locale=locale)
-        last = format_time(end, "short", tzinfo=end.tzinfo, locale=locale)
-        zone = interview.timezone
-        abbreviation = start.tzname() or ""
-        if abbreviation and abbreviation != zone:
-            zone = f"{zone}, {abbreviation}"
-        return f"{day}, {first}–{last} ({zone})"
-
-    def table(
-        self,
-        header: Sequence[str | Flowable],
-        rows: Sequence[Sequence[str | Flowable]],
-        widths: Sequence[float],
-    ) -> Table:
-        """A grid with a grey header row; str cells become plain-text Paragraphs."""
-        cells: list[list[Any]] = [
-            [
-                Paragraph(markup(h), self.styles.cell_head) if isinstance(h, str) else h
-                for h in header
-            ]
-        ]
-        for row in rows:
-            cells.append(
-                [Paragraph(markup(c), self.styles.cell) if isinstance(c, str) else c for c in row]
-            )
-        table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return table
-
-    def facts(self, rows: Sequence[tuple[str, str]]) -> Table:
-        """Label / value pairs, with no grid; pairs with no value are left out."""
-        shown = [
-            [Paragraph(markup(label), self.styles.cell_head), self.para(value, self.styles.cell)]
-            for label, value in rows
-            if value
-        ]
-        table = Table(shown or [["", ""]], colWidths=[34 * mm, self.width - 34 * mm])
-        table.hAlign = "LEFT"
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            )
-        )
-        return table
 
     # -- the cover ---------------------------------------------------------------------------
 
@@ -310,15 +134,7 @@ class PackPages:
 
     def candidate(self, person: PackCandidate) -> list[Flowable]:
         """The candidate's pages; the caller starts them on a new page."""
-        story = self.profile(person)
-        count = len(person.rounds)
-        for number, pack_round in enumerate(person.rounds, 1):
-            story += [PageBreak(), *self.round_questions(person, pack_round, number, count)]
-            for interviewer in pack_round.interview.interviewers if pack_round.interview else ():
-                story += [PageBreak(), *self.scorecard(person, pack_round, interviewer)]
-            if not (pack_round.interview and pack_round.interview.interviewers):
-                story += [PageBreak(), *self.scorecard(person, pack_round, "")]
-        return story
+        return [*self.profile(person), *self.rounds(person)]
 
     def profile(self, person: PackCandidate) -> list[Flowable]:
         s = self.styles
@@ -405,7 +221,7 @@ class PackPages:
         s = self.styles
         if not person.cv_summary:
             return [self.para("CV summary", s.heading), self.para("No CV or notes on file.")]
-        if person.cv_source == "notes":
+        if person.summary_is_notes:
             source = "No CV text on file; these are the candidate's notes."
             title = "Notes"
         else:
@@ -441,101 +257,3 @@ class PackPages:
                 if card.notes:
                     story.append(self.para(card.notes, s.small))
         return story
-
-    # -- a round -----------------------------------------------------------------------------
-
-    def round_header(
-        self, person: PackCandidate, pack_round: PackRound, kicker: str
-    ) -> list[Flowable]:
-        s = self.styles
-        story: list[Flowable] = [
-            self.para(kicker, s.kicker),
-            self.para(f"{pack_round.name} ({pack_round.duration_minutes} min)", s.title),
-        ]
-        rows = [("Candidate", person.name)]
-        if pack_round.interview:
-            iv = pack_round.interview
-            rows += [
-                ("When", self.when(iv)),
-                ("Where", iv.place),
-                ("Interviewers", ", ".join(iv.interviewers)),
-            ]
-        rows.append(("Rates", ", ".join(pack_round.competency_labels)))
-        return [*story, self.facts(rows), Spacer(1, 4 * mm)]
-
-    def round_questions(
-        self, person: PackCandidate, pack_round: PackRound, number: int, count: int
-    ) -> list[Flowable]:
-        s = self.styles
-        story = self.round_header(person, pack_round, f"ROUND {number} OF {count} · QUESTIONS")
-        if not pack_round.questions:
-            return [*story, self.para(NO_QUESTIONS), Spacer(1, 2 * mm), RuledLines(FREE_LINES)]
-        for index, q in enumerate(pack_round.questions, 1):
-            block: list[Flowable] = [self.para(f"{index}. {q.text}", s.question)]
-            if q.competency_label:
-                block.append(self.para(f"Assesses: {q.competency_label}", s.small))
-            if q.strong:
-                block.append(self.labelled("Strong answer:", q.strong, s.small))
-            if q.weak:
-                block.append(self.labelled("Weak answer:", q.weak, s.small))
-            block += [Spacer(1, 1 * mm), RuledLines(ANSWER_LINES), Spacer(1, 5 * mm)]
-            story.append(KeepTogether(block))
-        return story
-
-    def scorecard(
-        self, person: PackCandidate, pack_round: PackRound, interviewer: str
-    ) -> list[Flowable]:
-        s = self.styles
-        kicker = f"SCORECARD · {interviewer}" if interviewer else "SCORECARD"
-        story = self.round_header(person, pack_round, kicker)
-        story += [self.para("Rating scale", s.subheading), self.legend(), Spacer(1, 3 * mm)]
-        story += [self.rating_grid(pack_round.competency_labels), Spacer(1, 5 * mm)]
-        story.append(WritingBox("Notes: evidence for your ratings", NOTES_LINES, self.fonts.sans))
-        story += [Spacer(1, 5 * mm), self.para("Recommendation (tick one)", s.subheading)]
-        labels = tuple(r.label for r in Recommendation)
-        story += [Choices(labels, self.fonts.sans), Spacer(1, 8 * mm)]
-        story.append(CondPageBreak(14 * mm))
-        story.append(Blanks(("Interviewer", "Signature", "Date"), self.fonts.sans, (interviewer,)))
-        return story
-
-    def legend(self) -> Flowable:
-        rows = [
-            [
-                Paragraph(markup(f"{a.rating} {a.name}", bold=True), self.styles.cell),
-                Paragraph(markup(a.meaning), self.styles.cell),
-            ]
-            for a in RATING_ANCHORS
-        ]
-        table = Table(rows, colWidths=[24 * mm, self.width - 24 * mm], hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            )
-        )
-        return table
-
-    def rating_grid(self, competencies: Sequence[str]) -> Flowable:
-        centred = self.styles.cell_head_centred
-        header: list[str | Flowable] = [
-            "Competency",
-            *(Paragraph(markup(f"{a.rating} {a.name}"), centred) for a in RATING_ANCHORS),
-        ]
-        rows = [[label, *(TickBox() for _ in RATING_ANCHORS)] for label in competencies]
-        rows.append(["Other:", *(TickBox() for _ in RATING_ANCHORS)])
-        box = (self.width - 62 * mm) / len(RATING_ANCHORS)
-        table = self.table(header, rows, [62 * mm, *(box for _ in RATING_ANCHORS)])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 1), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 1), (-1, -1), 6),
-                ]
-            )
-        )
-        return table

@@ -28,6 +28,7 @@ from hiring_desk.domain.vocab import (
 from hiring_desk.services import catalog
 from hiring_desk.services.company import PROFILE_ID
 from hiring_desk.services.interview_pack_views import (
+    NOTES_SOURCE,
     PackCandidate,
     PackData,
     PackInterview,
@@ -59,8 +60,6 @@ from hiring_desk.store.models import (
 
 #: How much of a CV's text the profile page shows.
 CV_SUMMARY_CHARS = 1200
-#: ``PackCandidate.cv_source`` when the summary is the candidate's notes.
-NOTES_SOURCE = "notes"
 #: The round a pack prints when the role has neither a plan nor any interview.
 FALLBACK_ROUND = "Interview"
 FALLBACK_MINUTES = 60

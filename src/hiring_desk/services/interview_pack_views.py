@@ -17,6 +17,7 @@ from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.scorecard_views import InterviewScorecards
 
 __all__ = [
+    "NOTES_SOURCE",
     "PackCandidate",
     "PackChoice",
     "PackData",
@@ -25,6 +26,9 @@ __all__ = [
     "PackRole",
     "PackRound",
 ]
+
+#: ``PackCandidate.cv_source`` when the summary is the candidate's notes (no CV text).
+NOTES_SOURCE = "notes"
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class PackCandidate:
     skills: MatchResult  # against the role's must-haves and nice-to-haves
     other_skills: tuple[str, ...]  # the candidate's skills the role does not list
     cv_summary: str  # the start of the newest CV's text, or the notes; may be empty
-    cv_source: str  # where ``cv_summary`` comes from: a file name, "notes", or ""
+    cv_source: str  # where ``cv_summary`` comes from: a file name, NOTES_SOURCE, or ""
     earlier: tuple[InterviewScorecards, ...]  # earlier interviews that have scorecards
     interviews: tuple[PackInterview, ...]  # the interviews this pack is printed for
     rounds: tuple[PackRound, ...]
@@ -127,6 +131,11 @@ class PackCandidate:
     @property
     def stage_label(self) -> str:
         return Stage(self.stage).label
+
+    @property
+    def summary_is_notes(self) -> bool:
+        """True when there is no CV text and ``cv_summary`` holds the candidate's notes."""
+        return self.cv_source == NOTES_SOURCE
 
 
 @dataclass(frozen=True)

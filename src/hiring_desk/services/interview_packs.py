@@ -30,12 +30,9 @@ from sqlmodel import Session, col
 
 from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.interview_pack_gathering import (
-    CV_SUMMARY_CHARS,
-    NOTES_SOURCE,
-    PackGathering,
-)
+from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, PackGathering
 from hiring_desk.services.interview_pack_views import (
+    NOTES_SOURCE,
     PackCandidate,
     PackChoice,
     PackData,
