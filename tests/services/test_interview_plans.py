@@ -493,3 +493,16 @@ def test_suggestions_need_a_round_of_that_role(workbook: Workbook) -> None:
         plan_questions.suggest_questions(workbook, role_id, round_id)
     with pytest.raises(NotFoundError):
         plan_questions.suggest_questions(workbook, role_id, 999)
+
+
+def test_adding_a_round_to_a_role_without_a_plan_starts_from_the_default(
+    workbook: Workbook,
+) -> None:
+    role_id = _role(workbook, "junior")
+    view = plans.add_round(workbook, role_id, "Take-home review", 30, ["testing"])
+    expected = [r.name for r in default_plan_for(None, "junior").rounds]
+    assert _names(view) == [*expected, "Take-home review"]
+    with pytest.raises(ValidationError):
+        plans.add_round(workbook, _role(workbook, "lead"), "Phone screen")
+    with workbook.transaction() as session:
+        assert len(session.exec(select(InterviewPlan)).all()) == 1  # nothing half-saved

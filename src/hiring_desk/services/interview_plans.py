@@ -53,12 +53,18 @@ __all__ = [
     "QuestionView",
     "RoundView",
     "add_round",
+    "changed",
+    "load_round",
     "move_round",
+    "moved",
     "plan_for_role",
+    "plan_view",
     "remove_round",
     "rename_round",
+    "renumber",
     "set_round_competencies",
     "set_round_duration",
+    "split_competencies",
 ]
 
 
@@ -131,13 +137,15 @@ class PlanView:
 def plan_for_role(workbook: Workbook, role_id: int) -> PlanView:
     """The role's plan, created from its default plan if it has none yet."""
     with workbook.transaction() as session:
-        role = _role(session, role_id)
-        plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
-        if plan is None:
-            plan = _create_plan(
-                session, role_id, default_plan_for(role.template_key, role.seniority)
-            )
-        return plan_view(session, plan)
+        return plan_view(session, _ensure_plan(session, role_id))
+
+
+def _ensure_plan(session: Session, role_id: int) -> InterviewPlan:
+    role = _role(session, role_id)
+    plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
+    if plan is None:
+        plan = _create_plan(session, role_id, default_plan_for(role.template_key, role.seniority))
+    return plan
 
 
 def _create_plan(session: Session, role_id: int, default: DefaultPlan) -> InterviewPlan:
@@ -246,11 +254,10 @@ def add_round(
 
     With no ``name`` the round is called "New round" (numbered if that is taken).
     """
-    plan_for_role(workbook, role_id)
     minutes = _checked_minutes(duration_minutes)
     keys = _checked_competencies(competencies)
     with workbook.transaction() as session:
-        plan = _plan_of_role(session, role_id)
+        plan = _ensure_plan(session, role_id)
         rows = _rounds(session, plan.id or 0)
         taken = {r.name.casefold() for r in rows}
         if name is None:
@@ -361,13 +368,6 @@ def _role(session: Session, role_id: int) -> Role:
     if role is None:
         raise NotFoundError(f"Role {role_id} does not exist.")
     return role
-
-
-def _plan_of_role(session: Session, role_id: int) -> InterviewPlan:
-    plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
-    if plan is None:
-        raise NotFoundError("That role has no interview plan.")
-    return plan
 
 
 def _rounds(session: Session, plan_id: int) -> list[InterviewRound]:
