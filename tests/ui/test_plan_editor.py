@@ -337,3 +337,17 @@ def test_the_demo_plan_opens_and_can_be_edited(qtbot: QtBot, demo: Workbook) -> 
     _click(qtbot, editor.remove_question_button)
     assert len(_saved(demo, role.id).rounds[2].questions) == 1
     assert editor.questions_list.count() == 1
+
+
+def test_a_round_removed_meanwhile_is_reported_and_the_plan_reloaded(
+    qtbot: QtBot, workbook: Workbook, answered_questions: list[str]
+) -> None:
+    role_id = _role(workbook, "mid")
+    editor = _editor(qtbot, workbook, role_id)
+    _click_row(qtbot, editor.rounds_list, 1)
+    gone = _saved(workbook, role_id).rounds[1]
+    interview_plans.remove_round(workbook, gone.id)  # e.g. from another part of the app
+    _click(qtbot, editor.remove_question_button)
+    assert answered_questions[-1] == "Plan Not Changed"
+    assert editor.rounds_list.count() == len(_saved(workbook, role_id).rounds) == 2
+    assert all(gone.name not in text for text in _texts(editor.rounds_list))

@@ -271,9 +271,11 @@ class PlanEditorDialog(QDialog):
             else:
                 messages.show_warning(self, "Plan Not Changed", message)
             return False
-        except NotFoundError as exc:
+        except NotFoundError as exc:  # gone meanwhile: show the plan as it now is
             messages.show_warning(self, "Plan Not Changed", str(exc))
             plan = interview_plans.plan_for_role(self._workbook, self.plan.role_id)
+            self._show(plan, current.id if current else None)
+            return False
         except ServiceError as exc:
             messages.show_error(self, "Plan Not Changed", str(exc))
             return False
