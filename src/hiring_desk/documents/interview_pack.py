@@ -3,10 +3,11 @@
 :func:`build_pack` is a generator. It lays out the cover, then each candidate's
 pages, and yields a :class:`PackProgress` after each candidate, so a caller (the
 command line, or a worker thread behind a progress dialog) can show how far it
-got and cancel by no longer asking for the next step. The PDF is made in memory
-and written only when the last candidate is laid out, before the last progress
-is yielded: stopping early leaves no file at all, and a path is written to a
-temporary file beside it and renamed into place, so there is never half a PDF.
+got and cancel by no longer asking for the next step. Each step gathers one
+candidate's pages; the PDF is laid out in memory and written only after the
+last one, before the last progress is yielded: stopping early leaves no file at
+all, and a path is written to a temporary file beside it and renamed into place,
+so there is never half a PDF.
 
 The footer of every page reads "Page N of M" and the candidate's name (the role's
 title on the cover). No Qt here: this runs the same from a thread or a terminal.
@@ -17,11 +18,11 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Generator, Iterable
+from collections.abc import Generator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -68,18 +69,23 @@ def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, 
     doc = _PackDocument(buffer, title=title, author=data.company_name)
     pages = PackPages(data, fonts, doc.width)
     letterhead = Letterhead(data.company_name, data.company_address, data.company_logo, title)
-    doc.start(functools.partial(PackCanvas, caption=data.role.title, font=fonts.sans))
-    doc.lay_out([*letterhead_flowables(letterhead, fonts, doc.width), *pages.cover()])
+    canvasmaker = functools.partial(PackCanvas, caption=data.role.title, font=fonts.sans)
+    story: list[Flowable] = [
+        *letterhead_flowables(letterhead, fonts, doc.width),
+        *pages.cover(),
+    ]
 
     total = len(data.candidates)
     if total == 0:
-        doc.finish()
+        doc.build(story, canvasmaker=canvasmaker)
         _write(buffer.getvalue(), out)
         return
     for done, person in enumerate(data.candidates, 1):
-        doc.lay_out([PageBreak(), CaptionMark(person.name), *pages.candidate(person)])
+        # Gathering a candidate's pages is the slow part (text, tables, fonts);
+        # the final layout of a 200-page pack takes well under a second.
+        story += [PageBreak(), CaptionMark(person.name), *pages.candidate(person)]
         if done == total:
-            doc.finish()
+            doc.build(story, canvasmaker=canvasmaker)
             _write(buffer.getvalue(), out)
         yield PackProgress(done, total, person.name)
 
@@ -124,11 +130,7 @@ class CaptionMark(Flowable):
 
 
 class _PackDocument(BaseDocTemplate):
-    """A document laid out in steps: :meth:`start`, :meth:`lay_out` (repeatedly), :meth:`finish`.
-
-    These are the steps ``BaseDocTemplate.build`` takes in one call, split so the
-    builder can yield between candidates.
-    """
+    """A4 pages with one body frame, the margins of the letterhead."""
 
     def __init__(self, buffer: BytesIO, *, title: str, author: str) -> None:
         super().__init__(
@@ -155,17 +157,3 @@ class _PackDocument(BaseDocTemplate):
             id="body",
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-
-    def start(self, canvasmaker: Any) -> None:
-        self._startBuild(None, canvasmaker)
-        self.canv._doctemplate = self  # as build() does, for flowables that look for it
-
-    def lay_out(self, flowables: Iterable[Flowable]) -> None:
-        pending = list(flowables)
-        while pending:
-            self.clean_hanging()
-            self.handle_flowable(pending)
-
-    def finish(self) -> None:
-        del self.canv._doctemplate
-        self._endBuild()
