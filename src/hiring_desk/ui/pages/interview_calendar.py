@@ -106,15 +106,17 @@ class InterviewCalendar(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.edit_button = self._button("calendar_edit", "&Edit…", self.edit_selected)
-        self.cancel_button = self._button(
-            "calendar_cancel", "&Cancel Interview", self.cancel_selected
-        )
+        self.cancel_button = self._button("calendar_cancel", "&Cancel…", self.cancel_selected)
+        self.cancel_button.setToolTip("Cancel this interview (it stays listed, marked cancelled)")
         self.done_button = self._button("calendar_done", "Mark &Done", self.mark_selected_done)
         self.export_button = self._button("calendar_export", "E&xport .ics…", self.export_selected)
+        self.export_button.setToolTip("Save this interview as an iCalendar file")
         self.export_day_button = self._button(
-            "calendar_export_day", "Export D&ay .ics…", self.export_selected_day
+            "calendar_export_day", "D&ay .ics…", self.export_selected_day
         )
-        buttons = QHBoxLayout()
+        self.export_day_button.setToolTip("Save every interview of this day as an iCalendar file")
+        #: The row of buttons; a page may insert its own (after the stretch: right-aligned).
+        self.buttons = buttons = QHBoxLayout()
         for button in (
             self.edit_button,
             self.cancel_button,

@@ -8,7 +8,7 @@ goes before it (printing the interview pack), and the question bank on a tab.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services import company, interviews
@@ -37,31 +37,27 @@ class InterviewsPage(QWidget):
         self.calendar.interview_activated.connect(self._open_candidate)
         self.calendar.tree.itemSelectionChanged.connect(self._update_buttons)
 
-        self.scorecard_button = QPushButton("Enter &Scorecard…")
+        self.scorecard_button = QPushButton("&Scorecard…")
         self.scorecard_button.setObjectName("enter_scorecard")
         self.scorecard_button.setToolTip("Type in an interviewer's scorecard for this interview")
         self.scorecard_button.clicked.connect(self.enter_scorecard)
-        self.candidate_button = QPushButton("Open Ca&ndidate")
+        self.candidate_button = QPushButton("Ca&ndidate")
         self.candidate_button.setObjectName("open_candidate")
+        self.candidate_button.setToolTip("Show this interview's candidate")
         self.candidate_button.clicked.connect(
             lambda: self._open_candidate(self.calendar.selected_interview_id())
         )
-        self.pack_button = QPushButton("&Print Interview Pack…")
+        self.pack_button = QPushButton("&Pack…")
         self.pack_button.setObjectName("print_pack")
         self.pack_button.setToolTip(
-            "A PDF for the interviewers: the role, each candidate, the questions and scorecards"
+            "Print an interview pack: the role, each candidate, the questions and scorecards"
         )
         self.pack_button.clicked.connect(self.print_pack)
-        actions = QHBoxLayout()
-        for button in (self.scorecard_button, self.candidate_button, self.pack_button):
-            actions.addWidget(button)
-        actions.addStretch()
-
-        schedule = QWidget()
-        schedule_layout = QVBoxLayout(schedule)
-        schedule_layout.setContentsMargins(0, 0, 0, 0)
-        schedule_layout.addLayout(actions)
-        schedule_layout.addWidget(self.calendar, 1)
+        for index, button in enumerate(
+            (self.scorecard_button, self.candidate_button, self.pack_button)
+        ):
+            self.calendar.buttons.insertWidget(index, button)
+        schedule = self.calendar
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("interviews_tabs")
