@@ -457,3 +457,46 @@ def test_compare_three_candidates_of_a_role(window: MainWindow, qtbot: QtBot) ->
     dialog = page.findChild(CompareDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_dropping_cv_files_on_the_files_tab_attaches_them(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings as warnings_module
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from hiring_desk.services import attachments
+    from hiring_desk.ui import messages
+
+    wb = window.workbook
+    assert wb is not None
+    cid = candidates.create_candidate(wb, CandidateInput(name="Kari Nordmann")).id
+    page = page_of(window)
+    page.refresh()
+    panel = page.detail.attachments
+    page.detail.tabs.setCurrentWidget(panel)
+    cv = _pdf_with("Kari Nordmann - Rust and Kafka", tmp_path / "Kari CV.pdf")
+    fake = tmp_path / "not-a-cv.pdf"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # an image named .pdf
+    warnings: list[str] = []
+    monkeypatch.setattr(messages, "show_warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(messages, "show_error", lambda _p, _t, text, *_a: warnings.append(text))
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(cv)), QUrl.fromLocalFile(str(fake))])
+    actions = Qt.DropAction.CopyAction
+    point = QPointF(panel.rect().center())
+    no_buttons, no_keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    with warnings_module.catch_warnings():  # PySide marks this Qt 6 constructor deprecated
+        warnings_module.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(point.toPoint(), actions, data, no_buttons, no_keys)
+    panel.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(point, actions, data, no_buttons, no_keys)
+    panel.dropEvent(drop)
+
+    assert [a.filename for a in attachments.list_attachments(wb, cid)] == ["Kari CV.pdf"]
+    assert panel.files.count() == 1
+    assert warnings and "not-a-cv.pdf" in warnings[0]  # the refused one is named
