@@ -345,3 +345,15 @@ def test_locale_choices_have_a_territory_and_can_be_saved(workbook: Workbook) ->
     assert all("_" in code for code in codes)
     for code in ["en_GB", "de_DE", codes[0], codes[-1]]:
         assert company.normalise_locale(code) == code
+
+
+def test_the_time_zone_is_saved_with_the_profile_or_not_at_all(workbook: Workbook) -> None:
+    from hiring_desk.services import time_zones
+
+    _update(workbook, timezone="america/new_york")
+    assert time_zones.default_timezone(workbook) == "America/New_York"
+    with pytest.raises(ValidationError) as refused:
+        _update(workbook, timezone="Europe/Atlantis", name="Renamed Ltd")
+    assert set(refused.value.errors) == {"timezone"}
+    assert time_zones.default_timezone(workbook) == "America/New_York"
+    assert company.get_company(workbook).name != "Renamed Ltd"

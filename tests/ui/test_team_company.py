@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
 
-from hiring_desk.services import company, team
+from hiring_desk.services import company, team, time_zones
 from hiring_desk.services.workbooks import create_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
@@ -143,8 +143,10 @@ def test_company_profile_saves_typed_values(window: MainWindow, qtbot: QtBot) ->
     qtbot.keyClick(form.signatory_combo, Qt.Key.Key_Down)
     type_into(qtbot, form.currency_combo.lineEdit(), "usd")
     type_into(qtbot, form.locale_combo.lineEdit(), "en_IE")
+    type_into(qtbot, form.timezone_combo.lineEdit(), "europe/dublin")
     assert form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert time_zones.default_timezone(wb) == "Europe/Dublin"
     info = company.get_company(wb)
     assert info.name == "Harbour Software Ltd"
     assert info.address == "12 Quay Street\nGalway"
@@ -164,7 +166,11 @@ def test_company_profile_refuses_bad_values_at_the_field(window: MainWindow, qtb
     type_into(qtbot, form.name_edit, "Harbour")
     type_into(qtbot, form.currency_combo.lineEdit(), "XYZ")
     type_into(qtbot, form.locale_combo.lineEdit(), "qq_QQ")
+    zone_before = time_zones.default_timezone(wb)
+    type_into(qtbot, form.timezone_combo.lineEdit(), "Mars/Olympus_Mons")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form._fields["timezone"].error.isVisible()
+    assert time_zones.default_timezone(wb) == zone_before
     assert form._fields["default_currency"].error.isVisible()
     assert "XYZ" in form._fields["default_currency"].error.text()
     assert form._fields["locale"].error.isVisible()

@@ -10,9 +10,14 @@ from sqlmodel import Session
 
 from hiring_desk.services import audit
 from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.time_zones import (
+    TIMEZONE_SETTING,
+    canonical_timezone,
+    unknown_zone_message,
+)
 from hiring_desk.services.validation import clean, length_problem
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import CompanyProfile, TeamMember
+from hiring_desk.store.models import CompanyProfile, TeamMember, WorkbookSetting
 from hiring_desk.store.models._base import utcnow
 
 PROFILE_ID = 1
@@ -47,8 +52,14 @@ def update_company(
     signatory_id: int | None,
     default_currency: str,
     locale: str,
+    timezone: str | None = None,
 ) -> CompanyInfo:
-    """Save the profile's text fields (the logo has its own calls)."""
+    """Save the profile's text fields (the logo has its own calls).
+
+    ``timezone`` (an IANA name), when given, becomes the workbook's zone for new
+    interviews, saved in the same transaction.
+    """
+
     name, address = clean(name), (address or "").strip()
     currency, locale_code = clean(default_currency).upper(), clean(locale)
     errors: dict[str, str] = {}
@@ -63,6 +74,9 @@ def update_company(
     normalised = normalise_locale(locale_code)
     if normalised is None:
         errors["locale"] = f"'{locale}' is not a locale Hiring Desk knows (e.g. en_GB, de_DE)"
+    zone = canonical_timezone(timezone) if timezone is not None else None
+    if timezone is not None and zone is None:
+        errors["timezone"] = unknown_zone_message(timezone)
     with workbook.transaction() as session:
         if signatory_id is not None and session.get(TeamMember, signatory_id) is None:
             errors["signatory"] = "must be a member of the team"
@@ -75,6 +89,11 @@ def update_company(
         profile.locale = normalised or profile.locale
         profile.updated_at = utcnow()
         session.add(profile)
+        if zone is not None:
+            setting = session.get(WorkbookSetting, TIMEZONE_SETTING)
+            setting = setting or WorkbookSetting(key=TIMEZONE_SETTING)
+            setting.value = zone
+            session.add(setting)
         audit.record(session, "edit", "company_profile", PROFILE_ID)
         return _info(session, profile)
 

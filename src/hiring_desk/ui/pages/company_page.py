@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services import company, team
+from hiring_desk.services import company, team, time_zones
 from hiring_desk.services.company import CompanyInfo
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
@@ -28,6 +28,11 @@ from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 LOGO_PREVIEW = 96
 FORM_MAX_WIDTH = 720
+
+
+def _city(zone: str) -> str:
+    """ "America/New_York" -> "New York": what people search a zone by."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 class CompanyPage(QWidget):
@@ -46,6 +51,11 @@ class CompanyPage(QWidget):
         self.signatory_combo.setObjectName("company_signatory")
         self.currency_combo = searchable_combo(company.currency_choices(), "company_currency")
         self.locale_combo = searchable_combo(company.locale_choices(), "company_locale")
+        self.timezone_combo = searchable_combo(
+            [(zone, _city(zone)) for zone in time_zones.known_timezones()],
+            "company_timezone",
+        )
+        self.timezone_combo.setToolTip("New interviews are booked in this time zone")
 
         self.logo_label = QLabel()
         self.logo_label.setObjectName("company_logo")
@@ -65,6 +75,7 @@ class CompanyPage(QWidget):
             "signatory": FieldWithError(self.signatory_combo),
             "default_currency": FieldWithError(self.currency_combo),
             "locale": FieldWithError(self.locale_combo),
+            "timezone": FieldWithError(self.timezone_combo),
         }
         logo_buttons = QVBoxLayout()
         logo_buttons.addWidget(self.logo_button)
@@ -85,6 +96,7 @@ class CompanyPage(QWidget):
         form.addRow("&Signs offers:", self._fields["signatory"])
         form.addRow("Default &currency:", self._fields["default_currency"])
         form.addRow("L&ocale:", self._fields["locale"])
+        form.addRow("&Time zone:", self._fields["timezone"])
 
         self.save_button = QPushButton("&Save Profile")
         self.save_button.setObjectName("save_company")
@@ -120,7 +132,12 @@ class CompanyPage(QWidget):
         for edit in (self.name_edit,):
             edit.textEdited.connect(self._mark_dirty)
         self.address_edit.textChanged.connect(self._mark_dirty)
-        for combo in (self.signatory_combo, self.currency_combo, self.locale_combo):
+        for combo in (
+            self.signatory_combo,
+            self.currency_combo,
+            self.locale_combo,
+            self.timezone_combo,
+        ):
             combo.currentTextChanged.connect(self._mark_dirty)
         self._set_dirty(False)
 
@@ -146,6 +163,7 @@ class CompanyPage(QWidget):
             self._fill_signatories(info.signatory_id)
             select_code(self.currency_combo, info.default_currency)
             select_code(self.locale_combo, info.locale)
+            select_code(self.timezone_combo, time_zones.default_timezone(self._workbook))
             self._show_logo(info)
             self.status.clear()
         finally:
@@ -204,6 +222,7 @@ class CompanyPage(QWidget):
                 signatory_id=self.signatory_combo.currentData(),
                 default_currency=combo_code(self.currency_combo),
                 locale=combo_code(self.locale_combo),
+                timezone=combo_code(self.timezone_combo),
             )
         except ValidationError as exc:
             for name, message in exc.errors.items():
