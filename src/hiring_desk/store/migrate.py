@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0003_sort_and_match"
+SCHEMA_HEAD = "0004_privacy"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_candidate_search",
     "0003_sort_and_match",
+    "0004_privacy",
 )
 
 

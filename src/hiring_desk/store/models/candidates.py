@@ -35,7 +35,10 @@ class Candidate(SQLModel, table=True):
     notice_weeks: int | None = None
     work_mode_preference: str | None = None
     notes: str = ""
-    consent_at: datetime | None = None
+    consent_at: datetime | None = None  # when consent to keep the data was given
+    consent_method: str = ""  # how: by email, on a form, in a call...
+    consent_until: date | None = None  # the day it ends
+    erased_at: datetime | None = Field(default=None, index=True)  # personal data erased
     retain_until: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -56,6 +56,9 @@ class AuditEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     actor: str = ""
+    member_id: int | None = Field(
+        default=None, foreign_key="team_member.id", ondelete="SET NULL"
+    )  # the team member who acted
     action: str
     entity: str
     entity_id: int | None = None
