@@ -26,6 +26,9 @@ from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
 from hiring_desk.store.integrity import quick_check
 from hiring_desk.store.lock import WorkbookLock
 
+#: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
+ACTING_MEMBER = "acting_member_id"
+
 
 class Workbook:
     """An open, locked workbook. Use ``transaction()`` for every unit of work."""
@@ -34,6 +37,9 @@ class Workbook:
         self.path = path
         self.engine = engine
         self._lock = lock
+        #: The team member using this handle (None: nobody chosen). Every session
+        #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
+        self.acting_member_id: int | None = None
 
     # -- opening ----------------------------------------------------------------
 
@@ -91,7 +97,8 @@ class Workbook:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        info = {ACTING_MEMBER: self.acting_member_id}
+        with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -186,4 +193,4 @@ def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
         engine.dispose()
 
 
-__all__ = ["Workbook", "WorkbookError", "ensure_suffix"]
+__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix"]

@@ -1,0 +1,183 @@
+"""The audit log: the acting team member on every event, the log read back, no personal data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, select
+
+from hiring_desk.services import audit, candidates, merge, pipeline, roles, team
+from hiring_desk.services.attachments import add_attachment
+from hiring_desk.services.candidate_import import auto_map, import_candidates, read_csv
+from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.role_briefs import RoleBrief
+from hiring_desk.store import Workbook
+from hiring_desk.store.models import AuditEvent, Candidate
+
+
+def events(workbook: Workbook) -> list[AuditEvent]:
+    with workbook.transaction() as session:
+        return list(session.exec(select(AuditEvent).order_by(col(AuditEvent.id))))
+
+
+def test_without_a_chosen_member_events_name_nobody(workbook: Workbook) -> None:
+    team.add_member(workbook, "Ada Lovelace")
+
+    (event,) = events(workbook)
+    assert (event.action, event.entity, event.member_id) == ("add", "team_member", None)
+
+
+def test_the_chosen_member_is_recorded_on_every_later_change(workbook: Workbook) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+    role = roles.create_role(workbook, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(workbook, CandidateInput(name="Kofi Mensah")).id
+    pipeline.apply(workbook, cid, role.id)
+
+    later = events(workbook)[1:]
+    assert [(e.action, e.entity) for e in later] == [
+        ("add", "role"),
+        ("add", "candidate"),
+        ("apply", "application"),
+    ]
+    assert {e.member_id for e in later} == {ada.id}
+    assert workbook.acting_member_id == ada.id
+
+
+def test_choosing_nobody_again_stops_naming_the_member(workbook: Workbook) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+    audit.set_acting_member(workbook, None)
+    candidates.create_candidate(workbook, CandidateInput(name="Kofi Mensah"))
+
+    assert events(workbook)[-1].member_id is None
+
+
+def test_an_unknown_member_is_refused_and_the_choice_kept(workbook: Workbook) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+
+    with pytest.raises(NotFoundError):
+        audit.set_acting_member(workbook, 999)
+
+    assert workbook.acting_member_id == ada.id
+
+
+def test_the_choice_belongs_to_one_workbook_handle(workbook: Workbook, tmp_path: Path) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+    with Workbook.create(tmp_path / "other.hiringdesk") as other:
+        team.add_member(other, "Grace Hopper")
+        (event,) = events(other)
+    assert event.member_id is None
+
+
+def test_the_acting_member_may_remove_themselves(workbook: Workbook) -> None:
+    """Their removal is recorded without them (a link to a removed member would break)."""
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+
+    team.remove_member(workbook, ada.id)
+    candidates.create_candidate(workbook, CandidateInput(name="Kofi Mensah"))
+
+    removal, added = events(workbook)[-2:]
+    assert (removal.action, removal.entity, removal.member_id) == ("remove", "team_member", None)
+    assert (added.action, added.member_id) == ("add", None)
+
+
+def test_list_events_newest_first_with_who_did_it(workbook: Workbook) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+    cid = candidates.create_candidate(workbook, CandidateInput(name="Kofi Mensah")).id
+    candidates.update_candidate(workbook, cid, CandidateInput(name="Kofi A. Mensah"))
+
+    entries = audit.list_events(workbook)
+
+    assert [(e.who, e.action, e.entity, e.entity_id) for e in entries] == [
+        ("Ada Lovelace", "edit", "candidate", cid),
+        ("Ada Lovelace", "add", "candidate", cid),
+        ("", "add", "team_member", ada.id),
+    ]
+    assert entries[0].at >= entries[1].at >= entries[2].at
+    assert [e.action for e in audit.list_events(workbook, limit=1)] == ["edit"]
+
+
+# -- no personal data ----------------------------------------------------------------------------
+
+
+def leaks(workbook: Workbook, people: list[tuple[str, str]]) -> list[str]:
+    """Every (event, name or email) pair where the audit log holds a person's data."""
+    found = []
+    for event in events(workbook):
+        text = f"{event.actor} {event.detail}".casefold()
+        for name, email in people:
+            words = [w for w in re.split(r"\W+", name.casefold()) if len(w) >= 3]
+            hits = [w for w in words if re.search(rf"\b{re.escape(w)}\b", text)]
+            if email and email.casefold() in text:
+                hits.append(email)
+            found += [f"event {event.id} ({event.action} {event.entity}): {hit}" for hit in hits]
+    return found
+
+
+def people_of(workbook: Workbook) -> list[tuple[str, str]]:
+    with workbook.transaction() as session:
+        return [(c.name, c.email) for c in session.exec(select(Candidate))]
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Workbook]:
+    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def test_the_demo_workbook_audit_log_holds_no_candidate_names_or_emails(demo: Workbook) -> None:
+    people = people_of(demo)
+    assert len(people) > 20
+    assert len(events(demo)) > 1
+    assert leaks(demo, people) == []
+
+
+def test_creating_editing_merging_importing_and_attaching_log_no_personal_data(
+    workbook: Workbook,
+) -> None:
+    ada = team.add_member(workbook, "Ada Lovelace")
+    audit.set_acting_member(workbook, ada.id)
+    role = roles.create_role(workbook, RoleBrief(title="Backend Developer"))
+    first = candidates.create_candidate(
+        workbook,
+        CandidateInput(name="Zanele Dlamini", email="zanele@example.org", notes="Met at PyCon"),
+    ).id
+    candidates.update_candidate(
+        workbook,
+        first,
+        CandidateInput(name="Zanele Dlamini", email="zanele@example.org", phone="+27 21 555 0100"),
+    )
+    second = candidates.create_candidate(
+        workbook, CandidateInput(name="Zanele Dlamini-Khumalo", email="z.khumalo@example.org")
+    ).id
+    pipeline.apply(workbook, second, role.id)
+    merge.merge(workbook, first, second)
+    candidates.tag_many(workbook, [first], "Referral from Wojciech")
+    add_attachment(
+        workbook, first, "Zanele Dlamini CV.txt", b"Zanele Dlamini\nzanele@example.org\nPython"
+    )
+    parsed = read_csv(
+        b"Name,Email\nTheodora Papadopoulou,theodora@example.gr\nIvan Petrov,ivan@example.ru\n"
+    )
+    import_candidates(workbook, parsed, auto_map(parsed.header), role_id=role.id)
+
+    people = [
+        *people_of(workbook),
+        ("Zanele Dlamini-Khumalo", "z.khumalo@example.org"),
+        ("Wojciech", ""),
+    ]
+    assert {e.action for e in events(workbook)} >= {"add", "edit", "merge", "import", "tag"}
+    assert leaks(workbook, people) == []
