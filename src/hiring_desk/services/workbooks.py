@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hiring_desk import WORKBOOK_SUFFIX, paths
 from hiring_desk.store import Workbook, WorkbookError
-from hiring_desk.store.backup import copy_workbook
+from hiring_desk.store.backup import copy_workbook, workbook_backup_folder
 
 __all__ = [
     "Workbook",
@@ -30,7 +30,12 @@ def with_suffix(path: Path) -> Path:
 
 
 def open_workbook(path: Path) -> Workbook:
-    return Workbook.open(path, backup_dir=paths.backup_dir())
+    return Workbook.open(path, backup_dir=_backups_of(path))
+
+
+def _backups_of(path: Path) -> Path:
+    """The workbook's own backups folder (copies taken before upgrades go there too)."""
+    return workbook_backup_folder(paths.backup_dir(), Path(path).expanduser().absolute())
 
 
 def create_workbook(path: Path) -> Workbook:
@@ -39,7 +44,8 @@ def create_workbook(path: Path) -> Workbook:
 
 def open_default_workbook() -> Workbook:
     """Open the default workbook, creating it on first run."""
-    return Workbook.open_or_create(default_workbook_path(), backup_dir=paths.backup_dir())
+    path = default_workbook_path()
+    return Workbook.open_or_create(path, backup_dir=_backups_of(path))
 
 
 def save_copy(workbook: Workbook, destination: Path) -> Path:

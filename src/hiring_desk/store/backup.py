@@ -1,13 +1,37 @@
-"""Consistent copies of a workbook through SQLite's online backup API."""
+"""Consistent copies of a workbook, their names and folders, and checking a copy.
+
+Copies go through SQLite's online backup API (never a byte copy of a live file,
+which could catch a transaction half-written) into a temporary file that is
+checked, flushed to disk and only then renamed into place.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import re
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from hiring_desk.store.engine import connect_raw
+from hiring_desk.store.errors import NotAWorkbookError
+from hiring_desk.store.fileformat import check_is_workbook
+from hiring_desk.store.integrity import quick_check
+from hiring_desk.store.migrate import KNOWN_REVISIONS, read_revision
+
+#: Files SQLite may keep beside a database (write-ahead log, its index, a rollback journal).
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_NAME_PATTERN = re.compile(
+    r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.(?P<reason>[A-Za-z0-9_-]+)$"
+)
+
+
+class CopyCheckError(sqlite3.DatabaseError):
+    """The copy of a workbook failed its integrity check (the source is damaged)."""
 
 
 def copy_workbook(
@@ -17,8 +41,9 @@ def copy_workbook(
 
     The copy is written to a temporary file beside the destination, checked,
     flushed to disk and only then renamed into place, so a failure never leaves
-    a half-written file under the destination's name. An existing destination
-    is refused unless ``replace`` is true.
+    a half-written file under the destination's name (nor the temporary file).
+    An existing destination is refused unless ``replace`` is true. A copy that
+    fails its check raises ``CopyCheckError``.
     """
     destination = Path(destination)
     if destination.exists() and not replace:
@@ -26,25 +51,216 @@ def copy_workbook(
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
+    try:
+        _write_checked_copy(source, partial, journal_mode)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        partial.replace(destination)
+    except BaseException:
+        _remove_with_side_files(partial)
+        raise
+    sync_folder(destination.parent)
+    return destination
+
+
+def _write_checked_copy(source: Path, partial: Path, journal_mode: str) -> None:
     src = connect_raw(source)
     try:
-        dst = sqlite3.connect(str(partial))
+        dst = connect_raw(partial)
         try:
             src.backup(dst)
             dst.execute(f"PRAGMA journal_mode = {journal_mode}")
-            result = dst.execute("PRAGMA quick_check").fetchone()
-            if result is None or result[0] != "ok":
-                raise sqlite3.DatabaseError(f"the copy failed its check: {result}")
+            problems = quick_check(dst)
+            if problems:
+                raise CopyCheckError(f"the copy failed its check: {problems[0]}")
         finally:
             dst.close()
     finally:
         src.close()
-    with partial.open("rb") as fh:
-        os.fsync(fh.fileno())
-    partial.replace(destination)
-    return destination
 
 
-def backup_name(workbook: Path, reason: str, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _with_side_files(path: Path) -> tuple[Path, ...]:
+    return (path, *(path.with_name(path.name + s) for s in SIDE_FILE_SUFFIXES))
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for candidate in _with_side_files(path):
+        with contextlib.suppress(OSError):
+            candidate.unlink(missing_ok=True)
+
+
+# -- names and folders ----------------------------------------------------------------
+
+
+def backup_name(workbook: Path, reason: str, now: datetime | None = None, serial: int = 1) -> str:
+    """``STEM.YYYYMMDD-HHMMSS.REASON.hiringdesk`` (``-N`` after the time when N > 1)."""
+    stamp = (now or datetime.now()).strftime(_STAMP_FORMAT)
+    if serial > 1:
+        stamp = f"{stamp}-{serial}"
     return f"{workbook.stem}.{stamp}.{reason}{workbook.suffix}"
+
+
+@dataclass(frozen=True)
+class BackupName:
+    """What a backup's file name says: when it was taken and why."""
+
+    taken_at: datetime
+    reason: str
+    serial: int
+
+
+def parse_backup_name(path: Path, suffix: str) -> BackupName | None:
+    """The date and reason in a backup's name; None for any other file."""
+    if not path.name.endswith(suffix) or path.name.endswith(".partial"):
+        return None
+    match = _NAME_PATTERN.match(path.name[: -len(suffix)])
+    if match is None:
+        return None
+    try:
+        taken_at = datetime.strptime(match["stamp"], _STAMP_FORMAT)
+    except ValueError:
+        return None
+    return BackupName(taken_at, match["reason"], int(match["serial"] or 1))
+
+
+def free_backup_path(folder: Path, workbook: Path, reason: str, now: datetime) -> Path:
+    """A name in ``folder`` for a new backup that no file has yet."""
+    serial = 1
+    while True:
+        candidate = folder / backup_name(workbook, reason, now, serial)
+        if not candidate.exists() and not candidate.with_name(candidate.name + ".partial").exists():
+            return candidate
+        serial += 1
+
+
+def workbook_backup_folder(backups_root: Path, workbook: Path) -> Path:
+    """The sub-folder of ``backups_root`` for one workbook.
+
+    Named after the workbook and a short hash of its absolute path, so two
+    workbooks called the same in different folders never share backups.
+    """
+    absolute = os.path.normcase(str(Path(workbook).expanduser().absolute()))
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = Path(workbook).stem.strip(" .")[:40].strip(" .") or "workbook"
+    return backups_root / f"{stem}-{digest}"
+
+
+# -- checking a copy ----------------------------------------------------------------------
+
+
+@dataclass
+class FileCheck:
+    """What checking a workbook file (a backup, a copy to restore) found."""
+
+    problems: list[str] = field(default_factory=list)
+    revision: str | None = None
+    #: True when the problem is damage (the integrity check failed or SQLite
+    #: could not read it), not merely a schema this version cannot use.
+    damaged: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_workbook_copy(path: Path, *, full: bool = False) -> FileCheck:
+    """Check a closed workbook file read-only before it is trusted.
+
+    The application id (from the header, without SQLite), then with
+    ``trusted_schema`` off: quick_check (integrity_check and foreign keys when
+    ``full``) and a schema revision this version knows. Older revisions pass:
+    opening upgrades them.
+    """
+    result = FileCheck()
+    try:
+        check_is_workbook(path)
+    except NotAWorkbookError as exc:
+        result.problems.append(exc.reason)
+        return result
+    try:
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        result.problems.append(f"the file cannot be read ({exc})")
+        result.damaged = True
+        return result
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA query_only = ON")
+        _check_open_copy(conn, result, full)
+    except sqlite3.DatabaseError as exc:
+        result.problems.append(f"the file is damaged ({exc})")
+        result.damaged = True
+    finally:
+        conn.close()
+    return result
+
+
+def _check_open_copy(conn: sqlite3.Connection, result: FileCheck, full: bool) -> None:
+    if full:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems = [] if rows == [("ok",)] else [str(r[0]) for r in rows]
+    else:
+        problems = quick_check(conn)
+    if problems:
+        result.problems.append(f"the file is damaged ({problems[0]})")
+        result.damaged = True
+        return
+    if full and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        result.problems.append("the file has broken references between its records")
+    result.revision = read_revision(conn)
+    if result.revision is None:
+        result.problems.append("the file has no schema; it was never fully created")
+    elif result.revision not in KNOWN_REVISIONS:
+        result.problems.append(f"made by a newer version of Hiring Desk (schema {result.revision})")
+
+
+# -- replacing a closed workbook --------------------------------------------------------------
+
+
+def move_aside(path: Path, label: str, now: datetime) -> Path:
+    """Rename a closed workbook (and its side files) to ``STEM.LABEL-STAMP.SUFFIX``.
+
+    Nothing is written to the file; its write-ahead log moves with it, so the
+    two stay a consistent pair.
+    """
+    stamp = now.strftime(_STAMP_FORMAT)
+    serial = 1
+    while True:
+        extra = f"-{serial}" if serial > 1 else ""
+        aside = path.with_name(f"{path.stem}.{label}-{stamp}{extra}{path.suffix}")
+        if not any(p.exists() for p in _with_side_files(aside)):
+            break
+        serial += 1
+    for suffix in SIDE_FILE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(aside.with_name(aside.name + suffix))
+    path.replace(aside)
+    sync_folder(path.parent)
+    return aside
+
+
+def put_in_place(checked_copy: Path, path: Path) -> None:
+    """Rename a checked, flushed copy over the closed workbook at ``path``.
+
+    The old file's write-ahead log and shared-memory index are removed first:
+    left beside the new file, SQLite would replay the old log into it.
+    """
+    with checked_copy.open("rb") as fh:
+        os.fsync(fh.fileno())
+    for suffix in SIDE_FILE_SUFFIXES:
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    checked_copy.replace(path)
+    sync_folder(path.parent)

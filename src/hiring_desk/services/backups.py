@@ -1,0 +1,345 @@
+"""Backups of a workbook: taken, listed, thinned and restored.
+
+Each workbook's backups live in their own sub-folder of the backups folder
+(``store.backup.workbook_backup_folder``). A backup is a consistent copy taken
+through SQLite's backup API and checked before it gets its name, so a damaged
+workbook is never backed up, and since thinning runs only after a good backup
+was written, it never thins good backups away either. Which backups are kept
+as they age is ``store.backup_policy``'s rule.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from hiring_desk import WORKBOOK_SUFFIX, paths
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.store import Workbook, WorkbookDamagedError
+from hiring_desk.store.backup import (
+    SIDE_FILE_SUFFIXES,
+    CopyCheckError,
+    check_workbook_copy,
+    copy_workbook,
+    free_backup_path,
+    move_aside,
+    parse_backup_name,
+    put_in_place,
+    workbook_backup_folder,
+)
+from hiring_desk.store.backup_policy import DEFAULT_RETENTION, Retention, backups_to_remove
+from hiring_desk.store.errors import NotAWorkbookError
+from hiring_desk.store.fileformat import check_is_workbook
+from hiring_desk.store.lock import WorkbookLock
+
+__all__ = [
+    "AUTOMATIC",
+    "AUTO_INTERVAL",
+    "BEFORE_ERASURE",
+    "BEFORE_RESTORE",
+    "MANUAL",
+    "ON_CLOSE",
+    "BackupError",
+    "BackupInfo",
+    "RestoreResult",
+    "WorkbookDamagedError",
+    "backup_file",
+    "backup_folder",
+    "backup_now",
+    "backup_on_close",
+    "list_backups",
+    "maybe_backup",
+    "newest_good_backup",
+    "restore_backup",
+    "thin_backups",
+]
+
+_log = logging.getLogger(__name__)
+
+AUTOMATIC = "auto"
+ON_CLOSE = "on-close"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+BEFORE_ERASURE = "before-erasure"
+
+#: At least this long between two automatic backups.
+AUTO_INTERVAL = timedelta(minutes=30)
+
+_REASON_LABELS = {
+    AUTOMATIC: "automatic",
+    ON_CLOSE: "on close",
+    MANUAL: "by hand",
+    BEFORE_RESTORE: "before a restore",
+    BEFORE_ERASURE: "before an erasure",
+}
+
+
+class BackupError(ServiceError):
+    """A backup or restore could not be done; nothing was lost.
+
+    ``damaged`` is true when the workbook itself failed its check.
+    """
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # local wall-clock time, as in the file name
+    size: int  # bytes
+    reason: str
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in words: "automatic", "before an upgrade", ..."""
+        if self.reason.startswith("before-upgrade"):
+            return "before an upgrade"
+        return _REASON_LABELS.get(self.reason, self.reason.replace("-", " "))
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    workbook: Path
+    restored_from: Path
+    #: Where the previous file is kept: a "before-restore" backup, or the
+    #: damaged file renamed beside the workbook. None if there was no file.
+    kept_aside: Path | None
+    previous_was_damaged: bool
+
+
+def _absolute(path: Path) -> Path:
+    return Path(path).expanduser().absolute()
+
+
+def backup_folder(workbook_path: Path) -> Path:
+    """The folder holding this workbook's backups (it may not exist yet)."""
+    return workbook_backup_folder(paths.backup_dir(), _absolute(workbook_path))
+
+
+def list_backups(workbook_path: Path) -> list[BackupInfo]:
+    """This workbook's backups, newest first."""
+    folder = backup_folder(workbook_path)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for entry in folder.iterdir():
+        name = parse_backup_name(entry, WORKBOOK_SUFFIX)
+        if name is None:
+            continue
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue  # removed meanwhile
+        found.append(BackupInfo(entry, name.taken_at, size, name.reason))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+# -- taking backups -----------------------------------------------------------------------
+
+
+def backup_now(workbook: Workbook, reason: str = MANUAL, now: datetime | None = None) -> BackupInfo:
+    """Back up the open workbook now, then thin its older backups.
+
+    Raises ``BackupError`` (``damaged`` set when the workbook failed its check;
+    the existing backups are then left exactly as they were).
+    """
+    return backup_file(workbook.path, reason, now)
+
+
+def backup_file(
+    path: Path, reason: str = MANUAL, now: datetime | None = None, *, out: Path | None = None
+) -> BackupInfo:
+    """Back up a workbook file, open or not, into its backups folder (or to ``out``).
+
+    A file written to ``out`` is never one that exists already, and thinning
+    only ever touches the backups folder.
+    """
+    path = _absolute(path)
+    now = now or datetime.now()
+    try:
+        check_is_workbook(path)
+    except NotAWorkbookError as exc:
+        raise BackupError(str(exc)) from None
+    destination = _absolute(out) if out is not None else None
+    if destination is not None and destination.exists():
+        raise BackupError(f"{destination.name}: a file with this name already exists")
+    if destination is None:
+        destination = free_backup_path(backup_folder(path), path, reason, now)
+    try:
+        copy_workbook(path, destination)
+    except (CopyCheckError, sqlite3.DatabaseError) as exc:
+        raise BackupError(
+            f"{path.name} failed its integrity check and was not backed up; "
+            f"the existing backups were kept ({_one_line(exc)})",
+            damaged=True,
+        ) from None
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"{path.name} could not be backed up ({_one_line(exc)})") from None
+    info = BackupInfo(destination, now.replace(microsecond=0), destination.stat().st_size, reason)
+    if out is None:
+        thin_backups(path, now)
+    return info
+
+
+def maybe_backup(
+    workbook: Workbook,
+    now: datetime | None = None,
+    *,
+    min_interval: timedelta = AUTO_INTERVAL,
+    reason: str = AUTOMATIC,
+) -> BackupInfo | None:
+    """Back up if the workbook changed since its newest backup and ``min_interval`` passed.
+
+    "Changed" compares the workbook file's and its write-ahead log's times with
+    the newest backup's; it errs towards one backup too many (after SQLite
+    folds the log into the file), never one too few.
+    """
+    now = now or datetime.now()
+    newest = next(iter(list_backups(workbook.path)), None)
+    if newest is not None:
+        if now - newest.taken_at < min_interval:
+            return None
+        if not _changed_since(workbook.path, newest.taken_at):
+            return None
+    return backup_now(workbook, reason, now)
+
+
+def backup_on_close(workbook: Workbook, now: datetime | None = None) -> BackupInfo | None:
+    """The backup taken as a workbook is closed, when it changed since the last one."""
+    return maybe_backup(workbook, now, min_interval=timedelta(0), reason=ON_CLOSE)
+
+
+def _changed_since(path: Path, moment: datetime) -> bool:
+    since = moment.timestamp()
+    try:
+        if path.stat().st_mtime >= since:
+            return True
+        wal = path.with_name(path.name + "-wal").stat()
+    except FileNotFoundError:
+        return False  # no write-ahead log: nothing written since it was last folded in
+    return wal.st_size > 0 and wal.st_mtime >= since
+
+
+def thin_backups(
+    workbook_path: Path, now: datetime | None = None, retention: Retention = DEFAULT_RETENTION
+) -> list[Path]:
+    """Delete the backups the retention rule lets go; returns what was deleted."""
+    gone = backups_to_remove(
+        list_backups(workbook_path), lambda b: b.taken_at, now or datetime.now(), retention
+    )
+    removed: list[Path] = []
+    for backup in gone:
+        try:
+            backup.path.unlink()
+        except OSError as exc:
+            _log.warning("Could not remove old backup %s: %s", backup.path, exc)
+            continue
+        removed.append(backup.path)
+    return removed
+
+
+# -- restoring ------------------------------------------------------------------------------
+
+
+def newest_good_backup(workbook_path: Path) -> BackupInfo | None:
+    """The newest of this workbook's backups that passes the checks, if any."""
+    for backup in list_backups(workbook_path):
+        if check_workbook_copy(backup.path).ok:
+            return backup
+        _log.warning("Backup %s failed its check; skipped", backup.path)
+    return None
+
+
+def restore_backup(path: Path, backup: Path, now: datetime | None = None) -> RestoreResult:
+    """Replace the closed workbook at ``path`` with the backup ``backup``.
+
+    The backup is copied and the copy checked (application id, a schema this
+    version knows, integrity and foreign keys, with ``trusted_schema`` off)
+    before anything else happens. Then the current file is kept: backed up
+    with the reason "before-restore", or, when it is damaged, renamed beside
+    the workbook to ``NAME.damaged-STAMP.hiringdesk`` without being written
+    to. Only then is the checked copy renamed into place.
+
+    The workbook must not be open (``WorkbookLockedError`` otherwise); a
+    backup that fails its checks raises ``BackupError`` and changes nothing.
+    """
+    path, backup = _absolute(path), _absolute(backup)
+    now = now or datetime.now()
+    if backup == path:
+        raise BackupError(f"{path.name}: a workbook cannot be restored from itself")
+    lock = WorkbookLock(path)
+    lock.acquire()
+    staged = path.with_name(f".{path.name}.restoring")
+    try:
+        _stage_checked_copy(backup, staged)
+        kept, damaged = _keep_current(path, now)
+        try:
+            put_in_place(staged, path)
+        except OSError as exc:
+            raise BackupError(
+                f"{path.name} could not be replaced ({_one_line(exc)}); "
+                f"the previous file is kept as {kept.name if kept else path.name}"
+            ) from None
+    finally:
+        for leftover in (staged, *(staged.with_name(staged.name + s) for s in SIDE_FILE_SUFFIXES)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        lock.release()
+    _log.info("Restored %s from %s; previous file kept as %s", path, backup, kept)
+    return RestoreResult(path, backup, kept, damaged)
+
+
+def _stage_checked_copy(backup: Path, staged: Path) -> None:
+    try:
+        check_is_workbook(backup)
+    except NotAWorkbookError as exc:
+        raise BackupError(f"{backup.name} cannot be restored: {exc.reason}") from None
+    try:
+        copy_workbook(backup, staged, replace=True)
+    except (CopyCheckError, sqlite3.DatabaseError) as exc:
+        raise BackupError(
+            f"{backup.name} cannot be restored: it is damaged ({_one_line(exc)})"
+        ) from None
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"{backup.name} could not be read ({_one_line(exc)})") from None
+    check = check_workbook_copy(staged, full=True)
+    if not check.ok:
+        raise BackupError(f"{backup.name} cannot be restored: {check.problems[0]}")
+
+
+def _keep_current(path: Path, now: datetime) -> tuple[Path | None, bool]:
+    """Keep the file about to be replaced; returns where, and whether it was damaged."""
+    if not path.exists():
+        return None, False
+    try:
+        check_is_workbook(path)
+    except NotAWorkbookError as exc:
+        raise BackupError(
+            f"{path.name} is not a workbook ({exc.reason}); nothing was restored over it"
+        ) from None
+    if not check_workbook_copy(path).damaged:
+        try:
+            return backup_file(path, BEFORE_RESTORE, now).path, False
+        except BackupError as exc:
+            if not exc.damaged:
+                raise
+    try:
+        return move_aside(path, "damaged", now), True
+    except OSError as exc:
+        raise BackupError(
+            f"{path.name} is damaged and could not be moved aside ({_one_line(exc)}); "
+            "nothing was restored"
+        ) from None
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:200] or type(error).__name__
