@@ -1,6 +1,7 @@
 """The ``hiring-desk`` command: the window, and headless commands over the services.
 
-``hiring-desk [--workbook PATH]`` opens the window. Subcommands (``demo``,
+``hiring-desk [--workbook PATH]`` opens the window; so does ``hiring-desk FILE``
+(how a file manager or the .desktop entry opens a workbook). Subcommands (``demo``,
 ``check``, ``list``, ...) do their work without Qt and exit 0 on success, or
 non-zero with one line on stderr on failure.
 
@@ -20,7 +21,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hiring_desk import APP_NAME, __version__
+from hiring_desk import APP_NAME, WORKBOOK_SUFFIX, __version__
 from hiring_desk.cli import attach, basic_commands, documents, imports, listing  # noqa: F401  (registers)
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (
@@ -43,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
             f"{APP_NAME}: an offline hiring workbook. Without a command, opens the window; "
             "with one, does that work without a window."
         ),
-        epilog=f"Run '{PROG} COMMAND --help' for the options of a command.",
+        epilog=(
+            f"'{PROG} FILE{WORKBOOK_SUFFIX}' opens that workbook in the window, "
+            f"like --workbook. Run '{PROG} COMMAND --help' for the options of a command."
+        ),
         allow_abbrev=False,
     )
     parser.add_argument(
@@ -89,11 +93,47 @@ def _run_gui(workbook: Path | None) -> int:
         raise CommandError(str(exc)) from None
 
 
+def _workbook_file_as_option(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``hiring-desk FILE`` (as a file manager runs it) read as ``hiring-desk --workbook FILE``.
+
+    Only the first positional argument is considered, and only when it is not a
+    command name and names a workbook: an existing file, or a name ending in
+    ``.hiringdesk``. Anything else (a mistyped command) stays argparse's usage error.
+    """
+    given_option = False
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            return argv
+        if arg in ("--workbook", "-w"):
+            given_option = True
+            index += 2
+            continue
+        if arg.startswith(("--workbook=", "-w")):
+            given_option = True
+        elif not arg.startswith("-"):
+            break
+        index += 1
+    else:
+        return argv
+    first = argv[index]
+    if first in COMMANDS:
+        return argv
+    if not (first.lower().endswith(WORKBOOK_SUFFIX) or Path(first).is_file()):
+        return argv
+    if given_option:
+        parser.error(f"give the workbook once: either {first} or --workbook, not both")
+    return [*argv[:index], "--workbook", first, *argv[index + 1 :]]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``hiring-desk`` with ``argv`` (default: the process's arguments)."""
     try:
         try:
-            args = build_parser().parse_args(argv)
+            parser = build_parser()
+            given = sys.argv[1:] if argv is None else argv
+            args = parser.parse_args(_workbook_file_as_option(list(given), parser))
         except SystemExit as exc:  # --help, --version, usage errors (exit 2)
             return _exit_code(exc.code)
         handler: Handler | None = getattr(args, "handler", None)
