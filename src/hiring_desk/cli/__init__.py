@@ -22,7 +22,14 @@ import sys
 from pathlib import Path
 
 from hiring_desk import APP_NAME, WORKBOOK_SUFFIX, __version__
-from hiring_desk.cli import attach, basic_commands, documents, imports, listing  # noqa: F401  (registers)
+from hiring_desk.cli import (  # noqa: F401  (registers)
+    attach,
+    backup_commands,
+    basic_commands,
+    documents,
+    imports,
+    listing,
+)
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (
     COMMANDS,
