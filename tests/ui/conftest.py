@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.ui import messages
+from hiring_desk.ui import acting_member, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
 
@@ -33,6 +33,8 @@ def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("confirm", "show_error", "show_warning", "show_info"):
         monkeypatch.setattr(messages, name, record)
+    # "Who is using Hiring Desk?" on opening a workbook with a team: skipped.
+    monkeypatch.setattr(acting_member, "ask_who_is_acting", lambda *_args: None)
     return asked
 
 

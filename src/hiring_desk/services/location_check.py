@@ -22,6 +22,7 @@ Detection is best effort and never blocks opening:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -152,7 +153,8 @@ def sync_service(path: PurePath) -> str | None:
     for index, part in enumerate(parts):
         if part == "cloudstorage" and index > 0 and parts[index - 1] == "library":
             provider = path.parts[index + 1] if index + 1 < len(parts) else ""
-            return _named(provider.casefold()) or provider.split("-")[0] or "a cloud folder"
+            plain = re.sub(r"[^\w .]", "", provider.split("-")[0]).strip()
+            return _named(provider.casefold()) or plain or "a cloud storage service"
         if (service := _named(part)) is not None:
             return service
     return None

@@ -25,7 +25,9 @@ from hiring_desk import APP_NAME, __version__
 from hiring_desk.services import workbooks
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.icons import icon
+from hiring_desk.ui.location_notice import LocationNotice
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
 from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
@@ -160,6 +162,9 @@ class MainWindow(QMainWindow):
         interviews = self.pages["interviews"]
         assert isinstance(interviews, InterviewsPage)
         interviews.candidate_activated.connect(self.show_candidate)
+        team_company = self.pages["team"]
+        assert isinstance(team_company, TeamCompanyPage)
+        team_company.team.changed.connect(lambda: self.acting_member.reload())
 
     def print_offer_letter(self, offer_id: int) -> None:
         if self.workbook is not None:
@@ -187,6 +192,10 @@ class MainWindow(QMainWindow):
         self.workbook_label = QLabel()
         self.workbook_label.setObjectName("workbook_label")
         self.statusBar().addWidget(self.workbook_label, 1)
+        self.location_notice = LocationNotice(self.settings)
+        self.statusBar().addPermanentWidget(self.location_notice)
+        self.acting_member = ActingMemberBox(self.settings)
+        self.statusBar().addPermanentWidget(self.acting_member)
 
     # -- areas ---------------------------------------------------------------------
 
@@ -269,6 +278,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         else:
             self._nav_changed(self.nav.currentRow())
+        self.location_notice.set_workbook(workbook)
+        self.acting_member.set_workbook(workbook, ask=True)
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -9,6 +10,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from hiring_desk import paths
 
 RECENT_LIMIT = 8
+#: The remembered acting member when the person chose to be nobody in particular.
+NOBODY = 0
 
 
 class Settings:
@@ -48,6 +51,31 @@ class Settings:
 
     def _set_recent(self, items: list[Path]) -> None:
         self._qs.setValue("recent/files", [str(p) for p in items])
+
+    # -- per workbook (keyed by a digest of its path: paths make poor INI keys) ----------
+
+    def acting_member(self, workbook: Path) -> int | None:
+        """The team member remembered for ``workbook``: an id, NOBODY, or None if never chosen."""
+        value = self._qs.value(self._workbook_key(workbook, "acting_member"))
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    def set_acting_member(self, workbook: Path, member_id: int) -> None:
+        self._qs.setValue(self._workbook_key(workbook, "acting_member"), member_id)
+
+    def location_warned(self, workbook: Path) -> bool:
+        """True once the warning about where ``workbook`` is kept has been shown."""
+        return str(self._qs.value(self._workbook_key(workbook, "location_warned"), "")) == "true"
+
+    def set_location_warned(self, workbook: Path) -> None:
+        self._qs.setValue(self._workbook_key(workbook, "location_warned"), "true")
+
+    @staticmethod
+    def _workbook_key(workbook: Path, name: str) -> str:
+        digest = hashlib.sha256(str(workbook).encode("utf-8", "surrogatepass")).hexdigest()
+        return f"workbooks/{digest[:20]}/{name}"
 
     def sync(self) -> None:
         self._qs.sync()
