@@ -1,4 +1,4 @@
-"""``list``: roles, candidates, interviews and offers as a table or as JSON."""
+"""``list``: roles, candidates, interviews, offers and the activity log, as a table or JSON."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hiring_desk.cli.output import Column, Json, format_table, out, out_json
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
 
 if TYPE_CHECKING:
+    from hiring_desk.services.audit import AuditEntry
     from hiring_desk.services.candidates import CandidateSummary
     from hiring_desk.services.interviews import InterviewSummary
     from hiring_desk.services.offers import OfferSummary
@@ -225,6 +226,32 @@ def _offer_record(offer: OfferSummary) -> dict[str, Json]:
     }
 
 
+# the activity log (no personal data: when, who, what was done to which record)
+
+
+def _load_audit(workbook: Workbook, _search: str) -> Sequence[AuditEntry]:
+    from hiring_desk.services.audit import list_events
+
+    return list_events(workbook)
+
+
+def _audit_row(entry: AuditEntry) -> list[str]:
+    when = _utc(entry.at).strftime("%Y-%m-%d %H:%M:%S UTC")
+    entity_id = "" if entry.entity_id is None else str(entry.entity_id)
+    return [str(entry.id), when, entry.who, entry.action, entry.entity, entity_id]
+
+
+def _audit_record(entry: AuditEntry) -> dict[str, Json]:
+    return {
+        "id": entry.id,
+        "at": _utc(entry.at).isoformat(),
+        "who": entry.who,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+    }
+
+
 #: What ``list`` can show, by the name given on the command line.
 LISTINGS: dict[str, Listing[Any]] = {
     "roles": Listing(
@@ -288,6 +315,21 @@ LISTINGS: dict[str, Listing[Any]] = {
         ),
         row=_offer_row,
         record=_offer_record,
+    ),
+    "audit": Listing(
+        help="the activity log, newest first: when, which team member, what was done "
+        "to which record (never candidates' details)",
+        load=_load_audit,
+        columns=(
+            Column("ID", right=True),
+            Column("When"),
+            Column("Who"),
+            Column("Action"),
+            Column("Record"),
+            Column("Record ID", right=True),
+        ),
+        row=_audit_row,
+        record=_audit_record,
     ),
 }
 

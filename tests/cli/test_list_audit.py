@@ -1,0 +1,60 @@
+"""``hiring-desk list audit``: the activity log, without anyone's personal details."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hiring_desk.cli import main
+from hiring_desk.services import audit, candidates, team
+from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.store import Workbook
+
+
+@pytest.fixture
+def logged(tmp_path: Path) -> Path:
+    path = tmp_path / "log.hiringdesk"
+    with Workbook.create(path) as workbook:
+        ada = team.add_member(workbook, "Ada Lovelace", "Founder")
+        audit.set_acting_member(workbook, ada.id)
+        cid = candidates.create_candidate(
+            workbook, CandidateInput(name="Kofi Mensah", email="kofi@example.gh")
+        ).id
+        candidates.update_candidate(workbook, cid, CandidateInput(name="Kofi A. Mensah"))
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_audit_as_a_table(capsys: pytest.CaptureFixture[str], logged: Path) -> None:
+    code, out, err = run(capsys, "list", "audit", "--workbook", logged)
+
+    assert (code, err) == (0, "")
+    header, rule, *rows = out.splitlines()
+    assert set(rule) <= {"-", " "}
+    assert header.split() == ["ID", "When", "Who", "Action", "Record", "Record", "ID"]
+    assert len(rows) == 3
+    assert rows[0].split()[0] == "3" and "Ada Lovelace" in rows[0] and "edit" in rows[0]
+    assert rows[2].split()[0] == "1" and "team_member" in rows[2] and "UTC" in rows[2]
+    assert "Kofi" not in out and "kofi@" not in out
+
+
+def test_list_audit_as_json(capsys: pytest.CaptureFixture[str], logged: Path) -> None:
+    code, out, _err = run(capsys, "list", "audit", "--workbook", logged, "--json")
+
+    assert code == 0
+    events = json.loads(out)
+    assert [(e["who"], e["action"], e["entity"], e["entity_id"]) for e in events] == [
+        ("Ada Lovelace", "edit", "candidate", 1),
+        ("Ada Lovelace", "add", "candidate", 1),
+        ("", "add", "team_member", 1),
+    ]
+    assert set(events[0]) == {"id", "at", "who", "action", "entity", "entity_id"}
+    assert events[0]["at"].endswith("+00:00")
+    assert "Kofi" not in out
