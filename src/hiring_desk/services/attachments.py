@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.services import audit, cv_text
 from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import Attachment, Candidate
 
@@ -109,6 +110,7 @@ def add_attachment(
     with workbook.transaction() as session:
         if session.get(Candidate, candidate_id) is None:
             raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+        refuse_if_erased(session, candidate_id)
         existing = session.exec(
             select(Attachment.filename).where(
                 Attachment.candidate_id == candidate_id, Attachment.sha256 == digest

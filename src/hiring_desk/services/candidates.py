@@ -15,6 +15,7 @@ from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidate_records import CandidateInput, check_candidate
 from hiring_desk.services.company import currency_codes
 from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Application,
@@ -133,6 +134,7 @@ def update_candidate(
     cleaned = _checked(data)
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
+        refuse_if_erased(session, candidate_id)
         apply_record(candidate, cleaned)
         candidate.updated_at = utcnow()
         session.add(candidate)
@@ -156,6 +158,7 @@ def tag_many(workbook: Workbook, candidate_ids: list[int], tag: str) -> int:
     with workbook.transaction() as session:
         for candidate_id in candidate_ids:
             load_candidate(session, candidate_id)
+            refuse_if_erased(session, candidate_id)
             have = session.exec(
                 select(CandidateTag.tag).where(CandidateTag.candidate_id == candidate_id)
             ).all()

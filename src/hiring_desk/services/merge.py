@@ -25,6 +25,7 @@ from hiring_desk.services.candidates import (
 )
 from hiring_desk.services.duplicates import normalise_email, normalise_phone, phone_key
 from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Application,
@@ -104,7 +105,9 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
             detail_of(session, keep).record, detail_of(session, other).record, date.today()
         )
         apply_record(keep, record)
-        keep.consent_at = keep.consent_at or other.consent_at
+        if keep.consent_at is None and other.consent_at is not None:
+            keep.consent_at, keep.consent_method = other.consent_at, other.consent_method
+            keep.consent_until = other.consent_until
         keep.retain_until = keep.retain_until or other.retain_until
         keep.updated_at = utcnow()
         session.add(keep)
@@ -128,7 +131,10 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
 def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Candidate, Candidate]:
     if keep_id == merge_id:
         raise ValidationError({"merge": "a candidate cannot be merged with themselves"})
-    return load_candidate(session, keep_id), load_candidate(session, merge_id)
+    pair = load_candidate(session, keep_id), load_candidate(session, merge_id)
+    refuse_if_erased(session, keep_id)
+    refuse_if_erased(session, merge_id)
+    return pair
 
 
 def _is_empty(value: object) -> bool:

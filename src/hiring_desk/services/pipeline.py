@@ -16,6 +16,7 @@ from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_m
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services import audit, match_scores
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.privacy_guard import ErasedCandidateError, refuse_if_erased
 from hiring_desk.services.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -81,6 +82,7 @@ def apply(
     with workbook.transaction() as session:
         if session.get(Candidate, candidate_id) is None:
             raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+        refuse_if_erased(session, candidate_id)
         role = session.get(Role, role_id)
         if role is None:
             raise ValidationError({"role": "does not exist"})
@@ -124,6 +126,7 @@ def move(
     target = Stage(to_stage)
     with workbook.transaction() as session:
         application = _load(session, application_id)
+        refuse_if_erased(session, application.candidate_id)
         current = Stage(application.stage)
         why = refusal(current, target, _context(session, application_id), clean(reason))
         if why:
@@ -163,6 +166,10 @@ def move_many(
             name = candidate.name if candidate else str(application.candidate_id)
             current = Stage(application.stage)
             why = refusal(current, target, _context(session, application_id), clean(reason))
+            try:
+                refuse_if_erased(session, application.candidate_id)
+            except ErasedCandidateError as exc:
+                why = str(exc)
             if why:
                 refused.append((name, why))
                 continue
@@ -187,6 +194,7 @@ def move_in_session(
     transaction then rolls back whatever else it did.
     """
     assert application.id is not None
+    refuse_if_erased(session, application.candidate_id)
     current = Stage(application.stage)
     why = refusal(current, to_stage, _context(session, application.id), clean(reason))
     if why:

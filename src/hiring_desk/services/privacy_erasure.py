@@ -1,0 +1,295 @@
+"""Erasing a candidate's personal data, leaving anonymous counts and no trace in the file.
+
+``erase_candidate`` first backs the workbook up (reason "before-erasure"), then,
+in one transaction:
+
+* keeps the candidate row but empties every personal field (the name becomes
+  "Erased candidate #<id>") and marks it erased;
+* removes their skills, tags and files, and their search-index entry;
+* scrubs their name, email and other contact details from free text: the notes
+  of their stage moves, interviews, scorecards and ratings, and their offers'
+  terms and printed letter (there also their first and last names on their own,
+  so "Dear Ana," goes too); elsewhere in the workbook (another candidate's notes,
+  the activity log) their full name and email;
+* keeps applications, stage moves, interviews and offers, now anonymous, so
+  counts per stage, source and role still add up.
+
+Then the store rewrites the file so the old bytes are gone from it and from its
+write-ahead log (``store.maintenance.scrub_free_pages``). Backups taken before
+still hold the data until they are thinned away.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from hiring_desk.services import audit, match_scores
+from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.privacy_guard import ErasedCandidateError
+from hiring_desk.store import Workbook, search
+from hiring_desk.store.maintenance import scrub_free_pages
+from hiring_desk.store.models import (
+    Application,
+    Attachment,
+    AuditEvent,
+    Candidate,
+    CandidateSkill,
+    CandidateTag,
+    Interview,
+    Offer,
+    Scorecard,
+    ScorecardRating,
+    StageEvent,
+    TeamMember,
+)
+from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.workbook import ACTING_MEMBER
+
+#: What scrubbed text is replaced with.
+ERASED_MARK = "[erased]"
+#: Name parts shorter than this are left alone (initials would scrub too much).
+_MIN_PART = 2
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    """What an erasure did."""
+
+    candidate_id: int
+    backup: Path  # the backup taken first
+    texts_scrubbed: int  # free-text fields that mentioned the candidate
+    log_emptied: bool  # False: the write-ahead log empties when the workbook closes
+
+
+def erased_name(candidate_id: int) -> str:
+    return f"Erased candidate #{candidate_id}"
+
+
+def erase_candidate(
+    workbook: Workbook, candidate_id: int, member_id: int | None = None
+) -> ErasureReport:
+    """Erase a candidate's personal data (see the module's description); cannot be undone.
+
+    ``member_id`` names the team member doing it, for the activity log (default:
+    the workbook's acting member). Refused for an unknown or already erased
+    candidate, and if the backup taken first fails.
+    """
+    with workbook.transaction() as session:
+        _erasable(session, candidate_id)
+        if member_id is not None and session.get(TeamMember, member_id) is None:
+            raise NotFoundError(f"Team member {member_id} does not exist.")
+    backup = _backup_first(workbook)
+    with workbook.transaction() as session:
+        if member_id is not None:
+            session.info[ACTING_MEMBER] = member_id
+        candidate = _erasable(session, candidate_id)
+        own, anywhere = _scrubbers(candidate)
+        scrubbed = _scrub_texts(session, candidate_id, own, anywhere)
+        for model in (CandidateSkill, CandidateTag, Attachment):
+            session.execute(sa.delete(model).where(col(model.candidate_id) == candidate_id))
+        _anonymise(candidate)
+        session.add(candidate)
+        session.flush()
+        search.remove_candidate(session, candidate_id)
+        search.purge_removed(session)
+        match_scores.refresh_for_candidates(session, [candidate_id])
+        audit.record(session, "erase", "candidate", candidate_id, {"texts": scrubbed})
+    result = scrub_free_pages(workbook.engine)
+    return ErasureReport(candidate_id, backup, scrubbed, result.log_emptied)
+
+
+def _erasable(session: Session, candidate_id: int) -> Candidate:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+    if candidate.erased_at is not None:
+        raise ErasedCandidateError(f"Candidate {candidate_id}'s personal data is already erased.")
+    return candidate
+
+
+def _backup_first(workbook: Workbook) -> Path:
+    from hiring_desk.services.backups import BEFORE_ERASURE, backup_now
+
+    try:
+        return backup_now(workbook, BEFORE_ERASURE).path
+    except ServiceError as exc:
+        raise ServiceError(
+            f"Nothing was erased: the backup taken before erasing failed ({exc})."
+        ) from None
+
+
+def _anonymise(candidate: Candidate) -> None:
+    assert candidate.id is not None
+    candidate.name = erased_name(candidate.id)
+    candidate.sort_name = search.sort_name(candidate.name)
+    for field in (
+        "email",
+        "phone",
+        "location",
+        "postal_address",
+        "linkedin_url",
+        "github_url",
+        "portfolio_url",
+        "current_title",
+        "notes",
+        "consent_method",
+    ):
+        setattr(candidate, field, "")
+    for field in (
+        "years_experience",
+        "salary_expectation_minor",
+        "salary_currency",
+        "notice_weeks",
+        "work_mode_preference",
+        "consent_at",
+        "consent_until",
+        "retain_until",
+    ):
+        setattr(candidate, field, None)
+    candidate.salary_period = "year"
+    candidate.erased_at = candidate.updated_at = utcnow()
+
+
+# -- finding the candidate in free text ------------------------------------------------------
+
+
+class Scrubber:
+    """Replaces every occurrence of some words or phrases, whatever their case or accents."""
+
+    def __init__(self, phrases: Iterable[str], words: Iterable[str] = ()) -> None:
+        alternatives = sorted(
+            {re.escape(v) for p in phrases for v in _spellings(p) if v.strip()},
+            key=len,
+            reverse=True,
+        )
+        alternatives += sorted(
+            {rf"(?<!\w){re.escape(v)}(?!\w)" for w in words for v in _spellings(w)},
+            key=len,
+            reverse=True,
+        )
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+    def scrub(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(ERASED_MARK, unicodedata.normalize("NFC", text))
+
+
+def _spellings(text: str) -> set[str]:
+    """``text`` as typed, in NFC, with folded letters (Ø as O) and without accents."""
+    nfc = unicodedata.normalize("NFC", text.strip())
+    folded = search.fold(nfc)
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)
+    )
+    return {nfc, folded, unicodedata.normalize("NFC", bare)}
+
+
+def _scrubbers(candidate: Candidate) -> tuple[Scrubber, Scrubber]:
+    """(for the candidate's own records, for the rest of the workbook)."""
+    name, email = candidate.name, candidate.email
+    contact = [
+        candidate.phone,
+        candidate.postal_address,
+        *candidate.postal_address.splitlines(),
+        candidate.linkedin_url,
+        candidate.github_url,
+        candidate.portfolio_url,
+    ]
+    parts = [part for part in re.findall(r"[^\W\d_][\w'’-]*", name) if len(part) >= _MIN_PART]
+    own = Scrubber([name, email, *contact], parts)
+    anywhere = Scrubber([name, email])
+    return own, anywhere
+
+
+# -- where free text lives -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TextColumns:
+    model: Any
+    columns: tuple[str, ...]
+    #: The candidate's own rows of ``model`` (ids), given the candidate id.
+    own_ids: sa.Select[Any] | None
+
+
+def _text_places(candidate_id: int) -> Sequence[_TextColumns]:
+    applications = sa.select(col(Application.id)).where(
+        col(Application.candidate_id) == candidate_id
+    )
+    interviews = sa.select(col(Interview.id)).where(col(Interview.application_id).in_(applications))
+    scorecards = sa.select(col(Scorecard.id)).where(col(Scorecard.interview_id).in_(interviews))
+    return (
+        _TextColumns(Application, ("closed_reason",), applications),
+        _TextColumns(
+            StageEvent,
+            ("note",),
+            sa.select(col(StageEvent.id)).where(col(StageEvent.application_id).in_(applications)),
+        ),
+        _TextColumns(Interview, ("notes", "location", "video_link"), interviews),
+        _TextColumns(Scorecard, ("notes",), scorecards),
+        _TextColumns(
+            ScorecardRating,
+            ("note",),
+            sa.select(col(ScorecardRating.id)).where(
+                col(ScorecardRating.scorecard_id).in_(scorecards)
+            ),
+        ),
+        _TextColumns(
+            Offer,
+            (
+                "bonus",
+                "probation",
+                "working_hours",
+                "place_of_work",
+                "benefits",
+                "conditions",
+                "letter_text",
+            ),
+            sa.select(col(Offer.id)).where(col(Offer.application_id).in_(applications)),
+        ),
+        _TextColumns(Candidate, ("notes",), None),
+        _TextColumns(AuditEvent, ("detail",), None),
+    )
+
+
+def _scrub_texts(session: Session, candidate_id: int, own: Scrubber, anywhere: Scrubber) -> int:
+    """Scrub every place free text lives; returns how many fields changed.
+
+    Another candidate whose notes changed is reindexed for search.
+    """
+    changed_fields = 0
+    for place in _text_places(candidate_id):
+        model = place.model
+        own_ids: set[int] = set()
+        if place.own_ids is not None:
+            own_ids = set(session.execute(place.own_ids).scalars())
+        columns = [getattr(model, name) for name in place.columns]
+        rows = session.execute(sa.select(col(model.id), *columns)).all()
+        for row_id, *values in rows:
+            if model is Candidate and row_id == candidate_id:
+                continue  # emptied by _anonymise
+            scrubber = own if row_id in own_ids else anywhere
+            changes = {}
+            for name, value in zip(place.columns, values, strict=True):
+                if value:
+                    new = scrubber.scrub(value)
+                    if new != value:
+                        changes[name] = new
+            if changes:
+                session.execute(sa.update(model).where(col(model.id) == row_id).values(**changes))
+                changed_fields += len(changes)
+                if model is Candidate:
+                    search.index_candidate(session, row_id)
+    return changed_fields
+
+
+__all__ = ["ERASED_MARK", "ErasureReport", "Scrubber", "erase_candidate", "erased_name"]
