@@ -1,0 +1,76 @@
+"""The benchmark code runs end to end on a tiny workbook (no timing is checked here)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from benchmarks import generate
+from benchmarks.measure import Figure, Target
+from benchmarks.run import Plan, markdown_report, run, text_table
+from PySide6.QtWidgets import QApplication
+
+
+def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplication) -> None:
+    plan = Plan(
+        big=50, small=40, import_rows=30, pack_candidates=3, repeat=1, fresh_repeat=1,
+        cache=tmp_path,
+    )  # fmt: skip
+
+    results = run(plan)
+
+    names = [f.name for f in results]
+    assert names[:3] == [
+        "window first painted (fresh process)",
+        "first page of candidates, 50 (fresh process)",
+        "peak memory, 50 open on the candidates page",
+    ]
+    assert sum(name.startswith("sort 50 by ") for name in names) == 9
+    assert any(name.startswith("search keystroke") for name in names)
+    assert any(name.startswith("import 30 CSV rows") for name in names)
+    assert any(name.startswith("interview pack, 3 candidates") for name in names)
+    for f in results:
+        assert f.value > 0 and math.isfinite(f.value), f.name
+        assert f.runs >= 1
+    table = text_table(results)
+    assert all(f.name in table for f in results)
+    assert "| Figure | Median | Baseline | Ratio | Target | Result |" in markdown_report(
+        results, plan
+    )
+
+
+def test_a_generated_workbook_holds_the_whole_history(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = generate.ensure_workbook(60, tmp_path, quiet=True)
+    conn = sqlite3.connect(path)
+    try:
+        count = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("candidate", "attachment", "application", "stage_event", "offer")
+        }
+        unsorted = conn.execute("SELECT count(*) FROM candidate WHERE sort_name = ''").fetchone()
+        indexed = conn.execute("SELECT count(*) FROM candidate_search").fetchone()[0]
+    finally:
+        conn.close()
+    assert count["candidate"] == 60
+    assert count["attachment"] >= 60 - 31  # the demo's own candidates may have no CV file
+    assert count["application"] > 0 and count["stage_event"] > count["application"]
+    assert unsorted == (0,)
+    assert indexed == 60
+    assert generate.ensure_workbook(60, tmp_path, quiet=True) == path  # cached
+
+
+@pytest.mark.parametrize(
+    ("value", "baseline", "target", "passed"),
+    [
+        (1.4, 1.0, Target(1.5), True),
+        (1.6, 1.0, Target(1.5), False),
+        (149.0, 80.0, Target(150.0, relative=False), True),
+        (151.0, None, Target(150.0, relative=False), False),
+    ],
+)
+def test_pass_or_miss(value: float, baseline: float | None, target: Target, passed: bool) -> None:
+    figure = Figure("x", value, baseline, "MB", target, runs=1)
+    assert figure.passed is passed
