@@ -133,4 +133,4 @@ def test_export_help_names_ics(capsys: pytest.CaptureFixture[str]) -> None:
     code, stdout, _ = run(capsys, "export", "--help")
     assert code == 0 and "ics: interviews" in stdout
     code, stdout, _ = run(capsys, "--help")
-    assert "(jd, candidates, ics)" in " ".join(stdout.split())  # argparse wraps the line
+    assert "(jd, candidates, ics" in " ".join(stdout.split())  # argparse wraps the line

@@ -29,6 +29,7 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     documents,
     imports,
     listing,
+    privacy_commands,
 )
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (

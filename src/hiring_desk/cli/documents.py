@@ -11,7 +11,13 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from hiring_desk.cli import calendar_export, comparison_print, offer_print, pack_print
+from hiring_desk.cli import (
+    calendar_export,
+    comparison_print,
+    offer_print,
+    pack_print,
+    privacy_commands,
+)
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
 
@@ -103,6 +109,11 @@ EXPORTABLES: dict[str, tuple[str, Arguments, Runner]] = {
         _export_candidates,
     ),
     "ics": (calendar_export.HELP, calendar_export.arguments, calendar_export.run),
+    "candidate": (
+        privacy_commands.EXPORT_HELP,
+        privacy_commands.export_arguments,
+        privacy_commands.run_export,
+    ),
 }
 
 
@@ -128,7 +139,7 @@ def _run_print(args: argparse.Namespace) -> int:
 
 @command(
     "export",
-    help="export to a file for another program (jd, candidates, ics)",
+    help="export to a file for another program (jd, candidates, ics, candidate)",
     description="Export to a file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in EXPORTABLES.items()),
     arguments=_nested(EXPORTABLES),
