@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services import workbooks
+from hiring_desk.services import backups, workbooks
+from hiring_desk.services.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
+from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
 from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_body()
         self._build_status_bar()
+        self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
         self._show_workbook_state()
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New Workbook…", self.new_workbook, keys.New)
         self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
         self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S")
+        self.backups_action = self._action("&Backups…", self.show_backups)
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about, "F1")
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu("&View")
@@ -223,12 +228,16 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, path: Path | None) -> None:
         """Open the workbook named on the command line, or the default one."""
+        workbook: Workbook | None
         try:
             workbook = workbooks.open_workbook(path) if path else workbooks.open_default_workbook()
+        except WorkbookDamagedError as exc:
+            workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
             self._refuse(exc, "Cannot Open Workbook")
             return
-        self._switch_to(workbook)
+        if workbook is not None:
+            self._switch_to(workbook)
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workbook; keep the current one on failure."""
@@ -237,13 +246,45 @@ class MainWindow(QMainWindow):
             return True
         if not self._may_leave_workbook("Open"):
             return False
+        workbook: Workbook | None
         try:
             workbook = workbooks.open_workbook(path)
+        except WorkbookDamagedError as exc:
+            workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
             self._refuse(exc, "Cannot Open Workbook")
             return False
+        if workbook is None:
+            return False
         self._switch_to(workbook)
         return True
+
+    def _open_after_damage(self, exc: WorkbookDamagedError) -> Workbook | None:
+        """Offer to restore a damaged workbook's newest good backup, then open it."""
+        if not offer_damaged_restore(self, exc.path):
+            return None
+        try:
+            return workbooks.open_workbook(exc.path)
+        except WorkbookError as again:
+            self._refuse(again, "Cannot Open Workbook")
+            return None
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Close the workbook, put ``backup`` in its place and open it again."""
+        if self.workbook is None or not self._may_leave_workbook("Restore"):
+            return False
+        current, self.workbook = self.workbook, None
+        current.close()
+        self._show_workbook_state()
+        try:
+            backups.restore_backup(current.path, backup)
+        except (BackupError, WorkbookError) as exc:
+            messages.show_error(self, "Cannot Restore Backup", str(exc))
+            self.open_path(current.path)
+            return False
+        reopened = self.open_path(current.path)
+        self.statusBar().showMessage(f"Restored the backup {backup.name}", 8000)
+        return reopened
 
     def create_path(self, path: Path) -> bool:
         if not self._may_leave_workbook("Continue"):
@@ -270,6 +311,7 @@ class MainWindow(QMainWindow):
         previous = self.workbook
         self.workbook = workbook
         if previous is not None:
+            self.backup_keeper.on_close(previous)
             previous.close()
         self.settings.add_recent_file(workbook.path)
         self._fill_recent_menu()
@@ -287,6 +329,7 @@ class MainWindow(QMainWindow):
             page.set_workbook(workbook)  # type: ignore[attr-defined]
         self.nav.setEnabled(workbook is not None)
         self.save_copy_action.setEnabled(workbook is not None)
+        self.backups_action.setEnabled(workbook is not None)
         for action in self.area_actions:
             action.setEnabled(workbook is not None)
         if workbook is None:
@@ -327,6 +370,12 @@ class MainWindow(QMainWindow):
             messages.show_error(self, "Cannot Save a Copy", str(exc))
             return
         self.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+    def show_backups(self) -> None:
+        if self.workbook is not None:
+            dialog = BackupsDialog(self.workbook, self.restore_backup, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -390,6 +439,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         if self.workbook is not None:
+            self.backup_keeper.on_close(self.workbook)
             self.workbook.close()
             self.workbook = None
         event.accept()
