@@ -496,3 +496,24 @@ def test_an_erased_candidate_exports_what_is_left(
     assert report.files == 0
     assert "Ingrid" not in text and EMAIL not in text
     assert json.loads(text)["candidate"]["name"] == erased_name(person.candidate_id)
+
+
+def test_several_candidates_are_erased_at_once_or_not_at_all(
+    workbook: Workbook, person: Person
+) -> None:
+    ids = [person.candidate_id, person.other_id]
+    with pytest.raises(NotFoundError):
+        privacy.erase_candidates(workbook, [*ids, 999])
+    assert candidates.get_candidate(workbook, person.other_id).record.name == "Kari Nordmann"
+    assert list_backups(workbook.path) == []
+    with pytest.raises(ServiceError, match="Choose the candidates"):
+        privacy.erase_candidates(workbook, [])
+
+    report = privacy.erase_candidates(workbook, ids)
+    assert report.candidate_ids == tuple(ids)
+    assert len(list_backups(workbook.path)) == 1
+    for candidate_id in ids:
+        assert privacy.privacy_info(workbook, candidate_id).is_erased
+        assert candidates.get_candidate(workbook, candidate_id).record.name == (
+            erased_name(candidate_id)
+        )

@@ -30,7 +30,7 @@ from hiring_desk.domain.vocab import Stage
 from hiring_desk.services import audit
 from hiring_desk.services.candidate_records import plain_text
 from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.privacy_erasure import ErasureReport, erase_candidate
+from hiring_desk.services.privacy_erasure import ErasureReport, erase_candidate, erase_candidates
 from hiring_desk.services.privacy_export import export_candidate
 from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.services.validation import length_problem
@@ -50,6 +50,7 @@ __all__ = [
     "PrivacyInfo",
     "due_for_deletion",
     "erase_candidate",
+    "erase_candidates",
     "export_candidate",
     "get_retention_months",
     "keep_until",

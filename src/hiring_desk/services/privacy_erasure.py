@@ -63,10 +63,15 @@ _MIN_PART = 2
 class ErasureReport:
     """What an erasure did."""
 
-    candidate_id: int
+    candidate_ids: tuple[int, ...]
     backup: Path  # the backup taken first
-    texts_scrubbed: int  # free-text fields that mentioned the candidate
+    texts_scrubbed: int  # free-text fields that mentioned the candidates
     log_emptied: bool  # False: the write-ahead log empties when the workbook closes
+
+    @property
+    def candidate_id(self) -> int:
+        """The (first) candidate erased."""
+        return self.candidate_ids[0]
 
 
 def erased_name(candidate_id: int) -> str:
@@ -82,28 +87,50 @@ def erase_candidate(
     the workbook's acting member). Refused for an unknown or already erased
     candidate, and if the backup taken first fails.
     """
+    return erase_candidates(workbook, [candidate_id], member_id)
+
+
+def erase_candidates(
+    workbook: Workbook, candidate_ids: Sequence[int], member_id: int | None = None
+) -> ErasureReport:
+    """Erase several candidates at once: one backup, one transaction, one rewrite of the file.
+
+    All or nothing: if one of them is unknown or already erased, none is erased.
+    """
+    ids = tuple(dict.fromkeys(candidate_ids))
+    if not ids:
+        raise ServiceError("Choose the candidates to erase.")
     with workbook.transaction() as session:
-        _erasable(session, candidate_id)
+        for candidate_id in ids:
+            _erasable(session, candidate_id)
         if member_id is not None and session.get(TeamMember, member_id) is None:
             raise NotFoundError(f"Team member {member_id} does not exist.")
     backup = _backup_first(workbook)
+    scrubbed = 0
     with workbook.transaction() as session:
         if member_id is not None:
             session.info[ACTING_MEMBER] = member_id
-        candidate = _erasable(session, candidate_id)
-        own, anywhere = _scrubbers(candidate)
-        scrubbed = _scrub_texts(session, candidate_id, own, anywhere)
-        for model in (CandidateSkill, CandidateTag, Attachment):
-            session.execute(sa.delete(model).where(col(model.candidate_id) == candidate_id))
-        _anonymise(candidate)
-        session.add(candidate)
-        session.flush()
-        search.remove_candidate(session, candidate_id)
+        for candidate_id in ids:
+            scrubbed += _erase_in_session(session, candidate_id)
         search.purge_removed(session)
-        match_scores.refresh_for_candidates(session, [candidate_id])
-        audit.record(session, "erase", "candidate", candidate_id, {"texts": scrubbed})
     result = scrub_free_pages(workbook.engine)
-    return ErasureReport(candidate_id, backup, scrubbed, result.log_emptied)
+    return ErasureReport(ids, backup, scrubbed, result.log_emptied)
+
+
+def _erase_in_session(session: Session, candidate_id: int) -> int:
+    """Erase one candidate inside the caller's transaction; returns the texts scrubbed."""
+    candidate = _erasable(session, candidate_id)
+    own, anywhere = _scrubbers(candidate)
+    scrubbed = _scrub_texts(session, candidate_id, own, anywhere)
+    for model in (CandidateSkill, CandidateTag, Attachment):
+        session.execute(sa.delete(model).where(col(model.candidate_id) == candidate_id))
+    _anonymise(candidate)
+    session.add(candidate)
+    session.flush()
+    search.remove_candidate(session, candidate_id)
+    match_scores.refresh_for_candidates(session, [candidate_id])
+    audit.record(session, "erase", "candidate", candidate_id, {"texts": scrubbed})
+    return scrubbed
 
 
 def _erasable(session: Session, candidate_id: int) -> Candidate:
@@ -292,4 +319,11 @@ def _scrub_texts(session: Session, candidate_id: int, own: Scrubber, anywhere: S
     return changed_fields
 
 
-__all__ = ["ERASED_MARK", "ErasureReport", "Scrubber", "erase_candidate", "erased_name"]
+__all__ = [
+    "ERASED_MARK",
+    "ErasureReport",
+    "Scrubber",
+    "erase_candidate",
+    "erase_candidates",
+    "erased_name",
+]
