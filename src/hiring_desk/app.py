@@ -45,7 +45,8 @@ def run_gui(workbook: Path | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName("hiring-desk")
+    # The .desktop entry's name (packaging/linux/), so Wayland desktops match window and icon.
+    app.setDesktopFileName("io.github.hiringdesk.HiringDesk")
     app.setWindowIcon(icon("app"))
     window = MainWindow(Settings())
     window.show()
