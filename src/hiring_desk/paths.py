@@ -45,7 +45,7 @@ def log_dir() -> Path:
 
 
 def backup_dir() -> Path:
-    """Where copies taken before a migration (and later, regular backups) go."""
+    """Where backups go, in a sub-folder per workbook (see ``services.backups``)."""
     return data_dir() / "backups"
 
 
