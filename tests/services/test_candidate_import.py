@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hiring_desk.services import candidates, pipeline, roles
+from hiring_desk.services import candidate_table, candidates, pipeline, roles
 from hiring_desk.services.candidate_csv import export_csv
 from hiring_desk.services.candidate_import import (
     ImportCancelledError,
@@ -17,6 +17,7 @@ from hiring_desk.services.candidate_import import (
     read_csv,
 )
 from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidate_table import CandidateFilter
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
@@ -82,6 +83,23 @@ def test_five_thousand_rows_with_bad_ones(workbook: Workbook) -> None:
     again = import_candidates(workbook, parsed, auto_map(parsed.header))
     assert again.imported == 0
     assert len(candidates.list_candidates(workbook)) == 4997
+
+
+def test_a_row_repeating_an_earlier_one_names_that_candidate(workbook: Workbook) -> None:
+    rows = [["name", "email", "skills"]]
+    rows += [[f"Person {i}", f"p{i}@example.com", "Go"] for i in range(1200)]
+    rows.append(["Someone Else", "p1100@example.com", ""])  # line 1202: row 1102's email
+    rows.append(["Åsa Aaberg", "asa@example.com", ""])  # sorts first, though imported last
+    parsed = read_csv(csv_bytes(rows))
+    result = import_candidates(workbook, parsed, auto_map(parsed.header))
+    first = candidates.list_candidates(workbook, "Person 1100")
+    assert [c.email for c in first] == ["p1100@example.com"]
+    assert result.skipped == [(1202, f"a duplicate of candidate {first[0].id}")]
+    # Imported rows are searchable and have their sort keys, like added ones.
+    found = candidates.list_candidates(workbook, "p1199")
+    assert [c.name for c in found] == ["Person 1199"]
+    page = candidate_table.fetch_rows(workbook, CandidateFilter(), limit=2)
+    assert [r.name for r in page] == ["Åsa Aaberg", "Person 0"]
 
 
 def test_cancelling_imports_nothing(workbook: Workbook) -> None:

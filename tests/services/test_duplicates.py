@@ -13,6 +13,7 @@ from hiring_desk.services import candidates, duplicates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.duplicates import (
     NAME_THRESHOLD,
+    DuplicateIndex,
     batch_index,
     find_duplicates,
     name_key,
@@ -168,6 +169,22 @@ def test_batch_index_matches_existing_and_earlier_rows_of_the_same_import(
     assert index.match("Bob Stone", "", "+44 20 7946 0000") == 1001
     index.add(1002, "Ann Lee", "ann@example.com", "")  # the first one keeps the email
     assert index.match("X", "ann@example.com", "") == existing
+
+
+def test_batch_index_prefers_the_closest_name_then_the_first_added() -> None:
+    index = DuplicateIndex()
+    index.add(1, "Marta Nowak", "marta@example.com", "")  # differs from a row's email
+    index.add(2, "Marta Nowakk", "", "+48 600 100 200")
+    index.add(3, "Marta Nowak", "", "")
+    index.add(4, "Marta Nowak", "", "+48 600 100 300")
+    # No contact details: any similar name counts; the exact ones tie, the first wins.
+    assert index.match("Marta Nowak") == 1
+    # An email: only names of candidates without one; 3 and 4 tie, 3 came first.
+    assert index.match("Marta Nowak", "m.nowak@example.org", "") == 3
+    # An email and a phone: only candidates with neither.
+    assert index.match("Marta Nowakk", "m.nowak@example.org", "+48 500 000 000") == 3
+    # The closest name wins over the first added.
+    assert index.match("Marta Nowakk", "m.nowak@example.org", "") == 2
 
 
 # -- merging -------------------------------------------------------------------------------

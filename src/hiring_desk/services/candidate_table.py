@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal
 from sqlalchemy import select as sql_select
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from hiring_desk.domain.vocab import Source, Stage
@@ -126,14 +127,19 @@ def fetch_rows(
         ]
 
 
-def _application_for(flt: CandidateFilter) -> Any:
-    """The application shown per candidate: for the chosen role, else the latest."""
-    if flt.role_id is not None:
-        return None
+def _latest_application_id() -> Any:
+    """The newest application of the candidate in the row (a correlated subquery).
+
+    Looked up per row through the index on ``application.candidate_id``, so a page
+    sorted by a candidate column reads only the rows it shows, instead of grouping
+    every application of the workbook first.
+    """
+    latest = aliased(Application)
     return (
-        select(Application.candidate_id, func.max(Application.id).label("application_id"))
-        .group_by(col(Application.candidate_id))
-        .subquery()
+        select(func.max(col(latest.id)))
+        .where(col(latest.candidate_id) == col(Candidate.id))
+        .correlate(Candidate)
+        .scalar_subquery()
     )
 
 
@@ -151,20 +157,19 @@ def _base(flt: CandidateFilter) -> Any:
         col(Application.match_score),
         col(Application.role_id),
     )
-    latest = _application_for(flt)
     statement: Any
-    if latest is None:
+    if flt.role_id is not None:  # the application for the chosen role
         statement = (
             sql_select(*columns)
             .join(Application, col(Application.candidate_id) == col(Candidate.id))
             .join(Role, col(Role.id) == col(Application.role_id))
             .where(col(Application.role_id) == flt.role_id)
         )
-    else:
+    else:  # the latest application, if any
         statement = (
             sql_select(*columns)
-            .outerjoin(latest, latest.c.candidate_id == col(Candidate.id))
-            .outerjoin(Application, col(Application.id) == latest.c.application_id)
+            .select_from(Candidate)
+            .outerjoin(Application, col(Application.id) == _latest_application_id())
             .outerjoin(Role, col(Role.id) == col(Application.role_id))
         )
     conditions: list[ColumnElement[bool]] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import func
@@ -203,14 +203,15 @@ class DuplicateIndex:
     def __init__(self) -> None:
         self._emails: dict[str, int] = {}
         self._phones: dict[str, int] = {}
-        # Parallel lists (rapidfuzz is fastest on a list): ids, their sorted name
-        # keys, and their (normalised email, phone key).
-        self._ids: list[int] = []
-        self._keys: list[str] = []
-        self._contacts: list[tuple[str, str]] = []
+        # Names by which contact details their candidate has, (has email, has phone):
+        # a row with an email can only match a name whose candidate has none, so it
+        # is compared with those names alone. Each bucket holds parallel lists
+        # (rapidfuzz is fastest on a list): sorted name keys, ids, order of adding.
+        self._buckets: dict[tuple[bool, bool], _NameBucket] = {}
+        self._count = 0
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._count
 
     def add(self, candidate_id: int, name: str, email: str = "", phone: str = "") -> None:
         """Count this candidate too (the first one added keeps an email or phone)."""
@@ -221,9 +222,11 @@ class DuplicateIndex:
         if phone_k:
             self._phones.setdefault(phone_k, candidate_id)
         if key := _sorted_key(name):
-            self._ids.append(candidate_id)
-            self._keys.append(key)
-            self._contacts.append((email_n, phone_k))
+            bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
+            bucket.keys.append(key)
+            bucket.ids.append(candidate_id)
+            bucket.order.append(self._count)
+            self._count += 1
 
     def match(self, name: str, email: str = "", phone: str = "") -> int | None:
         """The id of a candidate who is likely this person, or None.
@@ -238,17 +241,27 @@ class DuplicateIndex:
         if phone_k and phone_k in self._phones:
             return self._phones[phone_k]
         query = _sorted_key(name)
-        if not query or not self._keys:
+        if not query:
             return None
-        similar = process.extract(
-            query, self._keys, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD, limit=None
-        )
-        for _key, _score, i in similar:
-            other_email, other_phone = self._contacts[i]
-            if (email_n and other_email) or (phone_k and other_phone):
+        best: tuple[float, int, int] | None = None  # (-score, order, id)
+        for (has_email, has_phone), bucket in self._buckets.items():
+            if (email_n and has_email) or (phone_k and has_phone):
                 continue  # both have one, and it differs (a same one returned above)
-            return self._ids[i]
-        return None
+            found = process.extractOne(
+                query, bucket.keys, scorer=fuzz.ratio, score_cutoff=NAME_THRESHOLD
+            )
+            if found is not None:
+                _key, score, i = found
+                candidate = (-score, bucket.order[i], bucket.ids[i])
+                best = candidate if best is None else min(best, candidate)
+        return best[2] if best is not None else None
+
+
+@dataclass
+class _NameBucket:
+    keys: list[str] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+    order: list[int] = field(default_factory=list)
 
 
 def batch_index(workbook: Workbook) -> DuplicateIndex:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -129,8 +130,20 @@ def _indexed_rows_sql(where: str = "") -> str:
 
 
 _INSERT = f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(_TEXT_COLUMNS)}) "
-_INSERT_ALL = _INSERT + _indexed_rows_sql()
-_INSERT_ONE = _INSERT + _indexed_rows_sql(" WHERE c.id = :candidate_id")
+# Parsed once: these statements are long, and building a text() clause per call was
+# most of the time an import of thousands of candidates took.
+_INSERT_ALL = sa.text(_INSERT + _indexed_rows_sql())
+_INSERT_ONE = sa.text(_INSERT + _indexed_rows_sql(" WHERE c.id = :candidate_id"))
+_INSERT_SOME = sa.text(_INSERT + _indexed_rows_sql(" WHERE c.id IN :candidate_ids")).bindparams(
+    sa.bindparam("candidate_ids", expanding=True)
+)
+_DELETE_ONE = sa.text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :candidate_id")
+_DELETE_SOME = sa.text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN :candidate_ids").bindparams(
+    sa.bindparam("candidate_ids", expanding=True)
+)
+_SET_SORT_NAME = sa.text("UPDATE candidate SET sort_name = :key WHERE id = :id")
+#: Candidates indexed per statement by ``index_candidates``.
+_CHUNK = 2000
 
 
 def is_search_table(name: str) -> bool:
@@ -152,7 +165,7 @@ def index_candidate(session: Session, candidate_id: int) -> None:
     """
     session.flush()
     remove_candidate(session, candidate_id)
-    session.execute(sa.text(_INSERT_ONE), {"candidate_id": candidate_id, **_FOLD_PARAMS})
+    session.execute(_INSERT_ONE, {"candidate_id": candidate_id, **_FOLD_PARAMS})
     name = session.execute(
         sa.select(col(Candidate.name)).where(col(Candidate.id) == candidate_id)
     ).scalar_one_or_none()
@@ -164,12 +177,26 @@ def index_candidate(session: Session, candidate_id: int) -> None:
         )
 
 
+def index_candidates(session: Session, candidate_ids: Iterable[int]) -> None:
+    """``index_candidate`` for many candidates, a few statements per thousands of them."""
+    session.flush()
+    ids = sorted(set(candidate_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        session.execute(_DELETE_SOME, {"candidate_ids": chunk})
+        session.execute(_INSERT_SOME, {"candidate_ids": chunk, **_FOLD_PARAMS})
+        names = session.execute(
+            sa.select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.id).in_(chunk))
+        ).all()
+        if names:
+            session.execute(
+                _SET_SORT_NAME, [{"id": cid, "key": sort_name(name)} for cid, name in names]
+            )
+
+
 def remove_candidate(session: Session, candidate_id: int) -> None:
     """Remove a candidate's text from the index (nothing is kept)."""
-    session.execute(
-        sa.text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :candidate_id"),
-        {"candidate_id": candidate_id},
-    )
+    session.execute(_DELETE_ONE, {"candidate_id": candidate_id})
 
 
 def purge_removed(session: Session) -> None:
@@ -186,12 +213,11 @@ def rebuild(session: Session) -> None:
     """Reindex every candidate and refresh every sort key."""
     session.flush()
     session.execute(sa.text(f"DELETE FROM {SEARCH_TABLE}"))
-    session.execute(sa.text(_INSERT_ALL), _FOLD_PARAMS)
+    session.execute(_INSERT_ALL, _FOLD_PARAMS)
     names = session.execute(sa.select(col(Candidate.id), col(Candidate.name))).all()
     if names:
         session.execute(
-            sa.text("UPDATE candidate SET sort_name = :key WHERE id = :id"),
-            [{"id": cid, "key": sort_name(name)} for cid, name in names],
+            _SET_SORT_NAME, [{"id": cid, "key": sort_name(name)} for cid, name in names]
         )
 
 
