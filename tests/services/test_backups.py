@@ -200,6 +200,17 @@ def test_maybe_backup_only_when_changed_and_time_has_passed(tmp_path: Path) -> N
         assert backups.maybe_backup(workbook, later + timedelta(minutes=2)) is None
 
 
+def test_a_backup_dated_in_the_future_does_not_stop_automatic_backups(tmp_path: Path) -> None:
+    path = workbook_with_members(tmp_path / "w.hiringdesk", ["Ada"])
+    now = datetime.now().replace(microsecond=0)
+    backups.backup_file(path, "auto", now + timedelta(days=200))  # the clock was wrong then
+    with open_workbook(path) as workbook:
+        team.add_member(workbook, "Grace")
+        taken = backups.maybe_backup(workbook, now)
+        assert taken is not None and taken.taken_at == now
+        assert backups.maybe_backup(workbook, now + timedelta(minutes=5)) is None
+
+
 def _members_in_copy(info: BackupInfo) -> list[str]:
     with Workbook.open(info.path) as copy:
         return member_names(copy)

@@ -203,7 +203,8 @@ def maybe_backup(
     folds the log into the file), never one too few.
     """
     now = now or datetime.now()
-    newest = next(iter(list_backups(workbook.path)), None)
+    # Backups dated after ``now`` (the clock was wrong then, or is now) are no guide.
+    newest = next((b for b in list_backups(workbook.path) if b.taken_at <= now), None)
     if newest is not None:
         if now - newest.taken_at < min_interval:
             return None
