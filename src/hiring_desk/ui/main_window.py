@@ -34,6 +34,7 @@ from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
 from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
 from hiring_desk.ui.pages.offers_page import OffersPage
+from hiring_desk.ui.pages.retention_review import RetentionNotice
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 from hiring_desk.ui.pages.welcome_page import WelcomePage
@@ -156,7 +157,12 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        self.retention_notice = RetentionNotice()
+        self.retention_notice.reviewed.connect(lambda: self._nav_changed(self.nav.currentRow()))
+        column = QVBoxLayout()
+        column.addWidget(self.retention_notice)
+        column.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(body)
 
     def _connect_pages(self) -> None:
@@ -170,6 +176,10 @@ class MainWindow(QMainWindow):
         team_company = self.pages["team"]
         assert isinstance(team_company, TeamCompanyPage)
         team_company.team.changed.connect(lambda: self.acting_member.reload())
+        team_company.privacy.changed.connect(self.check_retention)
+        candidates_page = self.pages["candidates"]
+        assert isinstance(candidates_page, CandidatesPage)
+        candidates_page.changed.connect(self.check_retention)
 
     def print_offer_letter(self, offer_id: int) -> None:
         if self.workbook is not None:
@@ -322,6 +332,12 @@ class MainWindow(QMainWindow):
             self._nav_changed(self.nav.currentRow())
         self.location_notice.set_workbook(workbook)
         self.acting_member.set_workbook(workbook, ask=True)
+        self.check_retention()
+
+    def check_retention(self) -> None:
+        """Show the notice if anyone is due for deletion (computed from dates, so it is
+        right even after months without use)."""
+        self.retention_notice.check(self.workbook)
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook

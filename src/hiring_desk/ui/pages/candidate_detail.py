@@ -27,6 +27,7 @@ from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.pipeline import ApplicationInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.pages.attachments_panel import AttachmentsPanel
+from hiring_desk.ui.pages.privacy_dialogs import PrivacySection
 from hiring_desk.ui.pages.scorecards_panel import ScorecardsPanel
 
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +84,9 @@ class CandidateDetailPanel(QWidget):
         ):
             self.fields[key] = _plain_label(f"detail_{key}")
             form.addRow(label, self.fields[key])
+        self.privacy = PrivacySection()
+        self.privacy.changed.connect(self._privacy_changed)
+        form.addRow("Privacy:", self.privacy)
 
         self.applications = QListWidget()
         self.applications.setObjectName("detail_applications")
@@ -163,6 +167,7 @@ class CandidateDetailPanel(QWidget):
             self.timeline.clear()
             self.notes.clear()
             self.attachments.show_candidate(self._workbook, None, self._locale)
+            self.privacy.show_candidate(None, None, "", self._locale)
             self._show_interviews()
             self.tabs.setEnabled(False)
             return
@@ -181,6 +186,15 @@ class CandidateDetailPanel(QWidget):
             self.timeline.addItem(text)
         self.notes.setPlainText(detail.record.notes)
         self.attachments.show_candidate(self._workbook, candidate_id, self._locale)
+        self.privacy.show_candidate(self._workbook, candidate_id, detail.record.name, self._locale)
+        if self.privacy.info is not None and self.privacy.info.is_erased:
+            self.subtitle.setText(self.privacy.consent.text())  # "Personal data erased on ..."
+            self.apply_button.setEnabled(False)
+            self.move_button.setEnabled(False)
+
+    def _privacy_changed(self) -> None:
+        self.show_candidate(self.candidate_id)
+        self.changed.emit()
 
     def _show_profile(self, detail: CandidateDetail) -> None:
         r = detail.record

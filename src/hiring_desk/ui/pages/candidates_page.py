@@ -23,11 +23,13 @@ from hiring_desk.services import (
     candidates,
     company,
     pipeline,
+    privacy,
     roles,
     team,
 )
 from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow
 from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.privacy_guard import erased_message
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.candidate_model import CandidateTableModel
@@ -389,6 +391,9 @@ class CandidatesPage(QWidget):
         except NotFoundError as exc:
             messages.show_warning(self, "Candidate Not Found", str(exc))
             self.refresh()
+            return
+        if privacy.privacy_info(workbook, candidate_id).is_erased:
+            messages.show_info(self, "Candidate Erased", erased_message(candidate_id))
             return
         dialog = CandidateDialog(
             self, lambda record: candidates.update_candidate(workbook, candidate_id, record), detail

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.pages.company_page import CompanyPage
 from hiring_desk.ui.pages.reasons_page import ReasonsPage
+from hiring_desk.ui.pages.retention_review import RetentionSettings
 from hiring_desk.ui.pages.team_page import TeamPage
 
 
@@ -22,6 +23,8 @@ class TeamCompanyPage(QWidget):
         self.tabs.addTab(self.company, "&Company Profile")
         self.reasons = ReasonsPage()
         self.tabs.addTab(self.reasons, "&Rejection Reasons")
+        self.privacy = RetentionSettings()
+        self.tabs.addTab(self.privacy, "&Privacy")
         self.team.changed.connect(self.company.team_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -31,8 +34,10 @@ class TeamCompanyPage(QWidget):
         self.team.set_workbook(workbook)
         self.company.set_workbook(workbook)
         self.reasons.set_workbook(workbook)
+        self.privacy.set_workbook(workbook)
 
     def refresh(self) -> None:
         self.team.refresh()
         self.company.refresh()
         self.reasons.refresh()
+        self.privacy.refresh()
