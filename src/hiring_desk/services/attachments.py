@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.services import audit, cv_text
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
+from hiring_desk.services.validation import normalise_text
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import Attachment, Candidate
 
@@ -91,7 +92,7 @@ def add_attachment(
     unsafe or duplicate file, NotFoundError if the candidate does not exist.
     """
     name = safe_filename(filename)
-    kind = " ".join(kind.split())
+    kind = " ".join(normalise_text(kind, multiline=False).split())
     if not kind or len(kind) > MAX_KIND_CHARS:
         raise ValidationError({"kind": f"Give a kind of at most {MAX_KIND_CHARS} characters."})
     if not data:
@@ -245,7 +246,7 @@ def safe_filename(filename: str) -> str:
     "attachment". The extension is kept when a long name is shortened.
     """
     base = re.split(r"[/\\]", unicodedata.normalize("NFC", filename))[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf"))
+    base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     base = " ".join(base.split())
     if base.strip(".") == "":
         return _FALLBACK_NAME

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from hiring_desk.domain.vocab import PayPeriod, Source, WorkMode
-from hiring_desk.services.validation import email_problem, length_problem
+from hiring_desk.services.validation import email_problem, length_problem, normalise_text
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 200
 NOTES_LIMIT = 20_000
 TAG_LIMIT = 50
+SKILL_LIMIT = 100
+ADDRESS_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,11 @@ class CandidateInput:
 
 
 def plain_text(value: str, *, multiline: bool = False) -> str:
-    """Text from outside, normalised (NFC) with control characters removed.
+    """Text from outside, normalised by ``validation.normalise_text`` and stripped.
 
     Line breaks and tabs survive only in multi-line fields.
     """
-    value = unicodedata.normalize("NFC", value or "")
-    keep = {"\n", "\t"} if multiline else set()
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned = "".join(
-        ch for ch in value if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs", "Co")
-    )
-    return cleaned.strip()
+    return normalise_text(value, multiline=multiline).strip()
 
 
 def check_candidate(
@@ -109,19 +104,24 @@ def check_candidate(
     notes = plain_text(data.notes, multiline=True)
     if problem := length_problem(notes, NOTES_LIMIT):
         errors["notes"] = problem
+    postal_address = plain_text(data.postal_address, multiline=True)
+    if problem := length_problem(postal_address, ADDRESS_LIMIT):
+        errors["postal_address"] = problem
     tags = _unique(plain_text(t) for t in data.tags)
     if any(len(t) > TAG_LIMIT for t in tags):
         errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
     from hiring_desk.services.catalog import canonical_skill
 
     skills = _unique(canonical_skill(plain_text(s)) for s in data.skills)
+    if any(len(s) > SKILL_LIMIT for s in skills):
+        errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
     cleaned = replace(
         data,
         name=name,
         email=email,
         phone=phone,
         location=plain_text(data.location),
-        postal_address=plain_text(data.postal_address, multiline=True),
+        postal_address=postal_address,
         current_title=plain_text(data.current_title),
         salary_currency=currency,
         notes=notes,

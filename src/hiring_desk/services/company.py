@@ -60,7 +60,7 @@ def update_company(
     interviews, saved in the same transaction.
     """
 
-    name, address = clean(name), (address or "").strip()
+    name, address = clean(name), clean(address)
     currency, locale_code = clean(default_currency).upper(), clean(locale)
     errors: dict[str, str] = {}
     if not name:

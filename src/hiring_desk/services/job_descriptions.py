@@ -14,6 +14,7 @@ from hiring_desk.domain.jd_fields import CompanyFields, JDContext, RoleFields
 from hiring_desk.domain.vocab import EmploymentType, PayPeriod, Seniority, WorkMode
 from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, JobDescription, Role, RoleSkill, TeamMember
 
@@ -81,8 +82,8 @@ def save_version(
     template_key: str | None = None,
 ) -> JDVersion:
     """Save ``body`` as the role's next version. Saving never depends on the check."""
-    text = body.replace("\r\n", "\n").strip() + "\n"
-    if not body.strip():
+    text = clean(body) + "\n"
+    if not text.strip():
         raise ValidationError({"body": "is empty; write or draft the job description first"})
     if len(text) > BODY_LIMIT:
         raise ValidationError({"body": f"must be at most {BODY_LIMIT:,} characters"})
@@ -97,7 +98,7 @@ def save_version(
             template_key=template_key,
             title=role.title,
             body=text,
-            note=note.strip()[:200],
+            note=clean(note)[:200],
         )
         session.add(row)
         session.flush()

@@ -32,7 +32,7 @@ from hiring_desk.domain.vocab import EmploymentType, TemplateKind
 from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.letter_merge import template_problems
-from hiring_desk.services.validation import clean, length_problem
+from hiring_desk.services.validation import clean, length_problem, normalise_text
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 from hiring_desk.store.models._base import utcnow
@@ -150,7 +150,7 @@ def save_own_template(
     filled in (syntax, unknown merge fields); NotFoundError for an unknown ``key``.
     """
     name = clean(name)
-    body = body.replace("\r\n", "\n")
+    body = normalise_text(body)
     errors: dict[str, str] = {}
     if not name:
         errors["name"] = "is required"

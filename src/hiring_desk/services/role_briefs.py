@@ -127,7 +127,7 @@ def check_brief(
         project=clean(brief.project),
         project_duration=clean(brief.project_duration),
         education=clean(brief.education),
-        notes=(brief.notes or "").strip(),
+        notes=clean(brief.notes),
         salary_currency=currency,
         skills=skills,
     )

@@ -18,7 +18,7 @@ from hiring_desk.services.jd_templates import (
     parse_template_file,
     template_file_text,
 )
-from hiring_desk.services.validation import clean, length_problem
+from hiring_desk.services.validation import clean, length_problem, normalise_text
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 
@@ -61,7 +61,7 @@ def template_body(workbook: Workbook, key: str) -> str:
 
 def save_user_template(workbook: Workbook, name: str, body: str) -> TemplateChoice:
     """Keep ``body`` (Markdown with merge fields) as a template of the user's own."""
-    name = clean(name)
+    name, body = clean(name), normalise_text(body)
     errors: dict[str, str] = {}
     if not name:
         errors["name"] = "is required"

@@ -26,11 +26,43 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def _storable(value: Any) -> Any:
+    """``value``, with any half of a character (a lone surrogate) replaced by U+FFFD."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # Two halves that make one character are joined; a lone half becomes U+FFFD.
+            return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return value
+
+
+def _storable_parameters(parameters: Any) -> Any:
+    if isinstance(parameters, dict):
+        return {key: _storable(value) for key, value in parameters.items()}
+    if isinstance(parameters, tuple):
+        return tuple(_storable(value) for value in parameters)
+    if isinstance(parameters, list):
+        return [_storable_parameters(row) for row in parameters]
+    return parameters
+
+
+def _before_execute(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    # The last guard behind the services' text cleaning: SQLite's driver refuses a
+    # string it cannot encode as UTF-8, which would abort the user's action with a
+    # traceback. Such a string (half of a character, from a broken paste or a file
+    # name in another encoding) is stored with U+FFFD in place of the half.
+    return statement, _storable_parameters(parameters)
+
+
 def make_engine(path: Path) -> Engine:
     """An engine whose every connection has foreign keys on and real transactions."""
     engine = create_engine(f"sqlite:///{Path(path)}")
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "before_cursor_execute", _before_execute, retval=True)
     return engine
 
 
