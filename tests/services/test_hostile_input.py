@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.services.schedule_setup import make_desk, schedule
 
 from hiring_desk.services import (
     candidates,
     company,
+    interviews,
     job_descriptions,
     letter_templates,
     pipeline,
@@ -184,6 +186,18 @@ def _attachment_kind(wb: Workbook, value: str) -> str:
     return list_attachments(wb, cid)[0].kind
 
 
+def _interview(field: str) -> Callable[[Workbook, str], str]:
+    def store(wb: Workbook, value: str) -> str:
+        desk = make_desk(wb)
+        changes: dict[str, object] = {field: value}
+        if field == "round_name":
+            changes["round_id"] = None
+        interview_id = schedule(wb, desk, **changes)
+        return str(getattr(interviews.get_interview(wb, interview_id), field))
+
+    return store
+
+
 ENTRIES: dict[str, Entry] = {
     "candidate name": Entry(_candidate("name"), 200, "name"),
     "candidate location": Entry(_candidate("location"), 200, "location"),
@@ -209,6 +223,9 @@ ENTRIES: dict[str, Entry] = {
     "own letter template name": Entry(_letter_template("name"), 120, "name"),
     "own letter template body": Entry(_letter_template("body"), 50_000, "body"),
     "attachment kind": Entry(_attachment_kind, 40, "kind"),
+    "interview round": Entry(_interview("round_name"), 200, "round"),
+    "interview place": Entry(_interview("location"), 500, "location"),
+    "interview notes": Entry(_interview("notes"), 5000, "notes"),
 }
 
 
