@@ -332,7 +332,7 @@ def test_erasure_is_backed_up_first_and_logged_without_personal_data(
         person.candidate_id,
     )
     assert event.member_id == person.member_id
-    assert json.loads(event.detail) == {"texts": report.texts_scrubbed}
+    assert json.loads(event.detail) == {"texts": report.texts_scrubbed, "of": 1}
 
 
 def test_an_erased_candidate_can_no_longer_be_changed(workbook: Workbook, person: Person) -> None:
@@ -509,8 +509,13 @@ def test_several_candidates_are_erased_at_once_or_not_at_all(
     with pytest.raises(ServiceError, match="Choose the candidates"):
         privacy.erase_candidates(workbook, [])
 
+    with workbook.transaction() as session:
+        session.execute(update(Scorecard).values(notes=f"{NAME} was referred by Kari Nordmann"))
     report = privacy.erase_candidates(workbook, ids)
     assert report.candidate_ids == tuple(ids)
+    with workbook.transaction() as session:
+        notes = session.execute(select(Scorecard.notes)).scalar_one()
+    assert notes == f"{ERASED_MARK} was referred by {ERASED_MARK}"
     assert len(list_backups(workbook.path)) == 1
     for candidate_id in ids:
         assert privacy.privacy_info(workbook, candidate_id).is_erased

@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, format_day
 
@@ -69,6 +70,12 @@ def check_months(months: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _day(day: date, locale: str) -> str:
+    """``format_day``, remembered: a long queue repeats the same few hundred days."""
+    return format_day(day, locale)
+
+
 def _months_text(months: int) -> str:
     return f"{months} month" if months == 1 else f"{months} months"
 
@@ -87,25 +94,25 @@ def due_date(
         last = max(facts.closed_on)
         since = add_months(last, months)
         why = (
-            f"Their last application closed on {format_day(last, locale)}; the "
-            f"retention period of {period} after that ended on {format_day(since, locale)}."
+            f"Their last application closed on {_day(last, locale)}; the "
+            f"retention period of {period} after that ended on {_day(since, locale)}."
         )
     else:
         since = add_months(facts.added_on, months)
         why = (
-            f"They were added on {format_day(facts.added_on, locale)} and never applied to "
-            f"a role; the retention period of {period} ended on {format_day(since, locale)}."
+            f"They were added on {_day(facts.added_on, locale)} and never applied to "
+            f"a role; the retention period of {period} ended on {_day(since, locale)}."
         )
     if facts.consent_until is not None and facts.consent_until >= since:
         since = facts.consent_until + timedelta(days=1)
         why = (
             "They agreed to be kept on file for future roles until "
-            f"{format_day(facts.consent_until, locale)}, and that consent has ended."
+            f"{_day(facts.consent_until, locale)}, and that consent has ended."
         )
     if facts.retain_until is not None and facts.retain_until >= since:
         since = facts.retain_until + timedelta(days=1)
         why = (
-            f"They were kept on hold until {format_day(facts.retain_until, locale)}, "
+            f"They were kept on hold until {_day(facts.retain_until, locale)}, "
             "and that day has passed."
         )
     return DeletionDue(since=since, why=why)

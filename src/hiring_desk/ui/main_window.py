@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         team_company.privacy.changed.connect(self.check_retention)
         candidates_page = self.pages["candidates"]
         assert isinstance(candidates_page, CandidatesPage)
-        candidates_page.changed.connect(self.check_retention)
+        candidates_page.changed.connect(lambda: self.retention_notice.recheck())
 
     def print_offer_letter(self, offer_id: int) -> None:
         if self.workbook is not None:

@@ -201,6 +201,11 @@ class RetentionNotice(QFrame):
         self.setVisible(count > 0 and self._dismissed is not workbook)
         return count
 
+    def recheck(self) -> None:
+        """After a change elsewhere: count again, if the bar is showing (no query otherwise)."""
+        if self.isVisible():
+            self.check(self._workbook)
+
     def dismiss(self) -> None:
         self._dismissed = self._workbook
         self.hide()
