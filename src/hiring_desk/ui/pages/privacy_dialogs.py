@@ -314,7 +314,7 @@ class PrivacySection(QWidget):
         self.info: PrivacyInfo | None = None
         self.consent = plain_label(name="privacy_consent")
         self.retention = plain_label(name="privacy_retention")
-        self.button = QPushButton("P&rivacy")
+        self.button = QPushButton("Pr&ivacy")
         self.button.setObjectName("privacy_button")
         self.button.setToolTip("Consent, a hold, the data export and erasure for this candidate")
         self.menu = QMenu(self.button)
