@@ -137,6 +137,7 @@ class ActingMemberBox(QWidget):
         self.combo.setCurrentIndex(max(self.combo.findData(member_id), 0))
         self.combo.setEnabled(bool(members))
         self.combo.blockSignals(False)
+        self.combo.updateGeometry()  # the status bar makes room for the longest name
         self._use(member_id)
 
     def _chosen(self, index: int) -> None:
