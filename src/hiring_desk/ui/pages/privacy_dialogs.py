@@ -363,6 +363,10 @@ class PrivacySection(QWidget):
             return "No consent on file to keep them for future roles."
         until = format_day(info.consent_until, self._locale)
         given = format_day(info.consent_given_on, self._locale)
+        if info.consent_until is not None and info.consent_until < date.today():
+            return (
+                f"Consent to keep on file ended on {until} (given {given}, {info.consent_method})."
+            )
         return f"Consent to keep on file until {until} (given {given}, {info.consent_method})."
 
     def _retention_text(self, info: PrivacyInfo) -> str:

@@ -57,6 +57,7 @@ class RetentionReviewDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_SINCE, QHeaderView.ResizeMode.ResizeToContents)
