@@ -28,8 +28,9 @@ from hiring_desk.services import audit, cv_text
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.services.validation import normalise_text
-from hiring_desk.store import Workbook, search
+from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import Attachment, Candidate
+from hiring_desk.store.snapshots import Snapshot
 
 __all__ = [
     "MAX_BYTES",
@@ -143,14 +144,19 @@ def add_attachment(
         return _info(row, has_text=bool(text))
 
 
-def remove_attachment(workbook: Workbook, attachment_id: int) -> None:
-    """Delete a file and take its text out of the candidate's search entry."""
+def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
+    """Delete a file and take its text out of the candidate's search entry.
+
+    Returns what went, for ``services.undo.restore_deleted``.
+    """
     with workbook.transaction() as session:
         row = _load(session, attachment_id)
         candidate_id = row.candidate_id
+        snapshot = snapshots.take(session, "attachment", attachment_id)
         session.delete(row)
         search.index_candidate(session, candidate_id)
         audit.record(session, "remove", "attachment", attachment_id, {"candidate_id": candidate_id})
+        return snapshot
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from hiring_desk.services.candidate_records import CandidateInput, check_candida
 from hiring_desk.services.company import currency_codes
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
-from hiring_desk.store import Workbook, search
+from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import (
     Application,
     Candidate,
@@ -25,6 +25,7 @@ from hiring_desk.store.models import (
     Role,
 )
 from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.snapshots import Snapshot
 
 __all__ = [
     "CandidateDetail",
@@ -172,13 +173,18 @@ def tag_many(workbook: Workbook, candidate_ids: list[int], tag: str) -> int:
     return added
 
 
-def delete_candidate(workbook: Workbook, candidate_id: int) -> None:
-    """Delete a candidate with their files, applications and history."""
+def delete_candidate(workbook: Workbook, candidate_id: int) -> Snapshot:
+    """Delete a candidate with their files, applications and history.
+
+    Returns what went, for ``services.undo.restore_deleted``.
+    """
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
+        snapshot = snapshots.take(session, "candidate", candidate_id)
         session.delete(candidate)
         search.remove_candidate(session, candidate_id)
         audit.record(session, "remove", "candidate", candidate_id)
+        return snapshot
 
 
 def _checked(data: CandidateInput) -> CandidateInput:

@@ -8,8 +8,9 @@ from sqlmodel import col, select
 from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.validation import clean
-from hiring_desk.store import Workbook
+from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import RejectionReason
+from hiring_desk.store.snapshots import Snapshot
 
 REASON_LIMIT = 200
 
@@ -45,13 +46,19 @@ def rename_reason(workbook: Workbook, reason_id: int, text: str) -> None:
         audit.record(session, "edit", "rejection_reason", reason_id)
 
 
-def remove_reason(workbook: Workbook, reason_id: int) -> None:
-    """Remove a reason from the list; applications already closed keep their wording."""
+def remove_reason(workbook: Workbook, reason_id: int) -> Snapshot | None:
+    """Remove a reason from the list; applications already closed keep their wording.
+
+    Returns what went (None if it was gone already), for ``services.undo.restore_deleted``.
+    """
     with workbook.transaction() as session:
         row = session.get(RejectionReason, reason_id)
-        if row is not None:
-            session.delete(row)
-            audit.record(session, "remove", "rejection_reason", reason_id)
+        if row is None:
+            return None
+        snapshot = snapshots.take(session, "rejection_reason", reason_id)
+        session.delete(row)
+        audit.record(session, "remove", "rejection_reason", reason_id)
+        return snapshot
 
 
 def _checked(workbook: Workbook, text: str, reason_id: int | None) -> str:

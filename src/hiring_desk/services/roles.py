@@ -14,9 +14,10 @@ from hiring_desk.services import audit, match_scores
 from hiring_desk.services.company import currency_codes
 from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.role_briefs import CheckedBrief, RoleBrief, SkillEntry, check_brief
-from hiring_desk.store import Workbook
+from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import Application, Role, RoleSkill, TeamMember
 from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.snapshots import Snapshot
 
 __all__ = [
     "RoleBrief",
@@ -137,8 +138,11 @@ def update_role(
         return _detail(session, role)
 
 
-def delete_role(workbook: Workbook, role_id: int) -> None:
-    """Delete a role with no candidates (its job descriptions and plan go with it)."""
+def delete_role(workbook: Workbook, role_id: int) -> Snapshot:
+    """Delete a role with no candidates (its job descriptions and plan go with it).
+
+    Returns what went, for ``services.undo.restore_deleted``.
+    """
     with workbook.transaction() as session:
         role = _load(session, role_id)
         applications = session.exec(
@@ -149,8 +153,10 @@ def delete_role(workbook: Workbook, role_id: int) -> None:
                 f"'{role.title}' has {applications} candidate"
                 f"{'s' if applications != 1 else ''}; close it instead of deleting it."
             )
+        snapshot = snapshots.take(session, "role", role_id)
         session.delete(role)
         audit.record(session, "remove", "role", role_id)
+        return snapshot
 
 
 def _checked(

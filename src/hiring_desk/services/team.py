@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.services import audit
 from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.validation import clean, email_problem, length_problem
-from hiring_desk.store import Workbook
+from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import (
     CompanyProfile,
     InterviewInterviewer,
@@ -18,6 +18,7 @@ from hiring_desk.store.models import (
     Scorecard,
     TeamMember,
 )
+from hiring_desk.store.snapshots import Snapshot
 
 NAME_LIMIT = 200
 
@@ -84,8 +85,11 @@ def update_member(
         return _info(member)
 
 
-def remove_member(workbook: Workbook, member_id: int) -> None:
-    """Remove a team member no role, interview, scorecard or signature refers to."""
+def remove_member(workbook: Workbook, member_id: int) -> Snapshot:
+    """Remove a team member no role, interview, scorecard or signature refers to.
+
+    Returns what went, for ``services.undo.restore_deleted``.
+    """
     with workbook.transaction() as session:
         member = _load(session, member_id)
         uses = _uses(session, member_id)
@@ -94,8 +98,10 @@ def remove_member(workbook: Workbook, member_id: int) -> None:
                 f"{member.name} cannot be removed: they are {', '.join(uses)}. "
                 "Assign those to someone else first."
             )
+        snapshot = snapshots.take(session, "team_member", member_id)
         session.delete(member)
         audit.record(session, "remove", "team_member", member_id)
+        return snapshot
 
 
 def _uses(session: Session, member_id: int) -> list[str]:
