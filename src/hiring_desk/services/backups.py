@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from hiring_desk import WORKBOOK_SUFFIX, paths
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services import audit
+from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.store import Workbook, WorkbookDamagedError
 from hiring_desk.store.backup import (
     SIDE_FILE_SUFFIXES,
@@ -35,6 +38,7 @@ from hiring_desk.store.backup_policy import DEFAULT_RETENTION, Retention, backup
 from hiring_desk.store.errors import NotAWorkbookError
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.lock import WorkbookLock
+from hiring_desk.store.models import WorkbookSetting
 
 __all__ = [
     "AUTOMATIC",
@@ -51,10 +55,12 @@ __all__ = [
     "backup_folder",
     "backup_now",
     "backup_on_close",
+    "get_auto_interval",
     "list_backups",
     "maybe_backup",
     "newest_good_backup",
     "restore_backup",
+    "set_auto_interval",
     "thin_backups",
 ]
 
@@ -66,8 +72,12 @@ MANUAL = "manual"
 BEFORE_RESTORE = "before-restore"
 BEFORE_ERASURE = "before-erasure"
 
-#: At least this long between two automatic backups.
+#: At least this long between two automatic backups, unless the workbook says otherwise.
 AUTO_INTERVAL = timedelta(minutes=30)
+#: The workbook setting holding the minutes between automatic backups (Preferences).
+INTERVAL_SETTING = "backup_interval_minutes"
+#: The intervals people can choose, in minutes.
+INTERVAL_CHOICES = (15, 30, 60, 120, 240)
 
 _REASON_LABELS = {
     AUTOMATIC: "automatic",
@@ -189,20 +199,49 @@ def backup_file(
     return info
 
 
+def get_auto_interval(workbook: Workbook) -> timedelta:
+    """How long at least between two automatic backups of this workbook."""
+    try:
+        with workbook.transaction() as session:
+            setting = session.get(WorkbookSetting, INTERVAL_SETTING)
+            value = setting.value if setting is not None else ""
+    except SQLAlchemyError:  # a damaged file: the backup itself will say so
+        return AUTO_INTERVAL
+    minutes = int(value) if value.isdigit() else 0
+    return timedelta(minutes=minutes) if minutes in INTERVAL_CHOICES else AUTO_INTERVAL
+
+
+def set_auto_interval(workbook: Workbook, minutes: int) -> None:
+    """Back this workbook up automatically at most every ``minutes`` (one of INTERVAL_CHOICES)."""
+    if minutes not in INTERVAL_CHOICES:
+        choices = ", ".join(str(m) for m in INTERVAL_CHOICES)
+        raise ValidationError({"backup_interval": f"must be one of {choices} minutes"})
+    with workbook.transaction() as session:
+        setting = session.get(WorkbookSetting, INTERVAL_SETTING)
+        setting = setting or WorkbookSetting(key=INTERVAL_SETTING)
+        setting.value = str(minutes)
+        session.add(setting)
+        audit.record(session, "edit", "workbook_setting", None, {"key": INTERVAL_SETTING})
+
+
 def maybe_backup(
     workbook: Workbook,
     now: datetime | None = None,
     *,
-    min_interval: timedelta = AUTO_INTERVAL,
+    min_interval: timedelta | None = None,
     reason: str = AUTOMATIC,
 ) -> BackupInfo | None:
     """Back up if the workbook changed since its newest backup and ``min_interval`` passed.
+
+    ``min_interval`` defaults to the workbook's own setting (``get_auto_interval``).
 
     "Changed" compares the workbook file's and its write-ahead log's times with
     the newest backup's; it errs towards one backup too many (after SQLite
     folds the log into the file), never one too few.
     """
     now = now or datetime.now()
+    if min_interval is None:
+        min_interval = get_auto_interval(workbook)
     # Backups dated after ``now`` (the clock was wrong then, or is now) are no guide.
     newest = next((b for b in list_backups(workbook.path) if b.taken_at <= now), None)
     if newest is not None:
