@@ -16,7 +16,9 @@ Kinds:
     the real start-up on WORKBOOK, then the Candidates area (as a click on it in the
     navigation does) until the table is painted with its first page of rows;
 ``bare-page``
-    a bare window whose table is filled by one raw sqlite3 query of the first page.
+    a bare window whose table is filled by one raw sqlite3 query of the first page;
+``seed``
+    (not timed) the settings of a returning user for the workbooks named.
 
 "Painted" is measured after Qt handled the window's first expose event, which
 paints every widget synchronously. Imports stay inside the functions: this module
@@ -172,9 +174,27 @@ def bare_page(workbook: Path) -> None:
     app.exec()
 
 
+def seed(workbooks: list[Path]) -> None:
+    """Settings of a person who opened these workbooks before: no first-open questions.
+
+    (Who is acting was answered "nobody", the note about where the file is kept
+    was shown.) Written into HIRING_DESK_HOME, which the runner sets.
+    """
+    from hiring_desk.ui.settings import NOBODY, Settings
+
+    settings = Settings()
+    for path in workbooks:
+        settings.set_acting_member(path.absolute(), NOBODY)
+        settings.set_location_warned(path.absolute())
+    settings.sync()
+
+
 def main(argv: list[str]) -> None:
     kind = argv[0]
     workbook = Path(argv[1]) if len(argv) > 1 else Path()
+    if kind == "seed":
+        seed([Path(a) for a in argv[1:]])
+        return
     if kind == "app-paint":
         app_paint(workbook)
     elif kind == "app-page":

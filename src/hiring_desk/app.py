@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hiring_desk import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+#: How long to wait for the window's first paint before opening the workbook anyway.
+_PAINT_WAIT_MS = 1000
 
 
 class NoDisplayError(RuntimeError):
@@ -27,7 +35,6 @@ def _check_display() -> None:
 def run_gui(workbook: Path | None) -> int:
     """Open the main window on ``workbook`` (or the default workbook); return the exit code."""
     _check_display()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.logs import setup_logging
@@ -50,6 +57,34 @@ def run_gui(workbook: Path | None) -> int:
     app.setWindowIcon(icon("app"))
     window = MainWindow(Settings())
     window.show()
-    # Paint the window first, then open the workbook.
-    QTimer.singleShot(0, lambda: window.open_initial(workbook))
+    # Paint the window first, then open the workbook (a big one takes a while).
+    _after_first_paint(window, lambda: window.open_initial(workbook))
     return app.exec()
+
+
+def _after_first_paint(window: QWidget, action: Callable[[], object]) -> None:
+    """Run ``action`` once, on the event loop's turn after ``window`` was first painted.
+
+    A zero timer started after ``show()`` can fire before the window is exposed (it
+    does on the offscreen platform), which put opening the workbook ahead of the
+    first paint. If no paint comes (a minimised start), ``action`` runs after
+    ``_PAINT_WAIT_MS`` anyway.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done: list[bool] = []
+
+    def run_once() -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, run_once)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(_PAINT_WAIT_MS, run_once)
