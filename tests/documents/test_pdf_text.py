@@ -113,6 +113,14 @@ def test_markup_characters_are_escaped() -> None:
     assert markup(NASTY, bold=True) == "<b>AT&amp;T &lt;b&gt;Smith&lt;/b&gt;</b>"
 
 
+def test_every_printable_ascii_character_is_kept_and_escaped() -> None:
+    from xml.sax.saxutils import escape
+
+    text = "".join(chr(code) for code in range(0x20, 0x7F))
+    assert markup(text) == escape(text, {'"': "&quot;", "'": "&#39;"})
+    assert markup(text + "\x07") == markup(text)  # a control character is still dropped
+
+
 def test_markup_characters_print_literally(tmp_path: Path) -> None:
     texts = [NASTY, 'Say "hi" & it\'s <br/> <font name="x">fine</font>']
     assert extract(paragraphs_pdf(tmp_path / "p.pdf", texts)) == " ".join(texts)

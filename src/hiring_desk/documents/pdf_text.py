@@ -176,6 +176,10 @@ def _runs(line: str, own: frozenset[int], others: Sequence[str]) -> list[Run]:
     A face in ``others`` is asked for its coverage only when an earlier face
     lacks a character, so the large fallback face is loaded only when needed.
     """
+    if line.isascii() and line.isprintable() and own.issuperset(map(ord, line)):
+        # Most text: printable ASCII (no control or right-to-left characters) that
+        # the face draws whole; one run, without looking at each character.
+        return [(_OWN, line)] if line else []
     runs: list[tuple[str | None, list[str]]] = []
     for ch in line:
         face = _face_for(ch, own, others)
