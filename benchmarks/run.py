@@ -150,7 +150,7 @@ def steps(plan: Plan) -> dict[str, Step]:
         ),
         "search": lambda: [
             *figures.search_figures(big(), plan.repeat, label),
-            figures.model_update_figure(big(), plan.repeat, label),
+            *figures.model_update_figures(big(), plan.repeat, label),
         ],
         "sort": lambda: figures.sort_figures(big(), plan.repeat, label),
         "import": lambda: [figures.import_figure(plan.import_rows, plan.repeat, plan.cache)],

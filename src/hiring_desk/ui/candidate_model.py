@@ -7,6 +7,7 @@ scrolls near the end (``canFetchMore`` / ``fetchMore``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -32,6 +33,15 @@ COLUMNS: list[tuple[str, SortKey]] = [
     ("Source", SortKey.SOURCE),
     ("Location", SortKey.LOCATION),
 ]
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the table shows after a new filter or sort: the count and the first rows."""
+
+    total: int
+    rows: list[CandidateRow]
+    scores: dict[int, Aggregate]  # application id -> its scorecards
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -75,13 +85,25 @@ class CandidateTableModel(QAbstractTableModel):
         return self._total
 
     def reload(self) -> None:
+        self.show_page(self.first_page())
+
+    def first_page(self) -> FirstPage:
+        """Query the count and the first page for the current filter and sort (no Qt here,
+        so this part may run away from the GUI thread)."""
+        if self._workbook is None:
+            return FirstPage(0, [], {})
+        total = candidate_table.count_rows(self._workbook, self._filter)
+        rows = candidate_table.fetch_rows(
+            self._workbook, self._filter, self._sort, self._descending, 0, PAGE_SIZE
+        )
+        return FirstPage(total, rows, self._aggregates(rows))
+
+    def show_page(self, page: FirstPage) -> None:
+        """Show ``page`` in place of every row held so far."""
         self.beginResetModel()
-        self._rows = []
-        self._scores = {}
-        self._total = 0
-        if self._workbook is not None:
-            self._total = candidate_table.count_rows(self._workbook, self._filter)
-            self._rows = self._page(0)
+        self._total = page.total
+        self._rows = list(page.rows)
+        self._scores = dict(page.scores)
         self.endResetModel()
 
     def row(self, index: int) -> CandidateRow:
@@ -98,9 +120,13 @@ class CandidateTableModel(QAbstractTableModel):
         rows = candidate_table.fetch_rows(
             self._workbook, self._filter, self._sort, self._descending, offset, PAGE_SIZE
         )
-        ids = [r.application_id for r in rows if r.application_id is not None]
-        self._scores.update(scorecards.aggregates_for_applications(self._workbook, ids))
+        self._scores.update(self._aggregates(rows))
         return rows
+
+    def _aggregates(self, rows: list[CandidateRow]) -> dict[int, Aggregate]:
+        assert self._workbook is not None
+        ids = [r.application_id for r in rows if r.application_id is not None]
+        return scorecards.aggregates_for_applications(self._workbook, ids)
 
     # -- lazy fetching -------------------------------------------------------------
 
