@@ -2,7 +2,9 @@
 
 Sorting and filtering happen in the database (``services.candidate_table``); the
 model only keeps the rows fetched so far and fetches the next page when the view
-scrolls near the end (``canFetchMore`` / ``fetchMore``).
+scrolls near the end (``canFetchMore`` / ``fetchMore``). While the person types a
+search, the first page is queried on a worker thread (``request_filter``) so the
+window never waits on SQLite between keystrokes.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.scoring import Aggregate
 from hiring_desk.services import candidate_table, scorecards
 from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow, SortKey
 from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.latest_query import LatestQuery
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,9 +47,28 @@ class FirstPage:
     scores: dict[int, Aggregate]  # application id -> its scorecards
 
 
+def query_first_page(
+    workbook: Workbook, flt: CandidateFilter, sort: SortKey, descending: bool
+) -> FirstPage:
+    """The count and the first page (no Qt: this may run on a worker thread)."""
+    total = candidate_table.count_rows(workbook, flt)
+    rows = candidate_table.fetch_rows(workbook, flt, sort, descending, 0, PAGE_SIZE)
+    return FirstPage(total, rows, _aggregates(workbook, rows))
+
+
+def _aggregates(workbook: Workbook, rows: list[CandidateRow]) -> dict[int, Aggregate]:
+    ids = [r.application_id for r in rows if r.application_id is not None]
+    return scorecards.aggregates_for_applications(workbook, ids)
+
+
 class CandidateTableModel(QAbstractTableModel):
+    #: A page asked for with ``request_filter`` is shown.
+    page_shown = Signal()
+
     def __init__(self) -> None:
         super().__init__()
+        self._query = LatestQuery(self)
+        self._query.finished.connect(self._background_page)
         self._workbook: Workbook | None = None
         self._filter = CandidateFilter()
         self._sort = SortKey.NAME
@@ -84,19 +106,36 @@ class CandidateTableModel(QAbstractTableModel):
         """How many candidates match the filter (not just the rows fetched)."""
         return self._total
 
+    def request_filter(self, flt: CandidateFilter) -> None:
+        """Like ``set_filter``, with the query on a worker thread (for typing):
+        ``page_shown`` is emitted once the rows are shown."""
+        self._filter = flt
+        workbook = self._workbook
+        if workbook is None:
+            self.reload()
+            self.page_shown.emit()
+            return
+        sort, descending = self._sort, self._descending
+        self._query.start(lambda: query_first_page(workbook, flt, sort, descending))
+
+    @property
+    def pending(self) -> bool:
+        """True while a requested page is still being queried."""
+        return self._query.pending
+
     def reload(self) -> None:
+        self._query.cancel()  # a page still being queried would be out of date
         self.show_page(self.first_page())
 
     def first_page(self) -> FirstPage:
-        """Query the count and the first page for the current filter and sort (no Qt here,
-        so this part may run away from the GUI thread)."""
+        """Query the count and the first page for the current filter and sort."""
         if self._workbook is None:
             return FirstPage(0, [], {})
-        total = candidate_table.count_rows(self._workbook, self._filter)
-        rows = candidate_table.fetch_rows(
-            self._workbook, self._filter, self._sort, self._descending, 0, PAGE_SIZE
-        )
-        return FirstPage(total, rows, self._aggregates(rows))
+        return query_first_page(self._workbook, self._filter, self._sort, self._descending)
+
+    def _background_page(self, page: FirstPage) -> None:
+        self.show_page(page)
+        self.page_shown.emit()
 
     def show_page(self, page: FirstPage) -> None:
         """Show ``page`` in place of every row held so far."""
@@ -120,18 +159,14 @@ class CandidateTableModel(QAbstractTableModel):
         rows = candidate_table.fetch_rows(
             self._workbook, self._filter, self._sort, self._descending, offset, PAGE_SIZE
         )
-        self._scores.update(self._aggregates(rows))
+        self._scores.update(_aggregates(self._workbook, rows))
         return rows
-
-    def _aggregates(self, rows: list[CandidateRow]) -> dict[int, Aggregate]:
-        assert self._workbook is not None
-        ids = [r.application_id for r in rows if r.application_id is not None]
-        return scorecards.aggregates_for_applications(self._workbook, ids)
 
     # -- lazy fetching -------------------------------------------------------------
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        # Not while a new first page is on its way: these rows are about to go.
+        return not parent.isValid() and len(self._rows) < self._total and not self.pending
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._workbook is None:

@@ -187,7 +187,9 @@ class CandidatesPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer.timeout.connect(self._typed)
+        self._select_after_typing: int | None = None
+        self.model.page_shown.connect(lambda: self._after_reload(self._select_after_typing))
         for edit in (self.search, self.tag_filter, self.skill_filter):
             edit.textChanged.connect(self._search_timer.start)
         for combo in (self.role_filter, self.stage_filter, self.source_filter, self.match_filter):
@@ -237,6 +239,13 @@ class CandidatesPage(QWidget):
             search=self.search.text(),
             min_match=self.match_filter.currentData(),
         )
+
+    def _typed(self) -> None:
+        """The search, tag or skill text changed: query on a worker thread, show when ready."""
+        self._select_after_typing = self.selected_id()
+        self.model.request_filter(self.current_filter())
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.role_filter.currentData())
 
     def apply_filter(self) -> None:
         selected = self.selected_id()
