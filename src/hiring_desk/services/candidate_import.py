@@ -8,6 +8,7 @@ cannot be imported are listed with their line numbers and why.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -175,10 +176,17 @@ def _split(text: str) -> tuple[str, ...]:
 
 def _source(text: str) -> str:
     key = text.strip().casefold().replace(" ", "_")
+    return _source_keys().get(key, Source.OTHER.value)
+
+
+@functools.cache
+def _source_keys() -> dict[str, str]:
+    """Each source's value and its label (folded, spaces as "_") -> the value."""
+    keys: dict[str, str] = {}
     for source in Source:
-        if key in (source.value, source.label.casefold().replace(" ", "_")):
-            return source.value
-    return Source.OTHER.value
+        for key in (source.value, source.label.casefold().replace(" ", "_")):
+            keys.setdefault(key, source.value)
+    return keys
 
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from hiring_desk import bundled
 
@@ -71,6 +71,7 @@ def search_skills(text: str, limit: int = 20) -> list[str]:
     return (exact + prefix + inside + loose)[:limit]
 
 
+@lru_cache(maxsize=4096)  # an import asks for the same few skills thousands of times
 def canonical_skill(text: str) -> str:
     """The catalog's spelling of ``text`` if it names a catalog skill, else the text tidied.
 
