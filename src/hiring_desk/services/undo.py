@@ -26,7 +26,7 @@ from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import RejectionReason
 from hiring_desk.store.snapshots import RestoreConflictError, Snapshot
 
-__all__ = ["RestoreError", "Restored", "restore_deleted", "thing_deleted"]
+__all__ = ["RestoreError", "Restored", "Snapshot", "restore_deleted", "thing_deleted"]
 
 #: What each kind of deleted row is called in "Undo Delete …" and in messages.
 _THINGS = {

@@ -13,6 +13,9 @@ class FieldWithError(QWidget):
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        # A form label's buddy is this wrapper: its Alt+letter must reach the field.
+        self.setFocusProxy(field)
+        self.setFocusPolicy(field.focusPolicy())
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)

@@ -27,6 +27,7 @@ from hiring_desk.services.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.acting_member import ActingMemberBox
+from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
 from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
@@ -37,8 +38,9 @@ from hiring_desk.ui.pages.offers_page import OffersPage
 from hiring_desk.ui.pages.retention_review import RetentionNotice
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
-from hiring_desk.ui.pages.welcome_page import WelcomePage
+from hiring_desk.ui.pages.welcome_page import WelcomePage, ensure_sample_workbook, is_first_start
 from hiring_desk.ui.settings import Settings
+from hiring_desk.ui.shortcuts import standard_keys
 
 _log = logging.getLogger(__name__)
 
@@ -79,23 +81,29 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
+        self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
         self.new_action = self._action("&New Workbook…", self.new_workbook, keys.New)
+        self.close_action = self._action(
+            "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
+        )
         self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
         self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S")
         self.backups_action = self._action("&Backups…", self.show_backups)
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.about_action = self._action(f"&About {APP_NAME}", self.show_about, "F1")
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions: list[QAction] = []
         for number, (key, label, _icon) in enumerate(AREAS, start=1):
@@ -112,15 +120,20 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.desktop.fill_edit_menu(bar.addMenu("&Edit"))
         view_menu = bar.addMenu("&View")
         for action in self.area_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.desktop.refresh_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.desktop.shortcuts_action)
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -151,6 +164,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(self._titled(label, self.pages[key]))
         self.welcome = WelcomePage(self.new_action, self.open_action)
+        self.welcome.sample_requested.connect(self.open_sample_workbook)
+        self.welcome.start_requested.connect(lambda: self.show_area("team"))
         self.stack.addWidget(self.welcome)
         self.nav.currentRowChanged.connect(self._nav_changed)
         body = QWidget()
@@ -237,7 +252,12 @@ class MainWindow(QMainWindow):
     # -- workbook lifecycle --------------------------------------------------------
 
     def open_initial(self, path: Path | None) -> None:
-        """Open the workbook named on the command line, or the default one."""
+        """Open the workbook named on the command line, or the default one.
+
+        On the very first start the default workbook is created and the welcome
+        page offers the sample workbook or starting on the new one.
+        """
+        first_start = path is None and is_first_start(self.settings.recent_files())
         workbook: Workbook | None
         try:
             workbook = workbooks.open_workbook(path) if path else workbooks.open_default_workbook()
@@ -248,6 +268,34 @@ class MainWindow(QMainWindow):
             return
         if workbook is not None:
             self._switch_to(workbook)
+            if first_start:
+                self.welcome.set_first_start(True, workbook.path)
+                self.nav.setCurrentRow(-1)
+                self.stack.setCurrentWidget(self.welcome)
+
+    def open_sample_workbook(self) -> None:
+        """Open the sample workbook, creating it first if it is missing."""
+        try:
+            path = ensure_sample_workbook()
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Create the Sample Workbook")
+            return
+        except OSError as exc:
+            messages.show_error(self, "Cannot Create the Sample Workbook", str(exc))
+            return
+        self.open_path(path)
+
+    def close_workbook(self) -> None:
+        """Close the workbook (backed up first if it changed) and show the welcome page."""
+        if self.workbook is None or not self._may_leave_workbook("Close"):
+            return
+        current, self.workbook = self.workbook, None
+        self.backup_keeper.on_close(current)
+        current.close()
+        self._show_workbook_state()
+        self.location_notice.set_workbook(None)
+        self.acting_member.set_workbook(None)
+        self.check_retention()
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workbook; keep the current one on failure."""
@@ -341,14 +389,17 @@ class MainWindow(QMainWindow):
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook
+        self.desktop.workbook_changed(workbook)
         for page in self.pages.values():
             page.set_workbook(workbook)  # type: ignore[attr-defined]
         self.nav.setEnabled(workbook is not None)
         self.save_copy_action.setEnabled(workbook is not None)
+        self.close_action.setEnabled(workbook is not None)
         self.backups_action.setEnabled(workbook is not None)
         for action in self.area_actions:
             action.setEnabled(workbook is not None)
         if workbook is None:
+            self.welcome.set_first_start(False)
             self.stack.setCurrentWidget(self.welcome)
             self.nav.clearSelection()
             self.setWindowTitle(APP_NAME)

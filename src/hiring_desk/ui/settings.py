@@ -12,6 +12,8 @@ from hiring_desk import paths
 RECENT_LIMIT = 8
 #: The remembered acting member when the person chose to be nobody in particular.
 NOBODY = 0
+#: The window themes: follow the platform, or always light or dark.
+THEMES = ("system", "light", "dark")
 
 
 class Settings:
@@ -51,6 +53,14 @@ class Settings:
 
     def _set_recent(self, items: list[Path]) -> None:
         self._qs.setValue("recent/files", [str(p) for p in items])
+
+    def theme(self) -> str:
+        """ "system", "light" or "dark" (anything else reads as "system")."""
+        value = str(self._qs.value("appearance/theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, value: str) -> None:
+        self._qs.setValue("appearance/theme", value if value in THEMES else "system")
 
     # -- per workbook (keyed by a digest of its path: paths make poor INI keys) ----------
 

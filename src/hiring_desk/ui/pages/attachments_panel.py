@@ -19,7 +19,7 @@ from hiring_desk.domain.formatting import format_day
 from hiring_desk.services import attachments
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui import file_dialogs, messages, undo
 
 
 def open_with_system_viewer(path: Path) -> bool:
@@ -139,7 +139,10 @@ class AttachmentsPanel(QWidget):
             return
         name = self.files.currentItem().text().split(" (", 1)[0]
         if messages.confirm(self, "Remove File", f"Remove {name} from this candidate?", "Remove"):
-            attachments.remove_attachment(self._workbook, attachment_id)
+            snapshot = attachments.remove_attachment(self._workbook, attachment_id)
+            undo.record_deletion(
+                self, self._workbook, "Remove File", snapshot, attachments.remove_attachment
+            )
             self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

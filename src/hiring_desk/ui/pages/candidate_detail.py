@@ -163,7 +163,10 @@ class CandidateDetailPanel(QWidget):
             self.subtitle.clear()
             for label in self.fields.values():
                 label.clear()
+            # Quietly: the ids in the list may belong to the workbook just closed.
+            self.applications.blockSignals(True)
             self.applications.clear()
+            self.applications.blockSignals(False)
             self.timeline.clear()
             self.notes.clear()
             self.attachments.show_candidate(self._workbook, None, self._locale)

@@ -31,7 +31,7 @@ from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy_guard import erased_message
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import messages
+from hiring_desk.ui import messages, undo
 from hiring_desk.ui.candidate_model import CandidateTableModel
 from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
@@ -418,11 +418,14 @@ class CandidatesPage(QWidget):
         if not messages.confirm(
             self,
             "Delete Candidate",
-            f"Delete {name} with their applications and history? This cannot be undone.",
+            f"Delete {name} with their applications and history? Edit ▸ Undo brings them back.",
             "Delete",
         ):
             return
-        candidates.delete_candidate(workbook, candidate_id)
+        snapshot = candidates.delete_candidate(workbook, candidate_id)
+        undo.record_deletion(
+            self, workbook, "Delete Candidate", snapshot, candidates.delete_candidate
+        )
         self.refresh()
         self.changed.emit()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.services import rejection_reasons
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import messages
+from hiring_desk.ui import messages, undo
 
 
 class ReasonsPage(QWidget):
@@ -97,7 +97,15 @@ class ReasonsPage(QWidget):
         if messages.confirm(
             self, "Remove Reason", f"Remove '{selected[1]}' from the list?", "Remove"
         ):
-            self._apply(lambda wb: rejection_reasons.remove_reason(wb, selected[0]))
+            self._apply(
+                lambda wb: undo.record_deletion(
+                    self,
+                    wb,
+                    "Remove Rejection Reason",
+                    rejection_reasons.remove_reason(wb, selected[0]),
+                    rejection_reasons.remove_reason,
+                )
+            )
 
     def _apply(self, change: Callable[[Workbook], object]) -> None:
         assert self._workbook is not None

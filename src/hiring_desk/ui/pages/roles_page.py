@@ -18,7 +18,7 @@ from hiring_desk.services import company, roles, team
 from hiring_desk.services.errors import InUseError, NotFoundError
 from hiring_desk.services.roles import RoleSummary
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import messages
+from hiring_desk.ui import messages, undo
 from hiring_desk.ui.pages.role_dialog import RoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
 
@@ -180,7 +180,8 @@ class RolesPage(QWidget):
         ):
             return
         try:
-            roles.delete_role(workbook, summary.id)
+            snapshot = roles.delete_role(workbook, summary.id)
+            undo.record_deletion(self, workbook, "Delete Role", snapshot, roles.delete_role)
         except (InUseError, NotFoundError) as exc:
             messages.show_warning(self, "Cannot Delete Role", str(exc))
         self.refresh()

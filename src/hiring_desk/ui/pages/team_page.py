@@ -18,7 +18,7 @@ from hiring_desk.services import team
 from hiring_desk.services.errors import InUseError, NotFoundError
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import messages
+from hiring_desk.ui import messages, undo
 from hiring_desk.ui.pages.member_dialog import MemberDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 
@@ -112,7 +112,10 @@ class TeamPage(QWidget):
         ):
             return
         try:
-            team.remove_member(self._workbook, member.id)
+            snapshot = team.remove_member(self._workbook, member.id)
+            undo.record_deletion(
+                self, self._workbook, "Remove Team Member", snapshot, team.remove_member
+            )
         except (InUseError, NotFoundError) as exc:
             messages.show_warning(self, "Cannot Remove Team Member", str(exc))
         self._after_change(None)

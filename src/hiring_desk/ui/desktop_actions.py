@@ -1,0 +1,146 @@
+"""The window's Edit menu and the desktop conventions around it.
+
+Edit ▸ Undo / Redo (the window's undo history), Find (the candidate search),
+Preferences; View ▸ Refresh; Help ▸ Keyboard Shortcuts…. Each uses the
+platform's standard keys where there are some (``ui.shortcuts.standard_keys``).
+The main window owns the workbook; this object acts on its pages and clears the
+undo history whenever the workbook changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from hiring_desk.services.undo import Restored
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.pages.candidates_page import CandidatesPage
+from hiring_desk.ui.pages.roles_page import RolesPage
+from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
+from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, standard_keys
+from hiring_desk.ui.undo import UndoHistory
+
+if TYPE_CHECKING:
+    from hiring_desk.ui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+PageType = TypeVar("PageType", bound=QWidget)
+
+
+class DesktopActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.history = UndoHistory(window)
+        self.history.restored.connect(self.show_restored)
+        self.history.redone.connect(self.refresh)
+        self.undo_action, self.redo_action = self.history.make_actions()
+        self.find_action = self._action(
+            "&Find Candidates", self.find_candidates, standard_keys(Keys.Find, "Ctrl+F")
+        )
+        self.find_action.setStatusTip("Search names, emails, skills, notes and CVs")
+        self.preferences_action = self._action(
+            "Pr&eferences…", self.show_preferences, standard_keys(Keys.Preferences, "Ctrl+,")
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.refresh_action = self._action(
+            "&Refresh", self.refresh, standard_keys(Keys.Refresh, "F5")
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts…", self.show_shortcuts, standard_keys(Keys.HelpContents, "F1")
+        )
+
+    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[QKeySequence]) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcuts(list(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def fill_edit_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu.addSeparator()
+        menu.addAction(self.preferences_action)
+
+    def workbook_changed(self, workbook: Workbook | None) -> None:
+        """A workbook was opened, switched or closed: forget what could be undone."""
+        self.history.clear()
+        for action in (self.find_action, self.refresh_action):
+            action.setEnabled(workbook is not None)
+
+    def _page(self, key: str, kind: type[PageType]) -> PageType:
+        page = self._window.pages[key]
+        assert isinstance(page, kind)
+        return page
+
+    def places(self) -> list[tuple[str, QWidget]]:
+        """(label, page) of each area, for the shortcut list."""
+        from hiring_desk.ui.main_window import AREAS
+
+        return [(label, self._window.pages[key]) for key, label, _icon in AREAS]
+
+    # -- the actions -------------------------------------------------------------------
+
+    def find_candidates(self) -> None:
+        """Go to the Candidates area with the search box focused and its text selected."""
+        window = self._window
+        if window.workbook is None:
+            return
+        window.show_area("candidates")
+        search = self._page("candidates", CandidatesPage).search
+        search.setFocus()
+        search.selectAll()
+
+    def refresh(self) -> None:
+        """Read the current area again from the workbook."""
+        window = self._window
+        area = window.current_area()
+        if area is not None:
+            refresh = getattr(window.pages[area], "refresh", None)
+            if callable(refresh):
+                refresh()
+        window.retention_notice.recheck()
+
+    def show_restored(self, restored: Restored, step: str) -> None:
+        """After an undo: show the record that came back where it lives."""
+        window = self._window
+        if restored.candidate_id is not None:
+            window.show_area("candidates")
+            self.refresh()
+            self._page("candidates", CandidatesPage).show_candidate(restored.candidate_id)
+        elif restored.table == "role":
+            window.show_area("roles")
+            self._page("roles", RolesPage).refresh(select_id=restored.row_id)
+        elif restored.table in ("team_member", "rejection_reason"):
+            window.show_area("team")
+            team_page = self._page("team", TeamCompanyPage)
+            team_page.refresh()
+            tab = team_page.team if restored.table == "team_member" else team_page.reasons
+            team_page.tabs.setCurrentWidget(tab)
+        else:
+            self.refresh()
+        window.statusBar().showMessage(f"Undone: {step}", 6000)
+
+    def show_preferences(self) -> None:
+        from hiring_desk.ui.pages.preferences_dialog import PreferencesDialog
+
+        window = self._window
+        if window.workbook is not None and not window._may_leave_workbook("Open Preferences"):
+            return
+        dialog = PreferencesDialog(window.workbook, window.settings, window)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            window.statusBar().showMessage("Preferences saved", 5000)
+        dialog.deleteLater()
+
+    def show_shortcuts(self) -> None:
+        window = self._window
+        dialog = ShortcutsDialog(collect(window, self.places()), window)
+        dialog.exec()
+        dialog.deleteLater()
