@@ -42,6 +42,7 @@ def run_gui(workbook: Path | None) -> int:
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.settings import Settings
+    from hiring_desk.ui.theme import apply_theme
 
     excepthook.install()
     log = setup_logging()
@@ -55,7 +56,9 @@ def run_gui(workbook: Path | None) -> int:
     # The .desktop entry's name (packaging/linux/), so Wayland desktops match window and icon.
     app.setDesktopFileName("io.github.hiringdesk.HiringDesk")
     app.setWindowIcon(icon("app"))
-    window = MainWindow(Settings())
+    settings = Settings()
+    apply_theme(settings.theme())  # "system" (the default) changes nothing
+    window = MainWindow(settings)
     window.show()
     # Paint the window first, then open the workbook (a big one takes a while).
     _after_first_paint(window, lambda: window.open_initial(workbook))

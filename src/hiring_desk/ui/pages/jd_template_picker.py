@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services import job_descriptions, user_templates
+from hiring_desk.services import job_descriptions, preferences, user_templates
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.services.workbooks import Workbook
@@ -86,6 +86,9 @@ class TemplatePicker(QWidget):
                 self.template_combo.count() - 1, choice.description, Qt.ItemDataRole.ToolTipRole
             )
         index = self.template_combo.findData(select) if select else -1
+        default = preferences.default_jd_template(self._workbook)  # Edit ▸ Preferences
+        if index < 0 and default is not None:
+            index = self.template_combo.findData(default)
         if index < 0:
             index = self._best_template_index()
         self.template_combo.setCurrentIndex(max(index, 0))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services import company, letter_templates, offer_letters
+from hiring_desk.services import company, letter_templates, offer_letters, preferences
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offer_letters import LetterPreview, LetterState
 from hiring_desk.services.workbooks import Workbook
@@ -101,7 +101,7 @@ class OfferLetterDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(box)
         self.resize(760, 720)
-        self._fill_templates(self._state.template_key)
+        self._fill_templates(self._first_template())
 
     # -- showing -------------------------------------------------------------------------
 
@@ -118,6 +118,13 @@ class OfferLetterDialog(QDialog):
         self.template.setCurrentIndex(index)
         self.template.blockSignals(False)
         self.refresh_preview()
+
+    def _first_template(self) -> str:
+        """The template a printed letter came from; else the default set in Preferences,
+        else the one for the offer's employment type."""
+        if self._state.frozen:
+            return self._state.template_key
+        return preferences.default_letter_template(self._workbook) or self._state.template_key
 
     def selected_template(self) -> str:
         return str(self.template.currentData() or self._state.template_key)

@@ -71,8 +71,12 @@ class RolesPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.jd_button.clicked.connect(self.open_job_description)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected).setWhatsThis(
+            "Delete the selected role"
+        )
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected).setWhatsThis(
+            "Edit the selected role"
+        )
 
         self.empty = QLabel(
             "No roles yet. Start with <b>New Role…</b>: capture what the job needs, "

@@ -59,7 +59,9 @@ class TeamPage(QWidget):
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected).setWhatsThis(
+            "Remove the selected team member"
+        )
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
