@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import pytest
@@ -65,5 +66,5 @@ def test_each_of_several_requests_in_a_row_ends_in_one_result(qtbot: QtBot, coun
     got: list[object] = []
     query.finished.connect(got.append)
     for n in range(count):
-        query.start(lambda n=n: n)
+        query.start(functools.partial(int, n))
     qtbot.waitUntil(lambda: got == [count - 1])
