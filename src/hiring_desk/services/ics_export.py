@@ -16,9 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event, vCalAddress
-from icalendar.enums import CLASS, CUTYPE, PARTSTAT, ROLE, STATUS
 from sqlalchemy import func, select
 from sqlmodel import col
 
@@ -37,6 +36,9 @@ from hiring_desk.services.time_zones import as_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, WorkbookSetting
 from hiring_desk.store.models._base import utcnow
+
+if TYPE_CHECKING:  # icalendar is imported when a calendar is made, not at start-up
+    from icalendar import Event, vCalAddress
 
 PRODID = "-//Hiring Desk//Interviews//EN"
 #: The WorkbookSetting key of the random id that makes this workbook's event UIDs unique.
@@ -62,6 +64,8 @@ def build_calendar(
     revisions: Mapping[int, Revision] | None = None,
 ) -> bytes:
     """The .ics bytes for ``interviews``; no database involved."""
+    from icalendar import Calendar
+
     calendar = Calendar.new(prodid=PRODID, name=name)
     stamp = (stamp or utcnow()).astimezone(UTC)
     for interview in interviews:
@@ -87,6 +91,9 @@ def summary_of(interview: InterviewDetail) -> str:
 
 
 def _event(interview: InterviewDetail, uid_base: str, stamp: datetime, revision: Revision) -> Event:
+    from icalendar import Event
+    from icalendar.enums import CLASS, STATUS
+
     invited = [p for p in interview.interviewers if p.email]
     return Event.new(
         uid=event_uid(interview.id, uid_base),
@@ -122,6 +129,9 @@ def _end(interview: InterviewDetail) -> datetime:
 
 
 def _address(person: InterviewerInfo) -> vCalAddress:
+    from icalendar import vCalAddress
+    from icalendar.enums import CUTYPE, PARTSTAT, ROLE
+
     return vCalAddress.new(
         person.email,
         cn=person.name,
@@ -137,6 +147,8 @@ def _organizer(interview: InterviewDetail, invited: list[InterviewerInfo]) -> vC
         return None
     manager = interview.hiring_manager
     person = manager if manager is not None and manager.email else invited[0]
+    from icalendar import vCalAddress
+
     return vCalAddress.new(person.email, cn=person.name)
 
 
