@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b3261e;"
+#: Controls a screen reader names after their label (buttons carry their own text).
+_LABELLED = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit)
 
 
 class FieldWithError(QWidget):
@@ -60,6 +74,7 @@ class FieldTabs(QTabWidget):
         form = QFormLayout(page)
         for name, text, widget in rows:
             field = FieldWithError(widget)
+            name_controls(field, text)
             self.fields[name] = field
             self._tab_of[name] = self.count()
             form.addRow(text, field)
@@ -79,3 +94,39 @@ class FieldTabs(QTabWidget):
         if first is not None:
             self.setCurrentIndex(self._tab_of.get(first, 0))
             self.fields[first].field.setFocus()
+
+
+def name_controls(container: QWidget, label: str) -> None:
+    """Name the unnamed controls in ``container`` after ``label`` ("&Start by:" -> "Start by").
+
+    Qt reads a label as a control's name only when the label is the control's
+    sibling and buddy; a form label's buddy is often a wrapper (FieldWithError,
+    an optional date), so screen readers would not hear it.
+    """
+    name = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":")
+    for control in [container, *container.findChildren(QWidget)]:
+        if (
+            isinstance(control, _LABELLED)
+            and not control.accessibleName()
+            and not _inside_another_control(control, container)
+        ):
+            control.setAccessibleName(name)
+
+
+def name_from_labels(root: QWidget) -> None:
+    """``name_controls`` for every label under ``root`` that has a buddy. Call it once the
+    form is built; controls that already have a name keep it."""
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text():
+            name_controls(buddy, label.text())
+
+
+def _inside_another_control(widget: QWidget, container: QWidget) -> bool:
+    """Whether ``widget`` is a part of a control (a combo's line edit, a spin box's)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not container:
+        if isinstance(parent, _LABELLED):
+            return True
+        parent = parent.parentWidget()
+    return isinstance(container, _LABELLED) and widget is not container

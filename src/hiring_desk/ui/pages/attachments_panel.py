@@ -41,6 +41,7 @@ class AttachmentsPanel(QWidget):
         self.candidate_id: int | None = None
         self.files = QListWidget()
         self.files.setObjectName("attachment_list")
+        self.files.setAccessibleName("Files")
         self.files.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.add_button = QPushButton("&Add File…")
         self.add_button.setObjectName("add_attachment")

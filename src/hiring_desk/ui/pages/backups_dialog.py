@@ -92,6 +92,7 @@ class BackupsDialog(QDialog):
         about.setWordWrap(True)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(COLUMNS)
         self.table = make_table_view("backups_table")
+        self.table.setAccessibleName("Backups of this workbook")
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

@@ -90,6 +90,7 @@ class CandidateDetailPanel(QWidget):
 
         self.applications = QListWidget()
         self.applications.setObjectName("detail_applications")
+        self.applications.setAccessibleName("Applications")
         self.move_button = QPushButton("&Move Stage…")
         self.move_button.setObjectName("move_stage")
         self.move_button.clicked.connect(self._move_clicked)
@@ -113,9 +114,11 @@ class CandidateDetailPanel(QWidget):
 
         self.timeline = QListWidget()
         self.timeline.setObjectName("detail_timeline")
+        self.timeline.setAccessibleName("Timeline")
         self.timeline.setWordWrap(True)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("detail_notes")
+        self.notes.setAccessibleName("Notes")
         self.notes.setReadOnly(True)
 
         self.attachments = AttachmentsPanel()

@@ -55,6 +55,7 @@ class CandidatesPage(QWidget):
         self._workbook: Workbook | None = None
         self.search = QLineEdit()
         self.search.setObjectName("candidate_search")
+        self.search.setAccessibleName("Search candidates")
         self.search.setPlaceholderText("Search names, emails, skills, notes and CVs…")
         self.search.setClearButtonEnabled(True)
         self.role_filter = QComboBox()
@@ -71,10 +72,12 @@ class CandidatesPage(QWidget):
             self.source_filter.addItem(source.label, source.value)
         self.tag_filter = QLineEdit()
         self.tag_filter.setObjectName("filter_tag")
+        self.tag_filter.setAccessibleName("Only candidates with this tag")
         self.tag_filter.setPlaceholderText("Tag")
         self.tag_filter.setClearButtonEnabled(True)
         self.skill_filter = QLineEdit()
         self.skill_filter.setObjectName("filter_skill")
+        self.skill_filter.setAccessibleName("Only candidates with this skill")
         self.skill_filter.setPlaceholderText("Skill")
         self.skill_filter.setClearButtonEnabled(True)
         self.match_filter = QComboBox()
@@ -155,6 +158,7 @@ class CandidatesPage(QWidget):
 
         self.model = CandidateTableModel()
         self.table = make_table_view("candidates_table")
+        self.table.setAccessibleName("Candidates")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -23,7 +23,7 @@ from hiring_desk.services.company import CompanyInfo
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 LOGO_PREVIEW = 96
@@ -140,6 +140,7 @@ class CompanyPage(QWidget):
         ):
             combo.currentTextChanged.connect(self._mark_dirty)
         self._set_dirty(False)
+        name_from_labels(self)
 
     # -- loading ------------------------------------------------------------------
 

@@ -116,6 +116,7 @@ class CompareDialog(QDialog):
         columns = len(shown.candidates) + 1
         table = QTableWidget(0, columns)
         table.setObjectName("compare_table")
+        table.setAccessibleName("Candidates side by side")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setWordWrap(True)

@@ -88,6 +88,7 @@ class InterviewCalendar(QWidget):
         self.show_past.toggled.connect(self.refresh)
         self.tree = _Tree()
         self.tree.setObjectName("calendar_tree")
+        self.tree.setAccessibleName("Interviews by day")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)

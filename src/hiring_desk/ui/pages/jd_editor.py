@@ -93,12 +93,14 @@ class JDEditor(QDialog):
         # Editor and preview
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("jd_text")
+        self.editor.setAccessibleName("Job description text")
         self.editor.setPlaceholderText(
             "Choose a template and press Fill from Template, or write in Markdown: "
             "# Title, ## Section, - bullet, **bold**."
         )
         self.preview = QTextBrowser()
         self.preview.setObjectName("jd_preview")
+        self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.editor)
@@ -108,6 +110,7 @@ class JDEditor(QDialog):
         # Checklist
         self.checklist = QListWidget()
         self.checklist.setObjectName("jd_checklist")
+        self.checklist.setAccessibleName("What the text still lacks")
         self.checklist.setMaximumHeight(110)
         self.check_title = QLabel()
         self.check_title.setObjectName("jd_check_title")

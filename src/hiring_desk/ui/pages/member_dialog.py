@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team import MemberInfo
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldWithError, name_from_labels
 
 SaveMember = Callable[[str, str, str], MemberInfo]
 
@@ -57,6 +57,7 @@ class MemberDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        name_from_labels(self)
 
     def accept(self) -> None:
         for field in self._fields.values():

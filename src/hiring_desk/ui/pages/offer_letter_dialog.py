@@ -72,9 +72,11 @@ class OfferLetterDialog(QDialog):
         self.problems_title.setObjectName("letter_problems_title")
         self.problems = QListWidget()
         self.problems.setObjectName("letter_problems")
+        self.problems.setAccessibleName("Fix these before printing")
         self.problems.setMaximumHeight(110)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("letter_preview")
+        self.preview.setAccessibleName("The letter")
         self.preview.setReadOnly(True)
 
         self.regenerate_button = QPushButton("&Regenerate")

@@ -93,6 +93,7 @@ class OffersPage(QWidget):
         self._locale = "en_GB"
         self.model: RowsTableModel[OfferSummary] = RowsTableModel(offer_columns(self._locale))
         self.table = make_table_view("offers_table")
+        self.table.setAccessibleName("Offers")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.doubleClicked.connect(self._activate)

@@ -36,7 +36,7 @@ from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.privacy import PrivacyInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldWithError, name_from_labels
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
@@ -123,6 +123,7 @@ class ConsentDialog(QDialog):
         self.given.toggled.connect(self._update_enabled)
         self._update_enabled()
         self.setMinimumWidth(440)
+        name_from_labels(self)
 
     @classmethod
     def ask(

@@ -71,6 +71,7 @@ class QuestionBankPage(QWidget):
         )
         self.model: RowsTableModel[Question] = RowsTableModel(COLUMNS)
         self.table = make_table_view("bank_table")
+        self.table.setAccessibleName("Questions")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -19,7 +19,7 @@ from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.question_bank import QuestionDraft
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.widgets import choice_combo, select_data
 
 SaveQuestion = Callable[[QuestionDraft], object]
@@ -102,6 +102,7 @@ class QuestionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        name_from_labels(self)
         if draft is not None:
             self._fill(draft)
 

@@ -34,6 +34,7 @@ class ReasonsPage(QWidget):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("reasons_list")
+        self.list.setAccessibleName("Rejection reasons")
         self.add_button = QPushButton("&Add Reason…")
         self.add_button.setObjectName("add_reason")
         self.rename_button = QPushButton("&Rename…")

@@ -46,6 +46,7 @@ class RolesPage(QWidget):
         self._workbook: Workbook | None = None
         self.model: RowsTableModel[RoleSummary] = RowsTableModel(role_columns("en_GB"))
         self.table = make_table_view("roles_table")
+        self.table.setAccessibleName("Roles")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.services.interview_plans import MAX_MINUTES, MIN_MINUTES, RoundView
-from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.forms import FieldWithError, name_from_labels
 
 
 class RoundForm(QWidget):
@@ -71,6 +71,7 @@ class RoundForm(QWidget):
         self.name_edit.editingFinished.connect(self._name_finished)
         self.duration_spin.valueChanged.connect(self._duration_changed)
         self.show_round(None)
+        name_from_labels(self)
 
     def show_round(self, round_view: RoundView | None) -> None:
         self._round = round_view

@@ -35,7 +35,7 @@ from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError
+from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 
 DEFAULT_START = time(10, 0)
 
@@ -111,6 +111,7 @@ class ScheduleDialog(QDialog):
             self._show_error(context.refusal)
             self.save_button.setEnabled(False)
         self._update_zone_hint()
+        name_from_labels(self)
 
     @classmethod
     def ask(

@@ -43,7 +43,7 @@ from hiring_desk.services.scorecards import (
     rating_field,
 )
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError
+from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.pages.rating_inputs import RatingRow, RecommendationPicker
 
 KEYS_HELP = (
@@ -176,6 +176,7 @@ class ScorecardDialog(QDialog):
         self.interviewer.currentIndexChanged.connect(self._interviewer_changed)
         self._show_form()
         self.interviewer.setFocus()
+        name_from_labels(self)
 
     @classmethod
     def ask(
@@ -237,6 +238,7 @@ class ScorecardDialog(QDialog):
             label.setBuddy(row)
             note = QLineEdit()
             note.setObjectName(f"note_{key}")
+            note.setAccessibleName(f"Note on {competency_label(key)}")
             note.setPlaceholderText("Note (optional)")
             note.setMaxLength(RATING_NOTE_LIMIT)
             saved = existing.rating_of(key) if existing else None

@@ -98,6 +98,7 @@ class ScorecardsPanel(QWidget):
 
         self.means = QTableWidget(0, 3)
         self.means.setObjectName("scorecards_means")
+        self.means.setAccessibleName("Mean rating per competency")
         self.means.setHorizontalHeaderLabels(["Competency", "Mean", "Ratings"])
         rows = self.means.verticalHeader()
         rows.hide()
@@ -112,6 +113,7 @@ class ScorecardsPanel(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("scorecards_tree")
+        self.tree.setAccessibleName("Interviews and their scorecards")
         self.tree.setHeaderLabels(["Interview / interviewer", "Recommendation", "Mean", "Ratings"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -121,6 +123,7 @@ class ScorecardsPanel(QWidget):
 
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("scorecards_detail")
+        self.detail.setAccessibleName("The chosen scorecard")
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText("Choose a scorecard to read it in full.")
 

@@ -27,6 +27,7 @@ class SkillsEditor(QWidget):
         self.setObjectName("skills_editor")
         self.entry = QLineEdit()
         self.entry.setObjectName("skill_entry")
+        self.entry.setAccessibleName("Skill")
         self.entry.setPlaceholderText("Type a skill, e.g. Python, PostgreSQL, REST…")
         completer = QCompleter(QStringListModel(list(all_skills()), self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -43,8 +44,10 @@ class SkillsEditor(QWidget):
 
         self.must = QListWidget()
         self.must.setObjectName("must_skills")
+        self.must.setAccessibleName("Must-have skills")
         self.nice = QListWidget()
         self.nice.setObjectName("nice_skills")
+        self.nice.setAccessibleName("Nice-to-have skills")
         self.move_button = QPushButton("&Move to Other List")
         self.move_button.setObjectName("move_skill")
         self.remove_button = QPushButton("Re&move Skill")

@@ -39,6 +39,7 @@ class TeamPage(QWidget):
         self._workbook: Workbook | None = None
         self.model: RowsTableModel[MemberInfo] = RowsTableModel(COLUMNS)
         self.table = make_table_view("team_table")
+        self.table.setAccessibleName("Team members")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
