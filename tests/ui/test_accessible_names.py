@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -218,3 +220,23 @@ def test_the_walk_finds_an_unnamed_control(window: MainWindow) -> None:
     assert unnamed(page) == ["QLineEdit 'stray' in OffersPage"]
     stray.setAccessibleName("Filter offers")
     assert unnamed(page) == []
+
+
+def test_a_form_label_s_letter_reaches_its_field(qtbot: QtBot) -> None:
+    """Alt+T on "&Title:" puts the cursor in the title, though the label's buddy is the
+    field's wrapper (the one that shows its error)."""
+    dialog = MemberDialog(None, lambda *_args: None)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.name_edit.setFocus()
+    handle = dialog.windowHandle()
+    assert handle is not None
+    for key, field in (
+        (Qt.Key.Key_T, dialog.title_edit),
+        (Qt.Key.Key_E, dialog.email_edit),
+        (Qt.Key.Key_N, dialog.name_edit),
+    ):
+        qtbot.keyClick(handle, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=2000)
+        assert accessible_name(field) == field.accessibleName() != ""
