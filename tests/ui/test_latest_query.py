@@ -12,9 +12,14 @@ from hiring_desk.ui.latest_query import LatestQuery
 
 
 def test_only_the_newest_result_is_delivered(qtbot: QtBot) -> None:
-    query = LatestQuery()
     got: list[object] = []
-    query.finished.connect(got.append)
+    delivered_on: list[str] = []
+
+    def receive(result: object) -> None:
+        delivered_on.append(threading.current_thread().name)
+        got.append(result)
+
+    query = LatestQuery(receive)
     release = threading.Event()
     threads: list[str] = []
 
@@ -30,15 +35,15 @@ def test_only_the_newest_result_is_delivered(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: got == ["new"])
     assert not query.pending
     assert threads and threads[0] != threading.main_thread().name
+    assert delivered_on == [threading.main_thread().name]
     assert query.wait(5000)
     qtbot.wait(20)
     assert got == ["new"]  # the first one's result was dropped when it came
 
 
 def test_cancel_drops_a_result_on_its_way(qtbot: QtBot) -> None:
-    query = LatestQuery()
     got: list[object] = []
-    query.finished.connect(got.append)
+    query = LatestQuery(got.append)
     query.start(lambda: 1)
     query.cancel()
     assert not query.pending
@@ -48,7 +53,7 @@ def test_cancel_drops_a_result_on_its_way(qtbot: QtBot) -> None:
 
 
 def test_an_error_of_the_newest_query_is_raised_on_the_gui_thread(qtbot: QtBot) -> None:
-    query = LatestQuery()
+    query = LatestQuery(lambda _result: None)
 
     def broken() -> None:
         raise ValueError("no such column")
@@ -62,9 +67,8 @@ def test_an_error_of_the_newest_query_is_raised_on_the_gui_thread(qtbot: QtBot) 
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_each_of_several_requests_in_a_row_ends_in_one_result(qtbot: QtBot, count: int) -> None:
-    query = LatestQuery()
     got: list[object] = []
-    query.finished.connect(got.append)
+    query = LatestQuery(got.append)
     for n in range(count):
         query.start(functools.partial(int, n))
     qtbot.waitUntil(lambda: got == [count - 1])

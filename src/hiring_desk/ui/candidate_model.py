@@ -67,8 +67,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._query = LatestQuery(self)
-        self._query.finished.connect(self._background_page)
+        self._query = LatestQuery(self._background_page, self)
         self._workbook: Workbook | None = None
         self._filter = CandidateFilter()
         self._sort = SortKey.NAME
@@ -133,7 +132,8 @@ class CandidateTableModel(QAbstractTableModel):
             return FirstPage(0, [], {})
         return query_first_page(self._workbook, self._filter, self._sort, self._descending)
 
-    def _background_page(self, page: FirstPage) -> None:
+    def _background_page(self, page: object) -> None:
+        assert isinstance(page, FirstPage)
         self.show_page(page)
         self.page_shown.emit()
 

@@ -12,26 +12,27 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
 
 
 class LatestQuery(QObject):
-    """``start(query)`` runs ``query()`` on a worker thread; ``finished`` gets its result.
+    """``start(query)`` runs ``query()`` on a worker thread, then ``on_result(result)``
+    on the GUI thread.
 
     An exception raised by the newest query is raised again on the GUI thread (where
     the excepthook shows it); results and errors of superseded queries are dropped.
+    The result comes back by a queued call (``QTimer.singleShot`` with this object as
+    context), not a signal: PySide6 6.12.0 loses a reference to ``True`` on every
+    ``Signal.emit()``, which a search per keystroke would add up.
     """
 
-    finished = Signal(object)
-    _delivered = Signal(int, object, object)  # (generation, result, error), across threads
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, on_result: Callable[[Any], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._on_result = on_result
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._generation = 0
         self._waiting = False
-        self._delivered.connect(self._deliver)
 
     @property
     def pending(self) -> bool:
@@ -54,13 +55,14 @@ class LatestQuery(QObject):
         """Block until no query runs (for shutting down); False on timeout."""
         return bool(self._pool.waitForDone(msecs))
 
-    def _deliver(self, generation: int, result: object, error: object) -> None:
+    def deliver(self, generation: int, result: object, error: BaseException | None) -> None:
+        """On the GUI thread: hand over the result of the query ``generation``."""
         if generation != self._generation:
             return
         self._waiting = False
-        if isinstance(error, BaseException):
+        if error is not None:
             raise error
-        self.finished.emit(result)
+        self._on_result(result)
 
 
 class _Task(QRunnable):
@@ -77,6 +79,8 @@ class _Task(QRunnable):
             result = self._query()
         except Exception as exc:  # handed to the GUI thread, raised there
             error = exc
-        # RuntimeError: the owner was deleted meanwhile, and nobody is waiting.
+        owner, generation = self._owner, self._generation
+        # Queued to the owner's (GUI) thread; dropped by Qt if the owner is gone by
+        # then. RuntimeError: it is gone already, and nobody is waiting.
         with contextlib.suppress(RuntimeError):
-            self._owner._delivered.emit(self._generation, result, error)
+            QTimer.singleShot(0, owner, lambda: owner.deliver(generation, result, error))
