@@ -22,7 +22,7 @@ from tests.services.privacy_setup import EMAIL, NAME, Person, add_person
 from tests.ui.conftest import MakeWindow, click_button, type_into, when_modal
 
 from hiring_desk.services import candidates, privacy
-from hiring_desk.services.workbooks import create_workbook
+from hiring_desk.services.workbooks import create_workbook, open_workbook
 from hiring_desk.store import search
 from hiring_desk.store.models import Application, Candidate, StageEvent
 from hiring_desk.ui import file_dialogs
@@ -329,3 +329,18 @@ def test_after_erasing_and_closing_the_app_no_trace_is_left_in_the_file(
         assert trace.encode("utf-8") not in data, trace
     for ascii_trace in (search.sort_name(NAME), "odegard", EMAIL.lower()):
         assert ascii_trace.encode("ascii") not in data.lower(), ascii_trace
+
+
+def test_consent_without_an_end_or_a_method_reads_well(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """As the demo workbook and workbooks from before consent had a method and an end."""
+    path, person = _book(tmp_path)
+    given = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with open_workbook(path) as workbook, workbook.transaction() as session:
+        session.execute(
+            update(Candidate).where(Candidate.id == person.candidate_id).values(consent_at=given)
+        )
+    window = make_window(path)
+    section = _candidates_page(window, person.candidate_id).detail.privacy
+    assert section.consent.text() == "Consent to keep on file (given 2 Mar 2026)."

@@ -364,11 +364,13 @@ class PrivacySection(QWidget):
             return "No consent on file to keep them for future roles."
         until = format_day(info.consent_until, self._locale)
         given = format_day(info.consent_given_on, self._locale)
-        if info.consent_until is not None and info.consent_until < date.today():
-            return (
-                f"Consent to keep on file ended on {until} (given {given}, {info.consent_method})."
-            )
-        return f"Consent to keep on file until {until} (given {given}, {info.consent_method})."
+        how = ", ".join(part for part in (given and f"given {given}", info.consent_method) if part)
+        how = f" ({how})" if how else ""
+        if info.consent_until is None:  # no end date was recorded
+            return f"Consent to keep on file{how}."
+        if info.consent_until < date.today():
+            return f"Consent to keep on file ended on {until}{how}."
+        return f"Consent to keep on file until {until}{how}."
 
     def _retention_text(self, info: PrivacyInfo) -> str:
         hold = ""
