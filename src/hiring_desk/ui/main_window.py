@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
             "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
         )
         self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
-        self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S")
+        self.save_copy_action = self._action(
+            "Save a &Copy…", self.save_copy, standard_keys(keys.SaveAs, "Ctrl+Shift+S")
+        )
         self.backups_action = self._action("&Backups…", self.show_backups)
         self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
