@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions: list[QAction] = []
         for number, (key, label, _icon) in enumerate(AREAS, start=1):
-            action = self._action(f"&{number} {label}", lambda _=False, k=key: self.show_area(k))
+            text = f"&{number} {label.replace('&', '&&')}"  # "Team && Company": no mnemonic
+            action = self._action(text, lambda _=False, k=key: self.show_area(k))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setObjectName(f"go_{key}")
             self.area_actions.append(action)

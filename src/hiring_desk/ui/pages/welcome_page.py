@@ -64,7 +64,7 @@ class WelcomePage(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(460)
+        self.text.setFixedWidth(480)  # a fixed width lets the wrapped text take its height
         self.start_button = QPushButton("&Start a New Workbook")
         self.start_button.setObjectName("welcome_start")
         self.start_button.setToolTip("Set up your company and team in the workbook just made")
@@ -102,10 +102,10 @@ class WelcomePage(QWidget):
         self.first_start = first
         if first:
             self.title.setText("<h2>Welcome to Hiring Desk</h2>")
-            where = f" It is saved as {workbook}." if workbook else ""
+            where = f":\n{workbook}\n\n" if workbook else ". "
             self.text.setText(
                 "Everything about a hire (roles, candidates, interviews and offers) lives in "
-                f"one file on this computer, called a workbook. Yours is ready.{where} "
+                f"one file on this computer, called a workbook. Yours is ready{where}"
                 "Start by telling it about your company and team, or look around a "
                 "sample workbook full of made-up candidates first."
             )
