@@ -40,7 +40,10 @@ _FORMAT_LABELS = {
     JDFormat.TEXT: "Plain Text",
     JDFormat.HTML: "HTML",
 }
-BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c46c; border-radius: 4px; padding: 6px;"
+BANNER_STYLE = (  # dark text on the light ground, in a dark theme too
+    "color: #3b2f00; background: #fff4ce; border: 1px solid #e0c46c; border-radius: 4px;"
+    " padding: 6px;"
+)
 
 
 class JDEditor(QDialog):

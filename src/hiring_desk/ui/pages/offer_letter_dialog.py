@@ -36,7 +36,10 @@ from hiring_desk.ui.pages.offer_templates_dialog import OfferTemplatesDialog
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
 
-NOTE_STYLE = "background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px; padding: 6px;"
+NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
+    "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
+    " padding: 6px;"
+)
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 

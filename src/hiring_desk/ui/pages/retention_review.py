@@ -173,7 +173,10 @@ class RetentionNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("retention_notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#retention_notice { background: #fff4ce; border-radius: 4px; }")
+        self.setStyleSheet(  # dark text on the light ground, in a dark theme too
+            "#retention_notice { background: #fff4ce; border-radius: 4px; }"
+            "#retention_notice QLabel { color: #3b2f00; }"
+        )
         self._workbook: Workbook | None = None
         self.text = plain_label(name="retention_notice_text")
         self.review_button = QPushButton("&Review…")
