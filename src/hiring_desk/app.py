@@ -60,8 +60,16 @@ def run_gui(workbook: Path | None) -> int:
     apply_theme(settings.theme())  # "system" (the default) changes nothing
     window = MainWindow(settings)
     window.show()
-    # Paint the window first, then open the workbook (a big one takes a while).
-    _after_first_paint(window, lambda: window.open_initial(workbook))
+
+    # Paint the window first, then open the workbook (a big one takes a while),
+    # with the bundled CJK fallback font known to Qt before any name is shown.
+    def open_workbook() -> None:
+        from hiring_desk.ui.fonts import register_bundled_fonts
+
+        register_bundled_fonts()
+        window.open_initial(workbook)
+
+    _after_first_paint(window, open_workbook)
     return app.exec()
 
 
