@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +33,8 @@ def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("confirm", "show_error", "show_warning", "show_info"):
         monkeypatch.setattr(messages, name, record)
+    # Nothing a test does may open a real program (a PDF viewer, a browser).
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
     # "Who is using Hiring Desk?" on opening a workbook with a team: skipped.
     monkeypatch.setattr(acting_member, "ask_who_is_acting", lambda *_args: None)
     return asked

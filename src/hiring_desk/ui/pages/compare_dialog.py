@@ -29,6 +29,7 @@ from hiring_desk.services.comparison import Comparison
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.printed import offer_to_open
 
 LEGEND = "Bold marks the best value in a row, where one stands out."
 BEST_TIP = "Best in this row"
@@ -189,6 +190,7 @@ class CompareDialog(QDialog):
             messages.show_error(self, "Export Failed", str(exc))
             return
         self.status.setText(f"Saved the comparison to {written}.")
+        offer_to_open(self, written, "Comparison")
 
 
 def open_comparison(

@@ -313,6 +313,10 @@ class JDEditor(QDialog):
             messages.show_error(self, "Export Failed", str(exc))
             return
         self.status.setText(f"Exported {label} to {path}.")
+        if fmt is JDFormat.PDF:
+            from hiring_desk.ui.printed import offer_to_open
+
+            offer_to_open(self, path, "Job Description")
 
     def copy_text(self) -> None:
         text = jd_publish.as_text(

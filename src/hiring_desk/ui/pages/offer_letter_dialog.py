@@ -33,6 +33,7 @@ from hiring_desk.services.offer_letters import LetterPreview, LetterState
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.offer_templates_dialog import OfferTemplatesDialog
+from hiring_desk.ui.printed import offer_to_open
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
 
@@ -213,6 +214,7 @@ class OfferLetterDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         self._reload()
         self.status.setText(f"Saved {path.name}.")
+        offer_to_open(self, path, "Offer Letter")
 
     def regenerate(self) -> None:
         state = self._state
