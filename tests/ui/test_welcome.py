@@ -66,3 +66,21 @@ def test_an_existing_default_workbook_is_no_first_start(make_window: MakeWindow)
     create_workbook(paths.default_workbook()).close()
     window: MainWindow = make_window(None)
     assert window.current_area() == "roles"
+
+
+def test_the_welcome_text_gets_the_height_its_wrapped_lines_need(qtbot: QtBot) -> None:
+    from pathlib import Path
+
+    from PySide6.QtGui import QAction
+
+    from hiring_desk.ui.pages.welcome_page import WelcomePage
+
+    page = WelcomePage(QAction("New"), QAction("Open"))
+    qtbot.addWidget(page)
+    page.set_first_start(True, Path("/home/someone/.local/share/HiringDesk/Workbook.hiringdesk"))
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    needed = page.text.heightForWidth(page.text.width())
+    assert needed > 3 * page.text.fontMetrics().height()  # several wrapped lines
+    assert page.text.height() >= needed

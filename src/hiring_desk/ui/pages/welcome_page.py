@@ -116,6 +116,9 @@ class WelcomePage(QWidget):
                 "interviews and offers. Create a new one, open one you have, or look "
                 "around the sample workbook."
             )
+        # A wrapped label in a centred layout gets its one-line height unless told:
+        # give it the height its text takes at its fixed width.
+        self.text.setMinimumHeight(self.text.heightForWidth(self.text.width()))
         self.start_button.setVisible(first)
         self.new_button.setVisible(not first)
         self.open_button.setVisible(not first)
