@@ -21,10 +21,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -34,11 +31,11 @@ from reportlab.platypus import (
 from hiring_desk.documents.fonts import FontFamily, register_fonts
 from hiring_desk.documents.letterhead import (
     INK,
-    MARGIN_X,
     MUTED,
     FooterCanvas,
     Letterhead,
     letterhead_flowables,
+    page_document,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.formatting import format_day
@@ -66,30 +63,15 @@ def comparison_to_pdf(comparison: Comparison, out: Path | BinaryIO, letterhead: 
     """
     fonts = register_fonts()
     buffer = BytesIO()
-    doc = BaseDocTemplate(
+    doc = page_document(
         buffer,
-        pagesize=landscape(A4),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=14 * mm,
-        bottomMargin=22 * mm,
         title=comparison.title,
         author=letterhead.company_name,
         subject="Shortlist comparison",
-        creator="Hiring Desk",
+        pagesize=landscape(A4),
+        top=14 * mm,
+        bottom=22 * mm,
     )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     styles = _styles(fonts)
     story = letterhead_flowables(letterhead, fonts, doc.width)
     story += _heading(comparison, styles)

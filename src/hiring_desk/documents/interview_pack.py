@@ -24,17 +24,15 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import Flowable, PageBreak
 
 from hiring_desk.documents.fonts import register_fonts
 from hiring_desk.documents.interview_pack_pages import PackPages
 from hiring_desk.documents.letterhead import (
-    MARGIN_X,
     FooterCanvas,
     Letterhead,
     letterhead_flowables,
+    page_document,
 )
 
 if TYPE_CHECKING:
@@ -66,7 +64,7 @@ def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, 
     fonts = register_fonts()
     buffer = BytesIO()
     title = f"Interview pack: {data.role.title}"
-    doc = _PackDocument(buffer, title=title, author=data.company_name)
+    doc = page_document(buffer, title=title, author=data.company_name, subject="Interview pack")
     pages = PackPages(data, fonts, doc.width)
     letterhead = Letterhead(data.company_name, data.company_address, data.company_logo, title)
     canvasmaker = functools.partial(PackCanvas, caption=data.role.title, font=fonts.sans)
@@ -127,33 +125,3 @@ class CaptionMark(Flowable):
         canvas: Canvas = self.canv
         if isinstance(canvas, PackCanvas):
             canvas.set_caption(self.caption)
-
-
-class _PackDocument(BaseDocTemplate):
-    """A4 pages with one body frame, the margins of the letterhead."""
-
-    def __init__(self, buffer: BytesIO, *, title: str, author: str) -> None:
-        super().__init__(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=18 * mm,
-            bottomMargin=24 * mm,
-            title=title,
-            author=author,
-            subject="Interview pack",
-            creator="Hiring Desk",
-        )
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])

@@ -19,16 +19,11 @@ from xml.sax.saxutils import escape
 
 from markdown_it.tree import SyntaxTreeNode
 from reportlab.lib.colors import Color
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     Indenter,
-    PageTemplate,
     Paragraph,
     Spacer,
     XPreformatted,
@@ -38,12 +33,12 @@ from hiring_desk.documents.fonts import FontFamily, register_fonts
 from hiring_desk.documents.letterhead import (
     ACCENT,
     INK,
-    MARGIN_X,
     MUTED,
     RULE,
     FooterCanvas,
     Letterhead,
     letterhead_flowables,
+    page_document,
 )
 from hiring_desk.documents.markdown_render import (
     BULLET,
@@ -100,31 +95,12 @@ def markdown_to_pdf(markdown: str, out: Path | BinaryIO, letterhead: Letterhead)
         title=_printable(letterhead.title),
     )
     buffer = BytesIO()
-    doc = BaseDocTemplate(
+    doc = page_document(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=18 * mm,
-        bottomMargin=24 * mm,
         title=letterhead.title,
         author=letterhead.company_name,
         subject="Job description",
-        creator="Hiring Desk",
     )
-    # No frame padding: the text, the letterhead and the footer share one left edge.
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = letterhead_flowables(letterhead, fonts, doc.width)
     story += _Builder(fonts).blocks(parse(markdown).children)
     if not story:

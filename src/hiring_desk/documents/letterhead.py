@@ -8,11 +8,23 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from hiring_desk.documents.fonts import FontFamily
 from hiring_desk.documents.pdf_text import draw_text, fit_line, markup
@@ -28,6 +40,45 @@ FOOTER_BASELINE = 12 * mm
 
 LOGO_MAX_WIDTH = 48 * mm
 LOGO_MAX_HEIGHT = 18 * mm
+
+
+def page_document(
+    out: Any,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    pagesize: tuple[float, float] = A4,
+    top: float = 18 * mm,
+    bottom: float = 24 * mm,
+) -> BaseDocTemplate:
+    """A document of our pages: one body frame on the letterhead's margins, no padding,
+    so the text, the letterhead and the footer share one left edge."""
+    doc = BaseDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Hiring Desk",
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
 
 
 @dataclass(frozen=True)

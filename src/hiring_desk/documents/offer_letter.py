@@ -17,16 +17,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -37,12 +33,12 @@ from hiring_desk.documents.fonts import FontFamily, register_fonts
 from hiring_desk.documents.letterhead import (
     ACCENT,
     INK,
-    MARGIN_X,
     MUTED,
     RULE,
     FooterCanvas,
     Letterhead,
     letterhead_flowables,
+    page_document,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.letter_fields import PrintedLetter
@@ -64,30 +60,9 @@ def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | Non
     fonts = register_fonts()
     styles = letter_styles(fonts)
     buffer = BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=18 * mm,
-        bottomMargin=24 * mm,
-        title=letter.title,
-        author=letter.company_name,
-        subject="Offer letter",
-        creator="Hiring Desk",
+    doc = page_document(
+        buffer, title=letter.title, author=letter.company_name, subject="Offer letter"
     )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     heading = Letterhead(letter.company_name, letter.company_address, logo, letter.title)
     story = letterhead_flowables(heading, fonts, doc.width)
     if letter.date:
