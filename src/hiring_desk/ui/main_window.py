@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from hiring_desk.ui.pages.retention_review import RetentionNotice
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 from hiring_desk.ui.pages.welcome_page import WelcomePage, ensure_sample_workbook, is_first_start
+from hiring_desk.ui.recent_menu import RecentMenu
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
 
@@ -120,8 +120,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = RecentMenu(self.settings, self)
+        self.recent_menu.open_requested.connect(self.open_path)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.desktop.shortcuts_action)
         help_menu.addAction(self.about_action)
-        self._fill_recent_menu()
 
     def _build_body(self) -> None:
         self.nav = QListWidget()
@@ -375,7 +374,7 @@ class MainWindow(QMainWindow):
             self.backup_keeper.on_close(previous)
             previous.close()
         self.settings.add_recent_file(workbook.path)
-        self._fill_recent_menu()
+        self.recent_menu.refill()
         self._show_workbook_state()
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -446,36 +445,6 @@ class MainWindow(QMainWindow):
             dialog = BackupsDialog(self.workbook, self.restore_backup, self)
             dialog.exec()
             dialog.deleteLater()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
-        if recent:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("&Clear List", self._clear_recent)
-        else:
-            self.recent_menu.addAction("No recent workbooks").setEnabled(False)
-
-    def _open_recent(self, path: Path) -> None:
-        if not path.exists():
-            messages.show_warning(
-                self,
-                "Workbook Not Found",
-                f"{path} no longer exists. It was removed from the list.",
-            )
-            self.settings.remove_recent_file(path)
-            self._fill_recent_menu()
-            return
-        self.open_path(path)
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._fill_recent_menu()
 
     def show_about(self) -> None:
         QMessageBox.about(
