@@ -344,3 +344,19 @@ def test_consent_without_an_end_or_a_method_reads_well(
     window = make_window(path)
     section = _candidates_page(window, person.candidate_id).detail.privacy
     assert section.consent.text() == "Consent to keep on file (given 2 Mar 2026)."
+
+
+def test_opening_a_workbook_counts_the_deletion_queue_once(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_workbook(tmp_path / "q.hiringdesk").close()
+    counted: list[object] = []
+    real = privacy.due_for_deletion
+
+    def counting(*args: object, **kwargs: object) -> object:
+        counted.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(privacy, "due_for_deletion", counting)
+    make_window(tmp_path / "q.hiringdesk")
+    assert len(counted) == 1  # the window's notice; the Privacy tab counts when seen

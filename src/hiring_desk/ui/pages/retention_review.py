@@ -9,6 +9,7 @@ who is due and why; ticked candidates are erased after a confirmation, and
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -267,8 +268,15 @@ class RetentionSettings(QWidget):
         layout.addStretch()
 
     def set_workbook(self, workbook: Workbook | None) -> None:
+        # Counting the queue reads every closed application: do it when the tab is
+        # seen, not on every workbook switch (the window counts once for its bar).
         self._workbook = workbook
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         workbook = self._workbook
