@@ -122,10 +122,15 @@ def unregister_open_workbook(path: Path) -> None:
             _open_workbooks[path] = count
 
 
-def _protected_files(workbooks: Iterable[Path]) -> list[Path]:
+def _protected_files(workbooks: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file of the open (and the given) workbooks, with what to call it."""
     with _open_workbooks_lock:
         books = [*_open_workbooks, *(Path(w) for w in workbooks)]
-    return [f for book in books for f in (book, *side_files_of(book), lock_file_of(book))]
+    for book in books:
+        yield book, "the workbook itself"
+        for side in side_files_of(book):
+            yield side, "the workbook's working file"
+        yield lock_file_of(book), "the workbook's lock file"
 
 
 # -- the check ------------------------------------------------------------------------------
@@ -164,8 +169,9 @@ def refuse_unsafe_target(target: Path | str, *, workbooks: Iterable[Path] = ()) 
             raise refuse(what)
     if not stat.S_ISREG(status.st_mode):
         raise refuse("not an ordinary file")
-    if _same_file_as_any(status, _protected_files(workbooks)):
-        raise refuse(f"an open workbook or one of its working files; {_CHOOSE_ANOTHER}")
+    protected = _same_file(status, _protected_files(workbooks))
+    if protected is not None:
+        raise refuse(f"{protected}; {_CHOOSE_ANOTHER}")
     try:
         kind = _database_kind(final)
     except OSError as exc:
@@ -192,15 +198,16 @@ def _inside(path: Path, folder: Path) -> bool:
     return common == real_folder
 
 
-def _same_file_as_any(status: os.stat_result, files: Iterable[Path]) -> bool:
-    for protected in files:
+def _same_file(status: os.stat_result, files: Iterable[tuple[Path, str]]) -> str | None:
+    """What the file with ``status`` is among ``files`` (same device and inode), if any."""
+    for path, what in files:
         try:
-            other = protected.stat()
+            other = path.stat()
         except OSError:
             continue
         if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
-            return True
-    return False
+            return what
+    return None
 
 
 def _database_kind(path: Path) -> str | None:
