@@ -54,7 +54,6 @@ from hiring_desk.workbook_files import (
 )
 
 __all__ = [
-    "TEMPORARY_SUFFIX",
     "UnsafeOutputError",
     "open_binary",
     "open_text",
@@ -69,7 +68,7 @@ __all__ = [
 ]
 
 #: The end of a temporary file's name while it is being written.
-TEMPORARY_SUFFIX = ".partial"
+_TEMPORARY_SUFFIX = ".partial"
 _CHOOSE_ANOTHER = "choose another file name"
 _SIDE_FILE_NAME = re.compile(
     rf"{re.escape(WORKBOOK_SUFFIX)}(?:{'|'.join(SIDE_FILE_SUFFIXES)})$", re.IGNORECASE
@@ -236,7 +235,7 @@ def staged_path(target: Path | str) -> Iterator[Path]:
     refuse_unsafe_target(target)
     final = Path(os.path.realpath(target))
     descriptor, name = tempfile.mkstemp(
-        prefix=f".{final.name[:80]}.", suffix=TEMPORARY_SUFFIX, dir=final.parent
+        prefix=f".{final.name[:80]}.", suffix=_TEMPORARY_SUFFIX, dir=final.parent
     )
     os.close(descriptor)
     temporary = Path(name)
