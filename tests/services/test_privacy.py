@@ -402,6 +402,7 @@ def test_export_holds_everything_about_the_candidate(
         workbook, person.candidate_id, date(2026, 3, 1), "By email", date(2027, 3, 1), today=TODAY
     )
     out = tmp_path / "export" / "ingrid.zip"
+    out.parent.mkdir()
     report = privacy.export_candidate(workbook, person.candidate_id, out)
     assert report.path == out and report.files == 1
     with zipfile.ZipFile(out) as archive:

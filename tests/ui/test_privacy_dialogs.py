@@ -194,6 +194,7 @@ def test_export_from_the_profile_tab(
     window = make_window(path)
     page = _candidates_page(window, person.candidate_id)
     out = tmp_path / "out" / "ingrid.zip"
+    out.parent.mkdir()
     asked: list[str] = []
 
     def ask(_parent: object, start: Path, label: str, suffix: str) -> Path:

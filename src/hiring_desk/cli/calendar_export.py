@@ -9,7 +9,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from hiring_desk.cli.output import out
+from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument
 
 HELP = "interviews (one, a role's, or a day's) as an .ics file for any calendar program"
@@ -49,15 +49,16 @@ def run(args: argparse.Namespace) -> int:
     from hiring_desk.services import ics_export, roles
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        if args.interview is not None:
-            data = ics_export.ics_for_interviews(workbook, [args.interview])
-        elif args.role is not None:
-            role = roles.find_role(workbook, args.role)
-            data = ics_export.ics_for_role(workbook, role.id)
-        else:
-            data = ics_export.ics_for_day(workbook, args.day)
-    written = ics_export.write_ics(data, args.out)
-    count = data.count(b"\r\nBEGIN:VEVENT\r\n")
-    out(f"Wrote {count} interview{'s' if count != 1 else ''} to {written}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            if args.interview is not None:
+                data = ics_export.ics_for_interviews(workbook, [args.interview])
+            elif args.role is not None:
+                role = roles.find_role(workbook, args.role)
+                data = ics_export.ics_for_role(workbook, role.id)
+            else:
+                data = ics_export.ics_for_day(workbook, args.day)
+        written = ics_export.write_ics(data, args.out)
+        count = data.count(b"\r\nBEGIN:VEVENT\r\n")
+        out(f"Wrote {count} interview{'s' if count != 1 else ''} to {written}")
     return EXIT_OK

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hiring_desk.cli.output import out
+from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument
 
 HELP = "a shortlist comparison of 2 to 5 candidates of a role, as a landscape PDF"
@@ -38,9 +38,10 @@ def run(args: argparse.Namespace) -> int:
     from hiring_desk.services import comparison, roles
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        role = roles.find_role(workbook, args.role)
-        written = comparison.export_pdf(workbook, role.id, args.candidates, args.out)
-    count = len(dict.fromkeys(args.candidates))
-    out(f"Wrote the comparison of {count} candidates for '{role.title}' to {written}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            role = roles.find_role(workbook, args.role)
+            written = comparison.export_pdf(workbook, role.id, args.candidates, args.out)
+        count = len(dict.fromkeys(args.candidates))
+        out(f"Wrote the comparison of {count} candidates for '{role.title}' to {written}")
     return EXIT_OK

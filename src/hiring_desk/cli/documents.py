@@ -18,7 +18,7 @@ from hiring_desk.cli import (
     pack_print,
     privacy_commands,
 )
-from hiring_desk.cli.output import out
+from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
 
 Runner = Callable[[argparse.Namespace], int]
@@ -54,10 +54,11 @@ def _write_jd(args: argparse.Namespace, fmt_value: str) -> int:
     from hiring_desk.services.jd_publish import JDFormat, write
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        role = roles.find_role(workbook, args.role)
-        written = write(workbook, role.id, JDFormat(fmt_value), args.out)
-    out(f"Wrote the job description of '{role.title}' to {written}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            role = roles.find_role(workbook, args.role)
+            written = write(workbook, role.id, JDFormat(fmt_value), args.out)
+        out(f"Wrote the job description of '{role.title}' to {written}")
     return EXIT_OK
 
 
@@ -77,10 +78,11 @@ def _export_candidates(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidate_table import CandidateFilter
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        role_id = roles.find_role(workbook, args.role).id if args.role else None
-        count = export_csv(workbook, args.out, CandidateFilter(role_id=role_id))
-    out(f"Exported {count} candidate{'s' if count != 1 else ''} to {args.out}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            role_id = roles.find_role(workbook, args.role).id if args.role else None
+            count = export_csv(workbook, args.out, CandidateFilter(role_id=role_id))
+        out(f"Exported {count} candidate{'s' if count != 1 else ''} to {args.out}")
     return EXIT_OK
 
 

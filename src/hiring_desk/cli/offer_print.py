@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hiring_desk.cli.output import out
+from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument
 
 HELP = "an offer's letter as a PDF (the first print is kept; reprints give the same letter)"
@@ -45,19 +45,20 @@ def run(args: argparse.Namespace) -> int:
     from hiring_desk.services import company, offer_letters
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        before = offer_letters.letter_state(workbook, args.offer)
-        written = offer_letters.write_letter_pdf(
-            workbook, args.offer, args.out, args.template, regenerate=args.regenerate
-        )
-        after = offer_letters.letter_state(workbook, args.offer)
-        locale = company.get_company(workbook).locale
-    if before.frozen and not args.regenerate:
-        when = format_day(
-            before.printed_at.astimezone().date() if before.printed_at else None, locale
-        )
-        how = f"the letter as first printed on {when}"
-    else:
-        how = f"the letter from template '{after.template_key}', now kept with the offer"
-    out(f"Wrote the offer letter for {after.candidate_name} to {written} ({how})")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            before = offer_letters.letter_state(workbook, args.offer)
+            written = offer_letters.write_letter_pdf(
+                workbook, args.offer, args.out, args.template, regenerate=args.regenerate
+            )
+            after = offer_letters.letter_state(workbook, args.offer)
+            locale = company.get_company(workbook).locale
+        if before.frozen and not args.regenerate:
+            when = format_day(
+                before.printed_at.astimezone().date() if before.printed_at else None, locale
+            )
+            how = f"the letter as first printed on {when}"
+        else:
+            how = f"the letter from template '{after.template_key}', now kept with the offer"
+        out(f"Wrote the offer letter for {after.candidate_name} to {written} ({how})")
     return EXIT_OK

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from hiring_desk.cli.registry import EXIT_FAILURE, PROG
+from hiring_desk.cli.registry import EXIT_FAILURE, PROG, CommandError
 
 Json = Any  # a value json.dumps accepts
 
@@ -102,7 +103,28 @@ def fail(message: str) -> int:
     return EXIT_FAILURE
 
 
+@contextlib.contextmanager
+def writing_out_file(path: Path, workbook: Path) -> Iterator[None]:
+    """Around a command that writes ``--out``: refuse an unsafe target before any work.
+
+    ``safe_output.refuse_unsafe_target`` raises (one line on stderr, exit 1,
+    nothing written) for the workbook itself, a link to it, its working files,
+    another database, the backups folder, a folder, a pipe... Once the command
+    has written the file, says so if it replaced an existing one.
+    """
+    from hiring_desk.safe_output import UnsafeOutputError, refuse_unsafe_target
+
+    try:
+        refuse_unsafe_target(path, workbooks=[workbook])
+    except UnsafeOutputError as exc:  # worded like a write that failed in a service
+        raise CommandError(f"Could not write {path.name or path}: {exc.reason}") from None
+    replacing = path.exists()
+    yield
+    if replacing:
+        out(f"Replaced the existing file {path}")
+
+
 def os_error_message(exc: OSError) -> str:
     if exc.strerror and exc.filename:
-        return f"{Path(str(exc.filename)).name}: {exc.strerror}"
+        return f"{Path(str(exc.filename)).name or exc.filename}: {exc.strerror}"
     return exc.strerror or str(exc) or type(exc).__name__

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hiring_desk.cli.output import out
+from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument
 
 HELP = (
@@ -52,16 +52,18 @@ def run(args: argparse.Namespace) -> int:
 
     if args.candidate and args.interview is not None:
         raise CommandError("--candidate goes with --role, not with --interview")
-    with open_workbook(args.workbook) as workbook:
-        if args.interview is not None:
-            data = interview_packs.pack_for_interview(workbook, args.interview)
-        else:
-            role = roles.find_role(workbook, args.role)
-            data = interview_packs.pack_for_role(workbook, role.id, args.candidate)
-    chatty = sys.stderr.isatty()
-    for step in interview_packs.write_pack(data, args.out):
-        if chatty:
-            print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
-    count = len(data.candidates)
-    out(f"Wrote the interview pack for {count} candidate{'s' if count != 1 else ''} to {args.out}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            if args.interview is not None:
+                data = interview_packs.pack_for_interview(workbook, args.interview)
+            else:
+                role = roles.find_role(workbook, args.role)
+                data = interview_packs.pack_for_role(workbook, role.id, args.candidate)
+        chatty = sys.stderr.isatty()
+        for step in interview_packs.write_pack(data, args.out):
+            if chatty:
+                print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
+        count = len(data.candidates)
+        people = f"{count} candidate{'s' if count != 1 else ''}"
+        out(f"Wrote the interview pack for {people} to {args.out}")
     return EXIT_OK

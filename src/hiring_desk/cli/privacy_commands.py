@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hiring_desk.cli.output import out, write
+from hiring_desk.cli.output import out, write, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
 
 EXPORT_HELP = (
@@ -46,10 +46,11 @@ def run_export(args: argparse.Namespace) -> int:
     from hiring_desk.services import privacy
     from hiring_desk.services.workbooks import open_workbook
 
-    with open_workbook(args.workbook) as workbook:
-        report = privacy.export_candidate(workbook, args.id, args.out)
-    files = f"{report.files} attached file{'s' if report.files != 1 else ''}"
-    out(f"Wrote everything held about candidate {args.id} ({files}) to {report.path}")
+    with writing_out_file(args.out, args.workbook):
+        with open_workbook(args.workbook) as workbook:
+            report = privacy.export_candidate(workbook, args.id, args.out)
+        files = f"{report.files} attached file{'s' if report.files != 1 else ''}"
+        out(f"Wrote everything held about candidate {args.id} ({files}) to {report.path}")
     return EXIT_OK
 
 

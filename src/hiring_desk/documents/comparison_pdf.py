@@ -36,6 +36,7 @@ from hiring_desk.documents.letterhead import (
     Letterhead,
     letterhead_flowables,
     page_document,
+    save_document,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.formatting import format_day
@@ -81,11 +82,7 @@ def comparison_to_pdf(comparison: Comparison, out: Path | BinaryIO, letterhead: 
     )
     doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
 
-    data = buffer.getvalue()
-    if isinstance(out, Path):
-        out.write_bytes(data)
-    else:
-        out.write(data)
+    save_document(buffer.getvalue(), out)
 
 
 def _styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:

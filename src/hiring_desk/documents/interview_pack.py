@@ -16,8 +16,6 @@ title on the cover). No Qt here: this runs the same from a thread or a terminal.
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from collections.abc import Generator
 from dataclasses import dataclass
 from io import BytesIO
@@ -33,6 +31,7 @@ from hiring_desk.documents.letterhead import (
     Letterhead,
     letterhead_flowables,
     page_document,
+    save_document,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, 
     total = len(data.candidates)
     if total == 0:
         doc.build(story, canvasmaker=canvasmaker)
-        _write(buffer.getvalue(), out)
+        save_document(buffer.getvalue(), out)
         return
     for done, person in enumerate(data.candidates, 1):
         # Gathering a candidate's pages is the slow part (text, tables, fonts);
@@ -84,23 +83,8 @@ def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, 
         story += [PageBreak(), CaptionMark(person.name), *pages.candidate(person)]
         if done == total:
             doc.build(story, canvasmaker=canvasmaker)
-            _write(buffer.getvalue(), out)
+            save_document(buffer.getvalue(), out)
         yield PackProgress(done, total, person.name)
-
-
-def _write(data: bytes, out: Path | BinaryIO) -> None:
-    """Write the finished PDF: a path via a temporary file renamed into place."""
-    if not isinstance(out, Path):
-        out.write(data)
-        return
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        Path(temporary).replace(out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class PackCanvas(FooterCanvas):

@@ -39,6 +39,7 @@ from hiring_desk.documents.letterhead import (
     Letterhead,
     letterhead_flowables,
     page_document,
+    save_document,
 )
 from hiring_desk.documents.markdown_render import (
     BULLET,
@@ -108,11 +109,7 @@ def markdown_to_pdf(markdown: str, out: Path | BinaryIO, letterhead: Letterhead)
     caption = " · ".join(p for p in (letterhead.company_name.strip(), letterhead.title) if p)
     doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
 
-    data = buffer.getvalue()
-    if isinstance(out, Path):
-        out.write_bytes(data)
-    else:
-        out.write(data)
+    save_document(buffer.getvalue(), out)
 
 
 def _styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:

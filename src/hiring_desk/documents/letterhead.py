@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -26,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from hiring_desk import safe_output
 from hiring_desk.documents.fonts import FontFamily
 from hiring_desk.documents.pdf_text import draw_text, fit_line, markup
 
@@ -79,6 +81,15 @@ def page_document(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
+
+
+def save_document(data: bytes, out: Path | BinaryIO) -> None:
+    """Write a finished PDF to a binary file, or to a path in one step (``safe_output``:
+    never over a workbook, never half a file)."""
+    if isinstance(out, Path):
+        safe_output.write_bytes(out, data)
+    else:
+        out.write(data)
 
 
 @dataclass(frozen=True)

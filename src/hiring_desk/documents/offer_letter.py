@@ -39,6 +39,7 @@ from hiring_desk.documents.letterhead import (
     Letterhead,
     letterhead_flowables,
     page_document,
+    save_document,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.letter_fields import PrintedLetter
@@ -77,11 +78,7 @@ def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | Non
     )
     doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
 
-    data = buffer.getvalue()
-    if isinstance(out, Path):
-        out.write_bytes(data)
-    else:
-        out.write(data)
+    save_document(buffer.getvalue(), out)
 
 
 def body_flowables(body: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from hiring_desk import WORKBOOK_SUFFIX, paths
+from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
 from hiring_desk.services import audit
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.store import Workbook, WorkbookDamagedError
@@ -124,6 +124,16 @@ class RestoreResult:
     previous_was_damaged: bool
 
 
+def _refuse_out(destination: Path, workbook: Path) -> None:
+    """A backup written elsewhere goes to a new, safe file name: it replaces nothing."""
+    if destination.exists() or destination.is_symlink():
+        raise BackupError(f"{destination.name}: a file with this name already exists")
+    try:
+        safe_output.refuse_unsafe_target(destination, workbooks=[workbook])
+    except safe_output.UnsafeOutputError as exc:
+        raise BackupError(str(exc)) from None
+
+
 def _absolute(path: Path) -> Path:
     return Path(path).expanduser().absolute()
 
@@ -179,8 +189,8 @@ def backup_file(
     except NotAWorkbookError as exc:
         raise BackupError(str(exc)) from None
     destination = _absolute(out) if out is not None else None
-    if destination is not None and destination.exists():
-        raise BackupError(f"{destination.name}: a file with this name already exists")
+    if destination is not None:
+        _refuse_out(destination, path)
     if destination is None:
         destination = free_backup_path(backup_folder(path), path, reason, now)
     try:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from hiring_desk import safe_output
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.services import candidate_table
 from hiring_desk.services.candidate_table import CandidateFilter, SortKey
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.errors import reporting_write_failures
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Candidate, CandidateSkill, CandidateTag
 
@@ -53,29 +54,25 @@ def export_csv(
 ) -> int:
     """Write the candidates of a view to ``out`` (UTF-8 with BOM); return how many."""
     flt = flt or CandidateFilter()
-    partial = out.with_name(out.name + ".partial")
     written = 0
-    try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADER)
-            offset = 0
-            while True:
-                rows = candidate_table.fetch_rows(workbook, flt, sort, descending, offset, _PAGE)
-                if not rows:
-                    break
-                details = _details(workbook, [r.id for r in rows])
-                for row in rows:
-                    writer.writerow(
-                        neutralise(v)
-                        for v in details[row.id] + [row.stage or "", row.role_title or ""]
-                    )
-                written += len(rows)
-                offset += len(rows)
-        partial.replace(out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
+    with (
+        reporting_write_failures(out),
+        safe_output.open_text(out, encoding="utf-8-sig", newline="") as fh,
+    ):
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        offset = 0
+        while True:
+            rows = candidate_table.fetch_rows(workbook, flt, sort, descending, offset, _PAGE)
+            if not rows:
+                break
+            details = _details(workbook, [r.id for r in rows])
+            for row in rows:
+                writer.writerow(
+                    neutralise(v) for v in details[row.id] + [row.stage or "", row.role_title or ""]
+                )
+            written += len(rows)
+            offset += len(rows)
     return written
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from hiring_desk import safe_output
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.match import MatchResult, match
@@ -36,7 +37,7 @@ from hiring_desk.domain.scoring import Aggregate
 from hiring_desk.domain.vocab import WorkMode
 from hiring_desk.services import audit, company
 from hiring_desk.services.comparison_rows import BudgetFit, ComparisonRow, RowGroup, build_groups
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
 from hiring_desk.services.scorecard_aggregates import aggregates_for_applications
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -199,17 +200,8 @@ def export_pdf(
         logo=profile.logo,
         title=comparison.title,
     )
-    partial = out.with_name(out.name + ".partial")
-    try:
-        with partial.open("wb") as fh:
-            comparison_to_pdf(comparison, fh, letterhead)
-        partial.replace(out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # e.g. a logo the PDF library cannot read
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not make {out.name}: {exc}") from None
+    with reporting_write_failures(out), safe_output.open_binary(out) as fh:
+        comparison_to_pdf(comparison, fh, letterhead)
     with workbook.transaction() as session:
         audit.record(
             session,

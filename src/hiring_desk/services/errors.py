@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 
 class ServiceError(Exception):
     """A request that could not be carried out; ``str(error)`` is for people."""
@@ -21,6 +25,22 @@ class NotFoundError(ServiceError):
 
 class InUseError(ServiceError):
     """The record cannot be removed because other records refer to it."""
+
+
+@contextlib.contextmanager
+def reporting_write_failures(out: Path) -> Iterator[None]:
+    """Turn a failure to write ``out`` into a ServiceError naming the file.
+
+    An ``OSError`` (a full disk, a refused target: ``safe_output.UnsafeOutputError``)
+    is "Could not write"; a ``ValueError`` from making the document (a company
+    logo the PDF library cannot read) is "Could not make".
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise ServiceError(f"Could not make {out.name}: {exc}") from None
 
 
 def _label(field: str) -> str:

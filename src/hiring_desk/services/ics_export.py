@@ -9,8 +9,6 @@ phone number never go into the file, and events are marked private.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,10 +19,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlmodel import col
 
+from hiring_desk import safe_output
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services import roles
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.errors import NotFoundError, ServiceError, reporting_write_failures
 from hiring_desk.services.interviews import (
     InterviewDetail,
     InterviewerInfo,
@@ -209,20 +208,9 @@ def ics_for_day(workbook: Workbook, day: date) -> bytes:
 
 
 def write_ics(data: bytes, out: Path) -> Path:
-    """Write ``data`` to ``out`` through a temporary file beside it, so never half a file."""
-    try:
-        handle, partial = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    except OSError as exc:
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(partial).replace(out)
-    except OSError as exc:
-        Path(partial).unlink(missing_ok=True)
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
+    """Write ``data`` to ``out`` in one step (``safe_output``), so never half a file."""
+    with reporting_write_failures(out):
+        safe_output.write_bytes(out, data)
     return out
 
 

@@ -29,7 +29,12 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from hiring_desk.domain.vocab import InterviewStatus, Stage
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.errors import (
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+    reporting_write_failures,
+)
 from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, PackGathering
 from hiring_desk.services.interview_pack_views import (
     NOTES_SOURCE,
@@ -140,12 +145,8 @@ def write_pack(data: PackData, out: Path) -> Generator[PackProgress, None, None]
     """
     from hiring_desk.documents.interview_pack import build_pack
 
-    try:
+    with reporting_write_failures(out):
         yield from build_pack(data, out)
-    except ValueError as exc:
-        raise ServiceError(f"Could not make {out.name}: {exc}") from None
-    except OSError as exc:
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
 
 
 def _role(session: Session, role_id: int) -> Role:

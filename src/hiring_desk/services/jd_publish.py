@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from hiring_desk import safe_output
 from hiring_desk.services import company, job_descriptions, roles
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.errors import NotFoundError, reporting_write_failures
 from hiring_desk.store import Workbook
 
 
@@ -57,25 +58,17 @@ def write(
 
     text = body if body is not None else current_body(workbook, role_id)
     title = roles.get_role(workbook, role_id).brief.title
-    partial = out.with_name(out.name + ".partial")
-    try:
-        if fmt is JDFormat.PDF:
-            profile = company.get_company(workbook)
-            letterhead = Letterhead(
-                company_name=profile.name,
-                address=profile.address,
-                logo=profile.logo,
-                title=title,
-            )
-            with partial.open("wb") as fh:
-                markdown_to_pdf(text, fh, letterhead)
-        else:
-            partial.write_text(as_text(text, fmt, title), encoding="utf-8")
-        partial.replace(out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # e.g. a logo the PDF library cannot read
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not make {out.name}: {exc}") from None
+    with reporting_write_failures(out):
+        if fmt is not JDFormat.PDF:
+            safe_output.write_text(out, as_text(text, fmt, title))
+            return out
+        profile = company.get_company(workbook)
+        letterhead = Letterhead(
+            company_name=profile.name,
+            address=profile.address,
+            logo=profile.logo,
+            title=title,
+        )
+        with safe_output.open_binary(out) as fh:
+            markdown_to_pdf(text, fh, letterhead)
     return out

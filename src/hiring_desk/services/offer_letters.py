@@ -22,6 +22,7 @@ from babel.dates import format_date
 from babel.numbers import get_currency_precision
 from sqlmodel import Session
 
+from hiring_desk import safe_output
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.letter_fields import (
     MERGE_FIELDS,
@@ -37,7 +38,7 @@ from hiring_desk.domain.letter_fields import (
 )
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
 from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.errors import NotFoundError, ServiceError, reporting_write_failures
 from hiring_desk.services.letter_merge import (
     LetterProblem,
     LetterProblemsError,
@@ -189,17 +190,8 @@ def write_letter_pdf(
     with workbook.transaction() as session:
         profile = session.get(CompanyProfile, 1)
         logo = profile.logo if profile else None
-    partial = out.with_name(out.name + ".partial")
-    try:
-        with partial.open("wb") as fh:
-            letter_to_pdf(letter, fh, logo)
-        partial.replace(out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not write {out.name}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # e.g. a logo the PDF library cannot read
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"Could not make {out.name}: {exc}") from None
+    with reporting_write_failures(out), safe_output.open_binary(out) as fh:
+        letter_to_pdf(letter, fh, logo)
     if new:
         _store(workbook, offer_id, letter)
     return out

@@ -12,9 +12,7 @@ temporary file beside the destination and renamed into place when complete.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,10 +22,11 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
+from hiring_desk import safe_output
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.services import cv_text
 from hiring_desk.services.attachments import safe_filename
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.errors import NotFoundError, reporting_write_failures
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -62,8 +61,8 @@ class ExportReport:
 def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> ExportReport:
     """Write everything held about one candidate to ``out_zip`` (replaced if it exists)."""
     out_zip = Path(out_zip).expanduser().absolute()
-    if out_zip.is_dir():
-        raise ServiceError(f"{out_zip} is a folder; give the name of the zip file to write.")
+    with reporting_write_failures(out_zip):
+        safe_output.refuse_unsafe_target(out_zip)  # before gathering anything
     with workbook.transaction() as session:
         candidate = session.get(Candidate, candidate_id)
         if candidate is None:
@@ -86,7 +85,8 @@ def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> Ex
             "activity": _activity(session, candidate_id, members),
         }
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    _write_zip(out_zip, text, [(name, content) for _entry, name, content in files])
+    with reporting_write_failures(out_zip):
+        _write_zip(out_zip, text, [(name, content) for _entry, name, content in files])
     return ExportReport(out_zip, len(files))
 
 
@@ -292,22 +292,13 @@ def _activity(
 
 
 def _write_zip(out_zip: Path, text: str, files: list[tuple[str, bytes]]) -> None:
-    out_zip.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{out_zip.name}.", suffix=".partial", dir=out_zip.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr("candidate.json", text)
-                for name, content in files:
-                    archive.writestr(name, content)
-            raw.flush()
-            os.fsync(raw.fileno())
-        Path(temporary).replace(out_zip)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with (
+        safe_output.open_binary(out_zip) as raw,
+        zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.writestr("candidate.json", text)
+        for name, content in files:
+            archive.writestr(name, content)
 
 
 __all__ = ["ExportReport", "attachment_file_name", "export_candidate"]

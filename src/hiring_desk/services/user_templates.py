@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from hiring_desk import safe_output
 from hiring_desk.domain.vocab import TemplateKind
 from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
 from hiring_desk.services.jd_templates import (
     JDTemplate,
     builtin_template,
@@ -105,9 +106,8 @@ def import_template_file(workbook: Workbook, path: Path) -> TemplateChoice:
 
 def export_template_file(workbook: Workbook, key: str, path: Path) -> Path:
     text = template_file_text(template(workbook, key))
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+    with reporting_write_failures(path):
+        safe_output.write_text(path, text)
     return path
 
 

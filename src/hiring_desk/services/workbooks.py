@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hiring_desk import WORKBOOK_SUFFIX, paths
+from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
 from hiring_desk.store import Workbook, WorkbookError
 from hiring_desk.store.backup import copy_workbook, workbook_backup_folder
 
@@ -51,12 +51,15 @@ def open_default_workbook() -> Workbook:
 def save_copy(workbook: Workbook, destination: Path) -> Path:
     """Write a consistent copy of the open workbook to ``destination``.
 
-    An existing file there is replaced only once the copy is complete; the open
-    workbook itself cannot be the destination.
+    An existing ordinary file there is replaced only once the copy is complete.
+    A destination ``safe_output`` refuses (any workbook or other database, the
+    open workbook's own files, the backups folder, ...) is a ``WorkbookError``.
     """
     destination = Path(destination).expanduser().absolute()
-    if destination == workbook.path:
-        raise WorkbookError(destination, "this is the open workbook; choose another name")
+    try:
+        safe_output.refuse_unsafe_target(destination, workbooks=[workbook.path])
+    except safe_output.UnsafeOutputError as exc:
+        raise WorkbookError(destination, exc.reason) from None
     try:
         return copy_workbook(workbook.path, destination, replace=True, journal_mode="WAL")
     except OSError as exc:

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from hiring_desk.safe_output import sync_file, sync_folder
 from hiring_desk.store.engine import connect_raw
 from hiring_desk.store.errors import NotAWorkbookError
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.integrity import quick_check
 from hiring_desk.store.migrate import KNOWN_REVISIONS, read_revision
+from hiring_desk.workbook_files import SIDE_FILE_SUFFIXES, side_files_of
 
-#: Files SQLite may keep beside a database (write-ahead log, its index, a rollback journal).
-SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME_PATTERN = re.compile(
     r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.(?P<reason>[A-Za-z0-9_-]+)$"
@@ -53,8 +53,7 @@ def copy_workbook(
     partial.unlink(missing_ok=True)
     try:
         _write_checked_copy(source, partial, journal_mode)
-        with partial.open("rb") as fh:
-            os.fsync(fh.fileno())
+        sync_file(partial)
         partial.replace(destination)
     except BaseException:
         _remove_with_side_files(partial)
@@ -79,20 +78,8 @@ def _write_checked_copy(source: Path, partial: Path, journal_mode: str) -> None:
         src.close()
 
 
-def sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (a rename) to disk where the platform allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _with_side_files(path: Path) -> tuple[Path, ...]:
-    return (path, *(path.with_name(path.name + s) for s in SIDE_FILE_SUFFIXES))
+    return (path, *side_files_of(path))
 
 
 def _remove_with_side_files(path: Path) -> None:
@@ -258,9 +245,8 @@ def put_in_place(checked_copy: Path, path: Path) -> None:
     The old file's write-ahead log and shared-memory index are removed first:
     left beside the new file, SQLite would replay the old log into it.
     """
-    with checked_copy.open("rb") as fh:
-        os.fsync(fh.fileno())
-    for suffix in SIDE_FILE_SUFFIXES:
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    sync_file(checked_copy)
+    for side in side_files_of(path):
+        side.unlink(missing_ok=True)
     checked_copy.replace(path)
     sync_folder(path.parent)

@@ -9,29 +9,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from hiring_desk.store.errors import NotAWorkbookError
+from hiring_desk.workbook_files import (
+    SQLITE_HEADER_SIZE,
+    SQLITE_MAGIC,
+    application_id,
+)
+from hiring_desk.workbook_files import WORKBOOK_APPLICATION_ID as APPLICATION_ID
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-#: ``PRAGMA application_id`` of every workbook: the bytes "HDW1".
-APPLICATION_ID = 0x48445731
-_HEADER_SIZE = 100
-_APPLICATION_ID_OFFSET = 68
+__all__ = ["APPLICATION_ID", "SQLITE_MAGIC", "check_is_workbook", "read_application_id"]
 
 
 def read_application_id(path: Path) -> int:
     """The application id in an SQLite file's header; raises if not SQLite."""
     try:
         with Path(path).open("rb") as fh:
-            header = fh.read(_HEADER_SIZE)
+            header = fh.read(SQLITE_HEADER_SIZE)
     except IsADirectoryError:
         raise NotAWorkbookError(path, "this is a folder, not a workbook file") from None
     except PermissionError:
         raise NotAWorkbookError(path, "permission denied when reading the file") from None
     except FileNotFoundError:
         raise NotAWorkbookError(path, "the file does not exist") from None
-    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+    found = application_id(header)
+    if found is None:
         raise NotAWorkbookError(path, "not a Hiring Desk workbook (not an SQLite database)")
-    offset = _APPLICATION_ID_OFFSET
-    return int.from_bytes(header[offset : offset + 4], "big")
+    return found
 
 
 def check_is_workbook(path: Path) -> None:

@@ -11,11 +11,10 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from hiring_desk.store.errors import WorkbookLockedError
+from hiring_desk.workbook_files import lock_file_of
 
-
-def lock_path_for(path: Path) -> Path:
-    """The hidden lock file beside a workbook (kept after use: deleting it would race)."""
-    return path.with_name(f".{path.name}.lock")
+#: The hidden lock file beside a workbook (kept after use: deleting it would race).
+lock_path_for = lock_file_of
 
 
 class WorkbookLock:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from hiring_desk import WORKBOOK_SUFFIX
+from hiring_desk.safe_output import register_open_workbook, unregister_open_workbook
 from hiring_desk.store import migrate
 from hiring_desk.store.backup import backup_name, copy_workbook
 from hiring_desk.store.engine import connect_raw, make_engine
@@ -37,6 +38,8 @@ class Workbook:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self._open = True
+        register_open_workbook(path)  # no export or print may write over it
         #: The team member using this handle (None: nobody chosen). Every session
         #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
         self.acting_member_id: int | None = None
@@ -104,6 +107,9 @@ class Workbook:
     def close(self) -> None:
         self.engine.dispose()
         self._lock.release()
+        if self._open:
+            self._open = False
+            unregister_open_workbook(self.path)
 
     def __enter__(self) -> Workbook:
         return self

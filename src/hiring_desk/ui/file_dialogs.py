@@ -1,4 +1,11 @@
-"""The file choosers the app uses, in one place so tests can answer them."""
+"""The file choosers the app uses, in one place so tests can answer them.
+
+A file chosen to save into is checked before it is returned: the workbook
+itself (or a link to it), another database, a workbook's working or lock
+file, the backups folder and anything that is not an ordinary file are
+refused with a message (see ``safe_output``), and the chooser returns None.
+Qt's own dialog has already asked before replacing an ordinary file.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hiring_desk import WORKBOOK_SUFFIX
+from hiring_desk.safe_output import UnsafeOutputError, refuse_unsafe_target
+from hiring_desk.ui import messages
 
 WORKBOOK_FILTER = f"Hiring Desk workbooks (*{WORKBOOK_SUFFIX})"
 ALL_FILES = "All files (*)"
@@ -33,7 +42,7 @@ def ask_new_workbook(parent: QWidget | None, start: Path) -> Path | None:
 
 def ask_save_copy(parent: QWidget | None, start: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", str(start), WORKBOOK_FILTER)
-    return Path(name) if name else None
+    return _safe_to_write(parent, Path(name)) if name else None
 
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
@@ -55,7 +64,7 @@ def ask_export_path(parent: QWidget | None, start: Path, label: str, suffix: str
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix else path.with_name(path.name + suffix)
+    return _safe_to_write(parent, path if path.suffix else path.with_name(path.name + suffix))
 
 
 def ask_import_template(parent: QWidget | None) -> Path | None:
@@ -87,4 +96,16 @@ def ask_save_pdf(parent: QWidget | None, start: Path, title: str = "Save PDF") -
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix else path.with_name(path.name + ".pdf")
+    return _safe_to_write(parent, path if path.suffix else path.with_name(path.name + ".pdf"))
+
+
+def _safe_to_write(parent: QWidget | None, path: Path) -> Path | None:
+    """``path``, or None once the user has been told why nothing will be written there."""
+    try:
+        refuse_unsafe_target(path)
+    except UnsafeOutputError as exc:
+        messages.show_error(
+            parent, "Cannot Save Here", f"Hiring Desk will not write to {path}: {exc.reason}."
+        )
+        return None
+    return path
