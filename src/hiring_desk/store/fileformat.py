@@ -15,6 +15,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = 0x48445731
 _HEADER_SIZE = 100
 _APPLICATION_ID_OFFSET = 68
+_FORMAT_VERSIONS_OFFSET = 18  # file format write and read versions: 2 means WAL
 
 
 def read_application_id(path: Path) -> int:
@@ -32,6 +33,16 @@ def read_application_id(path: Path) -> int:
         raise NotAWorkbookError(path, "not a Hiring Desk workbook (not an SQLite database)")
     offset = _APPLICATION_ID_OFFSET
     return int.from_bytes(header[offset : offset + 4], "big")
+
+
+def uses_wal(path: Path) -> bool:
+    """True when the file's header says it is in WAL mode (both format versions 2)."""
+    try:
+        with Path(path).open("rb") as fh:
+            versions = fh.read(_HEADER_SIZE)[_FORMAT_VERSIONS_OFFSET : _FORMAT_VERSIONS_OFFSET + 2]
+    except OSError:
+        return False
+    return versions == b"\x02\x02"
 
 
 def check_is_workbook(path: Path) -> None:
