@@ -43,6 +43,14 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(Path(path).expanduser()))
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """True when two paths name one file (through symbolic or hard links)."""
+    try:
+        return Path(one).samefile(other)
+    except OSError:  # one of them does not exist (yet)
+        return real_path(one) == real_path(other)
+
+
 def lock_path_for(path: Path) -> Path:
     """The hidden lock file beside the workbook file (kept after use: deleting it would race)."""
     real = real_path(path)

@@ -30,7 +30,7 @@ from hiring_desk.store.errors import (
 )
 from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
 from hiring_desk.store.integrity import quick_check
-from hiring_desk.store.lock import WorkbookLock, real_path
+from hiring_desk.store.lock import WorkbookLock, real_path, same_file
 
 #: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
 ACTING_MEMBER = "acting_member_id"
@@ -218,4 +218,4 @@ def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
         engine.dispose()
 
 
-__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix", "real_path"]
+__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix", "real_path", "same_file"]
