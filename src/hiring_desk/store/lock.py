@@ -158,7 +158,8 @@ def _identity_lock_path(path: Path) -> Path | None:
 
     Each name has its own lock file beside it, so two names would get two locks;
     this one, in the data folder, is the same whichever name is used. None for
-    the usual file with one name, or when there is no folder to keep it in.
+    the usual file with one name, or when there is no folder to keep it in. (A
+    second name made while the workbook is open is not seen by that first open.)
     """
     from hiring_desk import paths
 
