@@ -1,12 +1,21 @@
-"""Workbooks with a few team members, and damaging a workbook's bytes, for backup tests."""
+"""Workbooks with a few team members, damaging a workbook's bytes, and read-only
+folders and failing disks, for backup tests."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from hiring_desk.services import team
 from hiring_desk.store import Workbook
+from hiring_desk.store import backup as store_backup
 from hiring_desk.store.fileformat import SQLITE_MAGIC
 
 
@@ -50,3 +59,45 @@ def damage_table_page(path: Path, table: str = "team_member") -> None:
         pass  # damaged beyond even a check: just as good
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make a file or folder really read-only for the test, even for root.
+
+    Root ignores permission bits, so as root the immutable attribute is set
+    (``chattr +i``); otherwise the write bits are taken away. Skipped where
+    neither works (Windows, or a file system without the attribute).
+    """
+    if os.name != "posix":
+        pytest.skip("read-only files are made with POSIX tools here")
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~0o222)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("running as root without chattr +i: nothing can be made read-only")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+def failing_disk(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> list[Path]:
+    """Make every backup copy fail as the disk would, with ``error``; returns the copies tried.
+
+    The one function that writes a backup's file raises; the workbook is untouched.
+    """
+    tried: list[Path] = []
+
+    def fail(source: Path, partial: Path, journal_mode: str) -> None:
+        tried.append(source)
+        raise error
+
+    monkeypatch.setattr(store_backup, "_write_checked_copy", fail)
+    return tried

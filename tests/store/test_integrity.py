@@ -6,8 +6,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.services.backup_setup import read_only
 
-from hiring_desk.store import NotAWorkbookError, Workbook, integrity, migrate
+from hiring_desk.store import (
+    NotAWorkbookError,
+    Workbook,
+    WorkbookUnavailableError,
+    integrity,
+    migrate,
+)
 from hiring_desk.store.integrity import check_workbook
 from hiring_desk.store.models import Role, RoleSkill, TeamMember
 
@@ -160,3 +167,56 @@ def test_a_missing_file_is_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(NotAWorkbookError):
         check_workbook(tmp_path / "missing.hiringdesk")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- read-only folders and missing parts (#14.3, #14.8) ---------------------------------------
+
+
+def test_a_workbook_in_a_read_only_folder_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    path = _new_workbook(folder / "w.hiringdesk")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with read_only(folder):
+        report = check_workbook(path)
+    assert report.ok, report.problems
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_workbook_open_elsewhere_in_a_read_only_folder_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    path = _new_workbook(folder / "w.hiringdesk")
+    with Workbook.open(path) as workbook:
+        with workbook.transaction() as session:
+            session.add(TeamMember(name="Grace"))  # in the write-ahead log, not the file yet
+        with read_only(folder):
+            report = check_workbook(path)
+    assert report.ok, report.problems
+
+
+def test_a_workbook_that_cannot_be_read_is_not_called_damaged(tmp_path: Path) -> None:
+    """A write-ahead log left by a crash, in a folder since made read-only: SQLite
+    cannot read the two together there. That is not damage, and is not called so."""
+    path = _new_workbook(tmp_path / "live.hiringdesk")
+    folder = tmp_path / "crashed"
+    folder.mkdir()
+    with Workbook.open(path) as workbook:
+        with workbook.transaction() as session:
+            session.add(TeamMember(name="Grace"))
+        for suffix in ("", "-wal"):  # the file and its log, as a crash leaves them
+            (folder / f"w.hiringdesk{suffix}").write_bytes(
+                path.with_name(path.name + suffix).read_bytes()
+            )
+    assert (folder / "w.hiringdesk-wal").stat().st_size > 0
+    with read_only(folder), pytest.raises(WorkbookUnavailableError) as info:
+        check_workbook(folder / "w.hiringdesk")
+    assert "integrity" not in str(info.value) and "damaged" not in str(info.value)
+    assert check_workbook(folder / "w.hiringdesk").ok  # where the log can be read, all is well
+
+
+def test_a_missing_table_or_column_is_reported(tmp_path: Path) -> None:
+    path = _new_workbook(tmp_path / "parts.hiringdesk")
+    _raw(path, "DROP TABLE candidate_tag", "ALTER TABLE role_skill DROP COLUMN level")
+    report = check_workbook(path)
+    assert not report.ok
+    assert "the table candidate_tag is missing" in report.problems
+    assert "the table role_skill lacks the column(s) level" in report.problems

@@ -173,3 +173,97 @@ def test_the_lock_is_released_when_the_holding_process_is_killed(tmp_path: Path)
         session.add(TeamMember(name="After the crash"))
     with Workbook.open(path) as workbook, workbook.transaction() as session:
         assert [m.name for m in session.exec(select(TeamMember))] == ["After the crash"]
+
+
+# -- the lock belongs to the file, not to the name (#14.7) ---------------------------------
+
+
+def test_a_second_open_through_a_symbolic_link_is_refused(
+    workbook: Workbook, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "Shortcut.hiringdesk"
+    link.symlink_to(workbook.path)
+    before = _snapshot(workbook.path)
+
+    with pytest.raises(WorkbookLockedError) as info:
+        Workbook.open(link)
+
+    assert "already open" in str(info.value) and info.value.path == link
+    assert lock_path_for(link) == lock_path_for(workbook.path)
+    assert not (elsewhere / ".Shortcut.hiringdesk.lock").exists()
+    assert _snapshot(workbook.path) == before
+
+
+def test_a_workbook_opened_through_a_link_locks_the_file_itself(tmp_path: Path) -> None:
+    real = tmp_path / "real.hiringdesk"
+    Workbook.create(real).close()
+    link = tmp_path / "link.hiringdesk"
+    link.symlink_to(real)
+    with Workbook.open(link) as through_link:
+        assert through_link.path == link and through_link.real_path == real
+        with pytest.raises(WorkbookLockedError):
+            Workbook.open(real)
+
+
+def test_a_second_open_through_a_hard_link_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "w.hiringdesk"
+    Workbook.create(path).close()
+    other_name = tmp_path / "other-name.hiringdesk"
+    os.link(path, other_name)  # one file, two names, each with its own lock file
+    for first, second in ((path, other_name), (other_name, path)):
+        with Workbook.open(first), pytest.raises(WorkbookLockedError):
+            Workbook.open(second)
+
+
+# -- who holds the lock (#14.8) --------------------------------------------------------------
+
+
+def _hold_in_another_process(path: Path, kind: str) -> subprocess.Popen[str]:
+    script = HOLDER.replace(
+        "from hiring_desk.store import Workbook",
+        "from hiring_desk.store import Workbook\n"
+        f"from hiring_desk.store.lock import set_holder_kind\nset_holder_kind({kind!r})",
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert holder.stdout is not None
+    line = holder.stdout.readline()
+    if line.strip() != "ready":
+        holder.kill()
+        pytest.fail(f"the holding process did not start: {line!r} {holder.communicate()[1]}")
+    return holder
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("cli", "another Hiring Desk program (a command-line run, pid {pid})"),
+        ("window", "another Hiring Desk window"),
+    ],
+)
+def test_the_refusal_says_what_holds_the_workbook(tmp_path: Path, kind: str, expected: str) -> None:
+    path = tmp_path / "held.hiringdesk"
+    Workbook.create(path).close()
+    holder = _hold_in_another_process(path, kind)
+    try:
+        with pytest.raises(WorkbookLockedError) as info:
+            Workbook.open(path)
+        message = str(info.value)
+        # A second refused attempt reads the same (the first did not wipe the record).
+        with pytest.raises(WorkbookLockedError) as again:
+            Workbook.open(path)
+    finally:
+        holder.kill()
+        holder.communicate(timeout=30)
+    assert message.endswith(expected.format(pid=holder.pid))
+    assert str(again.value) == message
+    if kind == "cli":
+        assert "window" not in message

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
 from hiring_desk import paths
 from hiring_desk.logs import setup_logging
+from hiring_desk.services import team
+from hiring_desk.store import Workbook
 from hiring_desk.ui import excepthook, messages
 
 
@@ -38,3 +41,29 @@ def test_install_replaces_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     excepthook.install()
     assert sys.excepthook is excepthook.handle_exception
+
+
+def test_a_database_error_the_file_causes_is_said_in_words(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A table missing from the workbook: what is wrong and what to do, not a crash (#14.8)."""
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        messages,
+        "show_error",
+        lambda _p, title, text, details="": shown.append((title, text, details)),
+    )
+    setup_logging()
+    with Workbook.create(tmp_path / "w.hiringdesk") as workbook:
+        with workbook.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE team_member")
+        try:
+            team.add_member(workbook, "Ingrid Ødegård")
+        except Exception:
+            excepthook.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+    assert len(shown) == 1
+    title, text, details = shown[0]
+    assert title == excepthook.PROBLEM_TITLE
+    assert text.startswith("The workbook is missing parts") and "hiring-desk check" in text
+    assert "Ødegård" not in text + details and "INSERT" not in text and details == ""
+    assert "OperationalError" in paths.log_file().read_text(encoding="utf-8")

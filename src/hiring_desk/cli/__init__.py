@@ -137,6 +137,7 @@ def _workbook_file_as_option(argv: list[str], parser: argparse.ArgumentParser) -
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``hiring-desk`` with ``argv`` (default: the process's arguments)."""
+    workbook: Path | None = None
     try:
         try:
             parser = build_parser()
@@ -144,10 +145,11 @@ def main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(_workbook_file_as_option(list(given), parser))
         except SystemExit as exc:  # --help, --version, usage errors (exit 2)
             return _exit_code(exc.code)
+        workbook = args.workbook
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             return _run_gui(args.workbook)
-        return handler(args)
+        return _run_command(handler, args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -159,20 +161,37 @@ def main(argv: list[str] | None = None) -> int:
         return fail(os_error_message(exc))
     except Exception as exc:
         _log_unexpected(exc)
-        return fail(_known_error_message(exc))
+        return fail(_known_error_message(exc, workbook))
 
 
-def _known_error_message(exc: Exception) -> str:
-    """The reason for a workbook or service error; the type as well for anything else."""
+def _run_command(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a command; the workbooks it opens say "a command-line run" to whoever else tries."""
+    from hiring_desk.store.lock import CLI, set_holder_kind
+
+    previous = set_holder_kind(CLI)
+    try:
+        return handler(args)
+    finally:
+        set_holder_kind(previous)
+
+
+def _known_error_message(exc: Exception, workbook: Path | None = None) -> str:
+    """The reason for a workbook or service error, or for a database error the
+    workbook's file or disk caused (store.errors words it); the type as well for
+    anything else. Never the SQL or its values."""
     try:
         from hiring_desk.services.errors import ServiceError
-        from hiring_desk.store.errors import WorkbookError
+        from hiring_desk.store.errors import WorkbookError, database_failure
     except Exception:  # the failure may be that these cannot be imported
         pass
     else:
         if isinstance(exc, WorkbookError | ServiceError):
             return str(exc) or type(exc).__name__
-    return f"unexpected error: {type(exc).__name__}: {one_line(str(exc))}"
+        failure = database_failure(exc)
+        if failure is not None:
+            return f"{workbook.name}: {failure.text}" if workbook else failure.sentence
+    detail = getattr(exc, "orig", None) or exc  # SQLAlchemy's own text quotes the SQL
+    return f"unexpected error: {type(exc).__name__}: {one_line(str(detail))}"
 
 
 def _log_unexpected(exc: Exception) -> None:

@@ -30,8 +30,10 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
         "Copy a workbook through SQLite's backup API, check the copy and only then give "
         "it its name. Without --out the backup goes to the workbook's own backups folder, "
         "where older backups are thinned; prints the backup's path. Works while the "
-        "workbook is open in the window. A workbook that fails its integrity check is "
-        "not backed up (exit 1), and its existing backups are left alone."
+        "workbook is open in the window, and from a read-only folder. A workbook that "
+        "fails its integrity check is not backed up (exit 1), and its existing backups "
+        "are left alone. A backup that cannot be written (a full or read-only disk, an "
+        "input/output error) says why (exit 1); the workbook is not changed."
     ),
     arguments=_backup_arguments,
 )

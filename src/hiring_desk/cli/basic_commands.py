@@ -50,9 +50,12 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     "check",
     help="check a workbook's health without changing it",
     description=(
-        "Check a workbook's integrity, its foreign keys and its schema version, "
-        'without changing it. Prints "ok" and exits 0 when healthy; otherwise '
-        "exits 1 with the problems on stderr. Works while the workbook is open elsewhere."
+        "Check a workbook's integrity, its foreign keys, its schema version and that "
+        "no table or column is missing, without changing it: the file is opened "
+        'read-only, so a read-only folder is no obstacle. Prints "ok" and exits 0 when '
+        "healthy; otherwise exits 1 with the problems on stderr (a file that cannot be "
+        "read at all says why, and is not called damaged). Works while the workbook is "
+        "open elsewhere."
     ),
     arguments=_check_arguments,
 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,10 +21,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
 from hiring_desk.services import audit
 from hiring_desk.services.errors import ServiceError, ValidationError
-from hiring_desk.store import Workbook, WorkbookDamagedError
+from hiring_desk.store import Workbook, WorkbookDamagedError, real_path, same_file
 from hiring_desk.store.backup import (
     SIDE_FILE_SUFFIXES,
     CopyCheckError,
+    CopyWriteError,
     check_workbook_copy,
     copy_workbook,
     free_backup_path,
@@ -35,7 +35,7 @@ from hiring_desk.store.backup import (
     workbook_backup_folder,
 )
 from hiring_desk.store.backup_policy import DEFAULT_RETENTION, Retention, backups_to_remove
-from hiring_desk.store.errors import NotAWorkbookError
+from hiring_desk.store.errors import NotAWorkbookError, one_line, os_error_reason
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.lock import WorkbookLock
 from hiring_desk.store.models import WorkbookSetting
@@ -49,6 +49,7 @@ __all__ = [
     "ON_CLOSE",
     "BackupError",
     "BackupInfo",
+    "BackupWriteError",
     "RestoreResult",
     "WorkbookDamagedError",
     "backup_file",
@@ -91,12 +92,24 @@ _REASON_LABELS = {
 class BackupError(ServiceError):
     """A backup or restore could not be done; nothing was lost.
 
-    ``damaged`` is true when the workbook itself failed its check.
+    ``damaged`` is true only when the workbook itself failed its integrity check.
     """
 
     def __init__(self, message: str, *, damaged: bool = False) -> None:
         super().__init__(message)
         self.damaged = damaged
+
+
+class BackupWriteError(BackupError):
+    """The backup could not be written (a full, read-only or failing disk). The workbook
+    is not damaged and was not changed; ``reason`` says what went wrong, in words."""
+
+    def __init__(self, workbook: Path, reason: str) -> None:
+        super().__init__(
+            f"{workbook.name} could not be backed up: {reason}; "
+            "the workbook itself is fine and was not changed"
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -168,8 +181,9 @@ def list_backups(workbook_path: Path) -> list[BackupInfo]:
 def backup_now(workbook: Workbook, reason: str = MANUAL, now: datetime | None = None) -> BackupInfo:
     """Back up the open workbook now, then thin its older backups.
 
-    Raises ``BackupError`` (``damaged`` set when the workbook failed its check;
-    the existing backups are then left exactly as they were).
+    Raises ``BackupWriteError`` when the backup could not be written (the
+    workbook is fine), or ``BackupError`` with ``damaged`` set when the workbook
+    failed its check; the existing backups are then left exactly as they were.
     """
     return backup_file(workbook.path, reason, now)
 
@@ -195,15 +209,18 @@ def backup_file(
         destination = free_backup_path(backup_folder(path), path, reason, now)
     try:
         copy_workbook(path, destination)
-    except (CopyCheckError, sqlite3.DatabaseError) as exc:
+        size = destination.stat().st_size
+    except CopyCheckError as exc:
         raise BackupError(
             f"{path.name} failed its integrity check and was not backed up; "
-            f"the existing backups were kept ({_one_line(exc)})",
+            f"the existing backups were kept ({one_line(str(exc))})",
             damaged=True,
         ) from None
-    except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"{path.name} could not be backed up ({_one_line(exc)})") from None
-    info = BackupInfo(destination, now.replace(microsecond=0), destination.stat().st_size, reason)
+    except CopyWriteError as exc:
+        raise BackupWriteError(path, exc.reason) from None
+    except OSError as exc:
+        raise BackupWriteError(path, os_error_reason(exc)) from None
+    info = BackupInfo(destination, now.replace(microsecond=0), size, reason)
     if out is None:
         thin_backups(path, now)
     return info
@@ -318,24 +335,28 @@ def restore_backup(path: Path, backup: Path, now: datetime | None = None) -> Res
     the workbook to ``NAME.damaged-STAMP.hiringdesk`` without being written
     to. Only then is the checked copy renamed into place.
 
+    When ``path`` is a symbolic link, the file it leads to is the one replaced
+    (and locked); the link stays as it was.
+
     The workbook must not be open (``WorkbookLockedError`` otherwise); a
     backup that fails its checks raises ``BackupError`` and changes nothing.
     """
     path, backup = _absolute(path), _absolute(backup)
+    real = real_path(path)
     now = now or datetime.now()
-    if backup == path:
+    if same_file(backup, real):
         raise BackupError(f"{path.name}: a workbook cannot be restored from itself")
     lock = WorkbookLock(path)
     lock.acquire()
-    staged = path.with_name(f".{path.name}.restoring")
+    staged = real.with_name(f".{real.name}.restoring")
     try:
         _stage_checked_copy(backup, staged)
-        kept, damaged = _keep_current(path, now)
+        kept, damaged = _keep_current(path, real, now)
         try:
-            put_in_place(staged, path)
+            put_in_place(staged, real)
         except OSError as exc:
             raise BackupError(
-                f"{path.name} could not be replaced ({_one_line(exc)}); "
+                f"{path.name} could not be replaced ({os_error_reason(exc)}); "
                 f"the previous file is kept as {kept.name if kept else path.name}"
             ) from None
     finally:
@@ -354,42 +375,41 @@ def _stage_checked_copy(backup: Path, staged: Path) -> None:
         raise BackupError(f"{backup.name} cannot be restored: {exc.reason}") from None
     try:
         copy_workbook(backup, staged, replace=True)
-    except (CopyCheckError, sqlite3.DatabaseError) as exc:
+    except CopyCheckError as exc:
         raise BackupError(
-            f"{backup.name} cannot be restored: it is damaged ({_one_line(exc)})"
+            f"{backup.name} cannot be restored: it is damaged ({one_line(str(exc))})"
         ) from None
-    except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"{backup.name} could not be read ({_one_line(exc)})") from None
+    except CopyWriteError as exc:
+        raise BackupError(f"{backup.name} could not be copied: {exc.reason}") from None
     check = check_workbook_copy(staged, full=True)
     if not check.ok:
         raise BackupError(f"{backup.name} cannot be restored: {check.problems[0]}")
 
 
-def _keep_current(path: Path, now: datetime) -> tuple[Path | None, bool]:
-    """Keep the file about to be replaced; returns where, and whether it was damaged."""
-    if not path.exists():
+def _keep_current(path: Path, real: Path, now: datetime) -> tuple[Path | None, bool]:
+    """Keep the file about to be replaced; returns where, and whether it was damaged.
+
+    Its backup goes to the backups folder of ``path``, the name it is known by;
+    a damaged file is renamed where it really is (``real``).
+    """
+    if not real.exists():
         return None, False
     try:
-        check_is_workbook(path)
+        check_is_workbook(real)
     except NotAWorkbookError as exc:
         raise BackupError(
             f"{path.name} is not a workbook ({exc.reason}); nothing was restored over it"
         ) from None
-    if not check_workbook_copy(path).damaged:
+    if not check_workbook_copy(real).damaged:
         try:
             return backup_file(path, BEFORE_RESTORE, now).path, False
         except BackupError as exc:
             if not exc.damaged:
                 raise
     try:
-        return move_aside(path, "damaged", now), True
+        return move_aside(real, "damaged", now), True
     except OSError as exc:
         raise BackupError(
-            f"{path.name} is damaged and could not be moved aside ({_one_line(exc)}); "
+            f"{path.name} is damaged and could not be moved aside ({os_error_reason(exc)}); "
             "nothing was restored"
         ) from None
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text[:200] or type(error).__name__

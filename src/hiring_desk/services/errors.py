@@ -6,6 +6,8 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from hiring_desk.store.errors import database_failure
+
 
 class ServiceError(Exception):
     """A request that could not be carried out; ``str(error)`` is for people."""
@@ -45,3 +47,10 @@ def reporting_write_failures(out: Path) -> Iterator[None]:
 
 def _label(field: str) -> str:
     return field.replace("_", " ").capitalize()
+
+
+def workbook_problem(error: BaseException) -> str | None:
+    """A sentence for a database error the workbook's file or disk caused (read-only,
+    full, in use, missing parts, damaged: store.errors words them); None otherwise."""
+    failure = database_failure(error)
+    return failure.sentence if failure is not None else None

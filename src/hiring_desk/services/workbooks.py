@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
-from hiring_desk.store import Workbook, WorkbookError
-from hiring_desk.store.backup import copy_workbook, workbook_backup_folder
+from hiring_desk.store import Workbook, WorkbookDamagedError, WorkbookError, same_file
+from hiring_desk.store.backup import (
+    CopyCheckError,
+    CopyWriteError,
+    copy_workbook,
+    workbook_backup_folder,
+)
 
 __all__ = [
     "Workbook",
@@ -15,6 +20,7 @@ __all__ = [
     "default_workbook_path",
     "open_default_workbook",
     "open_workbook",
+    "same_file",
     "save_copy",
     "with_suffix",
 ]
@@ -62,7 +68,7 @@ def save_copy(workbook: Workbook, destination: Path) -> Path:
         raise WorkbookError(destination, exc.reason) from None
     try:
         return copy_workbook(workbook.path, destination, replace=True, journal_mode="WAL")
-    except OSError as exc:
-        raise WorkbookError(
-            destination, f"could not write the copy ({exc.strerror or exc})"
-        ) from None
+    except CopyWriteError as exc:
+        raise WorkbookError(destination, f"could not write the copy: {exc.reason}") from None
+    except CopyCheckError as exc:
+        raise WorkbookDamagedError(workbook.path, f"the workbook is damaged ({exc})") from None

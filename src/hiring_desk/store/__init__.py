@@ -12,8 +12,9 @@ from hiring_desk.store.errors import (
     WorkbookError,
     WorkbookExistsError,
     WorkbookLockedError,
+    WorkbookUnavailableError,
 )
-from hiring_desk.store.workbook import Workbook
+from hiring_desk.store.workbook import Workbook, real_path, same_file
 
 __all__ = [
     "MigrationError",
@@ -24,4 +25,7 @@ __all__ = [
     "WorkbookError",
     "WorkbookExistsError",
     "WorkbookLockedError",
+    "WorkbookUnavailableError",
+    "real_path",
+    "same_file",
 ]

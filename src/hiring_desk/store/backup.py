@@ -8,6 +8,7 @@ checked, flushed to disk and only then renamed into place.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -17,8 +18,14 @@ from datetime import datetime
 from pathlib import Path
 
 from hiring_desk.safe_output import sync_file, sync_folder
-from hiring_desk.store.engine import connect_raw
-from hiring_desk.store.errors import NotAWorkbookError
+from hiring_desk.store.engine import connect_raw, read_only
+from hiring_desk.store.errors import (
+    NotAWorkbookError,
+    database_failure,
+    is_damage,
+    one_line,
+    os_error_reason,
+)
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.integrity import quick_check
 from hiring_desk.store.migrate import KNOWN_REVISIONS, read_revision
@@ -34,6 +41,25 @@ class CopyCheckError(sqlite3.DatabaseError):
     """The copy of a workbook failed its integrity check (the source is damaged)."""
 
 
+class CopyWriteError(Exception):
+    """The copy could not be written (or its source read): a full, read-only or failing
+    disk, not damage. ``reason`` says which, in words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _copy_failure(error: OSError | sqlite3.Error) -> Exception:
+    """Damage found while copying as ``CopyCheckError``; anything else as ``CopyWriteError``."""
+    if isinstance(error, OSError):
+        return CopyWriteError(os_error_reason(error))
+    if is_damage(error):
+        return CopyCheckError(f"the workbook is damaged ({one_line(str(error))})")
+    failure = database_failure(error)
+    return CopyWriteError(failure.reason if failure else one_line(str(error)))
+
+
 def copy_workbook(
     source: Path, destination: Path, *, replace: bool = False, journal_mode: str = "DELETE"
 ) -> Path:
@@ -42,29 +68,40 @@ def copy_workbook(
     The copy is written to a temporary file beside the destination, checked,
     flushed to disk and only then renamed into place, so a failure never leaves
     a half-written file under the destination's name (nor the temporary file).
-    An existing destination is refused unless ``replace`` is true. A copy that
-    fails its check raises ``CopyCheckError``.
+    An existing destination is refused unless ``replace`` is true. The source is
+    only ever read. A damaged source (the copy fails its check, or SQLite finds
+    damage while reading) raises ``CopyCheckError``; a copy that cannot be
+    written or read for any other reason raises ``CopyWriteError``.
     """
     destination = Path(destination)
     if destination.exists() and not replace:
         raise FileExistsError(destination)
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        _make_folder(destination.parent)
+        partial.unlink(missing_ok=True)
+        partial.open("xb").close()  # a full or read-only disk says so here, with its errno
         _write_checked_copy(source, partial, journal_mode)
         sync_file(partial)
         partial.replace(destination)
-    except BaseException:
+    except BaseException as exc:
         _remove_with_side_files(partial)
+        if isinstance(exc, OSError | sqlite3.Error) and not isinstance(exc, CopyCheckError):
+            raise _copy_failure(exc) from exc
         raise
     sync_folder(destination.parent)
     return destination
 
 
-def _write_checked_copy(source: Path, partial: Path, journal_mode: str) -> None:
-    src = connect_raw(source)
+def _make_folder(folder: Path) -> None:
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
+
+
+def _write_checked_copy(source: Path, partial: Path, journal_mode: str) -> None:
+    with read_only(source) as src:
         dst = connect_raw(partial)
         try:
             src.backup(dst)
@@ -74,8 +111,6 @@ def _write_checked_copy(source: Path, partial: Path, journal_mode: str) -> None:
                 raise CopyCheckError(f"the copy failed its check: {problems[0]}")
         finally:
             dst.close()
-    finally:
-        src.close()
 
 
 def _with_side_files(path: Path) -> tuple[Path, ...]:
@@ -177,20 +212,13 @@ def check_workbook_copy(path: Path, *, full: bool = False) -> FileCheck:
         result.problems.append(exc.reason)
         return result
     try:
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        result.problems.append(f"the file cannot be read ({exc})")
-        result.damaged = True
-        return result
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA query_only = ON")
-        _check_open_copy(conn, result, full)
+        with read_only(path) as conn:
+            conn.execute("PRAGMA query_only = ON")
+            _check_open_copy(conn, result, full)
     except sqlite3.DatabaseError as exc:
-        result.problems.append(f"the file is damaged ({exc})")
-        result.damaged = True
-    finally:
-        conn.close()
+        result.damaged = is_damage(exc)
+        state = "is damaged" if result.damaged else "cannot be read"
+        result.problems.append(f"the file {state} ({one_line(str(exc))})")
     return result
 
 

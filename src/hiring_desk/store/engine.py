@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+
+from hiring_desk.store.errors import WorkbookError
+from hiring_desk.store.fileformat import uses_wal
+from hiring_desk.store.lock import WorkbookLock
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -59,7 +65,8 @@ def _before_execute(
 
 def make_engine(path: Path) -> Engine:
     """An engine whose every connection has foreign keys on and real transactions."""
-    engine = create_engine(f"sqlite:///{Path(path)}")
+    # hide_parameters: an error's text never quotes the values written (personal data).
+    engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     event.listen(engine, "before_cursor_execute", _before_execute, retval=True)
@@ -71,3 +78,73 @@ def connect_raw(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path))
     _on_connect(conn, None)
     return conn
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that cannot write to the workbook at ``path``, for checks and copies.
+
+    ``mode=ro`` sees a workbook open elsewhere as it is, write-ahead log included.
+    A WAL-mode file that nobody has open (no ``-shm``, no ``-wal`` with content)
+    is the whole workbook by itself: it is read as ``immutable`` while its lock is
+    held, so no one can start writing meanwhile and no ``-wal``/``-shm`` files are
+    left beside it. The same is done without the lock in a folder where SQLite
+    cannot create those files (and so nobody can write to the workbook either).
+    """
+    path = Path(path)
+    lock = _lock_if_idle(path)
+    try:
+        conn = _connect_read_only(path, immutable=lock is not None)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _lock_if_idle(path: Path) -> WorkbookLock | None:
+    if not uses_wal(path) or not _nothing_pending(path):
+        return None
+    lock = WorkbookLock(path)
+    try:
+        lock.acquire()
+    except WorkbookError:  # open elsewhere, or no lock file can be made here
+        return None
+    if _nothing_pending(path):
+        return lock
+    lock.release()
+    return None
+
+
+def _connect_read_only(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    if immutable:
+        return _connect_uri(f"{uri}&immutable=1")
+    try:
+        return _connect_uri(uri)
+    except sqlite3.OperationalError:
+        if not _nothing_pending(path):
+            raise
+        return _connect_uri(f"{uri}&immutable=1")
+
+
+def _connect_uri(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite opens lazily
+        _on_connect(conn, None)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _nothing_pending(path: Path) -> bool:
+    if path.with_name(path.name + "-shm").exists():
+        return False
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True

@@ -17,6 +17,7 @@ from hiring_desk.workbook_files import (
 from hiring_desk.workbook_files import WORKBOOK_APPLICATION_ID as APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SQLITE_MAGIC", "check_is_workbook", "read_application_id"]
+_FORMAT_VERSIONS_OFFSET = 18  # file format write and read versions: 2 means WAL
 
 
 def read_application_id(path: Path) -> int:
@@ -34,6 +35,18 @@ def read_application_id(path: Path) -> int:
     if found is None:
         raise NotAWorkbookError(path, "not a Hiring Desk workbook (not an SQLite database)")
     return found
+
+
+def uses_wal(path: Path) -> bool:
+    """True when the file's header says it is in WAL mode (both format versions 2)."""
+    try:
+        with Path(path).open("rb") as fh:
+            versions = fh.read(SQLITE_HEADER_SIZE)[
+                _FORMAT_VERSIONS_OFFSET : _FORMAT_VERSIONS_OFFSET + 2
+            ]
+    except OSError:
+        return False
+    return versions == b"\x02\x02"
 
 
 def check_is_workbook(path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Health checks of a workbook file: integrity, foreign keys, schema version."""
+"""Health checks of a workbook file: integrity, foreign keys, schema version, missing parts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiring_desk.store.engine import connect_raw
+from hiring_desk.store.engine import read_only
+from hiring_desk.store.errors import WorkbookUnavailableError, database_failure, is_damage
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.migrate import KNOWN_REVISIONS, SCHEMA_HEAD, read_revision
 
@@ -29,43 +30,69 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
 
 
 def check_workbook(path: Path, *, full: bool = True) -> CheckReport:
-    """Check a workbook without changing it. Raises NotAWorkbookError for other files."""
+    """Check a workbook without changing it. Raises NotAWorkbookError for other files.
+
+    The file is opened read-only (so a read-only folder is no obstacle). Only
+    damage SQLite finds is reported as a failed integrity check; a file that
+    cannot be read at all (permissions, the disk) raises
+    ``WorkbookUnavailableError`` saying why.
+    """
     check_is_workbook(path)
     report = CheckReport()
     try:
-        conn = connect_raw(path)
+        with read_only(path) as conn:
+            _check(conn, report, full)
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            failure = database_failure(exc)
+            reason = failure.text if failure else f"it could not be read ({exc})"
+            raise WorkbookUnavailableError(path, reason) from None
         report.problems.append(f"integrity check failed: {exc}")
-        return report
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        except sqlite3.DatabaseError as exc:
-            report.problems.append(f"integrity check failed: {exc}")
-            return report
-        if rows != [("ok",)]:
-            lines = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
-            detail = "; ".join(line.strip() for line in lines[:3])
-            report.problems.append(f"integrity check failed: {detail}")
-            return report
-        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if fk:
-            tables = sorted({str(r[0]) for r in fk})
-            report.problems.append(
-                f"{len(fk)} broken foreign key reference(s) in {', '.join(tables)}"
-            )
-        report.revision = read_revision(conn)
-        if report.revision is None:
-            report.problems.append("no schema version recorded")
-        elif report.revision not in KNOWN_REVISIONS:
-            report.problems.append(
-                f"schema {report.revision} is newer than this version of Hiring Desk knows"
-            )
-        elif report.revision != SCHEMA_HEAD:
-            report.problems.append(
-                f"schema {report.revision} is older than {SCHEMA_HEAD}; open it to upgrade"
-            )
-    finally:
-        conn.close()
     return report
+
+
+def _check(conn: sqlite3.Connection, report: CheckReport, full: bool) -> None:
+    rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+    if rows != [("ok",)]:
+        lines = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
+        detail = "; ".join(line.strip() for line in lines[:3])
+        report.problems.append(f"integrity check failed: {detail}")
+        return
+    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        tables = sorted({str(r[0]) for r in fk})
+        report.problems.append(f"{len(fk)} broken foreign key reference(s) in {', '.join(tables)}")
+    report.revision = read_revision(conn)
+    if report.revision is None:
+        report.problems.append("no schema version recorded")
+    elif report.revision not in KNOWN_REVISIONS:
+        report.problems.append(
+            f"schema {report.revision} is newer than this version of Hiring Desk knows"
+        )
+    elif report.revision != SCHEMA_HEAD:
+        report.problems.append(
+            f"schema {report.revision} is older than {SCHEMA_HEAD}; open it to upgrade"
+        )
+    else:
+        report.problems.extend(missing_parts(conn))
+
+
+def missing_parts(conn: sqlite3.Connection) -> list[str]:
+    """The tables and columns of the current schema that the file lacks."""
+    from sqlmodel import SQLModel
+
+    from hiring_desk.store import models  # noqa: F401  (every table registered in the metadata)
+
+    present: dict[str, set[str]] = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        info = conn.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+        present[str(table)] = {str(row[0]) for row in info}
+    problems: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in present:
+            problems.append(f"the table {table.name} is missing")
+            continue
+        lacking = [c.name for c in table.columns if c.name not in present[table.name]]
+        if lacking:
+            problems.append(f"the table {table.name} lacks the column(s) {', '.join(lacking)}")
+    return problems

@@ -13,19 +13,25 @@ from sqlmodel import Session
 from hiring_desk import WORKBOOK_SUFFIX
 from hiring_desk.safe_output import register_open_workbook, unregister_open_workbook
 from hiring_desk.store import migrate
-from hiring_desk.store.backup import backup_name, copy_workbook
+from hiring_desk.store.backup import CopyWriteError, backup_name, copy_workbook
 from hiring_desk.store.engine import connect_raw, make_engine
 from hiring_desk.store.errors import (
+    CANNOT_OPEN,
+    Failure,
     MigrationError,
     NewerSchemaError,
     NotAWorkbookError,
     WorkbookDamagedError,
     WorkbookError,
     WorkbookExistsError,
+    WorkbookUnavailableError,
+    cannot_open_failure,
+    database_failure,
+    is_damage,
 )
 from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
 from hiring_desk.store.integrity import quick_check
-from hiring_desk.store.lock import WorkbookLock
+from hiring_desk.store.lock import WorkbookLock, real_path, same_file
 
 #: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
 ACTING_MEMBER = "acting_member_id"
@@ -72,16 +78,17 @@ class Workbook:
         path = Path(path).expanduser().absolute()
         if path.exists():
             raise WorkbookExistsError(path, "a file with this name already exists")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        real = real_path(path)  # a link to a file yet to be made: make that file
+        real.parent.mkdir(parents=True, exist_ok=True)
         lock = WorkbookLock(path)
         lock.acquire()
-        partial = path.with_name(path.name + ".new")
+        partial = real.with_name(real.name + ".new")
         try:
             partial.unlink(missing_ok=True)
             _create_schema(partial)
-            if path.exists():
+            if real.exists():
                 raise WorkbookExistsError(path, "a file with this name already exists")
-            partial.replace(path)
+            partial.replace(real)
             return cls(path, make_engine(path), lock)
         except BaseException:
             partial.unlink(missing_ok=True)
@@ -103,6 +110,11 @@ class Workbook:
         info = {ACTING_MEMBER: self.acting_member_id}
         with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
             yield session
+
+    @property
+    def real_path(self) -> Path:
+        """The file itself, symbolic links followed (``path`` is the name it was opened by)."""
+        return real_path(self.path)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -151,7 +163,7 @@ def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkbookDamagedError(path, f"the workbook is damaged ({exc})") from None
+        raise _open_failure(path, exc) from None
     if problems:
         raise WorkbookDamagedError(path, f"the workbook is damaged ({problems[0]})")
     if revision is None:
@@ -164,7 +176,20 @@ def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
         )
     if revision != migrate.SCHEMA_HEAD:
         _upgrade(path, revision, backup_dir)
-    _use_wal(path)
+    try:
+        _use_wal(path)
+    except sqlite3.DatabaseError as exc:
+        raise _open_failure(path, exc) from None
+
+
+def _open_failure(path: Path, error: sqlite3.DatabaseError) -> WorkbookError:
+    """Damage only when SQLite found damage; a read-only folder or a busy disk is not."""
+    if is_damage(error):
+        return WorkbookDamagedError(path, f"the workbook is damaged ({error})")
+    failure = database_failure(error) or Failure(str(error), "try again")
+    if failure is CANNOT_OPEN:
+        failure = cannot_open_failure(path)
+    return WorkbookUnavailableError(path, failure.text)
 
 
 def _use_wal(path: Path) -> None:
@@ -184,7 +209,7 @@ def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
         backup_dir = paths.backup_dir()
     try:
         copy_workbook(path, backup_dir / backup_name(path, f"before-upgrade-{revision}"))
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, CopyWriteError) as exc:
         raise MigrationError(path, f"could not back up before upgrading ({exc})") from None
     engine = make_engine(path)
     try:
@@ -199,4 +224,4 @@ def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
         engine.dispose()
 
 
-__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix"]
+__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix", "real_path", "same_file"]

@@ -10,10 +10,13 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from hiring_desk import paths
+from hiring_desk.services.errors import workbook_problem
 from hiring_desk.ui import messages
 
 _log = logging.getLogger("hiring_desk")
 _showing = False
+#: The title when the workbook's file or disk is the trouble (read-only, full, ...).
+PROBLEM_TITLE = "Workbook Problem"
 
 
 def handle_exception(
@@ -29,16 +32,28 @@ def handle_exception(
         return
     _showing = True
     try:
+        problem = workbook_problem(exc)
+        if problem is not None:  # the file or the disk, said in words: not a crash
+            messages.show_error(
+                QApplication.activeWindow(),
+                PROBLEM_TITLE,
+                f"{problem}\n\nThe details were written to the log file:\n{paths.log_file()}",
+            )
+            return
         messages.show_error(
             QApplication.activeWindow(),
             "Something went wrong",
-            f"Hiring Desk hit an unexpected error: {exc}\n\n"
+            f"Hiring Desk hit an unexpected error: {getattr(exc, 'orig', None) or exc}\n\n"
             "Your saved work is safe. The details were written to the log file:\n"
             f"{paths.log_file()}",
             details=text,
         )
     finally:
         _showing = False
+
+
+#: The title when the workbook's file or disk is the trouble (read-only, full, ...).
+PROBLEM_TITLE = "Workbook Problem"
 
 
 def install() -> None:

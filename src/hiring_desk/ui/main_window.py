@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workbook; keep the current one on failure."""
         path = path.expanduser().absolute()
-        if self.workbook is not None and path == self.workbook.path:
+        if self.workbook is not None and workbooks.same_file(path, self.workbook.path):
             return True
         if not self._may_leave_workbook("Open"):
             return False

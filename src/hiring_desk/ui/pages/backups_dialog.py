@@ -4,7 +4,9 @@
   backs up now, restores one (through the main window, which closes the
   workbook first and opens it again after), or shows the folder.
 - ``BackupKeeper`` takes the automatic backups: every few minutes when the
-  workbook changed, and as a workbook is closed or switched.
+  workbook changed, and as a workbook is closed or switched. A backup that
+  cannot be written (a full or read-only disk) is reported as such, never as
+  damage, and is tried again.
 - ``offer_damaged_restore`` explains a workbook that failed its integrity
   check and offers its newest good backup.
 """
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services import backups
-from hiring_desk.services.backups import BackupError, BackupInfo
+from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
@@ -41,6 +43,7 @@ _log = logging.getLogger(__name__)
 #: How often the window looks whether an automatic backup is due.
 CHECK_EVERY_MS = 5 * 60 * 1000
 DAMAGED_TITLE = "Workbook Damaged"
+BACKUP_FAILED_TITLE = "Backup Failed"
 ABOUT_BACKUPS = (
     "A backup is taken when the workbook has changed (at most every half hour), when "
     "you close it or open another, and before a restore or an erasure. Older backups "
@@ -178,7 +181,8 @@ class BackupKeeper(QObject):
         super().__init__(window)
         self._window = window
         self._current = current
-        self._warned: set[Path] = set()
+        self._warned: set[Path] = set()  # told it is damaged
+        self._failed: set[Path] = set()  # told a backup could not be written, until one is
         self.timer = QTimer(self)
         self.timer.setObjectName("backup_timer")
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -186,19 +190,33 @@ class BackupKeeper(QObject):
         self.timer.start()
 
     def tick(self) -> None:
-        """Back up the open workbook if it changed and the last backup is old enough."""
+        """Back up the open workbook if it changed and the last backup is old enough.
+
+        A backup that could not be written leaves the newest backup as it was, so
+        the workbook still counts as changed and the next tick tries again.
+        """
         workbook = self._current()
         if workbook is not None:
-            self._take(workbook, lambda: backups.maybe_backup(workbook))
+            self._take(workbook, lambda: backups.maybe_backup(workbook), closing=False)
 
     def on_close(self, workbook: Workbook) -> None:
         """Back up a workbook about to be closed, if it changed since its last backup."""
-        self._take(workbook, lambda: backups.backup_on_close(workbook))
+        self._take(workbook, lambda: backups.backup_on_close(workbook), closing=True)
 
-    def _take(self, workbook: Workbook, take: Callable[[], BackupInfo | None]) -> None:
+    def _take(
+        self, workbook: Workbook, take: Callable[[], BackupInfo | None], *, closing: bool
+    ) -> None:
         status = self._window.statusBar()
         try:
             info = take()
+        except BackupWriteError as exc:
+            _log.warning("Automatic backup of %s could not be written: %s", workbook.path, exc)
+            status.showMessage(f"No backup was taken ({exc.reason}); trying again later", 15000)
+            if closing or workbook.path not in self._failed:
+                self._failed.add(workbook.path)
+                text = backup_failed_text(workbook.path, exc.reason, closing=closing)
+                messages.show_warning(self._window, BACKUP_FAILED_TITLE, text)
+            return
         except BackupError as exc:
             _log.warning("Automatic backup of %s failed: %s", workbook.path, exc)
             status.showMessage(f"No backup was taken: {exc}", 15000)
@@ -212,8 +230,24 @@ class BackupKeeper(QObject):
                     "workbook and open it again to restore its newest good backup.",
                 )
             return
+        self._failed.discard(workbook.path)
         if info is not None:
             status.showMessage(f"Backed up at {datetime.now():%H:%M}", 5000)
+
+
+def backup_failed_text(path: Path, reason: str, *, closing: bool) -> str:
+    """Why an automatic backup was not taken, and that the workbook itself is fine."""
+    fine = "The workbook itself is fine: nothing in it was changed or lost, and it is not damaged."
+    later = (
+        "It was closed as it is, with all your changes; a backup is taken again the next "
+        "time it is open."
+        if closing
+        else "Hiring Desk tries again every few minutes while it is open."
+    )
+    return (
+        f"{path.name} could not be backed up: {reason}.\n\n{fine} {later}\n\n"
+        f"Backups are kept in:\n{backups.backup_folder(path)}"
+    )
 
 
 def offer_damaged_restore(parent: QWidget, path: Path) -> bool:
