@@ -130,7 +130,9 @@ def test_consent_is_checked(
 
 def test_consent_for_an_unknown_candidate(workbook: Workbook) -> None:
     with pytest.raises(NotFoundError):
-        privacy.set_consent(workbook, 999, date(2026, 3, 1), "By email", date(2027, 1, 1))
+        privacy.set_consent(
+            workbook, 999, date(2026, 3, 1), "By email", date(2027, 1, 1), today=TODAY
+        )
 
 
 # -- the retention policy ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
+from hiring_desk import clock
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
 from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidate_records import CandidateInput
@@ -71,7 +72,7 @@ def preview_merge(workbook: Workbook, keep_id: int, merge_id: int) -> MergePrevi
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            detail_of(session, keep).record, detail_of(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, clock.today()
         )
         kept_hashes = _hashes(session, keep_id)
         moved_files = sum(1 for h in _hashes(session, merge_id) if h not in kept_hashes)
@@ -102,7 +103,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            detail_of(session, keep).record, detail_of(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, clock.today()
         )
         apply_record(keep, record)
         if keep.consent_at is None and other.consent_at is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from hiring_desk import clock
 from hiring_desk.store.engine import connect_raw
 from hiring_desk.store.errors import NotAWorkbookError
 from hiring_desk.store.fileformat import check_is_workbook
@@ -106,7 +107,7 @@ def _remove_with_side_files(path: Path) -> None:
 
 def backup_name(workbook: Path, reason: str, now: datetime | None = None, serial: int = 1) -> str:
     """``STEM.YYYYMMDD-HHMMSS.REASON.hiringdesk`` (``-N`` after the time when N > 1)."""
-    stamp = (now or datetime.now()).strftime(_STAMP_FORMAT)
+    stamp = (now or clock.local_now()).strftime(_STAMP_FORMAT)
     if serial > 1:
         stamp = f"{stamp}-{serial}"
     return f"{workbook.stem}.{stamp}.{reason}{workbook.suffix}"

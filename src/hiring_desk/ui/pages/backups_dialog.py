@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services import backups
 from hiring_desk.services.backups import BackupError, BackupInfo
@@ -213,7 +213,7 @@ class BackupKeeper(QObject):
                 )
             return
         if info is not None:
-            status.showMessage(f"Backed up at {datetime.now():%H:%M}", 5000)
+            status.showMessage(f"Backed up at {clock.local_now():%H:%M}", 5000)
 
 
 def offer_damaged_restore(parent: QWidget, path: Path) -> bool:
