@@ -11,9 +11,7 @@ CV for the user to confirm; it never changes a record by itself.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from hiring_desk.services import audit, cv_text
+from hiring_desk.services import audit, cv_text, opened_copies
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.services.validation import normalise_text
@@ -156,7 +154,8 @@ def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
         session.delete(row)
         search.index_candidate(session, candidate_id)
         audit.record(session, "remove", "attachment", attachment_id, {"candidate_id": candidate_id})
-        return snapshot
+    opened_copies.remove_attachment_copies(workbook.path, candidate_id, attachment_id)
+    return snapshot
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -203,22 +202,19 @@ def attachment_content(workbook: Workbook, attachment_id: int) -> tuple[str, str
 
 
 def export_to_private_temp(workbook: Workbook, attachment_id: int) -> Path:
-    """Write an attachment to a new private temporary folder, for a viewer to open.
+    """Write a copy of an attachment to a new private temporary folder, for a viewer.
 
-    The folder is made for this file alone (mode 0o700), the file is 0o600, and its
+    The folder is made for this copy alone (mode 0o700), the file is 0o600, and its
     extension always matches the content (.pdf, .docx, .odt, .txt), so the system
-    opens it with a document viewer and never runs it. Nothing is opened here.
+    opens it with a document viewer and never runs it. Nothing is opened here. The
+    copy goes when the workbook closes, the file is removed or the candidate erased
+    (see ``opened_copies``).
     """
-    filename, mime, data = attachment_content(workbook, attachment_id)
-    folder = Path(tempfile.mkdtemp(prefix="hiring-desk-"))
-    folder.chmod(0o700)
-    path = folder / _export_name(filename, mime)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    path.chmod(0o600)
-    return path
+    with workbook.transaction() as session:
+        row = _load(session, attachment_id)
+        candidate_id, name = row.candidate_id, _export_name(row.filename, row.mime)
+        data = bytes(row.content)
+    return opened_copies.write_copy(workbook, candidate_id, attachment_id, name, data)
 
 
 def _load(session: Session, attachment_id: int) -> Attachment:

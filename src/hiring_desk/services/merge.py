@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services import audit, match_scores, opened_copies
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import (
     CandidateDetail,
@@ -126,7 +126,10 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         search.index_candidate(session, keep_id)
         match_scores.refresh_for_candidates(session, [keep_id])
         audit.record(session, "merge", "candidate", keep_id, {"kept": keep_id, "merged": merge_id})
-        return detail_of(session, keep)
+        detail = detail_of(session, keep)
+    # Copies opened under the merged candidate's number would escape a later erasure.
+    opened_copies.remove_candidate_copies(workbook.path, merge_id)
+    return detail
 
 
 def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Candidate, Candidate]:

@@ -31,7 +31,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services import audit, match_scores, opened_copies
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy_guard import ErasedCandidateError
 from hiring_desk.store import Workbook, search
@@ -118,6 +118,8 @@ def erase_candidates(
             )
         search.purge_removed(session)
         match_scores.refresh_for_candidates(session, ids)
+    for candidate_id in ids:
+        opened_copies.remove_candidate_copies(workbook.path, candidate_id)
     result = scrub_free_pages(workbook.engine)
     return ErasureReport(ids, backup, scrubbed, result.log_emptied)
 
