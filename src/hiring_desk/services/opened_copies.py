@@ -55,7 +55,6 @@ _UNFINISHED_SECONDS = 60.0
 _log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class _Run:
     base: Path  #: ``paths.opened_files_dir()`` when the run's folder was made
