@@ -172,7 +172,9 @@ def _known_error_message(exc: Exception) -> str:
     else:
         if isinstance(exc, WorkbookError | ServiceError):
             return str(exc) or type(exc).__name__
-    return f"unexpected error: {type(exc).__name__}: {one_line(str(exc))}"
+    from hiring_desk.logs import scrub
+
+    return f"unexpected error: {type(exc).__name__}: {one_line(scrub(str(exc)))}"
 
 
 def _log_unexpected(exc: Exception) -> None:

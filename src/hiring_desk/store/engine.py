@@ -58,8 +58,12 @@ def _before_execute(
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine whose every connection has foreign keys on and real transactions."""
-    engine = create_engine(f"sqlite:///{Path(path)}")
+    """An engine whose every connection has foreign keys on and real transactions.
+
+    Its errors never carry the values of the failed statement (a candidate's name,
+    notes ...), so they cannot reach a log or a message box.
+    """
+    engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     event.listen(engine, "before_cursor_execute", _before_execute, retval=True)

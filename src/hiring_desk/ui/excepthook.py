@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from hiring_desk import paths
+from hiring_desk.logs import scrub
 from hiring_desk.ui import messages
 
 _log = logging.getLogger("hiring_desk")
@@ -22,7 +23,7 @@ def handle_exception(
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    text = scrub("".join(traceback.format_exception(exc_type, exc, tb)))
     _log.error("Unexpected error\n%s", text)
     global _showing
     if _showing or QApplication.instance() is None:
@@ -32,7 +33,7 @@ def handle_exception(
         messages.show_error(
             QApplication.activeWindow(),
             "Something went wrong",
-            f"Hiring Desk hit an unexpected error: {exc}\n\n"
+            f"Hiring Desk hit an unexpected error: {scrub(str(exc))}\n\n"
             "Your saved work is safe. The details were written to the log file:\n"
             f"{paths.log_file()}",
             details=text,
