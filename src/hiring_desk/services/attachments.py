@@ -60,10 +60,19 @@ class AttachmentInfo:
     added_at: datetime
     kind: str
     has_text: bool
+    #: Why its text was not read ("" when it was): it went over a limit.
+    unread_reason: str = ""
 
     @property
     def type_label(self) -> str:
         return type_label(self.mime)
+
+    @property
+    def text_state(self) -> str:
+        """ "text found", "no text found" or "text not read: <why>", to show with the file."""
+        if self.unread_reason:
+            return f"text not read: {self.unread_reason}"
+        return "text found" if self.has_text else "no text found"
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def add_attachment(
         raise ValidationError({"file": f"{name} is larger than the limit of {limit:g} MB"})
     try:
         mime = cv_text.detect_mime(data)
-        text = cv_text.extract_text(data, mime)
+        text, unread_reason = cv_text.read_text(data, mime)
     except cv_text.UnknownTypeError as exc:
         raise ValidationError({"file": f"{name} {exc}"}) from None
     except cv_text.UnsafeContentError as exc:
@@ -126,6 +135,7 @@ def add_attachment(
             sha256=digest,
             content=data,
             text=text,
+            unread_reason=unread_reason,
             kind=kind,
         )
         session.add(row)
@@ -139,7 +149,7 @@ def add_attachment(
             row.id,
             {"candidate_id": candidate_id, "mime": mime, "size": len(data)},
         )
-        return _info(row, has_text=bool(text))
+        return _info(row)
 
 
 def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
@@ -173,6 +183,7 @@ def list_attachments(workbook: Workbook, candidate_id: int) -> list[AttachmentIn
             col(Attachment.added_at),
             col(Attachment.kind),
             sa.func.length(col(Attachment.text)) > 0,
+            col(Attachment.unread_reason),
         )
         .where(col(Attachment.candidate_id) == candidate_id)
         .order_by(col(Attachment.added_at).desc(), col(Attachment.id).desc())
@@ -189,8 +200,9 @@ def list_attachments(workbook: Workbook, candidate_id: int) -> list[AttachmentIn
             added_at=added_at,
             kind=kind,
             has_text=bool(has_text),
+            unread_reason=unread_reason,
         )
-        for aid, cid, filename, mime, size, added_at, kind, has_text in rows
+        for aid, cid, filename, mime, size, added_at, kind, has_text, unread_reason in rows
     ]
 
 
@@ -224,7 +236,7 @@ def _load(session: Session, attachment_id: int) -> Attachment:
     return row
 
 
-def _info(row: Attachment, has_text: bool) -> AttachmentInfo:
+def _info(row: Attachment) -> AttachmentInfo:
     assert row.id is not None
     return AttachmentInfo(
         id=row.id,
@@ -234,7 +246,8 @@ def _info(row: Attachment, has_text: bool) -> AttachmentInfo:
         size=row.size,
         added_at=row.added_at,
         kind=row.kind,
-        has_text=has_text,
+        has_text=bool(row.text),
+        unread_reason=row.unread_reason,
     )
 
 

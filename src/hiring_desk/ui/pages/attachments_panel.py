@@ -75,7 +75,7 @@ class AttachmentsPanel(QWidget):
         self.files.clear()
         if self._workbook is not None and self.candidate_id is not None:
             for info in attachments.list_attachments(self._workbook, self.candidate_id):
-                searchable = "" if info.has_text else " — no text found"
+                searchable = "" if info.has_text else f" — {info.text_state}"
                 added = format_day(info.added_at.date(), self._locale)
                 size = f"{max(info.size // 1024, 1):,} KB"
                 text = (
