@@ -14,29 +14,13 @@ import pytest
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
+from tests.services.pdf_setup import make_pdf
 
 from hiring_desk.services import attachments, candidates, pdf_reading
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.cv_text import MAX_TEXT_CHARS
 from hiring_desk.services.pdf_reading import PdfLimits, PdfReading
 from hiring_desk.store import Workbook, search
-
-
-def make_pdf(pages: int, *, text_runs: int = 0) -> bytes:
-    """``pages`` pages naming their number; ``text_runs`` tiny runs of text on the first,
-    which take pypdf seconds to put together."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    for number in range(1, pages + 1):
-        if number == 1 and text_runs:
-            runs = pdf.beginText(10, 800)
-            for _ in range(text_runs):
-                runs.textOut("x ")
-            pdf.drawText(runs)
-        pdf.drawString(72, 760, f"Page {number} of the Quillfeather CV")
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
 
 
 @pytest.fixture
