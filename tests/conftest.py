@@ -1,16 +1,22 @@
 """Fixtures shared by every test.
 
 Every data, config and log path is pointed at a temporary folder, and Qt runs
-offscreen, so no test touches a real user's files or needs a display.
+offscreen, so no test touches a real user's files or needs a display. A test whose
+outcome depends on the date asks for ``today``: the app's clock then stands at noon
+(UTC) on a fixed day, so it passes on whatever day it runs.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
+
+from hiring_desk import clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,6 +36,25 @@ def isolated_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     return home
+
+
+#: The day that date-dependent tests take as today (a Monday).
+TODAY = date(2026, 11, 30)
+
+
+def on_day(day: date) -> AbstractContextManager[datetime]:
+    """Within the block the app's clock stands at noon UTC on ``day`` (the same date
+    in every time zone from UTC-11 to UTC+11)."""
+    return clock.fixed(datetime.combine(day, time(12), UTC))
+
+
+@pytest.fixture
+def today(request: pytest.FixtureRequest) -> Iterator[date]:
+    """The app's clock set to ``TODAY``, or to the day a test passes by indirect
+    parametrisation; yields that day."""
+    day: date = getattr(request, "param", TODAY)
+    with on_day(day):
+        yield day
 
 
 @pytest.fixture

@@ -66,9 +66,11 @@ def run_gui(workbook: Path | None) -> int:
     # Paint the window first, then open the workbook (a big one takes a while),
     # with the bundled CJK fallback font known to Qt before any name is shown.
     def open_workbook() -> None:
+        from hiring_desk.services.opened_copies import remove_stale_runs
         from hiring_desk.ui.fonts import register_bundled_fonts
 
         register_bundled_fonts()
+        remove_stale_runs()  # copies of opened files left by a run that crashed
         window.open_initial(workbook)
 
     _after_first_paint(window, open_workbook)

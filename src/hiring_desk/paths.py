@@ -7,7 +7,9 @@ use it so that nothing they do touches a real user's files.
 
 from __future__ import annotations
 
+import getpass
 import os
+import tempfile
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -47,6 +49,24 @@ def log_dir() -> Path:
 def backup_dir() -> Path:
     """Where backups go, in a sub-folder per workbook (see ``services.backups``)."""
     return data_dir() / "backups"
+
+
+def opened_files_dir() -> Path:
+    """Where copies of attachments are written for the system viewer: the temporary
+    folder, one sub-folder per user (see ``services.opened_copies``)."""
+    home = _override()
+    if home:
+        return home / "opened"
+    return Path(tempfile.gettempdir()) / f"hiring-desk-{_user_tag()}"
+
+
+def _user_tag() -> str:
+    """This user's name, reduced to characters safe in a folder name."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id
+        name = str(getattr(os, "getuid", lambda: "user")())
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)[:64] or "user"
 
 
 def default_workbook() -> Path:

@@ -6,19 +6,20 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from reportlab.platypus import Paragraph
+from tests.conftest import TODAY, on_day
 
 from hiring_desk.documents.fonts import register_fonts
 from hiring_desk.documents.offer_letter import body_flowables, letter_styles, letter_to_pdf
 from hiring_desk.domain.letter_fields import PrintedLetter
 from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.offer_letters import freeze_letter
-from hiring_desk.store import Workbook
 
 NASTY = "AT&T <b>Smith</b>"
 
@@ -27,14 +28,24 @@ needs_pdftotext = pytest.mark.skipif(
 )
 
 
+#: The demo's offer starts on the first Monday at least five weeks after the day it is made.
+DEMO_STARTS = {
+    TODAY: "4 January 2027",
+    date(2026, 2, 28): "6 April 2026",  # a Saturday
+    date(2026, 12, 7): "11 January 2027",
+    date(2026, 12, 31): "8 February 2027",  # the year turns
+}
+
+
 @pytest.fixture(scope="module")
 def demo_letter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrintedLetter]:
-    """The letter for the demo workbook's offer, as printed."""
-    workbook: Workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "d.hiringdesk")
-    try:
-        yield freeze_letter(workbook, 1)
-    finally:
-        workbook.close()
+    """The letter for the demo workbook's offer, made and printed on ``TODAY``."""
+    with on_day(TODAY):
+        workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "d.hiringdesk")
+        try:
+            yield freeze_letter(workbook, 1)
+        finally:
+            workbook.close()
 
 
 def pdf_text(path: Path) -> str:
@@ -63,13 +74,14 @@ def test_the_demo_letter_has_every_part(demo_letter: PrintedLetter, tmp_path: Pa
     out = tmp_path / "offer.pdf"
     letter_to_pdf(demo_letter, out, png())
     text = flat(pdf_text(out))
+    assert demo_letter.date == "30 November 2026"
     for part in (
         "Harbourlight Software Ltd",  # letterhead
         "Margaux Lefèvre Flat 3, 18 Seabright Terrace Dún Laoghaire",  # address block
         "Dear Margaux Lefèvre,",
         "Summary of terms",
         "Salary €88,000 per year",
-        "Start date 4 January 2027",
+        f"Start date {DEMO_STARTS[TODAY]}",
         "Signed for and on behalf of Harbourlight Software Ltd",
         "Niamh Gallagher Founder and CEO",
         "I accept this offer on the terms set out in this letter.",
@@ -81,6 +93,18 @@ def test_the_demo_letter_has_every_part(demo_letter: PrintedLetter, tmp_path: Pa
     assert demo_letter.date in text
     pages = pdf_text(out).count("\f")
     assert pages >= 1 and f"Page {pages} of {pages}" in text
+
+
+@pytest.mark.parametrize("day", DEMO_STARTS)
+def test_the_demo_offer_starts_five_weeks_on_whatever_the_day(day: date, tmp_path: Path) -> None:
+    with on_day(day):
+        workbook = create_demo_workbook(tmp_path / "d.hiringdesk")
+        try:
+            letter = freeze_letter(workbook, 1)
+        finally:
+            workbook.close()
+    assert ("Start date", DEMO_STARTS[day]) in letter.terms
+    assert letter.date == f"{day.day} {day:%B %Y}"
 
 
 @needs_pdftotext

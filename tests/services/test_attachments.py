@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from sqlmodel import select
 
+from hiring_desk import paths
 from hiring_desk.services import attachments, candidates, cv_text
 from hiring_desk.services.attachments import add_attachment, suggest_from_text
 from hiring_desk.services.candidate_records import CandidateInput
@@ -299,7 +300,7 @@ def test_export_to_private_temp(workbook: Workbook, cid: int) -> None:
     info = add_attachment(workbook, cid, "../../etc/passwd", data)
     path = attachments.export_to_private_temp(workbook, info.id)
     assert path.name == "passwd.pdf"
-    assert path.parent.name.startswith("hiring-desk-")
+    assert paths.opened_files_dir() in path.parents
     assert path.read_bytes() == data
     again = attachments.export_to_private_temp(workbook, info.id)
     assert again.parent != path.parent

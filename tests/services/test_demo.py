@@ -6,7 +6,7 @@ import hashlib
 import itertools
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import SQLModel, col
 from sqlmodel import select as sm_select
+from tests.conftest import TODAY
 
+from hiring_desk import clock
 from hiring_desk.domain.vocab import (
     InterviewStatus,
     OfferStatus,
@@ -60,8 +62,14 @@ JD_SECTIONS = (
 )
 
 
+#: Days the demo is made on besides ``TODAY``: a Saturday at a month's end, the last day
+#: of a year, a leap day.
+OTHER_DAYS = [date(2026, 2, 28), date(2026, 12, 31), date(2028, 2, 29)]
+
+
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
+def demo(today: date, tmp_path: Path) -> Iterator[Workbook]:
+    """The demo workbook, made on ``today`` (whose clock stays set for the test)."""
     workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
     try:
         yield workbook
@@ -124,8 +132,9 @@ def test_candidates_cover_every_stage_and_several_scripts(demo: Workbook) -> Non
         assert c.retain_until is not None and c.retain_until > c.consent_at.date()
 
 
-def test_stage_history_walks_to_the_current_stage(demo: Workbook) -> None:
-    now = datetime.now(UTC)
+@pytest.mark.parametrize("today", [TODAY, *OTHER_DAYS], indirect=True)
+def test_stage_history_walks_to_the_current_stage(today: date, demo: Workbook) -> None:
+    now = clock.now()
     with demo.transaction() as session:
         for app in session.exec(sm_select(Application)).all():
             events = session.exec(
@@ -142,8 +151,9 @@ def test_stage_history_walks_to_the_current_stage(demo: Workbook) -> None:
             assert now - timedelta(weeks=7) < events[0].at and events[-1].at < now
 
 
-def test_interviews_have_past_scorecards_and_upcoming_slots(demo: Workbook) -> None:
-    now = datetime.now(UTC)
+@pytest.mark.parametrize("today", [TODAY, *OTHER_DAYS], indirect=True)
+def test_interviews_have_past_scorecards_and_upcoming_slots(today: date, demo: Workbook) -> None:
+    now = clock.now()
     interviews = list_interviews(demo)
     done = [i for i in interviews if i.status == InterviewStatus.DONE.value]
     upcoming = [i for i in interviews if i.status == InterviewStatus.SCHEDULED.value]
@@ -158,7 +168,8 @@ def test_interviews_have_past_scorecards_and_upcoming_slots(demo: Workbook) -> N
     assert all(r.location or r.video_link for r in rows)
 
 
-def test_exactly_one_offer_for_the_senior_role(demo: Workbook) -> None:
+@pytest.mark.parametrize("today", [TODAY, *OTHER_DAYS], indirect=True)
+def test_exactly_one_offer_for_the_senior_role(today: date, demo: Workbook) -> None:
     offers = list_offers(demo)
     assert len(offers) == 1
     offer = offers[0]

@@ -211,7 +211,7 @@ def _moved(workbook: Workbook, application_id: int, *stages: str) -> None:
         pipeline.move(workbook, application_id, stage)
 
 
-def test_merge_keeps_everything(workbook: Workbook) -> None:
+def test_merge_keeps_everything(workbook: Workbook, today: date) -> None:
     backend = roles.create_role(workbook, RoleBrief(title="Backend Developer")).id
     designer = roles.create_role(workbook, RoleBrief(title="Product Designer")).id
     tester = roles.create_role(workbook, RoleBrief(title="Test Engineer")).id
@@ -267,10 +267,9 @@ def test_merge_keeps_everything(workbook: Workbook) -> None:
     )
     assert record.skills == ("Python", "SQL", "Docker")
     assert record.tags == ("strong CV", "Spanish speaker")
-    today = date.today().isoformat()
     assert record.notes == (
         "Met at the meetup.\n\n"
-        f"Merged from Jose Garcia ({today}):\n"
+        f"Merged from Jose Garcia ({today.isoformat()}):\n"
         "Email: pepe@home.example\n"
         "Referred by Ana."
     )
@@ -316,7 +315,7 @@ def test_merge_keeps_everything(workbook: Workbook) -> None:
 
 
 def test_merge_fills_empty_fields_and_keeps_the_further_kept_application(
-    workbook: Workbook,
+    workbook: Workbook, today: date
 ) -> None:
     role = roles.create_role(workbook, RoleBrief(title="Analyst")).id
     keep = add(workbook, "Kari Nordmann")
@@ -330,9 +329,7 @@ def test_merge_fills_empty_fields_and_keeps_the_further_kept_application(
 
     record = merge(workbook, keep, other).record
     assert record.email == "kari@example.no"
-    assert (
-        record.notes == f"Merged from Kari Nordman ({date.today().isoformat()}):\nPrefers mornings."
-    )
+    assert record.notes == f"Merged from Kari Nordman ({today.isoformat()}):\nPrefers mornings."
     with workbook.transaction() as session:
         (app,) = session.exec(select(Application)).all()
         assert (app.id, app.stage) == (kept_app, "screening")

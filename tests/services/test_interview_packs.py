@@ -376,8 +376,8 @@ def test_gathering_reads_scorecards_of_the_demo(demo: Workbook) -> None:
     assert sorted(shown) == sorted(i for i in stored if i is not None)
 
 
-def test_printed_on_is_today(demo: Workbook) -> None:
-    assert interview_packs.pack_for_role(demo, role_id(demo, SENIOR)).printed_on == date.today()
+def test_printed_on_is_today(demo: Workbook, today: date) -> None:
+    assert interview_packs.pack_for_role(demo, role_id(demo, SENIOR)).printed_on == today
 
 
 # -- writing ------------------------------------------------------------------------------------

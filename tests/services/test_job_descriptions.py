@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from shutil import which
 
 import pytest
 
+from hiring_desk import clock
 from hiring_desk.services import company, jd_publish, job_descriptions, roles, team, user_templates
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.jd_publish import JDFormat
@@ -38,8 +39,8 @@ def senior_remote(workbook: Workbook) -> int:
             salary_min=Decimal("78000"),
             salary_max=Decimal("95000"),
             salary_currency="EUR",
-            start_by=date.today() + timedelta(days=70),
-            target_date=date.today() + timedelta(days=40),
+            start_by=clock.today() + timedelta(days=70),
+            target_date=clock.today() + timedelta(days=40),
             education="A degree in computer science or equivalent experience",
             min_years_experience=6,
             project="our scheduling platform",

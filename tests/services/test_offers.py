@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlmodel import col, select
+from tests.conftest import TODAY
 
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
 from hiring_desk.services import candidates, offer_status, offers, pipeline, roles, team
@@ -21,7 +22,8 @@ from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, AuditEvent, Offer, StageEvent
 
-TODAY = date.today()
+#: Every test here runs on ``TODAY``, the day the terms below are relative to.
+pytestmark = pytest.mark.usefixtures("today")
 TERMS = OfferDraft(
     salary=Decimal("72000"),
     currency="EUR",

@@ -130,7 +130,9 @@ def test_consent_is_checked(
 
 def test_consent_for_an_unknown_candidate(workbook: Workbook) -> None:
     with pytest.raises(NotFoundError):
-        privacy.set_consent(workbook, 999, date(2026, 3, 1), "By email", date(2027, 1, 1))
+        privacy.set_consent(
+            workbook, 999, date(2026, 3, 1), "By email", date(2027, 1, 1), today=TODAY
+        )
 
 
 # -- the retention policy ------------------------------------------------------------------
@@ -315,6 +317,26 @@ def test_erasure_empties_the_search_index(workbook: Workbook, person: Person) ->
         assert search.search_ids(session, "Referred") == [person.other_id]
 
 
+def test_a_name_spaced_broken_or_cased_differently_is_scrubbed_too(workbook: Workbook) -> None:
+    anna = candidates.create_candidate(workbook, CandidateInput(name="Anna Kowalska")).id
+    notes = (
+        "Spoke to Anna  Kowalska.\nReferee: anna\nkowalska; also ÁNNA KOWALSKA,"
+        " Anna\u00a0Kowálska and Anna \n\t Kowalska."
+    )
+    other = candidates.create_candidate(workbook, CandidateInput(name="Piotr Nowak", notes=notes))
+    with workbook.transaction() as session:
+        assert sorted(search.search_ids(session, "kowalska")) == [anna, other.id]
+    privacy.erase_candidate(workbook, anna)
+    assert candidates.get_candidate(workbook, other.id).record.notes == (
+        f"Spoke to {ERASED_MARK}.\nReferee: {ERASED_MARK}; also {ERASED_MARK},"
+        f" {ERASED_MARK} and {ERASED_MARK}."
+    )
+    with workbook.transaction() as session:
+        for words in ("kowalska", "anna", "kowalska anna"):
+            assert search.search_ids(session, words) == [], words
+        assert search.search_ids(session, "Piotr referee") == [other.id]
+
+
 def test_erasure_is_backed_up_first_and_logged_without_personal_data(
     workbook: Workbook, person: Person
 ) -> None:
@@ -389,6 +411,9 @@ def test_the_scrubber_ignores_case_and_accents_and_keeps_other_words() -> None:
     )
     assert scrubber.scrub("ODEGARD said: ask ingrid.") == "[erased] said: ask [erased]."
     assert scrubber.scrub("Ingridsen and Odegardsvei stay") == "Ingridsen and Odegardsvei stay"
+    # White space of any kind and length, accents typed as separate marks (NFD).
+    assert scrubber.scrub("Ingrid\n\t ODEGÅRD's CV") == "[erased]'s CV"
+    assert scrubber.scrub("Ingrid  O\u0308degard\u0301, ok") == "[erased], ok"
     assert Scrubber([]).scrub("nothing to do") == "nothing to do"
 
 

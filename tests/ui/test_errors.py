@@ -6,12 +6,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
+from tests.services.refusing_trigger import REFUSAL, refuse_candidates_named
 
 from hiring_desk import paths
 from hiring_desk.logs import setup_logging
-from hiring_desk.services import team
+from hiring_desk.services import candidates, team
+from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.store import Workbook
 from hiring_desk.ui import excepthook, messages
+
+#: Someone whose details a failed database call must not write to the log.
+NAME, EMAIL, NOTES = "Zbigniewa Kowalczykówna", "zbyszka@example.pl", "Prefers Kraków"
 
 
 def test_unexpected_error_is_shown_and_logged(
@@ -67,3 +73,25 @@ def test_a_database_error_the_file_causes_is_said_in_words(
     assert text.startswith("The workbook is missing parts") and "hiring-desk check" in text
     assert "Ødegård" not in text + details and "INSERT" not in text and details == ""
     assert "OperationalError" in paths.log_file().read_text(encoding="utf-8")
+
+
+def test_a_database_error_shows_and_logs_no_personal_data(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, workbook: Workbook
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "show_error", lambda _p, _title, text, details="": shown.append((text, details))
+    )
+    setup_logging()
+    refuse_candidates_named(workbook, "Zbig")
+    record = CandidateInput(name=NAME, email=EMAIL, notes=NOTES)
+    with pytest.raises(IntegrityError) as caught:
+        candidates.create_candidate(workbook, record)
+    excepthook.handle_exception(caught.type, caught.value, caught.tb)
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "IntegrityError" in log and REFUSAL in log
+    [(text, details)] = shown
+    assert REFUSAL in text and "IntegrityError" in details
+    for trace in (*NAME.split(), EMAIL, NOTES):
+        for where in (log, text, details):
+            assert trace not in where, trace

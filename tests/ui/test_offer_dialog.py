@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from tests.conftest import TODAY
 from tests.ui.conftest import click_button, type_into
 
 from hiring_desk.domain.vocab import Stage
@@ -19,11 +20,12 @@ from hiring_desk.services.offer_terms import OfferDraft
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
+from hiring_desk.ui.widgets import qdate
 
 TERMS = OfferDraft(
     salary=Decimal("70000"),
     currency="EUR",
-    start_date=date.today() + timedelta(weeks=8),
+    start_date=TODAY + timedelta(weeks=8),
     bonus="Up to 5% a year",
 )
 
@@ -36,7 +38,8 @@ class Setup:
 
 
 @pytest.fixture
-def setup(workbook: Workbook) -> Setup:
+def setup(workbook: Workbook, today: date) -> Setup:
+    """A shortlisted application, on ``TODAY``."""
     lead = team.add_member(workbook, "Aoife Byrne", "Founder").id
     role = roles.create_role(
         workbook,
@@ -94,14 +97,14 @@ def test_warnings_follow_the_typing_and_do_not_block(qtbot: QtBot, setup: Setup)
     dialog.pay_period.setCurrentIndex(dialog.pay_period.findData("year"))
 
     qtbot.mouseClick(dialog.start_date.enabled, Qt.MouseButton.LeftButton)
-    dialog.start_date.edit.setDate(QDate.currentDate().addDays(7))
+    dialog.start_date.edit.setDate(qdate(TODAY + timedelta(days=7)))
     assert "notice period" in dialog.warnings.text()
 
     click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert not dialog.isVisible()
     saved = dialog.saved
     assert saved is not None and saved.status == "draft" and saved.salary_minor == 7_500_000
-    assert saved.draft.start_date == date.today() + timedelta(days=7)
+    assert saved.draft.start_date == TODAY + timedelta(days=7)
     assert len(saved.warnings) == 1
     assert saved.context.stage == Stage.OFFER.value
 
@@ -120,7 +123,7 @@ def test_errors_show_at_the_field_and_keep_the_dialog_open(qtbot: QtBot, setup: 
     type_into(qtbot, dialog.salary, "70000")
     dialog.tabs.setCurrentIndex(0)
     qtbot.mouseClick(dialog.expiry_date.enabled, Qt.MouseButton.LeftButton)
-    dialog.expiry_date.edit.setDate(QDate.currentDate().addDays(-2))
+    dialog.expiry_date.edit.setDate(qdate(TODAY - timedelta(days=2)))
     click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert dialog.isVisible()
     assert not salary_error.isVisible()

@@ -90,7 +90,7 @@ def _confirm_erase(qtbot: QtBot, seen: list[str]) -> Callable[[QWidget], None]:
 
 
 def test_consent_is_recorded_from_the_profile_tab(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, today: date
 ) -> None:
     path, person = _book(tmp_path)
     window = make_window(path)
@@ -124,7 +124,7 @@ def test_consent_is_recorded_from_the_profile_tab(
     assert errors == ["Must be on or after the day consent was given"]
     info = privacy.privacy_info(window.workbook, person.candidate_id)  # type: ignore[arg-type]
     assert info.consent_method == "On the careers page form"
-    assert [info.consent_until] == ends and info.consent_given_on == date.today()
+    assert [info.consent_until] == ends and info.consent_given_on == today
     assert "On the careers page form" in section.consent.text()
     assert section.consent.textFormat() == Qt.TextFormat.PlainText
 
@@ -220,7 +220,7 @@ def test_no_notice_when_nobody_is_due(make_window: MakeWindow, tmp_path: Path) -
 
 
 def test_notice_at_start_up_then_review_erases_and_keeps(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, today: date
 ) -> None:
     path, person = _book(tmp_path, due=True)
     window = make_window(path)
@@ -268,7 +268,7 @@ def test_notice_at_start_up_then_review_erases_and_keeps(
     assert workbook is not None
     assert privacy.privacy_info(workbook, person.candidate_id).is_erased
     kept = privacy.privacy_info(workbook, person.other_id)
-    assert kept.retain_until is not None and kept.retain_until > date.today()
+    assert kept.retain_until is not None and kept.retain_until > today
 
 
 def test_later_hides_the_notice_until_the_workbook_is_opened_again(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -136,7 +136,11 @@ def test_edit_by_double_click_and_delete(
 
 
 def test_draft_edit_check_save_restore_and_export(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    today: date,
 ) -> None:
     from decimal import Decimal
 
@@ -154,8 +158,8 @@ def test_draft_edit_check_save_restore_and_export(
             location="Remote within Ireland",
             salary_min=Decimal(78000),
             salary_max=Decimal(95000),
-            start_by=date.today().replace(year=date.today().year + 1),
-            target_date=date.today().replace(year=date.today().year + 1),
+            start_by=today + timedelta(days=365),
+            target_date=today + timedelta(days=365),
             education="A degree in computer science",
             min_years_experience=6,
             hiring_manager_id=lead.id,

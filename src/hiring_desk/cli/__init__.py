@@ -190,8 +190,10 @@ def _known_error_message(exc: Exception, workbook: Path | None = None) -> str:
         failure = database_failure(exc)
         if failure is not None:
             return f"{workbook.name}: {failure.text}" if workbook else failure.sentence
+    from hiring_desk.logs import scrub
+
     detail = getattr(exc, "orig", None) or exc  # SQLAlchemy's own text quotes the SQL
-    return f"unexpected error: {type(exc).__name__}: {one_line(str(detail))}"
+    return f"unexpected error: {type(exc).__name__}: {one_line(scrub(str(detail)))}"
 
 
 def _log_unexpected(exc: Exception) -> None:

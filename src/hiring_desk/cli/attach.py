@@ -77,9 +77,8 @@ def _run_attach(args: argparse.Namespace) -> int:
                 refused = True
                 fail(" ".join(exc.errors.values()))
                 continue
-            found = "text found" if info.has_text else "no text found"
             out(
                 f"Attached {info.filename} to {name} "
-                f"({info.type_label}, {human_size(info.size)}, {found})"
+                f"({info.type_label}, {human_size(info.size)}, {info.text_state})"
             )
     return EXIT_FAILURE if refused else EXIT_OK

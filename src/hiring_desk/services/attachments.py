@@ -11,9 +11,7 @@ CV for the user to confirm; it never changes a record by itself.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from hiring_desk.services import audit, cv_text
+from hiring_desk.services import audit, cv_text, opened_copies
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
 from hiring_desk.services.validation import normalise_text
@@ -62,10 +60,19 @@ class AttachmentInfo:
     added_at: datetime
     kind: str
     has_text: bool
+    #: Why its text was not read ("" when it was): it went over a limit.
+    unread_reason: str = ""
 
     @property
     def type_label(self) -> str:
         return type_label(self.mime)
+
+    @property
+    def text_state(self) -> str:
+        """ "text found", "no text found" or "text not read: <why>", to show with the file."""
+        if self.unread_reason:
+            return f"text not read: {self.unread_reason}"
+        return "text found" if self.has_text else "no text found"
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,7 @@ def add_attachment(
         raise ValidationError({"file": f"{name} is larger than the limit of {limit:g} MB"})
     try:
         mime = cv_text.detect_mime(data)
-        text = cv_text.extract_text(data, mime)
+        text, unread_reason = cv_text.read_text(data, mime)
     except cv_text.UnknownTypeError as exc:
         raise ValidationError({"file": f"{name} {exc}"}) from None
     except cv_text.UnsafeContentError as exc:
@@ -128,6 +135,7 @@ def add_attachment(
             sha256=digest,
             content=data,
             text=text,
+            unread_reason=unread_reason,
             kind=kind,
         )
         session.add(row)
@@ -141,7 +149,7 @@ def add_attachment(
             row.id,
             {"candidate_id": candidate_id, "mime": mime, "size": len(data)},
         )
-        return _info(row, has_text=bool(text))
+        return _info(row)
 
 
 def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
@@ -156,7 +164,8 @@ def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
         session.delete(row)
         search.index_candidate(session, candidate_id)
         audit.record(session, "remove", "attachment", attachment_id, {"candidate_id": candidate_id})
-        return snapshot
+    opened_copies.remove_attachment_copies(workbook.path, candidate_id, attachment_id)
+    return snapshot
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -174,6 +183,7 @@ def list_attachments(workbook: Workbook, candidate_id: int) -> list[AttachmentIn
             col(Attachment.added_at),
             col(Attachment.kind),
             sa.func.length(col(Attachment.text)) > 0,
+            col(Attachment.unread_reason),
         )
         .where(col(Attachment.candidate_id) == candidate_id)
         .order_by(col(Attachment.added_at).desc(), col(Attachment.id).desc())
@@ -190,8 +200,9 @@ def list_attachments(workbook: Workbook, candidate_id: int) -> list[AttachmentIn
             added_at=added_at,
             kind=kind,
             has_text=bool(has_text),
+            unread_reason=unread_reason,
         )
-        for aid, cid, filename, mime, size, added_at, kind, has_text in rows
+        for aid, cid, filename, mime, size, added_at, kind, has_text, unread_reason in rows
     ]
 
 
@@ -203,22 +214,19 @@ def attachment_content(workbook: Workbook, attachment_id: int) -> tuple[str, str
 
 
 def export_to_private_temp(workbook: Workbook, attachment_id: int) -> Path:
-    """Write an attachment to a new private temporary folder, for a viewer to open.
+    """Write a copy of an attachment to a new private temporary folder, for a viewer.
 
-    The folder is made for this file alone (mode 0o700), the file is 0o600, and its
+    The folder is made for this copy alone (mode 0o700), the file is 0o600, and its
     extension always matches the content (.pdf, .docx, .odt, .txt), so the system
-    opens it with a document viewer and never runs it. Nothing is opened here.
+    opens it with a document viewer and never runs it. Nothing is opened here. The
+    copy goes when the workbook closes, the file is removed or the candidate erased
+    (see ``opened_copies``).
     """
-    filename, mime, data = attachment_content(workbook, attachment_id)
-    folder = Path(tempfile.mkdtemp(prefix="hiring-desk-"))
-    folder.chmod(0o700)
-    path = folder / _export_name(filename, mime)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    path.chmod(0o600)
-    return path
+    with workbook.transaction() as session:
+        row = _load(session, attachment_id)
+        candidate_id, name = row.candidate_id, _export_name(row.filename, row.mime)
+        data = bytes(row.content)
+    return opened_copies.write_copy(workbook, candidate_id, attachment_id, name, data)
 
 
 def _load(session: Session, attachment_id: int) -> Attachment:
@@ -228,7 +236,7 @@ def _load(session: Session, attachment_id: int) -> Attachment:
     return row
 
 
-def _info(row: Attachment, has_text: bool) -> AttachmentInfo:
+def _info(row: Attachment) -> AttachmentInfo:
     assert row.id is not None
     return AttachmentInfo(
         id=row.id,
@@ -238,7 +246,8 @@ def _info(row: Attachment, has_text: bool) -> AttachmentInfo:
         size=row.size,
         added_at=row.added_at,
         kind=row.kind,
-        has_text=has_text,
+        has_text=bool(row.text),
+        unread_reason=row.unread_reason,
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
+from hiring_desk import WORKBOOK_SUFFIX, clock, paths, safe_output
 from hiring_desk.services import audit
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.store import Workbook, WorkbookDamagedError, real_path, same_file
@@ -197,7 +197,7 @@ def backup_file(
     only ever touches the backups folder.
     """
     path = _absolute(path)
-    now = now or datetime.now()
+    now = now or clock.local_now()
     try:
         check_is_workbook(path)
     except NotAWorkbookError as exc:
@@ -266,7 +266,7 @@ def maybe_backup(
     the newest backup's; it errs towards one backup too many (after SQLite
     folds the log into the file), never one too few.
     """
-    now = now or datetime.now()
+    now = now or clock.local_now()
     if min_interval is None:
         min_interval = get_auto_interval(workbook)
     # Backups dated after ``now`` (the clock was wrong then, or is now) are no guide.
@@ -300,7 +300,7 @@ def thin_backups(
 ) -> list[Path]:
     """Delete the backups the retention rule lets go; returns what was deleted."""
     gone = backups_to_remove(
-        list_backups(workbook_path), lambda b: b.taken_at, now or datetime.now(), retention
+        list_backups(workbook_path), lambda b: b.taken_at, now or clock.local_now(), retention
     )
     removed: list[Path] = []
     for backup in gone:
@@ -343,7 +343,7 @@ def restore_backup(path: Path, backup: Path, now: datetime | None = None) -> Res
     """
     path, backup = _absolute(path), _absolute(backup)
     real = real_path(path)
-    now = now or datetime.now()
+    now = now or clock.local_now()
     if same_file(backup, real):
         raise BackupError(f"{path.name}: a workbook cannot be restored from itself")
     lock = WorkbookLock(path)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from hiring_desk import safe_output
+from hiring_desk import clock, safe_output
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.match import MatchResult, match
@@ -137,7 +137,7 @@ def compare(
     ids = list(dict.fromkeys(candidate_ids))
     if problem := count_problem(len(ids)):
         raise ValidationError({"candidates": f"{problem} to compare."})
-    day = today or date.today()
+    day = today or clock.today()
     with workbook.transaction() as session:
         role = session.get(Role, role_id)
         if role is None or role.id is None:

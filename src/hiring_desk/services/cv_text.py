@@ -4,16 +4,16 @@ Four kinds are known: PDF, Word (.docx), OpenDocument text (.odt) and plain text
 The kind is read from the bytes, never from the file name. Text extraction is
 defensive: archives are checked against decompression bombs before anything is
 inflated, XML is parsed with ``defusedxml`` with DTDs forbidden (no entity
-expansion, no external references), and a damaged PDF simply yields no text.
+expansion, no external references), a PDF is read in a separate process within
+limits of pages, time and memory (``pdf_reading``), and a damaged PDF simply
+yields no text.
 """
 
 from __future__ import annotations
 
 import io
-import logging
 import re
 import unicodedata
-import warnings
 import zipfile
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
@@ -31,7 +31,6 @@ KINDS: dict[str, tuple[str, str]] = {
     TXT: ("plain text", ".txt"),
 }
 
-MAX_PDF_PAGES = 200
 MAX_TEXT_CHARS = 1_000_000
 #: Archive limits: any entry we read, and the archive as a whole.
 MAX_ENTRY_BYTES = 50 * 1024 * 1024
@@ -140,22 +139,32 @@ def decode_text(data: bytes) -> str | None:
 
 
 def extract_text(data: bytes, mime: str) -> str:
-    """The plain text of a document of kind ``mime``; "" when none can be read.
+    """The plain text of a document of kind ``mime``; "" when none can be read."""
+    return read_text(data, mime)[0]
 
-    Raises UnsafeContentError for a Word or OpenDocument file that is a
-    decompression bomb or whose XML declares a DTD or entities.
+
+def read_text(data: bytes, mime: str) -> tuple[str, str]:
+    """(plain text, why it was not read) of a document of kind ``mime``.
+
+    The reason is "" when the text was read (or the document has none); otherwise
+    the text is "" and the reason says which limit the document went over (see
+    ``pdf_reading``). Raises UnsafeContentError for a Word or OpenDocument file
+    that is a decompression bomb or whose XML declares a DTD or entities.
     """
     if mime == PDF:
-        text = _pdf_text(data)
-    elif mime == DOCX:
+        from hiring_desk.services.pdf_reading import read_pdf
+
+        reading = read_pdf(data, MAX_TEXT_CHARS)
+        return normalise(reading.text), reading.unread_reason
+    if mime == DOCX:
         text = _docx_text(_zip_entry(data, "word/document.xml"))
     elif mime == ODT:
         text = _odt_text(_zip_entry(data, "content.xml"))
     elif mime == TXT:
         text = decode_text(data) or ""
     else:
-        return ""
-    return normalise(text)
+        return "", ""
+    return normalise(text), ""
 
 
 def normalise(text: str) -> str:
@@ -165,39 +174,6 @@ def normalise(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()[:MAX_TEXT_CHARS]
-
-
-def _pdf_text(data: bytes) -> str:
-    # Damaged PDFs are expected here: keep pypdf's complaints off the console.
-    pypdf_logger = logging.getLogger("pypdf")
-    level = pypdf_logger.level
-    pypdf_logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return _pdf_pages_text(data)
-    finally:
-        pypdf_logger.setLevel(level)
-
-
-def _pdf_pages_text(data: bytes) -> str:
-    try:
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return ""
-        parts: list[str] = []
-        total = 0
-        for number, page in enumerate(reader.pages):
-            if number >= MAX_PDF_PAGES or total >= MAX_TEXT_CHARS:
-                break
-            page_text = page.extract_text() or ""
-            parts.append(page_text)
-            total += len(page_text)
-        return "\n".join(parts)
-    except Exception:  # pypdf raises many kinds of error on damaged files (RecursionError too)
-        return ""
 
 
 def _checked_infos(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:

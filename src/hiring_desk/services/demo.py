@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func
 from sqlmodel import select
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.vocab import (
     EmploymentType,
@@ -83,7 +84,7 @@ def fill_demo_data(workbook: Workbook) -> None:
                 raise ServiceError(
                     "This workbook already holds data; demo data only goes into a new workbook."
                 )
-        ctx = DemoContext(session, datetime.now(UTC), _local_zone(), random.Random(SEED))
+        ctx = DemoContext(session, clock.now(), _local_zone(), random.Random(SEED))
         for key, (name, title, email) in data.TEAM.items():
             member = TeamMember(name=name, title=title, email=email, created_at=ctx.ago(40))
             ctx.add(member)

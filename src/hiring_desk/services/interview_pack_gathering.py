@@ -11,11 +11,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, timedelta
+from datetime import UTC, timedelta
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from hiring_desk import clock
 from hiring_desk.domain.competencies import competencies_for_skill_groups
 from hiring_desk.domain.match import match, skill_key
 from hiring_desk.domain.vocab import (
@@ -138,7 +139,7 @@ class PackGathering:
             company_address=profile.address,
             company_logo=profile.logo,
             locale=locale,
-            printed_on=date.today(),
+            printed_on=clock.today(),
             role=self._role_view(must, nice),
             schedule=tuple(schedule),
             candidates=tuple(packed),

@@ -14,8 +14,9 @@ from datetime import date
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
+from hiring_desk import clock
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services import audit, match_scores, opened_copies
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import (
     CandidateDetail,
@@ -71,7 +72,7 @@ def preview_merge(workbook: Workbook, keep_id: int, merge_id: int) -> MergePrevi
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            detail_of(session, keep).record, detail_of(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, clock.today()
         )
         kept_hashes = _hashes(session, keep_id)
         moved_files = sum(1 for h in _hashes(session, merge_id) if h not in kept_hashes)
@@ -102,7 +103,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(
-            detail_of(session, keep).record, detail_of(session, other).record, date.today()
+            detail_of(session, keep).record, detail_of(session, other).record, clock.today()
         )
         apply_record(keep, record)
         if keep.consent_at is None and other.consent_at is not None:
@@ -125,7 +126,10 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         search.index_candidate(session, keep_id)
         match_scores.refresh_for_candidates(session, [keep_id])
         audit.record(session, "merge", "candidate", keep_id, {"kept": keep_id, "merged": merge_id})
-        return detail_of(session, keep)
+        detail = detail_of(session, keep)
+    # Copies opened under the merged candidate's number would escape a later erasure.
+    opened_copies.remove_candidate_copies(workbook.path, merge_id)
+    return detail
 
 
 def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Candidate, Candidate]:

@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.numbers import get_currency_precision
 from sqlmodel import Session
 
-from hiring_desk import safe_output
+from hiring_desk import clock, safe_output
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.letter_fields import (
     MERGE_FIELDS,
@@ -110,7 +110,7 @@ def letter_context(
 ) -> LetterContext:
     """Every merge field for this offer, formatted for the workbook's locale."""
     with workbook.transaction() as session:
-        return _context(session, _offer(session, offer_id), today or date.today())
+        return _context(session, _offer(session, offer_id), today or clock.today())
 
 
 def render_letter(workbook: Workbook, offer_id: int, template_key: str) -> str:
@@ -134,7 +134,7 @@ def preview_letter(
 def letter_state(workbook: Workbook, offer_id: int) -> LetterState:
     with workbook.transaction() as session:
         offer = _offer(session, offer_id)
-        context = _context(session, offer, date.today())
+        context = _context(session, offer, clock.today())
         printed = _stored(offer)
         return LetterState(
             offer_id=offer_id,

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
+from hiring_desk import clock
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.offer_rules import Budget
@@ -83,12 +84,12 @@ class OfferContext:
             start_date=start_date,
             budget=self.budget,
             notice_weeks=self.notice_weeks,
-            today=today or date.today(),
+            today=today or clock.today(),
             locale=self.locale,
         )
 
     def earliest_start(self, today: date | None = None) -> date:
-        return offer_rules.earliest_start(today or date.today(), self.notice_weeks)
+        return offer_rules.earliest_start(today or clock.today(), self.notice_weeks)
 
 
 @dataclass(frozen=True)

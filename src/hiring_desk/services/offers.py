@@ -17,6 +17,7 @@ from datetime import date
 
 from sqlmodel import Session, col
 
+from hiring_desk import clock
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, Stage
@@ -168,7 +169,7 @@ def _live_offer(session: Session, application_id: int) -> OfferSummary | None:
 def _checked(draft: OfferDraft, today: date | None, offer: Offer | None) -> CheckedTerms:
     checked, errors = check_terms(
         draft,
-        today=today or date.today(),
+        today=today or clock.today(),
         currencies=currency_codes(),
         previous_start=offer.start_date if offer else None,
         previous_expiry=offer.expiry_date if offer else None,

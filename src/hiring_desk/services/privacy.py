@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import DEFAULT_LOCALE
 from hiring_desk.domain.retention import (
     DEFAULT_RETENTION_MONTHS,
@@ -216,7 +217,7 @@ def due_for_deletion(workbook: Workbook, today: date | None = None) -> list[DueC
     Erased and hired candidates and those with an application still open are
     never listed. ``today`` defaults to the current date.
     """
-    today = today or date.today()
+    today = today or clock.today()
     statement = _retention_rows().having(_open_count() == 0, _hired_count() == 0)
     with workbook.transaction() as session:
         months, locale = _months(session), _locale(session)
@@ -279,7 +280,7 @@ def set_consent(
     mistake). Consent cannot be dated in the future, needs a method, and ends on
     a day no earlier than it was given.
     """
-    today = today or date.today()
+    today = today or clock.today()
     given = _day(given_at)
     method = plain_text(method)
     errors: dict[str, str] = {}
@@ -318,7 +319,7 @@ def keep_until(
 
     A hold only ever delays deletion: the retention policy still applies after it.
     """
-    today = today or date.today()
+    today = today or clock.today()
     if until is not None and until <= today:
         raise ValidationError({"until": "must be a day after today"})
     with workbook.transaction() as session:

@@ -22,8 +22,7 @@ still hold the data until they are thinned away.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services import audit, match_scores, opened_copies
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy_guard import ErasedCandidateError
+from hiring_desk.services.text_scrubber import ERASED_MARK, Scrubber
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.maintenance import scrub_free_pages
 from hiring_desk.store.models import (
@@ -53,8 +53,6 @@ from hiring_desk.store.models import (
 from hiring_desk.store.models._base import utcnow
 from hiring_desk.store.workbook import ACTING_MEMBER
 
-#: What scrubbed text is replaced with.
-ERASED_MARK = "[erased]"
 #: Name parts shorter than this are left alone (initials would scrub too much).
 _MIN_PART = 2
 
@@ -118,6 +116,8 @@ def erase_candidates(
             )
         search.purge_removed(session)
         match_scores.refresh_for_candidates(session, ids)
+    for candidate_id in ids:
+        opened_copies.remove_candidate_copies(workbook.path, candidate_id)
     result = scrub_free_pages(workbook.engine)
     return ErasureReport(ids, backup, scrubbed, result.log_emptied)
 
@@ -186,38 +186,6 @@ def _anonymise(candidate: Candidate) -> None:
 
 
 # -- finding the candidate in free text ------------------------------------------------------
-
-
-class Scrubber:
-    """Replaces every occurrence of some words or phrases, whatever their case or accents."""
-
-    def __init__(self, phrases: Iterable[str], words: Iterable[str] = ()) -> None:
-        alternatives = sorted(
-            {re.escape(v) for p in phrases for v in _spellings(p) if v.strip()},
-            key=len,
-            reverse=True,
-        )
-        alternatives += sorted(
-            {rf"(?<!\w){re.escape(v)}(?!\w)" for w in words for v in _spellings(w)},
-            key=len,
-            reverse=True,
-        )
-        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-
-    def scrub(self, text: str) -> str:
-        if self._pattern is None or not text:
-            return text
-        return self._pattern.sub(ERASED_MARK, unicodedata.normalize("NFC", text))
-
-
-def _spellings(text: str) -> set[str]:
-    """``text`` as typed, in NFC, with folded letters (Ø as O) and without accents."""
-    nfc = unicodedata.normalize("NFC", text.strip())
-    folded = search.fold(nfc)
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)
-    )
-    return {nfc, folded, unicodedata.normalize("NFC", bare)}
 
 
 def _own_scrubber(candidate: Candidate) -> Scrubber:

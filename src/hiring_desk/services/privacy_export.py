@@ -15,14 +15,14 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
-from hiring_desk import safe_output
+from hiring_desk import clock, safe_output
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.services import cv_text
 from hiring_desk.services.attachments import safe_filename
@@ -72,7 +72,7 @@ def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> Ex
         document = {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
-            "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "exported_at": clock.now().isoformat(timespec="seconds"),
             "candidate": _candidate(session, candidate),
             "consent": {
                 "given_at": _plain(candidate.consent_at),

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.vocab import RoleStatus
 from hiring_desk.services import audit, match_scores
@@ -164,7 +165,7 @@ def _checked(
 ) -> CheckedBrief:
     checked, errors = check_brief(
         brief,
-        today=today or date.today(),
+        today=today or clock.today(),
         currencies=currency_codes(),
         previous_start_by=role.start_by if role else None,
         previous_target=role.target_date if role else None,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from hiring_desk import clock
 from hiring_desk.safe_output import sync_file, sync_folder
 from hiring_desk.store.engine import connect_raw, read_only
 from hiring_desk.store.errors import (
@@ -128,7 +129,7 @@ def _remove_with_side_files(path: Path) -> None:
 
 def backup_name(workbook: Path, reason: str, now: datetime | None = None, serial: int = 1) -> str:
     """``STEM.YYYYMMDD-HHMMSS.REASON.hiringdesk`` (``-N`` after the time when N > 1)."""
-    stamp = (now or datetime.now()).strftime(_STAMP_FORMAT)
+    stamp = (now or clock.local_now()).strftime(_STAMP_FORMAT)
     if serial > 1:
         stamp = f"{stamp}-{serial}"
     return f"{workbook.stem}.{stamp}.{reason}{workbook.suffix}"

@@ -64,8 +64,11 @@ def _before_execute(
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine whose every connection has foreign keys on and real transactions."""
-    # hide_parameters: an error's text never quotes the values written (personal data).
+    """An engine whose every connection has foreign keys on and real transactions.
+
+    Its errors never carry the values of the failed statement (a candidate's name,
+    notes ...), so they cannot reach a log or a message box.
+    """
     engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

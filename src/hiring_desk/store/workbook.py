@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -49,6 +49,7 @@ class Workbook:
         #: The team member using this handle (None: nobody chosen). Every session
         #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
         self.acting_member_id: int | None = None
+        self._on_close: dict[str, Callable[[], None]] = {}
 
     # -- opening ----------------------------------------------------------------
 
@@ -116,9 +117,17 @@ class Workbook:
         """The file itself, symbolic links followed (``path`` is the name it was opened by)."""
         return real_path(self.path)
 
+    def on_close(self, name: str, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, after the workbook is closed (one per ``name``: a
+        second with the same name replaces the first)."""
+        self._on_close[name] = callback
+
     def close(self) -> None:
         self.engine.dispose()
         self._lock.release()
+        callbacks, self._on_close = self._on_close, {}
+        for callback in callbacks.values():
+            callback()
         if self._open:
             self._open = False
             unregister_open_workbook(self.path)

@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from hiring_desk import paths
+from hiring_desk.logs import scrub
 from hiring_desk.services.errors import workbook_problem
 from hiring_desk.ui import messages
 
@@ -25,7 +26,7 @@ def handle_exception(
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    text = scrub("".join(traceback.format_exception(exc_type, exc, tb)))
     _log.error("Unexpected error\n%s", text)
     global _showing
     if _showing or QApplication.instance() is None:
@@ -40,10 +41,11 @@ def handle_exception(
                 f"{problem}\n\nThe details were written to the log file:\n{paths.log_file()}",
             )
             return
+        reason = getattr(exc, "orig", None) or exc  # SQLAlchemy's own text quotes the SQL
         messages.show_error(
             QApplication.activeWindow(),
             "Something went wrong",
-            f"Hiring Desk hit an unexpected error: {getattr(exc, 'orig', None) or exc}\n\n"
+            f"Hiring Desk hit an unexpected error: {scrub(str(reason))}\n\n"
             "Your saved work is safe. The details were written to the log file:\n"
             f"{paths.log_file()}",
             details=text,

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QWidget
 
+from hiring_desk import clock
+
 
 def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
     """An editable combo of "CODE — Name" entries that completes as you type."""
@@ -62,7 +64,7 @@ class OptionalDateEdit(QWidget):
         self.edit.setObjectName(f"{name}_date")
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMM yyyy")
-        self.edit.setDate(QDate.currentDate())
+        self.edit.setDate(qdate(clock.today()))
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -74,11 +76,18 @@ class OptionalDateEdit(QWidget):
     def value(self) -> date | None:
         if not self.enabled.isChecked():
             return None
-        qdate = self.edit.date()
-        return date(qdate.year(), qdate.month(), qdate.day())
+        return day_of(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
         self.enabled.setChecked(value is not None)
-        self.edit.setDate(
-            QDate(value.year, value.month, value.day) if value else QDate.currentDate()
-        )
+        self.edit.setDate(qdate(value or clock.today()))
+
+
+def qdate(day: date) -> QDate:
+    """``day`` as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def day_of(value: QDate) -> date:
+    """A QDate as a ``date``."""
+    return date(value.year(), value.month(), value.day())

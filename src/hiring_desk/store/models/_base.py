@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
+
+from hiring_desk import clock
 
 
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC, as every timestamp column expects."""
-    return datetime.now(UTC)
+    return clock.now()

@@ -75,6 +75,8 @@ class Attachment(SQLModel, table=True):
     sha256: str
     content: bytes
     text: str = ""
+    #: Why ``text`` was not read ("" when it was): the document went over a limit.
+    unread_reason: str = ""
     kind: str = "cv"
     added_at: datetime = Field(default_factory=utcnow)
 

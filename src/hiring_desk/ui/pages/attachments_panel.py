@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -75,7 +76,7 @@ class AttachmentsPanel(QWidget):
         self.files.clear()
         if self._workbook is not None and self.candidate_id is not None:
             for info in attachments.list_attachments(self._workbook, self.candidate_id):
-                searchable = "" if info.has_text else " — no text found"
+                searchable = "" if info.has_text else f" — {info.text_state}"
                 added = format_day(info.added_at.date(), self._locale)
                 size = f"{max(info.size // 1024, 1):,} KB"
                 text = (
@@ -100,19 +101,24 @@ class AttachmentsPanel(QWidget):
             return []
         added: list[int] = []
         problems: list[str] = []
-        for path in paths:
-            try:
-                data = path.read_bytes()
-                info = attachments.add_attachment(
-                    self._workbook, self.candidate_id, path.name, data
-                )
-            except OSError as exc:
-                problems.append(f"{path.name}: {exc.strerror or exc}")
-                continue
-            except ServiceError as exc:
-                problems.append(str(exc).removeprefix("File: "))
-                continue
-            added.append(info.id)
+        # Reading a file's text takes a moment (a PDF's up to pdf_reading's time limit).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for path in paths:
+                try:
+                    data = path.read_bytes()
+                    info = attachments.add_attachment(
+                        self._workbook, self.candidate_id, path.name, data
+                    )
+                except OSError as exc:
+                    problems.append(f"{path.name}: {exc.strerror or exc}")
+                    continue
+                except ServiceError as exc:
+                    problems.append(str(exc).removeprefix("File: "))
+                    continue
+                added.append(info.id)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.reload()
         if problems:
             messages.show_warning(self, "Some Files Were Not Attached", "\n".join(problems))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services import backups
 from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteError
@@ -232,7 +232,7 @@ class BackupKeeper(QObject):
             return
         self._failed.discard(workbook.path)
         if info is not None:
-            status.showMessage(f"Backed up at {datetime.now():%H:%M}", 5000)
+            status.showMessage(f"Backed up at {clock.local_now():%H:%M}", 5000)
 
 
 def backup_failed_text(path: Path, reason: str, *, closing: bool) -> str:

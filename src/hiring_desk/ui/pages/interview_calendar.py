@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk import clock
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services import company, ics_export, interview_schedule, interviews, time_zones
 from hiring_desk.services.errors import ServiceError
@@ -82,7 +83,7 @@ class InterviewCalendar(QWidget):
         self.setObjectName("interview_calendar")
         self._workbook: Workbook | None = None
         self._details: dict[int, InterviewDetail] = {}
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = clock.today
         self.show_past = QCheckBox("Show &past")
         self.show_past.setObjectName("calendar_show_past")
         self.show_past.toggled.connect(self.refresh)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    qdate,
     searchable_combo,
     select_code,
     select_data,
@@ -215,7 +216,7 @@ class OfferDialog(QDialog):
         self.start_date.set_value(draft.start_date)
         if draft.start_date is None:
             earliest = ctx.earliest_start()
-            self.start_date.edit.setDate(QDate(earliest.year, earliest.month, earliest.day))
+            self.start_date.edit.setDate(qdate(earliest))
         self.expiry_date.set_value(draft.expiry_date)
         select_data(self.employment_type, draft.employment_type)
         self.probation.setText(draft.probation)

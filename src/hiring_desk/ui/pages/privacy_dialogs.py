@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import add_months
 from hiring_desk.services import privacy
@@ -37,6 +38,7 @@ from hiring_desk.services.privacy import PrivacyInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.widgets import day_of, qdate
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
@@ -51,17 +53,12 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     return label
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
+    return day_of(edit.date())
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = QDateEdit(qdate(day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
@@ -82,7 +79,7 @@ class ConsentDialog(QDialog):
         self._workbook, self._candidate_id = workbook, candidate_id
         self.saved: PrivacyInfo | None = None
         info = privacy.privacy_info(workbook, candidate_id)
-        today = date.today()
+        today = clock.today()
         given = info.consent_given_on or today
         intro = plain_label(
             "Record the candidate's agreement to be kept on file for future roles. "
@@ -172,12 +169,12 @@ class KeepUntilDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keep Until")
-        tomorrow = date.today() + timedelta(days=1)
+        tomorrow = clock.today() + timedelta(days=1)
         text = plain_label(
             f"Keep {name}'s data until this day. After it, the retention policy applies again."
         )
-        self.day = _date_edit("keep_until_day", current or add_months(date.today(), 3))
-        self.day.setMinimumDate(_qdate(tomorrow))
+        self.day = _date_edit("keep_until_day", current or add_months(clock.today(), 3))
+        self.day.setMinimumDate(qdate(tomorrow))
         self.lift = QCheckBox("No hold: let the retention policy decide")
         self.lift.setObjectName("keep_until_lift")
         self.lift.toggled.connect(lambda on: self.day.setEnabled(not on))
@@ -368,7 +365,7 @@ class PrivacySection(QWidget):
         how = f" ({how})" if how else ""
         if info.consent_until is None:  # no end date was recorded
             return f"Consent to keep on file{how}."
-        if info.consent_until < date.today():
+        if info.consent_until < clock.today():
             return f"Consent to keep on file ended on {until}{how}."
         return f"Consent to keep on file until {until}{how}."
 
@@ -381,7 +378,7 @@ class PrivacySection(QWidget):
         if info.due is None:
             return hold + "Not due for deletion while they are in a hire or hired."
         when = format_day(info.due.since, self._locale)
-        if info.due.since <= date.today():
+        if info.due.since <= clock.today():
             return hold + f"Due for deletion since {when}: {info.due.why}"
         return hold + f"Due for deletion on {when} under the retention policy."
 

@@ -9,9 +9,9 @@ overrule.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk import clock
 from hiring_desk.services import interview_schedule, interviews, team, time_zones
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
+from hiring_desk.ui.widgets import day_of, qdate
 
 DEFAULT_START = time(10, 0)
 
@@ -143,8 +145,8 @@ class ScheduleDialog(QDialog):
         self.date.setObjectName("schedule_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
-        tomorrow = date.today() + timedelta(days=1)
-        self.date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        tomorrow = clock.today() + timedelta(days=1)
+        self.date.setDate(qdate(tomorrow))
         self.time = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
         self.time.setObjectName("schedule_time")
         self.time.setDisplayFormat("HH:mm")
@@ -214,7 +216,7 @@ class ScheduleDialog(QDialog):
             self.round.setCurrentIndex(index)
         self.round.setEditText(detail.round_name)
         start = detail.local_start
-        self.date.setDate(QDate(start.year, start.month, start.day))
+        self.date.setDate(qdate(start))
         self.time.setTime(QTime(start.hour, start.minute))
         self.duration.setValue(detail.duration_minutes)
         self._set_zone(detail.timezone)
@@ -243,7 +245,7 @@ class ScheduleDialog(QDialog):
 
     def draft(self) -> InterviewDraft:
         """The form as the scheduling service takes it."""
-        qdate, qtime = self.date.date(), self.time.time()
+        qtime = self.time.time()
         name = self.round.currentText().strip()
         round_id = None
         index = self.round.findText(name, Qt.MatchFlag.MatchFixedString)
@@ -255,7 +257,7 @@ class ScheduleDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked
         )
         return InterviewDraft(
-            day=date(qdate.year(), qdate.month(), qdate.day()),
+            day=day_of(self.date.date()),
             start=time(qtime.hour(), qtime.minute()),
             timezone=self.timezone.currentText(),
             duration_minutes=self.duration.value(),

@@ -1,0 +1,30 @@
+"""The Files tab says when a file's text was not read, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from tests.services.pdf_setup import make_pdf
+
+from hiring_desk.services import candidates
+from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.store import Workbook
+from hiring_desk.ui.pages.attachments_panel import AttachmentsPanel
+
+
+def test_a_file_whose_text_was_not_read_says_why(
+    qtbot: QtBot, workbook: Workbook, tmp_path: Path
+) -> None:
+    cid = candidates.create_candidate(workbook, CandidateInput(name="Kari Nordmann")).id
+    panel = AttachmentsPanel()
+    qtbot.addWidget(panel)
+    panel.show_candidate(workbook, cid, "en_GB")
+    short, long = tmp_path / "short.pdf", tmp_path / "long.pdf"
+    short.write_bytes(make_pdf(2))
+    long.write_bytes(make_pdf(51))
+    assert len(panel.attach_paths([short, long])) == 2
+    texts = sorted(panel.files.item(i).text() for i in range(panel.files.count()))
+    assert texts[0].startswith("long.pdf (PDF, ")
+    assert texts[0].endswith(" — text not read: it has more than 50 pages")
+    assert texts[1].startswith("short.pdf (PDF, ") and "text" not in texts[1]
