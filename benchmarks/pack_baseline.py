@@ -36,15 +36,15 @@ from reportlab.platypus import (
 )
 
 from hiring_desk import bundled
-from hiring_desk.documents.paper_forms import Blanks, Choices, RuledLines, TickBox, WritingBox
-from hiring_desk.domain.competencies import RATING_ANCHORS
-from hiring_desk.domain.vocab import Recommendation
-from hiring_desk.services.interview_pack_views import (
+from hiring_desk.documents.interview_pack_views import (
     PackCandidate,
     PackData,
     PackInterview,
     PackRound,
 )
+from hiring_desk.documents.paper_forms import Blanks, Choices, RuledLines, TickBox, WritingBox
+from hiring_desk.domain.competencies import RATING_ANCHORS
+from hiring_desk.domain.vocab import Recommendation
 
 FONT = "BenchSans"
 _registered: list[str] = []

@@ -1,13 +1,38 @@
-"""The layering rules of docs/architecture.md, checked on the source."""
+"""The layering rules of docs/architecture.md, checked on the source.
+
+The import-linter contracts (``[tool.importlinter]`` in pyproject.toml) hold the
+layers; the checks below read the source for what they do not say.
+"""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hiring_desk"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "hiring_desk"
+
+
+def test_the_import_contracts_hold() -> None:
+    """``lint-imports``, in-process: on failure the captured output names each import."""
+    try:
+        from importlinter import api  # configures import-linter as its command does
+        from importlinter.application.use_cases import lint_imports
+    except ImportError:
+        pytest.skip("import-linter is not installed (it is in the dev extra, which CI installs)")
+    assert api.read_configuration(str(ROOT / "pyproject.toml"))["contracts_options"]
+    spec = importlib.util.find_spec("hiring_desk")
+    assert spec is not None and spec.origin is not None
+    # import-linter reads the hiring_desk that imports, which must be this tree's.
+    assert Path(spec.origin).resolve().parent == PACKAGE.resolve(), (
+        f"hiring_desk imports from {spec.origin}, not from {PACKAGE}"
+    )
+    assert lint_imports(str(ROOT / "pyproject.toml"), cache_dir=None, no_logo=True), (
+        "an import-linter contract is broken: see the captured output above"
+    )
 
 
 def _imports(path: Path) -> set[str]:

@@ -38,7 +38,7 @@ def run_gui(workbook: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.logs import setup_logging
-    from hiring_desk.store.lock import WINDOW, set_holder_kind
+    from hiring_desk.services.workbooks import as_window
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
@@ -46,7 +46,7 @@ def run_gui(workbook: Path | None) -> int:
     from hiring_desk.ui.theme import apply_theme
 
     excepthook.install()
-    set_holder_kind(WINDOW)  # a second open of its workbooks is told "another window"
+    as_window()  # a second open of its workbooks is told "another window"
     log = setup_logging()
     log.info("Starting %s %s", APP_NAME, __version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -16,10 +16,10 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from hiring_desk.documents.interview_pack import PackProgress, build_pack
+from hiring_desk.documents.interview_pack_views import PackData
 from hiring_desk.services import candidates, interview_packs, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.demo import create_demo_workbook
-from hiring_desk.services.interview_pack_views import PackData
 from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Candidate

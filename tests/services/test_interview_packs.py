@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
+from hiring_desk.documents.interview_pack_views import NOTES_SOURCE
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services import (
@@ -25,7 +26,6 @@ from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, FALLBACK_ROUND, excerpt
-from hiring_desk.services.interview_pack_views import NOTES_SOURCE
 from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
 from hiring_desk.store import Workbook

@@ -213,6 +213,22 @@ def test_a_workbook_that_cannot_be_read_is_not_called_damaged(tmp_path: Path) ->
     assert check_workbook(folder / "w.hiringdesk").ok  # where the log can be read, all is well
 
 
+def test_an_interface_error_is_not_called_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sqlite3 error that is no DatabaseError says the file could not be read."""
+    path = _new_workbook(tmp_path / "w.hiringdesk")
+
+    def failing(_path: Path) -> object:
+        raise sqlite3.InterfaceError("bad parameter or other API misuse")
+
+    monkeypatch.setattr(integrity, "read_only", failing)
+    with pytest.raises(WorkbookUnavailableError) as info:
+        check_workbook(path)
+    assert "could not be read (bad parameter" in str(info.value)
+    assert "integrity" not in str(info.value)
+
+
 def test_a_missing_table_or_column_is_reported(tmp_path: Path) -> None:
     path = _new_workbook(tmp_path / "parts.hiringdesk")
     _raw(path, "DROP TABLE candidate_tag", "ALTER TABLE role_skill DROP COLUMN level")

@@ -166,13 +166,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; the workbooks it opens say "a command-line run" to whoever else tries."""
-    from hiring_desk.store.lock import CLI, set_holder_kind
+    from hiring_desk.services.workbooks import as_command_line
 
-    previous = set_holder_kind(CLI)
-    try:
+    with as_command_line():
         return handler(args)
-    finally:
-        set_holder_kind(previous)
 
 
 def _known_error_message(exc: Exception, workbook: Path | None = None) -> str:
@@ -180,16 +177,13 @@ def _known_error_message(exc: Exception, workbook: Path | None = None) -> str:
     workbook's file or disk caused (store.errors words it); the type as well for
     anything else. Never the SQL or its values."""
     try:
-        from hiring_desk.services.errors import ServiceError
-        from hiring_desk.store.errors import WorkbookError, database_failure
-    except Exception:  # the failure may be that these cannot be imported
+        from hiring_desk.services.errors import known_problem
+    except Exception:  # the failure may be that this cannot be imported
         pass
     else:
-        if isinstance(exc, WorkbookError | ServiceError):
-            return str(exc) or type(exc).__name__
-        failure = database_failure(exc)
-        if failure is not None:
-            return f"{workbook.name}: {failure.text}" if workbook else failure.sentence
+        problem = known_problem(exc, workbook)
+        if problem is not None:
+            return problem
     from hiring_desk.logs import scrub
 
     detail = getattr(exc, "orig", None) or exc  # SQLAlchemy's own text quotes the SQL

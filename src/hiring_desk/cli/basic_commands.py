@@ -25,11 +25,10 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_demo_arguments,
 )
 def _run_demo(args: argparse.Namespace) -> int:
-    from hiring_desk.store.errors import WorkbookExistsError
+    from hiring_desk.services.workbooks import refuse_existing
 
     path: Path = args.workbook
-    if path.exists():  # refused before any demo code runs
-        raise WorkbookExistsError(path, "a file with this name already exists")
+    refuse_existing(path)  # before any demo code runs
 
     from hiring_desk.services.demo import create_demo_workbook
 
@@ -60,16 +59,11 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_check_arguments,
 )
 def _run_check(args: argparse.Namespace) -> int:
-    import sqlite3
-
-    from hiring_desk.store.integrity import check_workbook
+    from hiring_desk.services.workbooks import check_workbook
 
     path: Path = args.workbook
-    try:
-        report = check_workbook(path)
-    except sqlite3.Error as exc:
-        raise CommandError(f"{path.name}: could not read the workbook ({exc})") from None
-    if not report.ok:
-        raise CommandError(f"{path.name}: {'; '.join(report.problems)}")
+    problems = check_workbook(path)
+    if problems:
+        raise CommandError(f"{path.name}: {'; '.join(problems)}")
     out("ok")
     return EXIT_OK

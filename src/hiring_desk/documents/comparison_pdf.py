@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from hiring_desk.documents.comparison_views import Comparison
 from hiring_desk.documents.fonts import FontFamily, register_fonts
 from hiring_desk.documents.letterhead import (
     INK,
@@ -40,9 +41,6 @@ from hiring_desk.documents.letterhead import (
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.formatting import format_day
-
-if TYPE_CHECKING:
-    from hiring_desk.services.comparison import Comparison
 
 __all__ = ["CONFIDENTIAL", "comparison_to_pdf"]
 

@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from hiring_desk.documents.fonts import register_fonts
 from hiring_desk.documents.interview_pack_pages import PackPages
+from hiring_desk.documents.interview_pack_views import PackData
 from hiring_desk.documents.letterhead import (
     FooterCanvas,
     Letterhead,
@@ -36,8 +37,6 @@ from hiring_desk.documents.letterhead import (
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
-
-    from hiring_desk.services.interview_pack_views import PackData
 
 __all__ = ["PackProgress", "build_pack"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from babel.dates import format_skeleton, format_time
 from reportlab.lib import colors
@@ -20,11 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from hiring_desk.documents.fonts import FontFamily
+from hiring_desk.documents.interview_pack_views import PackData, PackInterview
 from hiring_desk.documents.letterhead import ACCENT, INK, MUTED
 from hiring_desk.documents.pdf_text import markup
-
-if TYPE_CHECKING:
-    from hiring_desk.services.interview_pack_views import PackData, PackInterview
 
 GRID = colors.HexColor("#9CA3AF")
 #: Smaller text (guidance, captions): lighter than the body, dark enough to print.

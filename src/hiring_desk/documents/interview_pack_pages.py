@@ -9,19 +9,16 @@ lacks says "No", and the confidential note is a black box with words in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from hiring_desk.documents.interview_pack_rounds import RoundPages
+from hiring_desk.documents.interview_pack_views import PackCandidate, PackInterview
 from hiring_desk.documents.pdf_text import markup
+from hiring_desk.documents.scorecard_views import InterviewScorecards
 from hiring_desk.domain.formatting import format_day
-
-if TYPE_CHECKING:
-    from hiring_desk.services.interview_pack_views import PackCandidate, PackInterview
-    from hiring_desk.services.scorecard_views import InterviewScorecards
 
 CONFIDENTIAL = "Confidential: contains personal data."
 CONFIDENTIAL_MORE = (

@@ -8,7 +8,6 @@ print and photocopy well in black and white.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -23,13 +22,11 @@ from reportlab.platypus import (
 )
 
 from hiring_desk.documents.interview_pack_layout import PackLayout
+from hiring_desk.documents.interview_pack_views import PackCandidate, PackRound
 from hiring_desk.documents.paper_forms import Blanks, Choices, RuledLines, TickBox, WritingBox
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.competencies import RATING_ANCHORS
 from hiring_desk.domain.vocab import Recommendation
-
-if TYPE_CHECKING:
-    from hiring_desk.services.interview_pack_views import PackCandidate, PackRound
 
 NO_QUESTIONS = "No questions planned for this round."
 ANSWER_LINES = 6

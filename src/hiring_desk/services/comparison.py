@@ -22,21 +22,26 @@ Decisions:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from hiring_desk import clock, safe_output
+from hiring_desk.documents.comparison_views import (
+    BudgetFit,
+    CandidateColumn,
+    Comparison,
+    ComparisonRow,
+    RowGroup,
+)
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.match import MatchResult, match
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.scoring import Aggregate
-from hiring_desk.domain.vocab import WorkMode
 from hiring_desk.services import audit, company
-from hiring_desk.services.comparison_rows import BudgetFit, ComparisonRow, RowGroup, build_groups
+from hiring_desk.services.comparison_rows import build_groups
 from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
 from hiring_desk.services.scorecard_aggregates import aggregates_for_applications
 from hiring_desk.store import Workbook
@@ -71,58 +76,6 @@ def count_problem(count: int) -> str | None:
     if MIN_CANDIDATES <= count <= MAX_CANDIDATES:
         return None
     return f"Pick {MIN_CANDIDATES} to {MAX_CANDIDATES} candidates"
-
-
-@dataclass(frozen=True)
-class CandidateColumn:
-    """One candidate's facts for the role. Money in minor units."""
-
-    candidate_id: int
-    application_id: int
-    name: str
-    stage: str
-    match: MatchResult
-    scores: Aggregate
-    salary_minor: int | None
-    salary_currency: str | None
-    salary_period: str
-    budget_fit: BudgetFit
-    notice_weeks: int | None
-    earliest_start: date | None  # None when the notice period is not known
-    work_mode_preference: str | None
-    work_mode_fit: str  # "fit", "mismatch" or "unknown"
-    source: str
-    years_experience: int | None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    role_id: int
-    role_title: str
-    role_work_mode: str
-    budget: Budget
-    locale: str
-    today: date
-    candidates: tuple[CandidateColumn, ...]
-    competencies: tuple[str, ...]  # every competency any of them was rated on, fixed order
-    groups: tuple[RowGroup, ...]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.candidates)
-
-    @property
-    def budget_shown(self) -> str:
-        """The role's budget for people to read ("no budget set" when there is none)."""
-        return offer_rules.budget_text(self.budget, self.locale)
-
-    @property
-    def work_mode_label(self) -> str:
-        return _work_mode_label(self.role_work_mode)
-
-    @property
-    def title(self) -> str:
-        return f"Shortlist comparison: {self.role_title}"
 
 
 def compare(
@@ -317,13 +270,6 @@ def _work_mode_fit(preference: str | None, role_work_mode: str) -> str:
     if not preference:
         return "unknown"
     return "fit" if preference == role_work_mode else "mismatch"
-
-
-def _work_mode_label(value: str) -> str:
-    try:
-        return WorkMode(value).label
-    except ValueError:
-        return value.replace("_", " ").capitalize()
 
 
 def _competency_union(columns: Sequence[CandidateColumn]) -> tuple[str, ...]:

@@ -10,51 +10,24 @@ of them are equal; tied leaders are all marked.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+from hiring_desk.documents.comparison_views import (
+    BudgetFit,
+    CandidateColumn,
+    ComparisonRow,
+    RowGroup,
+)
 from hiring_desk.domain.competencies import competency_label
 from hiring_desk.domain.formatting import format_day, format_money
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.scoring import format_mean
 from hiring_desk.domain.vocab import PayPeriod, Source, Stage, WorkMode
 
-if TYPE_CHECKING:
-    from hiring_desk.services.comparison import CandidateColumn
-
 #: What a cell shows when there is nothing to show.
 NO_VALUE = "–"
-
-
-@dataclass(frozen=True)
-class BudgetFit:
-    """A salary expectation against the role's budget.
-
-    ``side``: "within", "above", "below", "other_currency", "other_period",
-    "no_budget" or "not_given"; ``gap_minor``: how far outside, in the budget's
-    currency and period (0 unless above or below).
-    """
-
-    side: str
-    gap_minor: int
-
-
-@dataclass(frozen=True)
-class ComparisonRow:
-    label: str
-    cells: tuple[str, ...]  # one per candidate, plain text
-    best: frozenset[int] = frozenset()  # the columns holding the best value
-
-    def is_best(self, column: int) -> bool:
-        return column in self.best
-
-
-@dataclass(frozen=True)
-class RowGroup:
-    heading: str
-    rows: tuple[ComparisonRow, ...]
 
 
 def build_groups(

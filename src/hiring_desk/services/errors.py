@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from hiring_desk.store.errors import database_failure
+from hiring_desk.store.errors import WorkbookError, database_failure
 
 
 class ServiceError(Exception):
@@ -54,3 +54,15 @@ def workbook_problem(error: BaseException) -> str | None:
     full, in use, missing parts, damaged: store.errors words them); None otherwise."""
     failure = database_failure(error)
     return failure.sentence if failure is not None else None
+
+
+def known_problem(error: BaseException, workbook: Path | None = None) -> str | None:
+    """The reason, for people, for a refused request (a service or workbook error) or a
+    database error the workbook's file or disk caused, naming ``workbook`` when given;
+    None for anything else (a bug). Never the SQL or its values."""
+    if isinstance(error, WorkbookError | ServiceError):
+        return str(error) or type(error).__name__
+    failure = database_failure(error)
+    if failure is None:
+        return None
+    return f"{workbook.name}: {failure.text}" if workbook else failure.sentence

@@ -17,6 +17,16 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from hiring_desk import clock
+from hiring_desk.documents.interview_pack_views import (
+    NOTES_SOURCE,
+    PackCandidate,
+    PackData,
+    PackInterview,
+    PackQuestion,
+    PackRole,
+    PackRound,
+)
+from hiring_desk.documents.scorecard_views import InterviewScorecards, ScorecardView
 from hiring_desk.domain.competencies import competencies_for_skill_groups
 from hiring_desk.domain.match import match, skill_key
 from hiring_desk.domain.vocab import (
@@ -28,22 +38,8 @@ from hiring_desk.domain.vocab import (
 )
 from hiring_desk.services import catalog
 from hiring_desk.services.company import PROFILE_ID
-from hiring_desk.services.interview_pack_views import (
-    NOTES_SOURCE,
-    PackCandidate,
-    PackData,
-    PackInterview,
-    PackQuestion,
-    PackRole,
-    PackRound,
-)
 from hiring_desk.services.interview_plans import plan_view
-from hiring_desk.services.scorecard_views import (
-    InterviewScorecards,
-    ScorecardView,
-    interviewers_of,
-    scorecard_views,
-)
+from hiring_desk.services.scorecard_views import interviewers_of, scorecard_views
 from hiring_desk.services.scorecards import DEFAULT_SOFT, DEFAULT_TECHNICAL
 from hiring_desk.services.time_zones import as_utc, zone_or_utc
 from hiring_desk.store.models import (

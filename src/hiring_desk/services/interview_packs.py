@@ -22,12 +22,22 @@ The candidates come in the order of their next interview, then by name.
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from hiring_desk.documents.interview_pack_views import (
+    NOTES_SOURCE,
+    PackCandidate,
+    PackData,
+    PackInterview,
+    PackQuestion,
+    PackRole,
+    PackRound,
+)
 from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.errors import (
     NotFoundError,
@@ -36,16 +46,6 @@ from hiring_desk.services.errors import (
     reporting_write_failures,
 )
 from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, PackGathering
-from hiring_desk.services.interview_pack_views import (
-    NOTES_SOURCE,
-    PackCandidate,
-    PackChoice,
-    PackData,
-    PackInterview,
-    PackQuestion,
-    PackRole,
-    PackRound,
-)
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Interview, Role
 
@@ -72,6 +72,22 @@ __all__ = [
 #: The stages whose applications a role's pack covers by default.
 DEFAULT_STAGES: frozenset[str] = frozenset({Stage.INTERVIEW.value, Stage.SHORTLISTED.value})
 _SCHEDULED = InterviewStatus.SCHEDULED.value
+
+
+@dataclass(frozen=True)
+class PackChoice:
+    """An application the pack dialog offers; ``preselected`` follows the default selection."""
+
+    candidate_id: int
+    application_id: int
+    name: str
+    stage: str
+    next_interview: PackInterview | None
+    preselected: bool
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
 
 
 # -- selections -------------------------------------------------------------------------------

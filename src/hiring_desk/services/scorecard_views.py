@@ -1,100 +1,31 @@
-"""Reading scorecards: the frozen views the panel, the dialog and the printed pack use.
+"""Reading scorecards into the frozen views the panel, the dialog and the printed pack use.
 
 Part of the scorecards service (``scorecards.py`` is the entry point); these helpers
 run inside the caller's session and read many interviews at a time, so a detail
-panel costs a fixed number of queries however many interviews there are.
+panel costs a fixed number of queries however many interviews there are. The view
+types live with the documents (``documents.scorecard_views``), which print them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
-from hiring_desk.domain.competencies import competency_label, rating_anchor
-from hiring_desk.domain.scoring import Aggregate, ScorecardScores, aggregate
-from hiring_desk.domain.vocab import InterviewStatus, Recommendation
+from hiring_desk.documents.scorecard_views import Interviewer, RatingView, ScorecardView
 from hiring_desk.store.models import InterviewInterviewer, Scorecard, ScorecardRating, TeamMember
+
+__all__ = [
+    "FORMER_MEMBER",
+    "as_utc",
+    "interviewers_of",
+    "scorecard_views",
+    "split_competencies",
+]
 
 #: Shown for a scorecard whose author was removed from the team.
 FORMER_MEMBER = "(former team member)"
-
-
-@dataclass(frozen=True)
-class RatingView:
-    competency: str
-    rating: int
-    note: str
-
-    @property
-    def label(self) -> str:
-        return competency_label(self.competency)
-
-    @property
-    def anchor_name(self) -> str:
-        """The anchor's name: "Solid" for 3."""
-        return rating_anchor(self.rating).name
-
-
-@dataclass(frozen=True)
-class ScorecardView:
-    id: int
-    interview_id: int
-    interviewer_id: int | None
-    interviewer_name: str
-    recommendation: str
-    notes: str
-    submitted_at: datetime  # aware, UTC
-    ratings: tuple[RatingView, ...]  # in the order they were saved
-
-    @property
-    def recommendation_label(self) -> str:
-        return Recommendation(self.recommendation).label
-
-    @property
-    def scores(self) -> ScorecardScores:
-        return ScorecardScores(
-            ratings={r.competency: r.rating for r in self.ratings},
-            recommendation=self.recommendation,
-        )
-
-    def rating_of(self, competency: str) -> RatingView | None:
-        return next((r for r in self.ratings if r.competency == competency), None)
-
-
-@dataclass(frozen=True)
-class Interviewer:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class InterviewScorecards:
-    """One interview of an application and the scorecards its interviewers wrote."""
-
-    interview_id: int
-    round_name: str
-    starts_at: datetime  # aware, UTC
-    timezone: str
-    status: str  # an InterviewStatus value
-    interviewers: tuple[Interviewer, ...]
-    scorecards: tuple[ScorecardView, ...]
-
-    @property
-    def status_label(self) -> str:
-        return InterviewStatus(self.status).label
-
-    @property
-    def pending(self) -> tuple[Interviewer, ...]:
-        """The interviewers who have not written their scorecard."""
-        written = {card.interviewer_id for card in self.scorecards}
-        return tuple(m for m in self.interviewers if m.id not in written)
-
-    @property
-    def aggregate(self) -> Aggregate:
-        return aggregate(card.scores for card in self.scorecards)
 
 
 def as_utc(value: datetime) -> datetime:

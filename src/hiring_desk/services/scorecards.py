@@ -30,6 +30,7 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from hiring_desk.documents.scorecard_views import Interviewer, InterviewScorecards, ScorecardView
 from hiring_desk.domain.competencies import (
     RATING_MAX,
     RATING_MIN,
@@ -45,9 +46,6 @@ from hiring_desk.services.scorecard_aggregates import (
     aggregates_for_candidates,
 )
 from hiring_desk.services.scorecard_views import (
-    Interviewer,
-    InterviewScorecards,
-    ScorecardView,
     as_utc,
     interviewers_of,
     scorecard_views,

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from hiring_desk import WORKBOOK_SUFFIX, paths, safe_output
-from hiring_desk.store import Workbook, WorkbookDamagedError, WorkbookError, same_file
+from hiring_desk.store import (
+    Workbook,
+    WorkbookDamagedError,
+    WorkbookError,
+    WorkbookExistsError,
+    integrity,
+    lock,
+    same_file,
+)
 from hiring_desk.store.backup import (
     CopyCheckError,
     CopyWriteError,
@@ -16,10 +26,14 @@ from hiring_desk.store.backup import (
 __all__ = [
     "Workbook",
     "WorkbookError",
+    "as_command_line",
+    "as_window",
+    "check_workbook",
     "create_workbook",
     "default_workbook_path",
     "open_default_workbook",
     "open_workbook",
+    "refuse_existing",
     "same_file",
     "save_copy",
     "with_suffix",
@@ -72,3 +86,37 @@ def save_copy(workbook: Workbook, destination: Path) -> Path:
         raise WorkbookError(destination, f"could not write the copy: {exc.reason}") from None
     except CopyCheckError as exc:
         raise WorkbookDamagedError(workbook.path, f"the workbook is damaged ({exc})") from None
+
+
+def refuse_existing(path: Path) -> None:
+    """Raise ``WorkbookExistsError`` when a file is at ``path``: a new workbook never
+    replaces one (``create_workbook`` refuses too; this refuses before any other work)."""
+    if Path(path).exists():
+        raise WorkbookExistsError(path, "a file with this name already exists")
+
+
+def check_workbook(path: Path) -> list[str]:
+    """Check the workbook at ``path`` without changing it; the problems found, none when healthy.
+
+    Integrity, foreign keys, the schema version and missing tables or columns. The
+    file is opened read-only, so a read-only folder is no obstacle, and the check
+    works while the workbook is open elsewhere. Raises ``WorkbookError``: for a file
+    that is not a workbook (``NotAWorkbookError``), or one that cannot be read at all
+    (``WorkbookUnavailableError``, saying why; that is not called damage).
+    """
+    return list(integrity.check_workbook(path).problems)
+
+
+def as_window() -> None:
+    """This process is the window: a second open of its workbooks is told "another window"."""
+    lock.set_holder_kind(lock.WINDOW)
+
+
+@contextlib.contextmanager
+def as_command_line() -> Iterator[None]:
+    """Within, the workbooks this process opens tell a second opener "a command-line run"."""
+    previous = lock.set_holder_kind(lock.CLI)
+    try:
+        yield
+    finally:
+        lock.set_holder_kind(previous)

@@ -42,8 +42,8 @@ def check_workbook(path: Path, *, full: bool = True) -> CheckReport:
     try:
         with read_only(path) as conn:
             _check(conn, report, full)
-    except sqlite3.DatabaseError as exc:
-        if not is_damage(exc):
+    except sqlite3.Error as exc:  # an InterfaceError too: never called damage
+        if not (isinstance(exc, sqlite3.DatabaseError) and is_damage(exc)):
             failure = database_failure(exc)
             reason = failure.text if failure else f"it could not be read ({exc})"
             raise WorkbookUnavailableError(path, reason) from None

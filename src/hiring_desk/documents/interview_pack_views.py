@@ -1,9 +1,9 @@
-"""What a printed interview pack holds: frozen plain values, gathered by ``interview_packs``.
+"""What a printed interview pack holds: frozen plain values.
 
-Part of the interview-pack service (``interview_packs.py`` is the entry point). The
-PDF builder (``documents.interview_pack``) reads only these values: it never sees
-the workbook. Text is as the user typed it (never markup); times are aware
-datetimes in the interview's own time zone.
+The interview-pack service (``services.interview_packs``) gathers them from the
+workbook; the PDF builder (``documents.interview_pack``) reads only these values
+and never sees the workbook. Text is as the user typed it (never markup); times are
+aware datetimes in the interview's own time zone.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from hiring_desk.documents.scorecard_views import InterviewScorecards
 from hiring_desk.domain.competencies import competency_label
 from hiring_desk.domain.match import MatchResult
 from hiring_desk.domain.vocab import InterviewStatus, Stage
-from hiring_desk.services.scorecard_views import InterviewScorecards
 
 __all__ = [
     "NOTES_SOURCE",
     "PackCandidate",
-    "PackChoice",
     "PackData",
     "PackInterview",
     "PackQuestion",
@@ -150,19 +149,3 @@ class PackData:
     role: PackRole
     schedule: tuple[PackInterview, ...]  # every interview in the pack, earliest first
     candidates: tuple[PackCandidate, ...]
-
-
-@dataclass(frozen=True)
-class PackChoice:
-    """An application the pack dialog offers; ``preselected`` follows the default selection."""
-
-    candidate_id: int
-    application_id: int
-    name: str
-    stage: str
-    next_interview: PackInterview | None
-    preselected: bool
-
-    @property
-    def stage_label(self) -> str:
-        return Stage(self.stage).label
