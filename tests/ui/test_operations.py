@@ -37,9 +37,13 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def announced() -> list[tuple[Change, object]]:
     seen: list[tuple[Change, object]] = []
     hub = change_hub()
-    hub.changed.connect(lambda changes, source: seen.append((changes, source)))
+
+    def record(changes: Change, source: object) -> None:
+        seen.append((changes, source))
+
+    hub.changed.connect(record)
     yield seen
-    hub.changed.disconnect()
+    hub.changed.disconnect(record)
 
 
 def no_busy_cursor() -> bool:
