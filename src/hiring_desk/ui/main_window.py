@@ -29,6 +29,7 @@ from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
+from hiring_desk.ui.operations import Change, ChangeListener
 from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
@@ -175,7 +176,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
         self.retention_notice = RetentionNotice()
-        self.retention_notice.reviewed.connect(lambda: self._nav_changed(self.nav.currentRow()))
         column = QVBoxLayout()
         column.addWidget(self.retention_notice)
         column.addWidget(self.stack, 1)
@@ -183,6 +183,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _connect_pages(self) -> None:
+        """The pages' requests to the window (show a candidate, print a letter).
+
+        Pages do not refresh each other: each listens to the change hub
+        (``ui.operations``) for what it shows. The window listens for what its status
+        bar shows: the team (Acting as) and the candidates due for deletion.
+        """
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
         offers.candidate_activated.connect(self.show_candidate)
@@ -190,13 +196,26 @@ class MainWindow(QMainWindow):
         interviews = self.pages["interviews"]
         assert isinstance(interviews, InterviewsPage)
         interviews.candidate_activated.connect(self.show_candidate)
-        team_company = self.pages["team"]
-        assert isinstance(team_company, TeamCompanyPage)
-        team_company.team.changed.connect(lambda: self.acting_member.reload())
-        team_company.privacy.changed.connect(self.check_retention)
-        candidates_page = self.pages["candidates"]
-        assert isinstance(candidates_page, CandidatesPage)
-        candidates_page.changed.connect(lambda: self.retention_notice.recheck())
+        ChangeListener(
+            self,
+            Change.TEAM
+            | Change.PRIVACY
+            | Change.PREFERENCES
+            | Change.CANDIDATES
+            | Change.APPLICATIONS,
+            self._data_changed,
+            own_changes=True,
+        )
+
+    def _data_changed(self, changes: Change) -> None:
+        if self.workbook is None:
+            return
+        if changes & Change.TEAM:
+            self.acting_member.reload()
+        if changes & (Change.PRIVACY | Change.PREFERENCES):
+            self.check_retention()  # the policy or a hold changed: the bar may appear
+        elif changes & (Change.CANDIDATES | Change.APPLICATIONS):
+            self.retention_notice.recheck()
 
     def print_offer_letter(self, offer_id: int) -> None:
         if self.workbook is not None:
@@ -244,12 +263,9 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _nav_changed(self, row: int) -> None:
+        """Show an area; a page that missed changes while hidden refreshes as it shows."""
         if row >= 0 and self.workbook is not None:
             self.stack.setCurrentIndex(row)
-            page = self.pages[AREAS[row][0]]
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
 
     # -- workbook lifecycle --------------------------------------------------------
 

@@ -166,6 +166,10 @@ class ChangeListener(QObject):
         else:
             self.stale |= relevant
 
+    def mark_stale(self, changes: Change = Change.EVERYTHING) -> None:
+        """Refresh when next shown (a page that loads only when seen)."""
+        self.stale |= changes
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
             stale, self.stale = self.stale, Change.NONE
