@@ -29,7 +29,7 @@ from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
-from hiring_desk.ui.operations import Change, ChangeListener
+from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
 from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
@@ -263,9 +263,15 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _nav_changed(self, row: int) -> None:
-        """Show an area; a page that missed changes while hidden refreshes as it shows."""
+        """Show an area, read again from the workbook (its changes announced while it was
+        hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is not None:
+            page = self.pages[AREAS[row][0]]
+            forget_stale(page)
             self.stack.setCurrentIndex(row)
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     # -- workbook lifecycle --------------------------------------------------------
 

@@ -177,6 +177,14 @@ class ChangeListener(QObject):
         return False
 
 
+def forget_stale(widget: QWidget) -> None:
+    """``widget`` is about to be refreshed in full: its listeners (and those of the
+    widgets inside it) need not refresh again when it is shown."""
+    listeners = widget.findChildren(ChangeListener)
+    for listener in listeners:
+        listener.stale = Change.NONE
+
+
 class OperationCancelledError(Exception):
     """Raised inside background work when the person pressed Cancel."""
 
@@ -527,6 +535,7 @@ __all__ = [
     "OperationCancelledError",
     "Progress",
     "change_hub",
+    "forget_stale",
     "run_in_background",
     "run_operation",
     "started_within",

@@ -78,7 +78,9 @@ class InterviewsPage(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
+        """Read the calendar and the question bank again."""
         self.calendar.refresh()
+        self.question_bank.refresh()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
