@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.services import backups, workbooks
 from hiring_desk.services.backups import BackupError, WorkbookDamagedError
+from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
-from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
+from hiring_desk.ui.operations import Change, ChangeListener, forget_stale, run_operation
 from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
@@ -455,10 +456,16 @@ class MainWindow(QMainWindow):
         path = file_dialogs.ask_save_copy(self, start)
         if path is None:
             return
-        try:
-            written = workbooks.save_copy(self.workbook, workbooks.with_suffix(path))
-        except WorkbookError as exc:
-            messages.show_error(self, "Cannot Save a Copy", str(exc))
+        workbook = self.workbook
+
+        def save() -> Path:
+            try:
+                return workbooks.save_copy(workbook, workbooks.with_suffix(path))
+            except WorkbookError as exc:  # worded: a refusal, not a crash
+                raise ServiceError(str(exc)) from exc
+
+        written = run_operation(self, save, failure_title="Cannot Save a Copy")
+        if written is None:
             return
         self.statusBar().showMessage(f"Saved a copy as {written}", 8000)
 
