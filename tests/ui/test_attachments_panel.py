@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from tests.services.pdf_setup import make_pdf
 
@@ -23,7 +24,10 @@ def test_a_file_whose_text_was_not_read_says_why(
     short, long = tmp_path / "short.pdf", tmp_path / "long.pdf"
     short.write_bytes(make_pdf(2))
     long.write_bytes(make_pdf(51))
-    assert len(panel.attach_paths([short, long])) == 2
+    operation = panel.attach_paths([short, long])
+    assert operation is not None
+    qtbot.waitUntil(lambda: panel.operation is None, timeout=20000)  # read in the background
+    assert QGuiApplication.overrideCursor() is None
     texts = sorted(panel.files.item(i).text() for i in range(panel.files.count()))
     assert texts[0].startswith("long.pdf (PDF, ")
     assert texts[0].endswith(" — text not read: it has more than 50 pages")

@@ -65,6 +65,7 @@ def test_the_dialog_lists_backups_and_backs_up_now(
         seen["intro"] = dialog.findChild(QWidget, "backups_intro").text()  # type: ignore[union-attr]
         assert not dialog.empty.isVisible()
         click(qtbot, dialog.backup_button)
+        qtbot.waitUntil(lambda: dialog.operation is None, timeout=20000)  # in the background
         seen["after"] = table_texts(dialog)
         seen["selected"] = dialog.selected()
 

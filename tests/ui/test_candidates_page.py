@@ -235,6 +235,7 @@ def test_attach_cv_search_it_and_accept_suggestions(
     monkeypatch.setattr(file_dialogs, "ask_attachment_files", lambda _parent: [cv])
     page.detail.tabs.setCurrentWidget(page.detail.attachments)
     qtbot.mouseClick(page.detail.attachments.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.attachments.operation is None, timeout=20000)
     assert page.detail.attachments.files.count() == 1
     # The suggestion was offered (and answered yes by the fixture).
     assert answered_questions == ["Found in the CV"]
@@ -496,6 +497,7 @@ def test_dropping_cv_files_on_the_files_tab_attaches_them(
     assert enter.isAccepted()
     drop = QDropEvent(point, actions, data, no_buttons, no_keys)
     panel.dropEvent(drop)
+    qtbot.waitUntil(lambda: panel.operation is None, timeout=20000)  # read in the background
 
     assert [a.filename for a in attachments.list_attachments(wb, cid)] == ["Kari CV.pdf"]
     assert panel.files.count() == 1

@@ -22,8 +22,15 @@ from tests.ui.conftest import click_button, when_modal
 from hiring_desk.services import interview_schedule, interviews, time_zones
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.interview_calendar import InterviewCalendar
 from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
+
+
+def _interviews_changed(changes: Change, _source: object) -> bool:
+    """What the calendar announces on the change hub after a change to an interview."""
+    return changes == Change.INTERVIEWS
+
 
 TODAY = date(2026, 6, 2)  # a Tuesday
 LEFT = Qt.MouseButton.LeftButton
@@ -199,7 +206,7 @@ def test_cancel_asks_then_marks_it_cancelled(
     click_row(qtbot, calendar, ids["tomorrow"])
     qtbot.mouseClick(calendar.cancel_button, LEFT)
     assert interviews.get_interview(workbook, ids["tomorrow"]).status == "scheduled"
-    with qtbot.waitSignal(calendar.changed):
+    with qtbot.waitSignal(change_hub().changed, check_params_cb=_interviews_changed):
         qtbot.mouseClick(calendar.cancel_button, LEFT)
     assert asked[0].startswith("Cancel the Technical interview with Zoë <b>Bold</b>?")
     assert interviews.get_interview(workbook, ids["tomorrow"]).status == "cancelled"
@@ -284,7 +291,7 @@ def test_edit_opens_the_dialog_and_shows_the_change(
 
     click_row(qtbot, calendar, ids["today"])
     when_modal(qtbot, move_to_eleven, ScheduleDialog)
-    with qtbot.waitSignal(calendar.changed):
+    with qtbot.waitSignal(change_hub().changed, check_params_cb=_interviews_changed):
         qtbot.mouseClick(calendar.edit_button, LEFT)
     assert interviews.get_interview(workbook, ids["today"]).local_start.hour == 11
     assert row_of(calendar, ids["today"]).text(0) == "11:30–12:30"

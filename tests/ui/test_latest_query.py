@@ -1,4 +1,5 @@
-"""Queries on a worker thread: only the newest request's result arrives, errors included."""
+"""Queries on a worker thread: only the newest request's result arrives, and only the
+newest request's failure is shown (as every operation's is: ui.operations)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import functools
 import threading
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.ui.latest_query import LatestQuery
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.ui import messages
+from hiring_desk.ui.operations import LatestQuery
 
 
 def test_only_the_newest_result_is_delivered(qtbot: QtBot) -> None:
@@ -52,17 +56,46 @@ def test_cancel_drops_a_result_on_its_way(qtbot: QtBot) -> None:
     assert got == []
 
 
-def test_an_error_of_the_newest_query_is_raised_on_the_gui_thread(qtbot: QtBot) -> None:
+def test_an_unexpected_error_of_the_newest_query_goes_to_the_crash_dialog(
+    qtbot: QtBot, answered_questions: list[str]
+) -> None:
     query = LatestQuery(lambda _result: None)
 
     def broken() -> None:
         raise ValueError("no such column")
 
-    with qtbot.captureExceptions() as raised:
-        query.start(broken)
-        qtbot.waitUntil(lambda: bool(raised))
-    assert isinstance(raised[0][1], ValueError)
-    assert not query.pending
+    query.start(broken)
+    qtbot.waitUntil(lambda: not query.pending)
+    assert answered_questions == ["Something went wrong"]
+    assert QGuiApplication.overrideCursor() is None  # typing is never held up by a cursor
+
+
+def test_a_refused_query_is_worded_and_a_superseded_failure_is_dropped(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "show_error", lambda _p, title, text, details="": shown.append((title, text))
+    )
+    got: list[object] = []
+    query = LatestQuery(got.append, failure_title="Cannot Search")
+    release = threading.Event()
+
+    def old_and_broken() -> None:
+        release.wait(5)
+        raise RuntimeError("too late to matter")
+
+    def refused() -> None:
+        raise ServiceError("The search is too long.")
+
+    query.start(old_and_broken)
+    query.start(refused)
+    release.set()
+    qtbot.waitUntil(lambda: not query.pending)
+    assert query.wait(5000)
+    qtbot.wait(20)
+    assert shown == [("Cannot Search", "The search is too long.")]
+    assert got == []
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -82,6 +82,7 @@ def test_the_first_pdf_keeps_the_letter(
     assert "Dear Margaux Lefèvre," in preview and "€65,000 per year" in preview
 
     click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.operation is None)
     assert save_to[0].read_bytes().startswith(b"%PDF")
     assert stored_offer(workbook, offer_id).letter_template == "full-time-employee"
     assert dialog.note.text().startswith("Printed on ")
@@ -106,6 +107,7 @@ def test_a_reprint_is_the_kept_letter(
     assert "The offer's terms have changed since it was printed." in dialog.note.text()
     assert "has been sent, so the letter stays as printed" in dialog.note.text()
     click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.operation is None)
     assert offer_letters.freeze_letter(workbook, offer_id) == kept
 
 
@@ -135,6 +137,7 @@ def test_choosing_another_template_shows_its_letter(
     choose(qtbot, dialog, "Fixed-term contractor")
     assert "independent contractor" in dialog.preview.toPlainText()
     click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.operation is None)
     assert stored_offer(workbook, offer_id).letter_template == "fixed-term-contractor"
 
 

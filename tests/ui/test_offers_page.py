@@ -20,6 +20,7 @@ from hiring_desk.services.offer_terms import OfferDraft
 from hiring_desk.services.offers import OfferSummary
 from hiring_desk.store import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.pages.offers_page import OffersPage
@@ -85,8 +86,16 @@ def test_accepting_the_sent_offer_hires_and_fills_the_role(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
     when_modal(qtbot, fill, FillRoleDialog)
-    with qtbot.waitSignal(page.changed):
-        qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    announced: list[Change] = []
+
+    def record(changes: Change, _source: object) -> None:
+        announced.append(changes)
+
+    change_hub().changed.connect(record)
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    change_hub().changed.disconnect(record)
+    hired, filled = Change.OFFERS | Change.APPLICATIONS | Change.ROLES, Change.ROLES
+    assert announced == [hired, filled | Change.APPLICATIONS]
 
     assert "Accept Offer" in answered_questions
     detail = offers.offer_detail(demo, offer.id)

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import (
     Change,
+    ChangeListener,
     OperationCancelledError,
     Progress,
     change_hub,
+    forget_stale,
     run_in_background,
     run_operation,
 )
@@ -37,9 +41,13 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def announced() -> list[tuple[Change, object]]:
     seen: list[tuple[Change, object]] = []
     hub = change_hub()
-    hub.changed.connect(lambda changes, source: seen.append((changes, source)))
+
+    def record(changes: Change, source: object) -> None:
+        seen.append((changes, source))
+
+    hub.changed.connect(record)
     yield seen
-    hub.changed.disconnect()
+    hub.changed.disconnect(record)
 
 
 def no_busy_cursor() -> bool:
@@ -179,3 +187,125 @@ def test_progress_raises_once_cancelled() -> None:
     progress.cancel()
     with pytest.raises(OperationCancelledError):
         progress.update(2, 2)
+
+
+# -- forms and dialogs that word a refusal themselves ------------------------------------------
+
+
+def test_a_form_gets_its_field_errors_and_a_dialog_its_other_refusals(
+    qtbot: QtBot, errors_shown: list[tuple[str, str]]
+) -> None:
+    invalid: list[dict[str, str]] = []
+    refused: list[str] = []
+
+    def fail(error: Exception) -> Callable[[], None]:
+        def work() -> None:
+            raise error
+
+        return work
+
+    kwargs: dict[str, Any] = {
+        "on_invalid": lambda exc: invalid.append(exc.errors),
+        "on_refused": lambda exc: refused.append(str(exc)),
+    }
+    run_operation(None, fail(ValidationError({"name": "is empty"})), **kwargs)
+    run_operation(None, fail(NotFoundError("The role was deleted meanwhile.")), **kwargs)
+    run_operation(None, fail(RuntimeError("a bug")), **kwargs)
+    assert invalid == [{"name": "is empty"}]
+    assert refused == ["The role was deleted meanwhile."]
+    assert [title for title, _text in errors_shown] == ["Something went wrong"]
+    assert no_busy_cursor()
+
+
+def test_background_work_outlives_a_closed_parent(
+    qtbot: QtBot, announced: list[tuple[Change, object]]
+) -> None:
+    """The cursor comes back and the change is announced; the parent's callbacks are skipped."""
+    parent = QWidget()
+    release = threading.Event()
+    called: list[str] = []
+    operation = run_in_background(
+        parent,
+        lambda _progress: release.wait(5),
+        title="Erasing",
+        label="Erasing…",
+        changes=Change.CANDIDATES,
+        on_success=lambda _result: called.append("success"),
+        cancellable=False,
+    )
+    parent.deleteLater()
+    qtbot.wait(10)  # the parent is deleted now
+    with qtbot.waitSignal(operation.finished, timeout=5000):
+        release.set()
+    assert called == []
+    assert announced == [(Change.CANDIDATES, None)]
+    assert no_busy_cursor()
+
+
+# -- the change hub and the pages that listen to it ---------------------------------------------
+
+
+class Page(QWidget):
+    """A page showing candidates, with a dialog it opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refreshed: list[Change] = []
+        self.listener = ChangeListener(
+            self, Change.CANDIDATES | Change.OFFERS, self.refreshed.append
+        )
+        self.dialog = QDialog(self)
+
+
+def test_a_visible_page_refreshes_for_what_it_shows(qtbot: QtBot) -> None:
+    page = Page()
+    qtbot.addWidget(page)
+    page.show()
+    hub = change_hub()
+    hub.announce(Change.TEAM)  # not shown here
+    hub.announce(Change.CANDIDATES | Change.TEAM)
+    assert page.refreshed == [Change.CANDIDATES]
+
+
+def test_a_hidden_page_refreshes_once_when_shown(qtbot: QtBot) -> None:
+    page = Page()
+    qtbot.addWidget(page)
+    hub = change_hub()
+    hub.announce(Change.CANDIDATES)
+    hub.announce(Change.OFFERS)
+    assert page.refreshed == []
+    page.show()
+    assert page.refreshed == [Change.CANDIDATES | Change.OFFERS]
+    page.hide()
+    page.show()
+    assert len(page.refreshed) == 1  # nothing changed meanwhile
+
+
+def test_a_page_skips_its_own_changes_and_those_of_its_dialogs(qtbot: QtBot) -> None:
+    page, other = Page(), QWidget()
+    qtbot.addWidget(page)
+    qtbot.addWidget(other)
+    page.show()
+    hub = change_hub()
+    hub.announce(Change.CANDIDATES, page)
+    hub.announce(Change.CANDIDATES, page.dialog)
+    assert page.refreshed == []
+    hub.announce(Change.CANDIDATES, other)
+    assert page.refreshed == [Change.CANDIDATES]
+
+
+def test_a_page_refreshed_in_full_forgets_what_it_missed(qtbot: QtBot) -> None:
+    page = Page()
+    qtbot.addWidget(page)
+    change_hub().announce(Change.CANDIDATES)
+    forget_stale(page)  # as the window does before it reads an area again on opening it
+    page.show()
+    assert page.refreshed == []
+
+
+def test_a_deleted_page_no_longer_listens(qtbot: QtBot) -> None:
+    page = Page()
+    page.show()
+    page.deleteLater()
+    qtbot.wait(10)
+    change_hub().announce(Change.CANDIDATES)  # must not reach the deleted page

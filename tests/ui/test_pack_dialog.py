@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
@@ -201,15 +202,22 @@ def test_cancelling_midway_leaves_no_file(
     monkeypatch.setattr(interview_packs, "write_pack", held)
     dialog = open_dialog(role_id=roles.find_role(demo, SENIOR).id)
     click(qtbot, dialog.print_button)
-    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.value() == 1)
-    progress = dialog.progress
+    operation = dialog.operation
+    assert operation is not None
+    progress = operation.dialog
     assert isinstance(progress, QProgressDialog)
+    assert progress.objectName() == "pack_progress"
+    qtbot.waitUntil(lambda: progress.value() == 1 and progress.isVisible())
     assert "of 3" in progress.labelText()
+    assert QGuiApplication.overrideCursor() is not None  # busy while it works
+    assert not dialog.print_button.isEnabled()
     cancel = progress.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
-    click(qtbot, cancel)
-    cancel_pressed.set()
-    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        click(qtbot, cancel)
+        cancel_pressed.set()
+    assert dialog.operation is None
+    assert QGuiApplication.overrideCursor() is None
     assert dialog.status.text() == "Printing was cancelled; no file was written."
     assert list(out_dir.iterdir()) == []
     assert opened == []
@@ -229,7 +237,7 @@ def test_a_write_error_is_shown_in_the_dialog(
     monkeypatch.setattr(file_dialogs, "ask_save_pdf", lambda *_args: missing)
     dialog = open_dialog(role_id=roles.find_role(demo, SENIOR).id)
     click(qtbot, dialog.print_button)
-    qtbot.waitUntil(lambda: dialog.worker is None and dialog.error.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: dialog.operation is None and dialog.error.isVisible(), timeout=20000)
     assert "Could not write pack.pdf" in dialog.error.text()
     assert opened == [] and not missing.parent.exists()
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
@@ -272,3 +280,32 @@ def test_names_show_as_plain_text(qtbot: QtBot, workbook: Workbook) -> None:
     assert item_names(dialog, ticked=True) == {"<i>Kim</i> & co"}
     labels: Sequence[QLabel] = [dialog.scope, dialog.error, dialog.status]
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+
+
+def test_an_unexpected_error_while_printing_restores_the_cursor_and_shows_the_crash_dialog(
+    qtbot: QtBot,
+    demo: Workbook,
+    open_dialog: OpenDialog,
+    chosen_file: list[Path],
+    opened: list[Path],
+    out_dir: Path,
+    answered_questions: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = interview_packs.write_pack
+
+    def breaks(data: PackData, out: Path) -> Generator[PackProgress, None, None]:
+        steps = real(data, out)
+        yield next(steps)
+        steps.close()
+        raise RuntimeError("the layout engine fell over")
+
+    monkeypatch.setattr(interview_packs, "write_pack", breaks)
+    dialog = open_dialog(role_id=roles.find_role(demo, SENIOR).id)
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: dialog.operation is None, timeout=20000)
+    assert QGuiApplication.overrideCursor() is None
+    assert answered_questions == ["Something went wrong"]
+    assert list(out_dir.iterdir()) == [] and opened == []
+    assert dialog.isVisible() and dialog.print_button.isEnabled()
+    assert dialog.status.text() == ""

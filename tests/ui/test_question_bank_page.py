@@ -14,8 +14,14 @@ from hiring_desk.services import question_bank
 from hiring_desk.services.question_bank import QuestionDraft, builtin_questions
 from hiring_desk.store import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.question_bank_page import QuestionBankPage
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
+
+
+def _bank_changed(changes: Change, _source: object) -> bool:
+    """The change the page announces on the hub after a change to the user's questions."""
+    return changes == Change.QUESTION_BANK
 
 
 @pytest.fixture
@@ -121,7 +127,7 @@ def test_add_an_own_question_with_errors_shown_at_the_fields(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     _modal(qtbot, fill)
-    with qtbot.waitSignal(page.changed, timeout=2000):
+    with qtbot.waitSignal(change_hub().changed, timeout=2000, check_params_cb=_bank_changed):
         _click(qtbot, page.add_button)
     assert seen == ["Is empty", "Choose at least one seniority"]
     own = [q for q in question_bank.list_questions(workbook) if not q.built_in]
@@ -186,7 +192,7 @@ def test_remove_an_own_question_after_asking(
     _click_row(qtbot, page, _row_of(page, mine.text))
     _click(qtbot, page.remove_button)  # answered "Cancel"
     assert mine in question_bank.list_questions(workbook)
-    with qtbot.waitSignal(page.changed, timeout=2000):
+    with qtbot.waitSignal(change_hub().changed, timeout=2000, check_params_cb=_bank_changed):
         _click(qtbot, page.remove_button)
     assert mine not in question_bank.list_questions(workbook)
     assert page.model.rowCount() == len(builtin_questions())

@@ -85,6 +85,7 @@ def test_a_letter_saved_over_the_open_workbook_is_refused(
     monkeypatch.setattr(file_dialogs, "ask_save_pdf", lambda *_a: workbook.path)
     before = digest(workbook.path)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.operation is None)
     ((title, text),) = errors
     assert title == "Letter Not Saved"
     assert text == (

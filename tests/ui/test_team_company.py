@@ -16,6 +16,7 @@ from hiring_desk.services import company, team, time_zones
 from hiring_desk.services.workbooks import create_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.member_dialog import MemberDialog
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
 
@@ -130,7 +131,7 @@ def test_company_profile_saves_typed_values(window: MainWindow, qtbot: QtBot) ->
     assert wb is not None
     team.add_member(wb, "Ana Ribeiro", "Director")
     the_page = page(window)
-    the_page.team.changed.emit()  # as after an edit on the Team tab
+    change_hub().announce(Change.TEAM)  # as an operation elsewhere does
     form = the_page.company
     the_page.tabs.setCurrentWidget(form)
     assert not form.save_button.isEnabled()
@@ -252,3 +253,41 @@ def test_rejection_reasons_tab(
     assert pipeline.rejection_reasons(window.workbook) == ["Chose someone else"]  # type: ignore[arg-type]
     qtbot.mouseClick(reasons.remove_button, Qt.MouseButton.LeftButton)
     assert reasons.list.count() == 0
+
+
+def test_a_member_added_on_the_team_tab_can_sign_offers_on_the_company_tab(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """No wiring between the tabs: the Team tab's save announces Change.TEAM on the hub,
+    and the Company tab (hidden meanwhile) lists the new member when it is shown,
+    keeping an unsaved edit."""
+    the_page = page(window)
+    form = the_page.company
+    the_page.tabs.setCurrentWidget(form)
+    type_into(qtbot, form.name_edit, "Harbour Software Ltd")  # not saved
+    assert [form.signatory_combo.itemText(i) for i in range(form.signatory_combo.count())] == [
+        "(nobody yet)"
+    ]
+    the_page.tabs.setCurrentWidget(the_page.team)
+    announced: list[Change] = []
+
+    def record(changes: Change, _source: object) -> None:
+        announced.append(changes)
+
+    change_hub().changed.connect(record)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        type_into(qtbot, dialog.name_edit, "Ines Duarte")
+        type_into(qtbot, dialog.title_edit, "Director")
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+
+    when_modal(qtbot, fill)
+    qtbot.mouseClick(the_page.team.add_button, Qt.MouseButton.LeftButton)
+    change_hub().changed.disconnect(record)
+    assert announced == [Change.TEAM]
+    assert window.acting_member.combo.findText("Ines Duarte", Qt.MatchFlag.MatchContains) >= 0
+    the_page.tabs.setCurrentWidget(form)
+    choices = [form.signatory_combo.itemText(i) for i in range(form.signatory_combo.count())]
+    assert choices == ["(nobody yet)", "Ines Duarte, Director"]
+    assert form.name_edit.text() == "Harbour Software Ltd" and form.is_dirty

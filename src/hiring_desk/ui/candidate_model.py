@@ -19,7 +19,7 @@ from hiring_desk.domain.scoring import Aggregate
 from hiring_desk.services import candidate_table, scorecards
 from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow, SortKey
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.latest_query import LatestQuery
+from hiring_desk.ui.operations import LatestQuery
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex

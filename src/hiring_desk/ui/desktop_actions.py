@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from hiring_desk.services.undo import Restored
 from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
@@ -37,7 +38,6 @@ class DesktopActions(QObject):
         self._window = window
         self.history = UndoHistory(window)
         self.history.restored.connect(self.show_restored)
-        self.history.redone.connect(self.refresh)
         self.undo_action, self.redo_action = self.history.make_actions()
         self.find_action = self._action(
             "&Find Candidates", self.find_candidates, standard_keys(Keys.Find, "Ctrl+F")
@@ -98,21 +98,17 @@ class DesktopActions(QObject):
         search.selectAll()
 
     def refresh(self) -> None:
-        """Read the current area again from the workbook."""
+        """Read everything again from the workbook: every page refreshes what it shows
+        (the one in view now, the others when next shown)."""
         window = self._window
-        area = window.current_area()
-        if area is not None:
-            refresh = getattr(window.pages[area], "refresh", None)
-            if callable(refresh):
-                refresh()
-        window.retention_notice.recheck()
+        if window.workbook is not None:
+            change_hub().announce(Change.EVERYTHING, window)
 
     def show_restored(self, restored: Restored, step: str) -> None:
-        """After an undo: show the record that came back where it lives."""
+        """After an undo (the pages have refreshed): show the record that came back."""
         window = self._window
         if restored.candidate_id is not None:
             window.show_area("candidates")
-            self.refresh()
             self._page("candidates", CandidatesPage).show_candidate(restored.candidate_id)
         elif restored.table == "role":
             window.show_area("roles")
@@ -120,11 +116,8 @@ class DesktopActions(QObject):
         elif restored.table in ("team_member", "rejection_reason"):
             window.show_area("team")
             team_page = self._page("team", TeamCompanyPage)
-            team_page.refresh()
             tab = team_page.team if restored.table == "team_member" else team_page.reasons
             team_page.tabs.setCurrentWidget(tab)
-        else:
-            self.refresh()
         window.statusBar().showMessage(f"Undone: {step}", 6000)
 
     def show_preferences(self) -> None:
@@ -134,8 +127,7 @@ class DesktopActions(QObject):
         if window.workbook is not None and not window._may_leave_workbook("Open Preferences"):
             return
         dialog = PreferencesDialog(window.workbook, window.settings, window)
-        if dialog.exec() and dialog.saved:
-            self.refresh()
+        if dialog.exec() and dialog.saved:  # the pages follow Change.PREFERENCES on the hub
             window.statusBar().showMessage("Preferences saved", 5000)
         dialog.deleteLater()
 

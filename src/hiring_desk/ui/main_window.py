@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.services import backups, workbooks
 from hiring_desk.services.backups import BackupError, WorkbookDamagedError
+from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
+from hiring_desk.ui.operations import Change, ChangeListener, forget_stale, run_operation
 from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
@@ -175,7 +177,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
         self.retention_notice = RetentionNotice()
-        self.retention_notice.reviewed.connect(lambda: self._nav_changed(self.nav.currentRow()))
         column = QVBoxLayout()
         column.addWidget(self.retention_notice)
         column.addWidget(self.stack, 1)
@@ -183,6 +184,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _connect_pages(self) -> None:
+        """The pages' requests to the window (show a candidate, print a letter).
+
+        Pages do not refresh each other: each listens to the change hub
+        (``ui.operations``) for what it shows. The window listens for what its status
+        bar shows: the team (Acting as) and the candidates due for deletion.
+        """
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
         offers.candidate_activated.connect(self.show_candidate)
@@ -190,13 +197,26 @@ class MainWindow(QMainWindow):
         interviews = self.pages["interviews"]
         assert isinstance(interviews, InterviewsPage)
         interviews.candidate_activated.connect(self.show_candidate)
-        team_company = self.pages["team"]
-        assert isinstance(team_company, TeamCompanyPage)
-        team_company.team.changed.connect(lambda: self.acting_member.reload())
-        team_company.privacy.changed.connect(self.check_retention)
-        candidates_page = self.pages["candidates"]
-        assert isinstance(candidates_page, CandidatesPage)
-        candidates_page.changed.connect(lambda: self.retention_notice.recheck())
+        ChangeListener(
+            self,
+            Change.TEAM
+            | Change.PRIVACY
+            | Change.PREFERENCES
+            | Change.CANDIDATES
+            | Change.APPLICATIONS,
+            self._data_changed,
+            own_changes=True,
+        )
+
+    def _data_changed(self, changes: Change) -> None:
+        if self.workbook is None:
+            return
+        if changes & Change.TEAM:
+            self.acting_member.reload()
+        if changes & (Change.PRIVACY | Change.PREFERENCES):
+            self.check_retention()  # the policy or a hold changed: the bar may appear
+        elif changes & (Change.CANDIDATES | Change.APPLICATIONS):
+            self.retention_notice.recheck()
 
     def print_offer_letter(self, offer_id: int) -> None:
         if self.workbook is not None:
@@ -244,9 +264,12 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _nav_changed(self, row: int) -> None:
+        """Show an area, read again from the workbook (its changes announced while it was
+        hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is not None:
-            self.stack.setCurrentIndex(row)
             page = self.pages[AREAS[row][0]]
+            forget_stale(page)
+            self.stack.setCurrentIndex(row)
             refresh = getattr(page, "refresh", None)
             if callable(refresh):
                 refresh()
@@ -433,10 +456,16 @@ class MainWindow(QMainWindow):
         path = file_dialogs.ask_save_copy(self, start)
         if path is None:
             return
-        try:
-            written = workbooks.save_copy(self.workbook, workbooks.with_suffix(path))
-        except WorkbookError as exc:
-            messages.show_error(self, "Cannot Save a Copy", str(exc))
+        workbook = self.workbook
+
+        def save() -> Path:
+            try:
+                return workbooks.save_copy(workbook, workbooks.with_suffix(path))
+            except WorkbookError as exc:  # worded: a refusal, not a crash
+                raise ServiceError(str(exc)) from exc
+
+        written = run_operation(self, save, failure_title="Cannot Save a Copy")
+        if written is None:
             return
         self.statusBar().showMessage(f"Saved a copy as {written}", 8000)
 

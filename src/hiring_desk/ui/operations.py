@@ -5,33 +5,50 @@ to an operation instead of calling it inline, and the operation
 
 - shows a busy cursor and restores it in every case, however the work ends;
 - for long work (``run_in_background``) runs the call on a worker thread behind a
-  progress dialog with Cancel, so the window keeps painting;
+  progress dialog (with Cancel where the work can stop), so the window keeps painting;
 - shows a ``ServiceError`` (and the store's worded errors) as a clear message,
   and anything unexpected through the crash dialog (``excepthook``);
 - on success announces what changed on the application's one ``ChangeHub``, which
-  pages listen to instead of refreshing each other by hand.
+  pages listen to (``ChangeListener``) instead of refreshing each other by hand.
 
 Quick changes (a save that takes milliseconds) run on the GUI thread with
 ``run_operation``: same cursor, error and change handling, no thread hand-off.
+Forms that show a ``ValidationError`` under their fields pass ``on_invalid``; a
+dialog that words any refusal itself passes ``on_refused``.
+
+Reads that follow typing (the candidate search) use ``LatestQuery``: the same
+worker job and error routing, no cursor and no progress dialog, and only the newest
+request's result is delivered.
+
+Every worker thread's outcome comes back to the GUI thread by a queued call
+(``QTimer.singleShot`` with a context object), never a signal: PySide6 6.12.0 loses
+a reference to ``True`` on every ``Signal.emit()``, which a search per keystroke
+would add up.
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
-import sys
+import functools
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.ui import excepthook, messages
 
 T = TypeVar("T")
+
+#: What a form does with a refusal naming its fields (shows each under its field).
+OnInvalid = Callable[[ValidationError], object]
+#: What a dialog does with any other refusal (shows it in its own words or place).
+OnRefused = Callable[[ServiceError], object]
 
 
 class Change(enum.Flag):
@@ -44,32 +61,35 @@ class Change(enum.Flag):
     REJECTION_REASONS = enum.auto()
     ROLES = enum.auto()
     JOB_DESCRIPTIONS = enum.auto()
-    TEMPLATES = enum.auto()
+    TEMPLATES = enum.auto()  # job-description and offer-letter templates
     CANDIDATES = enum.auto()
     ATTACHMENTS = enum.auto()
     APPLICATIONS = enum.auto()
+    INTERVIEW_PLANS = enum.auto()
+    QUESTION_BANK = enum.auto()
     INTERVIEWS = enum.auto()
     SCORECARDS = enum.auto()
     OFFERS = enum.auto()
     PREFERENCES = enum.auto()
     PRIVACY = enum.auto()
-    EVERYTHING = (
-        WORKBOOK
-        | TEAM
+    #: Everything a candidate's record reaches: what deleting or erasing one changes.
+    CANDIDATE_RECORD = (
+        CANDIDATES | ATTACHMENTS | APPLICATIONS | INTERVIEWS | SCORECARDS | OFFERS | PRIVACY
+    )
+    #: Every kind of data in the open workbook (an undo, a refresh).
+    DATA = (
+        TEAM
         | COMPANY
         | REJECTION_REASONS
         | ROLES
         | JOB_DESCRIPTIONS
         | TEMPLATES
-        | CANDIDATES
-        | ATTACHMENTS
-        | APPLICATIONS
-        | INTERVIEWS
-        | SCORECARDS
-        | OFFERS
+        | CANDIDATE_RECORD
+        | INTERVIEW_PLANS
+        | QUESTION_BANK
         | PREFERENCES
-        | PRIVACY
     )
+    EVERYTHING = WORKBOOK | DATA
 
 
 class ChangeHub(QObject):
@@ -96,6 +116,73 @@ def change_hub() -> ChangeHub:
         hub = ChangeHub(app)
         hub.setObjectName("hiring_desk_change_hub")
     return hub
+
+
+def started_within(widget: QWidget, source: object | None) -> bool:
+    """True if ``source`` is ``widget``, or inside it, or a dialog opened from it."""
+    current = source if isinstance(source, QObject) else None
+    while current is not None:
+        if current is widget:
+            return True
+        current = current.parent()
+    return False
+
+
+class ChangeListener(QObject):
+    """Refreshes a page when an operation started elsewhere changed what it shows.
+
+    ``refresh(changes)`` is called with the flags of ``shows`` that changed: at once
+    while the page is visible, else when it is next shown (changes add up while it
+    is hidden). A change the page made itself (the source is the page, inside it,
+    or a dialog it opened) is skipped unless ``own_changes``: the page brought
+    itself up to date already. Made with the page as its parent, it goes with it.
+    """
+
+    def __init__(
+        self,
+        widget: QWidget,
+        shows: Change,
+        refresh: Callable[[Change], object],
+        *,
+        own_changes: bool = False,
+    ) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._shows = shows
+        self._refresh = refresh
+        self._own_changes = own_changes
+        #: Changes not shown yet because the page was hidden.
+        self.stale = Change.NONE
+        change_hub().changed.connect(self._changed)
+        widget.installEventFilter(self)
+
+    @Slot(object, object)
+    def _changed(self, changes: Change, source: object) -> None:
+        relevant = changes & self._shows
+        if not relevant or (not self._own_changes and started_within(self._widget, source)):
+            return
+        if self._widget.isVisible():
+            self._refresh(relevant)
+        else:
+            self.stale |= relevant
+
+    def mark_stale(self, changes: Change = Change.EVERYTHING) -> None:
+        """Refresh when next shown (a page that loads only when seen)."""
+        self.stale |= changes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
+            stale, self.stale = self.stale, Change.NONE
+            self._refresh(stale)
+        return False
+
+
+def forget_stale(widget: QWidget) -> None:
+    """``widget`` is about to be refreshed in full: its listeners (and those of the
+    widgets inside it) need not refresh again when it is shown."""
+    listeners = widget.findChildren(ChangeListener)
+    for listener in listeners:
+        listener.stale = Change.NONE
 
 
 class OperationCancelledError(Exception):
@@ -125,15 +212,43 @@ class Progress:
         if self._cancel.is_set():
             raise OperationCancelledError
 
-    def update(self, done: int, total: int, text: str = "") -> None:
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Say how far the work got, without stopping (for a step past the point of no
+        return, such as the one after the file was written)."""
         with self._lock:
             self._latest = (done, total, text)
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        """Say how far the work got; raises ``OperationCancelledError`` once cancelled."""
+        self.report(done, total, text)
         self.raise_if_cancelled()
 
     def take_latest(self) -> tuple[int, int, str] | None:
         with self._lock:
             latest, self._latest = self._latest, None
         return latest
+
+
+def _alive(widget: QObject | None) -> bool:
+    return widget is not None and shiboken6.isValid(widget)
+
+
+def _show_failure(
+    parent: QWidget | None,
+    error: BaseException,
+    failure_title: str,
+    on_invalid: OnInvalid | None = None,
+    on_refused: OnRefused | None = None,
+) -> None:
+    """A refusal in words (to the form or dialog if it takes them), anything else as a crash."""
+    if isinstance(error, ValidationError) and on_invalid is not None:
+        on_invalid(error)
+    elif isinstance(error, ServiceError) and on_refused is not None:
+        on_refused(error)
+    elif isinstance(error, ServiceError):
+        messages.show_error(parent, failure_title, str(error))
+    else:
+        excepthook.handle_exception(type(error), error, error.__traceback__)
 
 
 def run_operation(
@@ -143,23 +258,23 @@ def run_operation(
     changes: Change = Change.NONE,
     failure_title: str = "Not Done",
     on_success: Callable[[T], object] | None = None,
+    on_invalid: OnInvalid | None = None,
+    on_refused: OnRefused | None = None,
 ) -> T | None:
     """Run a quick service call now, on the GUI thread; its result, or None if it failed.
 
-    A ``ServiceError`` is shown as a message titled ``failure_title``; anything else
-    goes to the crash dialog. The cursor is restored in every case; on success the
-    ``changes`` are announced, then ``on_success(result)`` runs.
+    A ``ValidationError`` goes to ``on_invalid`` when given (a form shows it under
+    its fields), any other ``ServiceError`` to ``on_refused`` when given, else it is
+    shown as a message titled ``failure_title``; anything else goes to the crash
+    dialog. The cursor is restored in every case, before anything is shown; on
+    success the ``changes`` are announced, then ``on_success(result)`` runs.
     """
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = work()
-    except ServiceError as exc:
+    except Exception as exc:
         QGuiApplication.restoreOverrideCursor()
-        messages.show_error(parent, failure_title, str(exc))
-        return None
-    except Exception:
-        QGuiApplication.restoreOverrideCursor()
-        excepthook.handle_exception(*sys.exc_info())
+        _show_failure(parent, exc, failure_title, on_invalid, on_refused)
         return None
     QGuiApplication.restoreOverrideCursor()
     change_hub().announce(changes, parent)
@@ -176,9 +291,16 @@ class BackgroundOperation(QObject, Generic[T]):
     ``on_success(result)`` or ``on_cancelled()`` runs afterwards on the GUI thread,
     or neither when the work failed (the failure is shown). ``finished`` is
     emitted last, in every case.
+
+    The operation keeps itself alive until it has ended, so the cursor is restored
+    and the changes are announced even if ``parent`` is closed and deleted meanwhile
+    (its callbacks are then skipped: there is nothing left to show them in).
+    ``cancellable=False`` is for work that must not stop halfway once started
+    (an erasure's one transaction): the dialog then has no Cancel button.
     """
 
     finished = Signal()
+    _running: ClassVar[set[BackgroundOperation[Any]]] = set()
 
     def __init__(
         self,
@@ -191,15 +313,19 @@ class BackgroundOperation(QObject, Generic[T]):
         failure_title: str = "Not Done",
         on_success: Callable[[T], object] | None = None,
         on_cancelled: Callable[[], object] | None = None,
+        on_invalid: OnInvalid | None = None,
+        on_refused: OnRefused | None = None,
         cancellable: bool = True,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()
         self._parent = parent
         self._work = work
         self._changes = changes
         self._failure_title = failure_title
         self._on_success = on_success
         self._on_cancelled = on_cancelled
+        self._on_invalid = on_invalid
+        self._on_refused = on_refused
         self.progress = Progress()
         self.running = False
         self.dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 0, parent)
@@ -217,18 +343,22 @@ class BackgroundOperation(QObject, Generic[T]):
 
     def start(self) -> None:
         self.running = True
+        BackgroundOperation._running.add(self)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._poll.start()
         self.dialog.setValue(0)
-        QThreadPool.globalInstance().start(_Job(self._work, self.progress, self))
+        _start_job(
+            QThreadPool.globalInstance(), self, lambda: self._work(self.progress), self.deliver
+        )
 
     def cancel(self) -> None:
         self.progress.cancel()
-        self.dialog.setLabelText("Cancelling…")
+        if _alive(self.dialog):
+            self.dialog.setLabelText("Cancelling…")
 
     def _show_progress(self) -> None:
         latest = self.progress.take_latest()
-        if latest is None:
+        if latest is None or not _alive(self.dialog):
             return
         done, total, text = latest
         if total > 0:
@@ -241,23 +371,30 @@ class BackgroundOperation(QObject, Generic[T]):
         """On the GUI thread: end the operation with its result or error."""
         self._poll.stop()
         self.running = False
-        self.dialog.reset()
-        self.dialog.hide()
+        if _alive(self.dialog):
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
         QGuiApplication.restoreOverrideCursor()
+        parent = self._parent if _alive(self._parent) else None
+        gone = self._parent is not None and parent is None
         try:
             if isinstance(error, OperationCancelledError):
-                if self._on_cancelled is not None:
+                if self._on_cancelled is not None and not gone:
                     self._on_cancelled()
-            elif isinstance(error, ServiceError):
-                messages.show_error(self._parent, self._failure_title, str(error))
             elif error is not None:
-                excepthook.handle_exception(type(error), error, error.__traceback__)
+                if gone:
+                    _show_failure(None, error, self._failure_title)
+                else:
+                    _show_failure(
+                        parent, error, self._failure_title, self._on_invalid, self._on_refused
+                    )
             else:
-                change_hub().announce(self._changes, self._parent)
-                if self._on_success is not None:
+                change_hub().announce(self._changes, parent)
+                if self._on_success is not None and not gone:
                     self._on_success(result)  # type: ignore[arg-type]
         finally:
-            self.dialog.deleteLater()
+            BackgroundOperation._running.discard(self)
             self.finished.emit()
 
 
@@ -271,6 +408,8 @@ def run_in_background(
     failure_title: str = "Not Done",
     on_success: Callable[[T], object] | None = None,
     on_cancelled: Callable[[], object] | None = None,
+    on_invalid: OnInvalid | None = None,
+    on_refused: OnRefused | None = None,
     cancellable: bool = True,
 ) -> BackgroundOperation[T]:
     """Start ``work`` on a worker thread now; see ``BackgroundOperation``."""
@@ -283,32 +422,121 @@ def run_in_background(
         failure_title=failure_title,
         on_success=on_success,
         on_cancelled=on_cancelled,
+        on_invalid=on_invalid,
+        on_refused=on_refused,
         cancellable=cancellable,
     )
     operation.start()
     return operation
 
 
-class _Job(QRunnable):
+class LatestQuery(QObject):
+    """A read that follows typing: ``start(query)`` runs ``query()`` on a worker thread,
+    then ``on_result(result)`` on the GUI thread, for the newest request only.
+
+    Each keystroke's query runs away from the GUI thread, so the window keeps
+    painting while SQLite works; a request made while an earlier one is still
+    running supersedes it, and the earlier result is dropped when it arrives. One
+    query runs at a time (SQLite reads are quick; a queue of stale ones is not).
+    A failure of the newest query is shown as any operation's is (a ``ServiceError``
+    as a message titled ``failure_title``, anything else in the crash dialog);
+    those of superseded queries are dropped. No cursor and no progress: typing
+    goes on while it runs.
+    """
+
     def __init__(
         self,
-        work: Callable[[Progress], object],
-        progress: Progress,
-        operation: BackgroundOperation[Any],
+        on_result: Callable[[Any], object],
+        parent: QObject | None = None,
+        *,
+        failure_title: str = "Search Failed",
     ) -> None:
+        super().__init__(parent)
+        self._on_result = on_result
+        self._failure_title = failure_title
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
+        self._waiting = False
+
+    @property
+    def pending(self) -> bool:
+        """True from ``start`` until its result is delivered (or ``cancel``)."""
+        return self._waiting
+
+    def start(self, query: Callable[[], object]) -> None:
+        self._generation += 1
+        self._waiting = True
+        self._pool.clear()  # queued and not started: never needed now
+        _start_job(self._pool, self, query, functools.partial(self.deliver, self._generation))
+
+    def cancel(self) -> None:
+        """Drop the result of every query started so far."""
+        self._generation += 1
+        self._waiting = False
+        self._pool.clear()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until no query runs (for shutting down); False on timeout."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def deliver(self, generation: int, result: object, error: BaseException | None) -> None:
+        """On the GUI thread: hand over the result of the query ``generation``."""
+        if generation != self._generation:
+            return
+        self._waiting = False
+        if error is not None:
+            parent = self.parent()
+            window = parent if isinstance(parent, QWidget) else None
+            _show_failure(window, error, self._failure_title)
+            return
+        self._on_result(result)
+
+
+Deliver = Callable[[object, BaseException | None], None]
+
+
+def _start_job(
+    pool: QThreadPool, context: QObject, work: Callable[[], object], deliver: Deliver
+) -> None:
+    """Run ``work`` on ``pool``; then ``deliver(result, error)`` on ``context``'s thread."""
+    pool.start(_Job(work, context, deliver))
+
+
+class _Job(QRunnable):
+    """The one worker job: runs the work, hands its outcome to the GUI thread."""
+
+    def __init__(self, work: Callable[[], object], context: QObject, deliver: Deliver) -> None:
         super().__init__()
         self._work = work
-        self._progress = progress
-        self._operation = operation
+        self._context = context
+        self._deliver = deliver
 
     def run(self) -> None:
         result: object = None
         error: BaseException | None = None
         try:
-            result = self._work(self._progress)
+            result = self._work()
         except BaseException as exc:  # handed to the GUI thread, shown there
             error = exc
-        operation = self._operation
-        # Queued to the operation's (GUI) thread; RuntimeError: it is gone already.
+        context, deliver = self._context, self._deliver
+        # Queued to the context's (GUI) thread; dropped by Qt if the context is gone
+        # by then. RuntimeError: it is gone already, and nobody is waiting.
         with contextlib.suppress(RuntimeError):
-            QTimer.singleShot(0, operation, lambda: operation.deliver(result, error))
+            QTimer.singleShot(0, context, lambda: deliver(result, error))
+
+
+__all__ = [
+    "BackgroundOperation",
+    "Change",
+    "ChangeHub",
+    "ChangeListener",
+    "LatestQuery",
+    "OperationCancelledError",
+    "Progress",
+    "change_hub",
+    "forget_stale",
+    "run_in_background",
+    "run_operation",
+    "started_within",
+]

@@ -7,7 +7,9 @@ page needs a reference to it; a page shown on its own (in a test) just has no
 history. Undo puts the record back (``services.undo.restore_deleted``) and the
 history announces it with ``restored``; Redo deletes it again. A step that can no
 longer be done (a file whose candidate was erased since) says why and leaves the
-history. The window clears the history when the workbook changes or closes.
+history. Both run through ``ui.operations.run_operation`` and announce
+``Change.DATA`` on the change hub, so every page showing what came back refreshes.
+The window clears the history when the workbook changes or closes.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from hiring_desk.services import undo
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.undo import Restored, Snapshot
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.shortcuts import standard_keys
 
 #: Deletes a record again by its id; returns its new snapshot (None if it is gone already).
@@ -31,10 +33,9 @@ DeleteAgain = Callable[[Workbook, int], Snapshot | None]
 
 class UndoHistory(QUndoStack):
     """The window's undo stack. ``restored(Restored, text)`` follows an undone step
-    (``services.undo.Restored`` and the step's text); ``redone`` a record deleted again."""
+    (``services.undo.Restored`` and the step's text), for the window to show it."""
 
     restored = Signal(object, str)
-    redone = Signal()
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -61,6 +62,10 @@ class UndoHistory(QUndoStack):
         redo_action.setObjectName("redo")
         return undo_action, redo_action
 
+    @property
+    def window(self) -> QWidget:
+        return self._window
+
     def warn(self, title: str, text: str) -> None:
         messages.show_warning(self._window, title, text)
 
@@ -85,11 +90,15 @@ class DeleteCommand(QUndoCommand):
         self._done_already = True  # pushed after the page deleted it
 
     def undo(self) -> None:
-        try:
-            restored = undo.restore_deleted(self._workbook, self._snapshot)
-        except ServiceError as exc:
+        title = f"Cannot Undo {self.text()}"
+        restored = run_operation(
+            self._history.window,
+            lambda: undo.restore_deleted(self._workbook, self._snapshot),
+            changes=Change.DATA,
+            on_refused=lambda exc: self._history.warn(title, str(exc)),
+        )
+        if restored is None:
             self.setObsolete(True)
-            self._history.warn(f"Cannot Undo {self.text()}", str(exc))
             return
         self._row_id = restored.row_id
         self._history.restored.emit(restored, self.text())
@@ -98,16 +107,17 @@ class DeleteCommand(QUndoCommand):
         if self._done_already:
             self._done_already = False
             return
-        try:
-            snapshot = self._delete_again(self._workbook, self._row_id)
-        except ServiceError as exc:
-            snapshot = None
-            self._history.warn(f"Cannot Redo {self.text()}", str(exc))
-        if snapshot is None:
+        title = f"Cannot Redo {self.text()}"
+        snapshot = run_operation(
+            self._history.window,
+            lambda: self._delete_again(self._workbook, self._row_id),
+            changes=Change.DATA,
+            on_refused=lambda exc: self._history.warn(title, str(exc)),
+        )
+        if snapshot is None:  # gone already, refused or failed
             self.setObsolete(True)
         else:
             self._snapshot = snapshot
-        self._history.redone.emit()
 
 
 def history_of(widget: QWidget) -> UndoHistory | None:

@@ -1,13 +1,18 @@
-"""A candidate's files: add (or drop) CVs, open them in the system viewer, remove them."""
+"""A candidate's files: add (or drop) CVs, open them in the system viewer, remove them.
+
+Adding reads each file's text (a PDF's in a child process, up to pdf_reading's
+time limit), so it runs in the background behind a progress dialog
+(``ui.operations.run_in_background``); removing and opening are quick operations.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -21,11 +26,44 @@ from hiring_desk.services import attachments
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages, undo
+from hiring_desk.ui.operations import (
+    BackgroundOperation,
+    Change,
+    Progress,
+    run_in_background,
+    run_operation,
+)
 
 
 def open_with_system_viewer(path: Path) -> bool:
     """Ask the desktop to open a file with its usual viewer (tests replace this)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+@dataclass
+class Attached:
+    """What adding files did: the new attachments' ids, and each refusal in a line."""
+
+    ids: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def attach_files(
+    workbook: Workbook, candidate_id: int, paths: list[Path], progress: Progress
+) -> Attached:
+    """Attach each file in turn (on a worker thread); refusals are collected, not raised."""
+    outcome = Attached()
+    for done, path in enumerate(paths):
+        progress.report(done, len(paths), f"Reading {path.name}…")
+        try:
+            info = attachments.add_attachment(workbook, candidate_id, path.name, path.read_bytes())
+        except OSError as exc:
+            outcome.problems.append(f"{path.name}: {exc.strerror or exc}")
+        except ServiceError as exc:
+            outcome.problems.append(str(exc).removeprefix("File: "))
+        else:
+            outcome.ids.append(info.id)
+    return outcome
 
 
 class AttachmentsPanel(QWidget):
@@ -40,6 +78,8 @@ class AttachmentsPanel(QWidget):
         self._workbook: Workbook | None = None
         self._locale = "en_GB"
         self.candidate_id: int | None = None
+        #: Files being added, while they are.
+        self.operation: BackgroundOperation[Attached] | None = None
         self.files = QListWidget()
         self.files.setObjectName("attachment_list")
         self.files.setAccessibleName("Files")
@@ -95,62 +135,70 @@ class AttachmentsPanel(QWidget):
     def choose_files(self) -> None:
         self.attach_paths(file_dialogs.ask_attachment_files(self))
 
-    def attach_paths(self, paths: list[Path]) -> list[int]:
-        """Attach each file; refusals are listed together. Returns the new attachment ids."""
-        if self._workbook is None or self.candidate_id is None:
-            return []
-        added: list[int] = []
-        problems: list[str] = []
-        # Reading a file's text takes a moment (a PDF's up to pdf_reading's time limit).
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            for path in paths:
-                try:
-                    data = path.read_bytes()
-                    info = attachments.add_attachment(
-                        self._workbook, self.candidate_id, path.name, data
-                    )
-                except OSError as exc:
-                    problems.append(f"{path.name}: {exc.strerror or exc}")
-                    continue
-                except ServiceError as exc:
-                    problems.append(str(exc).removeprefix("File: "))
-                    continue
-                added.append(info.id)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def attach_paths(self, paths: list[Path]) -> BackgroundOperation[Attached] | None:
+        """Attach each file in the background; refusals are listed together at the end."""
+        workbook, candidate_id = self._workbook, self.candidate_id
+        if workbook is None or candidate_id is None or not paths:
+            return None
+        self.operation = run_in_background(
+            self,
+            lambda progress: attach_files(workbook, candidate_id, paths, progress),
+            title="Adding Files",
+            label="Reading the files…",
+            changes=Change.ATTACHMENTS | Change.CANDIDATES,  # a CV's text is searched
+            failure_title="Files Not Attached",
+            on_success=lambda outcome: self._attached(candidate_id, outcome),
+            cancellable=False,  # each file is stored in one go; they are few
+        )
+        self.operation.finished.connect(self._finished)
+        self._update_buttons()
+        return self.operation
+
+    def _finished(self) -> None:
+        self.operation = None
         self.reload()
-        if problems:
-            messages.show_warning(self, "Some Files Were Not Attached", "\n".join(problems))
-        for attachment_id in added:
-            self.attached.emit(self.candidate_id, attachment_id)
-        return added
+
+    def _attached(self, candidate_id: int, outcome: Attached) -> None:
+        if candidate_id == self.candidate_id:
+            self.reload()
+        if outcome.problems:
+            messages.show_warning(self, "Some Files Were Not Attached", "\n".join(outcome.problems))
+        for attachment_id in outcome.ids:
+            self.attached.emit(candidate_id, attachment_id)
 
     def open_selected(self) -> None:
-        attachment_id = self.selected_id()
-        if self._workbook is None or attachment_id is None:
+        workbook, attachment_id = self._workbook, self.selected_id()
+        if workbook is None or attachment_id is None:
             return
-        try:
-            path = attachments.export_to_private_temp(self._workbook, attachment_id)
-        except (OSError, ServiceError) as exc:
-            messages.show_error(self, "Cannot Open File", str(exc))
-            return
-        if not open_with_system_viewer(path):
+        path = run_operation(
+            self,
+            lambda: _readable_copy(workbook, attachment_id),
+            failure_title="Cannot Open File",
+        )
+        if path is not None and not open_with_system_viewer(path):
             messages.show_warning(
                 self, "Cannot Open File", f"No program is set up to open {path.name}."
             )
 
     def remove_selected(self) -> None:
-        attachment_id = self.selected_id()
-        if self._workbook is None or attachment_id is None:
+        workbook, attachment_id = self._workbook, self.selected_id()
+        if workbook is None or attachment_id is None:
             return
         name = self.files.currentItem().text().split(" (", 1)[0]
-        if messages.confirm(self, "Remove File", f"Remove {name} from this candidate?", "Remove"):
-            snapshot = attachments.remove_attachment(self._workbook, attachment_id)
-            undo.record_deletion(
-                self, self._workbook, "Remove File", snapshot, attachments.remove_attachment
-            )
-            self.reload()
+        if not messages.confirm(
+            self, "Remove File", f"Remove {name} from this candidate?", "Remove"
+        ):
+            return
+        run_operation(
+            self,
+            lambda: attachments.remove_attachment(workbook, attachment_id),
+            changes=Change.ATTACHMENTS | Change.CANDIDATES,
+            failure_title="File Not Removed",
+            on_success=lambda snapshot: undo.record_deletion(
+                self, workbook, "Remove File", snapshot, attachments.remove_attachment
+            ),
+        )
+        self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.candidate_id is not None:
@@ -167,8 +215,18 @@ class AttachmentsPanel(QWidget):
         self.attach_paths(paths)
 
     def _update_buttons(self) -> None:
-        ready = self._workbook is not None and self.candidate_id is not None
+        ready = (
+            self._workbook is not None and self.candidate_id is not None and self.operation is None
+        )
         self.add_button.setEnabled(ready)
         selected = self.selected_id() is not None
         self.open_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
+
+
+def _readable_copy(workbook: Workbook, attachment_id: int) -> Path:
+    """The attachment written to a private temporary file for a viewer to open."""
+    try:
+        return attachments.export_to_private_temp(workbook, attachment_id)
+    except OSError as exc:
+        raise ServiceError(f"Could not write a copy to open: {exc.strerror or exc}") from exc

@@ -36,6 +36,7 @@ from hiring_desk.services import backups
 from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import BackgroundOperation, run_in_background
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
 
 _log = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Backups")
         self._workbook = workbook
         self._restore = restore
+        #: "Back Up Now" while it runs.
+        self.operation: BackgroundOperation[BackupInfo] | None = None
         self.folder = backups.backup_folder(workbook.path)
         intro = QLabel(f"Backups of {workbook.path.name}, kept in:\n{self.folder}")
         intro.setObjectName("backups_intro")
@@ -145,11 +148,25 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None)
 
     def back_up_now(self) -> None:
-        try:
-            info = backups.backup_now(self._workbook, backups.MANUAL)
-        except BackupError as exc:
-            messages.show_error(self, "Cannot Back Up", str(exc))
-            return
+        """Take a backup in the background (a copy, then its integrity check)."""
+        workbook = self._workbook
+        self.backup_button.setEnabled(False)
+        self.operation = run_in_background(
+            self,
+            lambda _progress: backups.backup_now(workbook, backups.MANUAL),
+            title="Backing Up",
+            label="Copying the workbook and checking the copy…",
+            failure_title="Cannot Back Up",
+            on_success=self._taken,
+            cancellable=False,
+        )
+        self.operation.finished.connect(self._backup_finished)
+
+    def _backup_finished(self) -> None:
+        self.operation = None
+        self.backup_button.setEnabled(True)
+
+    def _taken(self, info: BackupInfo) -> None:
         self.table.clearSelection()
         self.refresh()
         self.table.selectRow(self.model.rows().index(info) if info in self.model.rows() else 0)

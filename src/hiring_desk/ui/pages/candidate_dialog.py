@@ -22,6 +22,7 @@ from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.role_briefs import parse_money
 from hiring_desk.ui.forms import FieldTabs
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
@@ -186,9 +187,13 @@ class CandidateDialog(QDialog):
 
     def accept(self) -> None:
         self.tabs.clear_errors()
-        try:
-            self.saved = self._save(self.record())
-        except ValidationError as exc:
-            self.tabs.show_errors(exc.errors)
-            return
-        super().accept()
+        saved = run_operation(
+            self,
+            lambda: self._save(self.record()),
+            changes=Change.CANDIDATES | Change.APPLICATIONS,  # match scores follow the skills
+            failure_title="Candidate Not Saved",
+            on_invalid=lambda exc: self.tabs.show_errors(exc.errors),
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()

@@ -1,6 +1,13 @@
-"""The Candidates page: search and filters, the table (paged from SQL), and the detail panel."""
+"""The Candidates page: search and filters, the table (paged from SQL), and the detail panel.
+
+Changes run through ``ui.operations`` and are announced on the change hub; the page
+refreshes itself after what it (or its detail panel) did, and listens to the hub
+for what other pages and dialogs change.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,11 +35,12 @@ from hiring_desk.services import (
     team,
 )
 from hiring_desk.services.candidate_table import CandidateFilter, CandidateRow
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.privacy_guard import erased_message
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.candidate_model import CandidateTableModel
+from hiring_desk.ui.operations import Change, ChangeListener, change_hub, run_operation
 from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
@@ -44,9 +52,16 @@ from hiring_desk.ui.table_model import fit_columns, make_table_view
 SEARCH_DELAY_MS = 150
 #: The "at least" choices of the match filter, in percent.
 MATCH_THRESHOLDS = (25, 50, 75, 100)
+#: What the page shows: candidates and all their record reaches, roles to filter by,
+#: team members in the timeline, dates and money in the locale.
+SHOWS = Change.CANDIDATE_RECORD | Change.ROLES | Change.TEAM | Change.COMPANY | Change.PREFERENCES
+#: What the file, merge and bulk actions (``candidate_actions``) may change.
+ACTION_CHANGES = Change.CANDIDATE_RECORD
 
 
 class CandidatesPage(QWidget):
+    #: Emitted by ``candidate_actions`` after an import; announced on the change hub.
+    #: (Kept until those actions run through ``ui.operations`` themselves.)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,11 +123,11 @@ class CandidatesPage(QWidget):
         self.bulk_move_button = QPushButton("&Move…")
         self.bulk_move_button.setObjectName("bulk_move")
         self.bulk_move_button.setToolTip("Move the selected candidates' applications to a stage")
-        self.bulk_move_button.clicked.connect(lambda: candidate_actions.move_selected(self))
+        self.bulk_move_button.clicked.connect(lambda: self._act(candidate_actions.move_selected))
         self.bulk_tag_button = QPushButton("T&ag…")
         self.bulk_tag_button.setObjectName("bulk_tag")
         self.bulk_tag_button.setToolTip("Add a tag to the selected candidates")
-        self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
+        self.bulk_tag_button.clicked.connect(lambda: self._act(candidate_actions.tag_selected))
         self.compare_button = QPushButton("&Compare…")
         self.compare_button.setObjectName("compare_candidates")
         self.compare_button.setToolTip(
@@ -123,6 +138,7 @@ class CandidatesPage(QWidget):
         self.import_button.setObjectName("import_candidates")
         self.import_button.setToolTip("Import candidates from a CSV file")
         self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
+        self.changed.connect(lambda: change_hub().announce(ACTION_CHANGES, self))
         self.export_button = QPushButton("E&xport…")
         self.export_button.setObjectName("export_candidates")
         self.export_button.setToolTip("Export the candidates in view to a CSV file")
@@ -172,7 +188,9 @@ class CandidatesPage(QWidget):
         self.detail.apply_requested.connect(self.apply_to_role)
         self.detail.changed.connect(self._detail_changed)
         self.detail.attachments.attached.connect(
-            lambda cid, aid: candidate_actions.offer_cv_suggestions(self, cid, aid)
+            lambda cid, aid: self._act(
+                lambda page: candidate_actions.offer_cv_suggestions(page, cid, aid)
+            )
         )
         self.board = BoardView(self._move_card)
         self.board.candidate_chosen.connect(self.detail.show_candidate)
@@ -201,6 +219,13 @@ class CandidatesPage(QWidget):
         for combo in (self.role_filter, self.stage_filter, self.source_filter, self.match_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
+
+    def _act(self, action: Callable[[CandidatesPage], object]) -> None:
+        """Run one of ``candidate_actions`` (which refreshes this page itself), then tell
+        the other pages: those actions do not announce their changes yet."""
+        action(self)
+        change_hub().announce(ACTION_CHANGES, self)
 
     # -- loading -------------------------------------------------------------------
 
@@ -282,16 +307,18 @@ class CandidatesPage(QWidget):
             )
             if not ok:
                 return False
-        try:
-            moved = pipeline.move(workbook, application_id, stage.value, reason=reason)
-        except ServiceError as exc:
-            messages.show_warning(self, "Cannot Move", str(exc))
+        moved = run_operation(
+            self,
+            lambda: pipeline.move(workbook, application_id, stage.value, reason=reason),
+            changes=Change.APPLICATIONS,
+            on_refused=lambda exc: messages.show_warning(self, "Cannot Move", str(exc)),
+        )
+        if moved is None:
             return False
         self.board.reload()
         self.model.reload()
         self._after_reload(moved.candidate_id)
         self.detail.show_candidate(moved.candidate_id)
-        self.changed.emit()
         return True
 
     def _after_reload(self, select_id: int | None = None) -> None:
@@ -395,7 +422,11 @@ class CandidatesPage(QWidget):
             default_currency=company.get_company(workbook).default_currency,
         )
         if dialog.exec() and dialog.saved:
-            self._reload_selecting(candidate_actions.offer_merge(self, dialog.saved.id))
+            new_id = dialog.saved.id
+            kept = candidate_actions.offer_merge(self, new_id)
+            if kept != new_id:  # merged into someone already there
+                change_hub().announce(ACTION_CHANGES, self)
+            self._reload_selecting(kept)
 
     def edit_selected(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -428,12 +459,16 @@ class CandidatesPage(QWidget):
             "Delete",
         ):
             return
-        snapshot = candidates.delete_candidate(workbook, candidate_id)
-        undo.record_deletion(
-            self, workbook, "Delete Candidate", snapshot, candidates.delete_candidate
+        run_operation(
+            self,
+            lambda: candidates.delete_candidate(workbook, candidate_id),
+            changes=Change.CANDIDATE_RECORD,
+            failure_title="Candidate Not Deleted",
+            on_success=lambda snapshot: undo.record_deletion(
+                self, workbook, "Delete Candidate", snapshot, candidates.delete_candidate
+            ),
         )
         self.refresh()
-        self.changed.emit()
 
     def apply_to_role(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -449,12 +484,14 @@ class CandidatesPage(QWidget):
         if not ok:
             return
         role = open_roles[titles.index(title)]
-        try:
-            pipeline.apply(workbook, candidate_id, role.id)
-        except ServiceError as exc:
-            messages.show_warning(self, "Cannot Apply", str(exc))
-            return
-        self._reload_selecting(candidate_id)
+        applied_now = run_operation(
+            self,
+            lambda: pipeline.apply(workbook, candidate_id, role.id),
+            changes=Change.APPLICATIONS,
+            on_refused=lambda exc: messages.show_warning(self, "Cannot Apply", str(exc)),
+        )
+        if applied_now is not None:
+            self._reload_selecting(candidate_id)
 
     def move_application(self, application_id: int) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -486,4 +523,3 @@ class CandidatesPage(QWidget):
         self._after_reload(candidate_id)
         if self.selected_id() == candidate_id:
             self.detail.show_candidate(candidate_id)
-        self.changed.emit()

@@ -24,6 +24,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 LOGO_PREVIEW = 96
@@ -36,6 +37,9 @@ def _city(zone: str) -> str:
 
 
 class CompanyPage(QWidget):
+    """The profile form. A change to the team elsewhere refreshes the signatory choices
+    (keeping the edits); a change to the profile elsewhere reloads it unless edited."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workbook: Workbook | None = None
@@ -141,6 +145,13 @@ class CompanyPage(QWidget):
             combo.currentTextChanged.connect(self._mark_dirty)
         self._set_dirty(False)
         name_from_labels(self)
+        ChangeListener(self, Change.TEAM | Change.COMPANY | Change.PREFERENCES, self._changed)
+
+    def _changed(self, changes: Change) -> None:
+        if changes & (Change.COMPANY | Change.PREFERENCES) and not self.is_dirty:
+            self.refresh()
+        elif changes & Change.TEAM:
+            self.team_changed()
 
     # -- loading ------------------------------------------------------------------
 
@@ -211,28 +222,36 @@ class CompanyPage(QWidget):
     # -- saving -------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self._workbook is None:
+        workbook = self._workbook
+        if workbook is None:
             return False
         for field in self._fields.values():
             field.set_error(None)
-        try:
-            company.update_company(
-                self._workbook,
+        saved = run_operation(
+            self,
+            lambda: company.update_company(
+                workbook,
                 name=self.name_edit.text(),
                 address=self.address_edit.toPlainText(),
                 signatory_id=self.signatory_combo.currentData(),
                 default_currency=combo_code(self.currency_combo),
                 locale=combo_code(self.locale_combo),
                 timezone=combo_code(self.timezone_combo),
-            )
-        except ValidationError as exc:
-            for name, message in exc.errors.items():
-                self._fields.get(name, self._fields["name"]).set_error(message)
-            self.status.setText("Not saved: correct the fields marked in red.")
+            ),
+            changes=Change.COMPANY,
+            failure_title="Profile Not Saved",
+            on_invalid=self._show_errors,
+        )
+        if saved is None:
             return False
         self.refresh()
         self.status.setText("Saved.")
         return True
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        for name, message in exc.errors.items():
+            self._fields.get(name, self._fields["name"]).set_error(message)
+        self.status.setText("Not saved: correct the fields marked in red.")
 
     def choose_logo(self) -> None:
         if self._workbook is None:
@@ -243,25 +262,42 @@ class CompanyPage(QWidget):
 
     def set_logo_file(self, path: Path) -> bool:
         """Store the image at ``path`` as the logo, or show why not under the logo."""
-        if self._workbook is None:
+        workbook = self._workbook
+        if workbook is None:
             return False
         self.logo_field.set_error(None)
         try:
             data = path.read_bytes()
-            info = company.set_logo(self._workbook, data)
         except OSError as exc:
             self.logo_field.set_error(f"could not read {path.name}: {exc.strerror or exc}")
             return False
-        except ValidationError as exc:
+
+        def refused(exc: ValidationError) -> None:
             reason = exc.errors.get("logo", str(exc))
             self.logo_field.set_error(f"Could not use {path.name}: it {reason}.")
+
+        info = run_operation(
+            self,
+            lambda: company.set_logo(workbook, data),
+            changes=Change.COMPANY,
+            failure_title="Logo Not Saved",
+            on_invalid=refused,
+        )
+        if info is None:
             return False
         self._show_logo(info)
         return True
 
     def clear_logo(self) -> None:
-        if self._workbook is not None:
-            self._show_logo(company.clear_logo(self._workbook))
+        workbook = self._workbook
+        if workbook is not None:
+            run_operation(
+                self,
+                lambda: company.clear_logo(workbook),
+                changes=Change.COMPANY,
+                failure_title="Logo Not Removed",
+                on_success=self._show_logo,
+            )
 
     # -- dirty state --------------------------------------------------------------
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services import comparison
 from hiring_desk.services.comparison import Comparison
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.printed import offer_to_open
 
 LEGEND = "Bold marks the best value in a row, where one stands out."
@@ -182,12 +182,12 @@ class CompareDialog(QDialog):
         path = file_dialogs.ask_export_path(self, start, "PDF", ".pdf")
         if path is None:
             return
-        try:
-            written = comparison.export_pdf(
-                self._workbook, self._role_id, self._candidate_ids, path
-            )
-        except ServiceError as exc:
-            messages.show_error(self, "Export Failed", str(exc))
+        written = run_operation(
+            self,
+            lambda: comparison.export_pdf(self._workbook, self._role_id, self._candidate_ids, path),
+            failure_title="Export Failed",
+        )
+        if written is None:
             return
         self.status.setText(f"Saved the comparison to {written}.")
         offer_to_open(self, written, "Comparison")
@@ -201,10 +201,12 @@ def open_comparison(
     if problem:
         messages.show_info(parent, "Compare Candidates", f"{problem} to compare.")
         return None
-    try:
-        dialog = CompareDialog(workbook, role_id, candidate_ids, parent)
-    except ServiceError as exc:
-        messages.show_error(parent, "Cannot Compare", str(exc))
+    dialog = run_operation(
+        parent,
+        lambda: CompareDialog(workbook, role_id, candidate_ids, parent),
+        failure_title="Cannot Compare",
+    )
+    if dialog is None:
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -28,13 +28,23 @@ from PySide6.QtWidgets import (
 from hiring_desk import clock
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services import company, ics_export, interview_schedule, interviews, time_zones
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.interviews import CalendarDay, InterviewDetail
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
 
+#: What the list shows: the interviews, and the names and places they are listed with.
+SHOWS = (
+    Change.INTERVIEWS
+    | Change.APPLICATIONS
+    | Change.CANDIDATES
+    | Change.ROLES
+    | Change.TEAM
+    | Change.COMPANY
+    | Change.PREFERENCES
+)
 COLUMNS = ("Time", "Candidate", "Round", "Role", "Place / link", "Interviewers", "Status")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,12 +81,12 @@ class _Tree(QTreeWidget):
 class InterviewCalendar(QWidget):
     """Interviews under day headings; acts on the selected one.
 
-    ``interview_activated(id)`` on a double-click or Enter on an interview;
-    ``changed()`` after an edit, cancellation or "done".
+    ``interview_activated(id)`` on a double-click or Enter on an interview. Edits,
+    cancellations and "done" are announced as ``Change.INTERVIEWS``; a change made
+    elsewhere to what the list shows refreshes it.
     """
 
     interview_activated = Signal(int)
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +145,7 @@ class InterviewCalendar(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.status)
         self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -298,19 +309,22 @@ class InterviewCalendar(QWidget):
     def _change(
         self, action: Callable[[Workbook, int], None], detail: InterviewDetail, verb: str
     ) -> None:
-        if self._workbook is None:
+        workbook = self._workbook
+        if workbook is None:
             return
-        try:
-            action(self._workbook, detail.id)
-        except ServiceError as exc:
-            messages.show_warning(self, "Interview Not Changed", str(exc))
-            return
-        self._after_change(f"{verb} the {detail.round_name} with {detail.candidate_name}.")
+        run_operation(
+            self,
+            lambda: action(workbook, detail.id),
+            changes=Change.INTERVIEWS,
+            on_success=lambda _none: self._after_change(
+                f"{verb} the {detail.round_name} with {detail.candidate_name}."
+            ),
+            on_refused=lambda exc: messages.show_warning(self, "Interview Not Changed", str(exc)),
+        )
 
     def _after_change(self, note: str) -> None:
         self.refresh()
         self.status.setText(note)
-        self.changed.emit()
 
     def export_selected(self) -> None:
         detail = self._selected_detail()
@@ -333,11 +347,18 @@ class InterviewCalendar(QWidget):
         path = file_dialogs.ask_export_path(self, Path.home() / suggested, "Calendar files", ".ics")
         if path is None:
             return
-        try:
+
+        def export() -> bytes:
             data = build()
             ics_export.write_ics(data, path)
-        except ServiceError as exc:
-            messages.show_warning(self, "Export Failed", str(exc))
+            return data
+
+        data = run_operation(
+            self,
+            export,
+            on_refused=lambda exc: messages.show_warning(self, "Export Failed", str(exc)),
+        )
+        if data is None:
             return
         count = data.count(b"\r\nBEGIN:VEVENT\r\n")
         self.status.setText(f"Exported {count} interview{'s' if count != 1 else ''} to {path}.")

@@ -21,10 +21,12 @@ from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog
 
 
 class InterviewsPage(QWidget):
-    """``candidate_activated(id)`` asks the window to show a candidate."""
+    """``candidate_activated(id)`` asks the window to show a candidate.
+
+    The calendar and the question bank each listen to the change hub for what they show.
+    """
 
     candidate_activated = Signal(int)
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +35,6 @@ class InterviewsPage(QWidget):
         self._locale = "en_GB"
 
         self.calendar = InterviewCalendar()
-        self.calendar.changed.connect(self.changed)
         self.calendar.interview_activated.connect(self._open_candidate)
         self.calendar.tree.itemSelectionChanged.connect(self._update_buttons)
 
@@ -77,7 +78,9 @@ class InterviewsPage(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
+        """Read the calendar and the question bank again."""
         self.calendar.refresh()
+        self.question_bank.refresh()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -108,7 +111,6 @@ class InterviewsPage(QWidget):
         if saved is not None:
             self.calendar.refresh()
             self.calendar.select_interview(interview_id)
-            self.changed.emit()
 
     def print_pack(self) -> None:
         if self._workbook is None:

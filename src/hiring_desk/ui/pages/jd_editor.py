@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services import company, jd_publish, job_descriptions, roles
-from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.jd_publish import JDFormat
 from hiring_desk.services.job_descriptions import JDVersion
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import describe_errors
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.jd_template_picker import TemplatePicker
 
 PREVIEW_DELAY_MS = 200
@@ -247,9 +247,17 @@ class JDEditor(QDialog):
         self._show_viewing(None)
 
     def restore_viewed(self) -> None:
-        if self._viewing is None:
+        viewing = self._viewing
+        if viewing is None:
             return
-        restored = job_descriptions.restore_version(self._workbook, self._viewing.id)
+        restored = run_operation(
+            self,
+            lambda: job_descriptions.restore_version(self._workbook, viewing.id),
+            changes=Change.JOB_DESCRIPTIONS,
+            failure_title="Version Not Restored",
+        )
+        if restored is None:
+            return
         self._viewing = None
         self._set_text(restored.body)
         self._saved_text = self.editor.toPlainText()
@@ -283,15 +291,17 @@ class JDEditor(QDialog):
     def save_version(self) -> None:
         if self._viewing is not None:
             return
-        try:
-            version = job_descriptions.save_version(
-                self._workbook,
-                self._role_id,
-                self.editor.toPlainText(),
-                template_key=self._template_key,
-            )
-        except ValidationError as exc:
-            self.status.setText(f"Not saved: {describe_errors(exc.errors)}")
+        text = self.editor.toPlainText()
+        version = run_operation(
+            self,
+            lambda: job_descriptions.save_version(
+                self._workbook, self._role_id, text, template_key=self._template_key
+            ),
+            changes=Change.JOB_DESCRIPTIONS,
+            failure_title="Version Not Saved",
+            on_invalid=lambda exc: self.status.setText(f"Not saved: {describe_errors(exc.errors)}"),
+        )
+        if version is None:
             return
         self._saved_text = self.editor.toPlainText()
         self._fill_versions()
@@ -305,12 +315,13 @@ class JDEditor(QDialog):
         path = file_dialogs.ask_export_path(self, start, label, fmt.suffix)
         if path is None:
             return
-        try:
-            jd_publish.write(
-                self._workbook, self._role_id, fmt, path, body=self.editor.toPlainText()
-            )
-        except ServiceError as exc:
-            messages.show_error(self, "Export Failed", str(exc))
+        body = self.editor.toPlainText()
+        written = run_operation(
+            self,
+            lambda: jd_publish.write(self._workbook, self._role_id, fmt, path, body=body),
+            failure_title="Export Failed",
+        )
+        if written is None:
             return
         self.status.setText(f"Exported {label} to {path}.")
         if fmt is JDFormat.PDF:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.services import job_descriptions, preferences, user_templates
-from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import describe_errors
+from hiring_desk.ui.operations import Change, run_operation
 
 
 class TemplatePicker(QWidget):
@@ -116,21 +116,29 @@ class TemplatePicker(QWidget):
         key = self.selected_template()
         if key is None or not self._may_replace():
             return
-        try:
-            text = job_descriptions.draft_from_template(self._workbook, self._role_id, key)
-        except ServiceError as exc:
-            messages.show_error(self, "Cannot Use Template", str(exc))
-            return
-        self.drafted.emit(text, key)
+        text = run_operation(
+            self,
+            lambda: job_descriptions.draft_from_template(self._workbook, self._role_id, key),
+            failure_title="Cannot Use Template",
+        )
+        if text is not None:
+            self.drafted.emit(text, key)
 
     def save_as_template(self) -> None:
         name, ok = QInputDialog.getText(self, "Save as Template", "Template name:")
         if not ok:
             return
-        try:
-            choice = user_templates.save_user_template(self._workbook, name, self._current_text())
-        except ValidationError as exc:
-            messages.show_warning(self, "Template Not Saved", describe_errors(exc.errors))
+        text = self._current_text()
+        choice = run_operation(
+            self,
+            lambda: user_templates.save_user_template(self._workbook, name, text),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Saved",
+            on_invalid=lambda exc: messages.show_warning(
+                self, "Template Not Saved", describe_errors(exc.errors)
+            ),
+        )
+        if choice is None:
             return
         self._fill_templates(choice.key)
         self.message.emit(f"Saved the template '{choice.name}'.")
@@ -139,10 +147,16 @@ class TemplatePicker(QWidget):
         path = file_dialogs.ask_import_template(self)
         if path is None:
             return
-        try:
-            choice = user_templates.import_template_file(self._workbook, path)
-        except ValidationError as exc:
-            messages.show_warning(self, "Template Not Imported", describe_errors(exc.errors))
+        choice = run_operation(
+            self,
+            lambda: user_templates.import_template_file(self._workbook, path),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Imported",
+            on_invalid=lambda exc: messages.show_warning(
+                self, "Template Not Imported", describe_errors(exc.errors)
+            ),
+        )
+        if choice is None:
             return
         self._fill_templates(choice.key)
         self.message.emit(f"Imported the template '{choice.name}'.")
@@ -157,10 +171,12 @@ class TemplatePicker(QWidget):
         )
         if path is None:
             return
-        try:
-            user_templates.export_template_file(self._workbook, key, path)
-        except (OSError, ServiceError) as exc:
-            messages.show_error(self, "Template Not Exported", str(exc))
+        written = run_operation(
+            self,
+            lambda: user_templates.export_template_file(self._workbook, key, path),
+            failure_title="Template Not Exported",
+        )
+        if written is None:
             return
         self.message.emit(f"Exported the template to {path.name}.")
 
@@ -170,7 +186,12 @@ class TemplatePicker(QWidget):
             return
         name = self.template_combo.currentText()
         if messages.confirm(self, "Delete Template", f"Delete the template '{name}'?", "Delete"):
-            user_templates.delete_user_template(self._workbook, key)
+            run_operation(
+                self,
+                lambda: user_templates.delete_user_template(self._workbook, key),
+                changes=Change.TEMPLATES,
+                failure_title="Template Not Deleted",
+            )
             self._fill_templates(None)
 
     def _update_template_actions(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.operations import Change, run_operation
 
 SaveMember = Callable[[str, str, str], MemberInfo]
 
@@ -62,16 +63,23 @@ class MemberDialog(QDialog):
     def accept(self) -> None:
         for field in self._fields.values():
             field.set_error(None)
-        try:
-            self.saved = self._save(
+        saved = run_operation(
+            self,
+            lambda: self._save(
                 self.name_edit.text(), self.title_edit.text(), self.email_edit.text()
-            )
-        except ValidationError as exc:
-            for name, message in exc.errors.items():
-                if name in self._fields:
-                    self._fields[name].set_error(message)
-            first = next((n for n in exc.errors if n in self._fields), None)
-            if first:
-                self._fields[first].field.setFocus()
-            return
-        super().accept()
+            ),
+            changes=Change.TEAM,
+            failure_title="Member Not Saved",
+            on_invalid=self._show_errors,
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        for name, message in exc.errors.items():
+            if name in self._fields:
+                self._fields[name].set_error(message)
+        first = next((n for n in exc.errors if n in self._fields), None)
+        if first:
+            self._fields[first].field.setFocus()

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.pipeline import ApplicationInfo
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.ui.forms import ERROR_STYLE
+from hiring_desk.ui.operations import Change, run_operation
 
 #: (target stage, reason, note, team member id) -> the moved application
 MoveApplication = Callable[[str, str, str, int | None], ApplicationInfo]
@@ -125,15 +125,21 @@ class MoveDialog(_StageMoveDialog):
         target = self.target.currentData()
         if target is None:
             return
-        try:
-            self.moved = self._move(
-                str(target), self.reason.currentText(), self.note.text(), self.by.currentData()
-            )
-        except ServiceError as exc:
+        reason, note, by = self.reason.currentText(), self.note.text(), self.by.currentData()
+
+        def refused(exc: Exception) -> None:
             self.error.setText(str(exc))
             self.error.show()
-            return
-        super().accept()
+
+        moved = run_operation(
+            self,
+            lambda: self._move(str(target), reason, note, by),
+            changes=Change.APPLICATIONS,
+            on_refused=refused,
+        )
+        if moved is not None:
+            self.moved = moved
+            super().accept()
 
 
 class BulkMoveDialog(_StageMoveDialog):

@@ -21,12 +21,13 @@ from hiring_desk.domain.formatting import format_day, major_to_minor
 from hiring_desk.domain.offer_rules import budget_text
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod
 from hiring_desk.services import company, offers
-from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.offer_terms import OfferDraft
 from hiring_desk.services.offers import OfferContext, OfferDetail
 from hiring_desk.services.role_briefs import parse_money
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, FieldTabs
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
@@ -299,20 +300,27 @@ class OfferDialog(QDialog):
     def accept(self) -> None:
         self.tabs.clear_errors()
         self.error.hide()
-        try:
+
+        def save() -> OfferDetail:
             draft = self.draft()
             if self._offer_id is None:
-                self.saved = offers.create_offer(self._workbook, self._application_id, draft)
-            else:
-                self.saved = offers.update_offer(self._workbook, self._offer_id, draft)
-        except ValidationError as exc:
-            self.tabs.show_errors(exc.errors)
-            return
-        except ServiceError as exc:
+                return offers.create_offer(self._workbook, self._application_id, draft)
+            return offers.update_offer(self._workbook, self._offer_id, draft)
+
+        def refused(exc: Exception) -> None:
             self.error.setText(str(exc))
             self.error.show()
-            return
-        super().accept()
+
+        saved = run_operation(
+            self,
+            save,
+            changes=Change.OFFERS,
+            on_invalid=lambda exc: self.tabs.show_errors(exc.errors),
+            on_refused=refused,
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()
 
 
 def _amount(value: Decimal | None) -> str:

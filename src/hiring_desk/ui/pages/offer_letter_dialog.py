@@ -3,7 +3,8 @@
 The first PDF saved keeps the letter with the offer; after that the dialog
 shows the kept letter and every PDF is a reprint of it. "Regenerate" makes it
 again from the chosen template while the offer is a draft or approved.
-Everything shown is plain text.
+Everything shown is plain text. The PDF is laid out in the background
+(``ui.operations.run_in_background``); regenerating is a quick operation.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,7 @@ from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offer_letters import LetterPreview, LetterState
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
 from hiring_desk.ui.pages.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.printed import offer_to_open
 
@@ -53,6 +54,8 @@ class OfferLetterDialog(QDialog):
         self._locale = company.get_company(workbook).locale
         self._state: LetterState = offer_letters.letter_state(workbook, offer_id)
         self._preview: LetterPreview | None = None
+        #: The PDF being written, while it is.
+        self.operation: BackgroundOperation[Path] | None = None
         self.setWindowTitle(f"Offer Letter — {self._state.candidate_name}")
 
         self.note = QLabel()
@@ -203,16 +206,27 @@ class OfferLetterDialog(QDialog):
         path = file_dialogs.ask_save_pdf(self, start, "Save Offer Letter")
         if path is None:
             return
+        workbook, offer_id = self._workbook, self._offer_id
         key = None if self._state.frozen else self.selected_template()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            offer_letters.write_letter_pdf(self._workbook, self._offer_id, path, key)
-        except ServiceError as exc:
-            messages.show_error(self, "Letter Not Saved", str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._reload()
+        self.save_button.setEnabled(False)
+        self.operation = run_in_background(
+            self,
+            lambda _progress: offer_letters.write_letter_pdf(workbook, offer_id, path, key),
+            title="Saving Offer Letter",
+            label="Laying out the letter…",
+            changes=Change.OFFERS,  # the letter is kept with the offer
+            failure_title="Letter Not Saved",
+            on_success=lambda _written: self._saved(path),
+            cancellable=False,
+        )
+        self.operation.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.operation = None
+        self.refresh_preview()  # the buttons as they should be now, whatever happened
+
+    def _saved(self, path: Path) -> None:
+        self._reload()  # kept with the offer now
         self.status.setText(f"Saved {path.name}.")
         offer_to_open(self, path, "Offer Letter")
 
@@ -227,12 +241,14 @@ class OfferLetterDialog(QDialog):
         )
         if not messages.confirm(self, "Regenerate Letter", question, "Regenerate"):
             return
-        try:
-            offer_letters.freeze_letter(
-                self._workbook, self._offer_id, self.selected_template(), regenerate=True
-            )
-        except ServiceError as exc:
-            messages.show_error(self, "Letter Not Regenerated", str(exc))
+        workbook, offer_id, key = self._workbook, self._offer_id, self.selected_template()
+        done = run_operation(
+            self,
+            lambda: offer_letters.freeze_letter(workbook, offer_id, key, regenerate=True),
+            changes=Change.OFFERS,
+            failure_title="Letter Not Regenerated",
+        )
+        if done is None:
             return
         self._reload()
         self.status.setText("The letter was made again; save a PDF to print it.")

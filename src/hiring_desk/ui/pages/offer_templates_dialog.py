@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.letter_fields import MERGE_FIELDS
 from hiring_desk.services import letter_templates
-from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.letter_merge import template_problems
 from hiring_desk.services.letter_templates import LetterTemplate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, run_operation
 
 CHECK_DELAY_MS = 250
 NO_PROBLEMS = "No problems: every merge field is known."
@@ -212,14 +212,20 @@ class OfferTemplatesDialog(QDialog):
         self.body.setFocus()
 
     def save(self) -> bool:
-        if self._current is None or self._current.built_in:
+        current = self._current
+        if current is None or current.built_in:
             return False
-        try:
-            saved = letter_templates.save_own_template(
-                self._workbook, self.name.text(), self.body.toPlainText(), key=self._current.key
-            )
-        except ValidationError as exc:
-            messages.show_warning(self, "Template Not Saved", _sentences(exc.errors))
+        name, body = self.name.text(), self.body.toPlainText()
+        saved = run_operation(
+            self,
+            lambda: letter_templates.save_own_template(self._workbook, name, body, key=current.key),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Saved",
+            on_invalid=lambda exc: messages.show_warning(
+                self, "Template Not Saved", _sentences(exc.errors)
+            ),
+        )
+        if saved is None:
             return False
         self._dirty = False
         self._fill(saved.key)
@@ -232,7 +238,17 @@ class OfferTemplatesDialog(QDialog):
         name, number = "New template", 2
         while name in taken:
             name, number = f"New template {number}", number + 1
-        saved = letter_templates.save_own_template(self._workbook, name, STARTER_BODY)
+        saved = run_operation(
+            self,
+            lambda: letter_templates.save_own_template(self._workbook, name, STARTER_BODY),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Added",
+            on_invalid=lambda exc: messages.show_warning(
+                self, "Template Not Added", _sentences(exc.errors)
+            ),
+        )
+        if saved is None:
+            return
         self._dirty = False
         self._fill(saved.key)
         self.name.setFocus()
@@ -242,10 +258,13 @@ class OfferTemplatesDialog(QDialog):
         key = self.selected_key()
         if key is None or (self._dirty and not self._may_discard()):
             return
-        try:
-            copy = letter_templates.copy_template(self._workbook, key)
-        except ServiceError as exc:
-            messages.show_error(self, "Template Not Copied", str(exc))
+        copy = run_operation(
+            self,
+            lambda: letter_templates.copy_template(self._workbook, key),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Copied",
+        )
+        if copy is None:
             return
         self._dirty = False
         self._fill(copy.key)
@@ -260,7 +279,12 @@ class OfferTemplatesDialog(QDialog):
         )
         if not messages.confirm(self, "Remove Template", text, "Remove"):
             return
-        letter_templates.delete_own_template(self._workbook, template.key)
+        run_operation(
+            self,
+            lambda: letter_templates.delete_own_template(self._workbook, template.key),
+            changes=Change.TEMPLATES,
+            failure_title="Template Not Removed",
+        )
         self._dirty = False
         self._fill(None)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,17 +31,28 @@ from hiring_desk.domain.offer_rules import (
 )
 from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
 from hiring_desk.services import company, offer_status, offers, pipeline, team
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offer_status import AcceptResult
 from hiring_desk.services.offers import OfferSummary
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
 
+#: What the list shows: offers, who they are for and who approved them, in the locale.
+SHOWS = (
+    Change.OFFERS
+    | Change.CANDIDATES
+    | Change.APPLICATIONS
+    | Change.ROLES
+    | Change.TEAM
+    | Change.COMPANY
+    | Change.PREFERENCES
+)
 #: The filter entry for offers still waiting on someone.
 WAITING = "waiting"
+T = TypeVar("T")
 #: Statuses sort in the order an offer lives through them.
 _STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
 
@@ -79,12 +91,12 @@ def offer_columns(locale: str) -> list[Column[OfferSummary]]:
 
 
 class OffersPage(QWidget):
-    """Lists offers; ``changed`` after every change, ``candidate_activated(id)`` on double-click,
-    ``print_letter_requested(offer id)`` from Print Letter…"""
+    """Lists offers and moves them on (announced on the change hub);
+    ``candidate_activated(id)`` on double-click, ``print_letter_requested(offer id)`` from
+    Print Letter… (the window shows the candidate or prints)."""
 
     candidate_activated = Signal(int)
     print_letter_requested = Signal(int)
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +158,7 @@ class OffersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -233,7 +246,11 @@ class OffersPage(QWidget):
         dialog = ApproveDialog(self, _who(offer), members)
         member_id = dialog.member_id() if dialog.exec() else None
         if member_id is not None:
-            self._run("Cannot Approve", lambda: offer_status.approve(workbook, offer.id, member_id))
+            self._run(
+                "Cannot Approve",
+                lambda: offer_status.approve(workbook, offer.id, member_id),
+                Change.OFFERS,
+            )
 
     def send_selected(self) -> None:
         self._confirmed(
@@ -273,14 +290,12 @@ class OffersPage(QWidget):
             "Accept",
         ):
             return
-        try:
-            result = offer_status.accept(workbook, offer.id)
-        except ServiceError as exc:
-            messages.show_warning(self, "Cannot Accept", str(exc))
-            self.refresh()
-            return
-        self._done(offer.id)
-        if result.headcount_filled:
+        result = self._run(
+            "Cannot Accept",
+            lambda: offer_status.accept(workbook, offer.id),
+            Change.OFFERS | Change.APPLICATIONS | Change.ROLES,  # hired for the role
+        )
+        if isinstance(result, AcceptResult) and result.headcount_filled:
             self._offer_to_fill(workbook, result)
 
     def print_selected(self) -> None:
@@ -313,6 +328,7 @@ class OffersPage(QWidget):
         self._run(
             "Cannot Fill the Role",
             lambda: offer_status.fill_role(workbook, result.role_id, reason),
+            Change.ROLES | Change.APPLICATIONS,
         )
 
     def _confirmed(
@@ -323,22 +339,22 @@ class OffersPage(QWidget):
             return
         text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
         if messages.confirm(self, title, text, action):
-            self._run(f"Cannot {action}", lambda: change(workbook, offer.id))
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), Change.OFFERS)
 
-    def _run(self, failure_title: str, change: Callable[[], object]) -> None:
-        """Make one change; a refusal is shown, then the list is brought up to date."""
+    def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
+        """Make one change; a refusal is shown; either way the list is brought up to date."""
         selected = self.selected_offer()
-        try:
-            change()
-        except ServiceError as exc:
-            messages.show_warning(self, failure_title, str(exc))
-            self.refresh()
-            return
-        self._done(selected.id if selected else None)
+        done = run_operation(
+            self,
+            change,
+            changes=changes,
+            on_refused=lambda exc: messages.show_warning(self, failure_title, str(exc)),
+        )
+        self.refresh(selected.id if selected else None)
+        return done
 
     def _done(self, offer_id: int | None) -> None:
         self.refresh(offer_id)
-        self.changed.emit()
 
 
 def _who(offer: OfferSummary) -> str:

@@ -1,10 +1,10 @@
 """Printing an interview pack: choose the role, tick the candidates, pick the file.
 
-The pack's data is read here (quick, on the GUI thread, where the workbook's
-connection lives); laying out the PDF runs on a worker thread that steps through
-``interview_packs.write_pack`` with a progress dialog in front. Cancelling stops
-the steps, and then no file is written. When the pack is done the dialog offers
-to open it in the system's PDF viewer.
+The pack's data is read here (quick, on the GUI thread, through ``run_operation``);
+laying out the PDF runs in the background (``run_in_background``), stepping through
+``interview_packs.write_pack`` behind a progress dialog with Cancel. Cancelling
+stops the steps, and then no file is written. When the pack is done the dialog
+offers to open it in the system's PDF viewer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,44 +31,35 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services import company, interview_packs, interviews, roles
-from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.interview_packs import PackChoice, PackData
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
+from hiring_desk.ui.operations import (
+    BackgroundOperation,
+    Progress,
+    run_in_background,
+    run_operation,
+)
 from hiring_desk.ui.pages.attachments_panel import open_with_system_viewer
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-class PackWorker(QThread):
-    """Steps through the PDF builder off the GUI thread; stops when interrupted."""
-
-    progressed = Signal(int, int, str)  # done, total, the candidate just laid out
-    failed = Signal(str)
-
-    def __init__(self, data: PackData, out: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data = data
-        self.out = out
-        self.cancelled = False
-        self.written = False
-
-    def run(self) -> None:
-        steps = interview_packs.write_pack(self.data, self.out)
-        try:
-            for step in steps:
-                self.progressed.emit(step.done, step.total, step.candidate)
-                if step.done == step.total:
-                    self.written = True
-                elif self.isInterruptionRequested():
-                    self.cancelled = True
-                    return
-            self.written = True  # a pack with no candidates has no steps
-        except ServiceError as exc:
-            self.failed.emit(str(exc))
-        finally:
-            steps.close()
+def lay_out_pack(data: PackData, out: Path, progress: Progress) -> None:
+    """Step through the PDF builder (on a worker thread); Cancel stops it before the
+    last step, and then no file is written."""
+    steps = interview_packs.write_pack(data, out)
+    try:
+        for step in steps:
+            text = f"Laid out {step.done} of {step.total}: {step.candidate}"
+            if step.done == step.total:
+                progress.report(step.done, step.total, text)  # written: too late to cancel
+            else:
+                progress.update(step.done, step.total, text)
+    finally:
+        steps.close()
 
 
 class PrintPackDialog(QDialog):
@@ -91,8 +81,8 @@ class PrintPackDialog(QDialog):
         self._wanted = set(candidate_ids) if candidate_ids is not None else None
         self._locale = company.get_company(workbook).locale
         self.out_path: Path | None = None
-        self.worker: PackWorker | None = None
-        self.progress: QProgressDialog | None = None
+        #: The pack being laid out, while it is.
+        self.operation: BackgroundOperation[None] | None = None
 
         self.role = QComboBox()
         self.role.setObjectName("pack_role")
@@ -246,7 +236,7 @@ class PrintPackDialog(QDialog):
             self.candidates.item(row).setCheckState(state)
 
     def _update_buttons(self) -> None:
-        busy = self.worker is not None
+        busy = self.operation is not None
         self.print_button.setEnabled(not busy and bool(self.ticked_candidate_ids()))
         self.choose_button.setEnabled(not busy)
 
@@ -267,72 +257,58 @@ class PrintPackDialog(QDialog):
         return path
 
     def print_pack(self) -> None:
-        """Read the pack, then lay it out on the worker thread behind a progress dialog."""
+        """Read the pack, then lay it out in the background behind a progress dialog."""
         self._show_error("")
         self.status.clear()
-        try:
-            if self._interview_id is not None:
-                data = interview_packs.pack_for_interview(self._workbook, self._interview_id)
-            else:
-                data = interview_packs.pack_for_role(
-                    self._workbook, self.role.currentData(), self.ticked_candidate_ids()
-                )
-        except ValidationError as exc:
-            self._show_error(describe_errors(exc.errors))
-            return
-        except ServiceError as exc:
-            self._show_error(str(exc))
+        interview_id, role_id = self._interview_id, self.role.currentData()
+        ticked = self.ticked_candidate_ids()
+
+        def read() -> PackData:
+            if interview_id is not None:
+                return interview_packs.pack_for_interview(self._workbook, interview_id)
+            return interview_packs.pack_for_role(self._workbook, role_id, ticked)
+
+        data = run_operation(
+            self,
+            read,
+            on_invalid=lambda exc: self._show_error(describe_errors(exc.errors)),
+            on_refused=lambda exc: self._show_error(str(exc)),
+        )
+        if data is None:
             return
         out = self.out_path or self.choose_file()
         if out is None:
             return
-        total = len(data.candidates)
-        self.progress = QProgressDialog("Laying out the interview pack…", "Cancel", 0, total, self)
-        self.progress.setObjectName("pack_progress")
-        self.progress.setWindowTitle("Printing")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setValue(0)
-        self.worker = PackWorker(data, out, self)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.failed.connect(self._show_error)
-        self.worker.finished.connect(self._finished)
-        self.progress.canceled.connect(self.worker.requestInterruption)
+        self.operation = run_in_background(
+            self,
+            lambda progress: lay_out_pack(data, out, progress),
+            title="Printing",
+            label="Laying out the interview pack…",
+            on_success=lambda _none: self._saved(data, out),
+            on_cancelled=lambda: self.status.setText(
+                "Printing was cancelled; no file was written."
+            ),
+            on_refused=lambda exc: self._show_error(str(exc)),
+        )
+        self.operation.dialog.setObjectName("pack_progress")
+        self.operation.dialog.setMaximum(len(data.candidates))
+        self.operation.finished.connect(self._finished)
         self._update_buttons()
-        self.worker.start()
-
-    def _progressed(self, done: int, total: int, candidate: str) -> None:
-        if self.progress is not None:
-            self.progress.setLabelText(f"Laid out {done} of {total}: {candidate}")
-            self.progress.setValue(done)
 
     def _finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.operation = None
         self._update_buttons()
-        if worker is None:
-            return
-        worker.deleteLater()
-        if worker.cancelled:
-            self.status.setText("Printing was cancelled; no file was written.")
-            return
-        if not worker.written:
-            return  # the error is shown already
-        count = len(worker.data.candidates)
-        self.status.setText(f"Saved the pack for {count} candidate(s) to {worker.out}.")
-        question = f"The interview pack is saved as {worker.out.name}. Open it now?"
+
+    def _saved(self, data: PackData, out: Path) -> None:
+        count = len(data.candidates)
+        self.status.setText(f"Saved the pack for {count} candidate(s) to {out}.")
+        question = f"The interview pack is saved as {out.name}. Open it now?"
         if messages.confirm(self, "Interview Pack Saved", question, "Open"):
-            open_with_system_viewer(worker.out)
+            open_with_system_viewer(out)
         self.accept()
 
     def reject(self) -> None:
-        """Closing while a pack is being laid out cancels it first."""
-        if self.worker is not None:
-            self.worker.requestInterruption()
-            self.worker.wait()
+        """Closing while a pack is being laid out cancels it (no file is written)."""
+        if self.operation is not None:
+            self.operation.cancel()
         super().reject()

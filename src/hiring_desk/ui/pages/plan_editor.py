@@ -32,6 +32,7 @@ from hiring_desk.services.interview_plans import PlanView, QuestionView, RoundVi
 from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.bank_picker import BankPickerDialog, plain_label
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.pages.round_form import RoundForm
@@ -262,22 +263,31 @@ class PlanEditorDialog(QDialog):
         """Run one change; show the new plan, or the refusal under ``field``."""
         current = self.current_round()
         question = self.current_question()
-        try:
-            plan = change(self._workbook)
-        except ValidationError as exc:
+
+        def invalid(exc: ValidationError) -> None:
             message = "; ".join(exc.errors.values())
             if field is not None:
                 self.round_form.show_error(field, message)
             else:
                 messages.show_warning(self, "Plan Not Changed", message)
-            return False
-        except NotFoundError as exc:  # gone meanwhile: show the plan as it now is
+
+        def refused(exc: ServiceError) -> None:
+            if not isinstance(exc, NotFoundError):
+                messages.show_error(self, "Plan Not Changed", str(exc))
+                return
             messages.show_warning(self, "Plan Not Changed", str(exc))
-            plan = interview_plans.plan_for_role(self._workbook, self.plan.role_id)
-            self._show(plan, current.id if current else None)
-            return False
-        except ServiceError as exc:
-            messages.show_error(self, "Plan Not Changed", str(exc))
+            # Gone meanwhile: show the plan as it now is.
+            now = interview_plans.plan_for_role(self._workbook, self.plan.role_id)
+            self._show(now, current.id if current else None)
+
+        plan = run_operation(
+            self,
+            lambda: change(self._workbook),
+            changes=Change.INTERVIEW_PLANS,
+            on_invalid=invalid,
+            on_refused=refused,
+        )
+        if plan is None:
             return False
         round_id = select_round(plan) if select_round else (current.id if current else None)
         if select_question:
@@ -363,6 +373,7 @@ class PlanEditorDialog(QDialog):
             f"Add a Question to '{current.name}'",
             lambda draft: plan_questions.add_own_question(self._workbook, current.id, draft),
             QuestionDraft(first, ""),
+            changes=Change.INTERVIEW_PLANS,
             with_seniorities=False,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):
@@ -380,6 +391,7 @@ class PlanEditorDialog(QDialog):
             "Edit Question",
             lambda draft: plan_questions.edit_question(self._workbook, question.id, draft),
             QuestionDraft(question.competency, question.text, question.strong, question.weak),
+            changes=Change.INTERVIEW_PLANS,
             with_seniorities=False,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):

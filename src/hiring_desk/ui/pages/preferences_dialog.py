@@ -25,6 +25,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.preferences import WorkbookPreferences
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.theme import apply_theme
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, select_data
@@ -157,15 +158,24 @@ class PreferencesDialog(QDialog):
             letter_template=self.letter_template.currentData(),
         )
 
+    def _show_errors(self, exc: ValidationError) -> None:
+        for name, message in exc.errors.items():
+            self.fields.get(name, self.fields["default_currency"]).set_error(message)
+
     def save(self) -> None:
         for field in self.fields.values():
             field.set_error(None)
-        if self._workbook is not None:
-            try:
-                preferences.save_preferences(self._workbook, self.wanted())
-            except ValidationError as exc:
-                for name, message in exc.errors.items():
-                    self.fields.get(name, self.fields["default_currency"]).set_error(message)
+        workbook = self._workbook
+        if workbook is not None:
+            wanted = self.wanted()
+            saved = run_operation(
+                self,
+                lambda: preferences.save_preferences(workbook, wanted),
+                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY,
+                failure_title="Preferences Not Saved",
+                on_invalid=self._show_errors,
+            )
+            if saved is None:
                 return
         theme = str(self.theme.currentData())
         if theme != self._settings.theme():

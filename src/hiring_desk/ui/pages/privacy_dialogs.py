@@ -4,16 +4,18 @@
 consent on file and when the retention policy makes the candidate due for
 deletion, and its Privacy button opens a menu with Consent…, Keep Until…,
 Export Data… and Erase…. Names and other text a person wrote are shown as plain
-text only.
+text only. Saving runs through ``ui.operations``; the erasure (a backup, one
+transaction, then the file rewritten: seconds on a large workbook) and the export
+run in the background behind a progress dialog.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,15 +35,19 @@ from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import add_months
 from hiring_desk.services import privacy
-from hiring_desk.services.errors import ServiceError, ValidationError
-from hiring_desk.services.privacy import PrivacyInfo
+from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.privacy import ErasureReport, PrivacyInfo
+from hiring_desk.services.privacy_export import ExportReport
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
 from hiring_desk.ui.widgets import day_of, qdate
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
+#: An erasure blanks the candidates' names wherever they were written.
+ERASURE_CHANGES = Change.CANDIDATE_RECORD
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
@@ -140,22 +146,26 @@ class ConsentDialog(QDialog):
         for field in self._fields.values():
             field.set_error(None)
         given = self.given.isChecked()
-        try:
-            self.saved = privacy.set_consent(
+        saved = run_operation(
+            self,
+            lambda: privacy.set_consent(
                 self._workbook,
                 self._candidate_id,
                 _day(self.given_on) if given else None,
                 self.method.currentText(),
                 _day(self.until) if given else None,
-            )
-        except ValidationError as exc:
-            for name, message in exc.errors.items():
-                self._fields.get(name, self._fields["method"]).set_error(message)
-            return
-        except ServiceError as exc:
-            messages.show_warning(self, "Consent Not Saved", str(exc))
-            return
-        super().accept()
+            ),
+            changes=Change.PRIVACY,
+            on_invalid=self._show_errors,
+            on_refused=lambda exc: messages.show_warning(self, "Consent Not Saved", str(exc)),
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        for name, message in exc.errors.items():
+            self._fields.get(name, self._fields["method"]).set_error(message)
 
 
 # -- keep until -----------------------------------------------------------------------------
@@ -208,12 +218,13 @@ def keep_candidate_until(
     day, accepted = KeepUntilDialog.ask(name, current, parent)
     if not accepted:
         return False
-    try:
-        privacy.keep_until(workbook, candidate_id, day)
-    except ServiceError as exc:
-        messages.show_warning(parent, "Not Kept", str(exc))
-        return False
-    return True
+    kept = run_operation(
+        parent,
+        lambda: privacy.keep_until(workbook, candidate_id, day),
+        changes=Change.PRIVACY,
+        on_refused=lambda exc: messages.show_warning(parent, "Not Kept", str(exc)),
+    )
+    return kept is not None
 
 
 # -- erasure --------------------------------------------------------------------------------
@@ -259,37 +270,57 @@ class EraseConfirmDialog(QDialog):
         return accepted
 
 
-def erase_confirmed(parent: QWidget, workbook: Workbook, candidates: list[tuple[int, str]]) -> bool:
-    """Ask, then erase these (id, name) candidates; True if they were erased."""
+def erase_confirmed(
+    parent: QWidget,
+    workbook: Workbook,
+    candidates: list[tuple[int, str]],
+    on_erased: Callable[[ErasureReport], object],
+) -> BackgroundOperation[ErasureReport] | None:
+    """Ask, then erase these (id, name) candidates in the background; None if not asked to.
+
+    ``on_erased(report)`` follows a successful erasure. The erasure cannot be
+    cancelled once it has started: it is one transaction, and the backup taken
+    first would be left for nothing.
+    """
     if not candidates or not EraseConfirmDialog.ask([name for _id, name in candidates], parent):
-        return False
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        privacy.erase_candidates(workbook, [candidate_id for candidate_id, _name in candidates])
-    except ServiceError as exc:
-        QGuiApplication.restoreOverrideCursor()
-        messages.show_error(parent, "Nothing Erased", str(exc))
-        return False
-    QGuiApplication.restoreOverrideCursor()
-    return True
+        return None
+    ids = [candidate_id for candidate_id, _name in candidates]
+    who = "1 candidate" if len(ids) == 1 else f"{len(ids)} candidates"
+    return run_in_background(
+        parent,
+        lambda _progress: privacy.erase_candidates(workbook, ids),
+        title="Erasing Personal Data",
+        label=f"Erasing the personal data of {who}: a backup first, then the workbook file "
+        "is rewritten…",
+        changes=ERASURE_CHANGES,
+        failure_title="Nothing Erased",
+        on_success=on_erased,
+        cancellable=False,
+    )
 
 
-def export_data(parent: QWidget, workbook: Workbook, candidate_id: int, name: str) -> Path | None:
-    """Ask where, then write everything held about the candidate as a zip; its path."""
+def export_data(
+    parent: QWidget,
+    workbook: Workbook,
+    candidate_id: int,
+    name: str,
+    on_exported: Callable[[ExportReport], object],
+) -> BackgroundOperation[ExportReport] | None:
+    """Ask where, then write everything held about the candidate as a zip in the
+    background; ``on_exported(report)`` once written. None if no file was chosen."""
     safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip() or "candidate"
     start = Path.home() / f"{safe} - data.zip"
     path = file_dialogs.ask_export_path(parent, start, "Candidate Data", ".zip")
     if path is None:
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = privacy.export_candidate(workbook, candidate_id, path)
-    except (ServiceError, OSError) as exc:
-        QGuiApplication.restoreOverrideCursor()
-        messages.show_error(parent, "Data Not Exported", str(exc))
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    return report.path
+    return run_in_background(
+        parent,
+        lambda _progress: privacy.export_candidate(workbook, candidate_id, path),
+        title="Exporting Data",
+        label="Gathering the candidate's data and files…",
+        failure_title="Data Not Exported",
+        on_success=on_exported,
+    )
 
 
 # -- the section on the candidate's Profile tab -------------------------------------------
@@ -405,13 +436,19 @@ class PrivacySection(QWidget):
         target = self._target()
         if target is None:
             return
-        written = export_data(self, *target, self._name)
-        if written is not None:
-            messages.show_info(
-                self, "Data Exported", f"Everything held about the candidate is in {written}"
-            )
+        export_data(
+            self,
+            *target,
+            self._name,
+            lambda report: messages.show_info(
+                self, "Data Exported", f"Everything held about the candidate is in {report.path}"
+            ),
+        )
 
     def erase(self) -> None:
         target = self._target()
-        if target is not None and erase_confirmed(self, target[0], [(target[1], self._name)]):
-            self.changed.emit()
+        if target is not None:
+            erase_confirmed(self, target[0], [(target[1], self._name)], self._erased)
+
+    def _erased(self, _report: ErasureReport) -> None:
+        self.changed.emit()

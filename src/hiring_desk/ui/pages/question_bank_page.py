@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.question_bank import Question, QuestionDraft, draft_from
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.bank_picker import plain_label
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
@@ -48,11 +49,9 @@ class QuestionBankPage(QWidget):
     """Every bank question with filters; the user's own can be added, edited and removed.
 
     Built-in questions are read-only; "Copy to My Questions" starts an own one from
-    them. With no workbook open only the built-in questions are listed. ``changed``
-    is emitted after every change to the user's own questions.
+    them. With no workbook open only the built-in questions are listed. Changes to
+    the user's own questions are announced as ``Change.QUESTION_BANK``.
     """
-
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +98,7 @@ class QuestionBankPage(QWidget):
         self.copy_button.clicked.connect(self.copy_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.refresh()
+        ChangeListener(self, Change.QUESTION_BANK, lambda _changes: self.refresh())
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(COLUMNS)):
@@ -209,9 +209,14 @@ class QuestionBankPage(QWidget):
             "Remove",
         ):
             return
-        question_bank.remove_custom_question(self._workbook, question.custom_id)
+        workbook, custom_id = self._workbook, question.custom_id
+        run_operation(
+            self,
+            lambda: question_bank.remove_custom_question(workbook, custom_id),
+            changes=Change.QUESTION_BANK,
+            failure_title="Question Not Removed",
+        )
         self.refresh()
-        self.changed.emit()
 
     def _open(self, title: str, draft: QuestionDraft, custom_id: int | None) -> None:
         workbook = self._workbook
@@ -226,12 +231,11 @@ class QuestionBankPage(QWidget):
             except NotFoundError as exc:  # removed meanwhile: say so in the dialog
                 raise ValidationError({"text": str(exc)}) from exc
 
-        dialog = QuestionDialog(self, title, save, draft)
+        dialog = QuestionDialog(self, title, save, draft, changes=Change.QUESTION_BANK)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         saved = dialog.saved
         if accepted and isinstance(saved, Question):
             self._reveal(saved)
-            self.changed.emit()
         else:
             self.refresh()
 

@@ -20,6 +20,7 @@ from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import choice_combo, select_data
 
 SaveQuestion = Callable[[QuestionDraft], object]
@@ -38,8 +39,9 @@ def plain_text_edit(name: str, placeholder: str, lines: int) -> QPlainTextEdit:
 class QuestionDialog(QDialog):
     """Collects a question's competency, wording and guidance (and seniorities, for the bank).
 
-    ``save`` is called with the draft on Save; a ``ValidationError`` it raises is
-    shown under the fields and the dialog stays open. ``saved`` holds what it returned.
+    ``save`` is called with the draft on Save (an operation announcing ``changes``);
+    a ``ValidationError`` it raises is shown under the fields and the dialog stays
+    open. ``saved`` holds what it returned.
     """
 
     def __init__(
@@ -49,11 +51,13 @@ class QuestionDialog(QDialog):
         save: SaveQuestion,
         draft: QuestionDraft | None = None,
         *,
+        changes: Change,
         with_seniorities: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._save = save
+        self._changes = changes
         self.saved: object = None
         self.competency_combo = choice_combo(
             [(c.value, c.label) for c in Competency], "question_competency"
@@ -128,19 +132,26 @@ class QuestionDialog(QDialog):
     def accept(self) -> None:
         for field in self.fields.values():
             field.set_error(None)
-        try:
-            self.saved = self._save(self.draft())
-        except ValidationError as exc:
-            shown = [name for name in exc.errors if name in self.fields]
-            for name in shown:
-                self.fields[name].set_error(exc.errors[name])
-            if len(shown) < len(exc.errors):  # a message with no field of its own
-                other = "; ".join(m for n, m in exc.errors.items() if n not in self.fields)
-                self.fields["text"].set_error(other)
-            target = shown[0] if shown else "text"
-            focus = self.fields[target].field
-            if target == "seniorities":
-                focus = self.seniority_boxes[Seniority.JUNIOR.value]
-            focus.setFocus()
-            return
-        super().accept()
+        saved = run_operation(
+            self,
+            lambda: self._save(self.draft()),
+            changes=self._changes,
+            failure_title="Question Not Saved",
+            on_invalid=self._show_errors,
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        shown = [name for name in exc.errors if name in self.fields]
+        for name in shown:
+            self.fields[name].set_error(exc.errors[name])
+        if len(shown) < len(exc.errors):  # a message with no field of its own
+            other = "; ".join(m for n, m in exc.errors.items() if n not in self.fields)
+            self.fields["text"].set_error(other)
+        target = shown[0] if shown else "text"
+        focus = self.fields[target].field
+        if target == "seniorities":
+            focus = self.seniority_boxes[Seniority.JUNIOR.value]
+        focus.setFocus()

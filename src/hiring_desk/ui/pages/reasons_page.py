@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.services import rejection_reasons
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 
 
 class ReasonsPage(QWidget):
@@ -54,6 +54,7 @@ class ReasonsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         self._update_buttons()
+        ChangeListener(self, Change.REJECTION_REASONS, lambda _changes: self.refresh())
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
@@ -109,11 +110,14 @@ class ReasonsPage(QWidget):
             )
 
     def _apply(self, change: Callable[[Workbook], object]) -> None:
-        assert self._workbook is not None
-        try:
-            change(self._workbook)
-        except ServiceError as exc:
-            messages.show_warning(self, "Reason Not Saved", str(exc))
+        workbook = self._workbook
+        assert workbook is not None
+        run_operation(
+            self,
+            lambda: change(workbook),
+            changes=Change.REJECTION_REASONS,
+            on_refused=lambda exc: messages.show_warning(self, "Reason Not Saved", str(exc)),
+        )
         self.refresh()
 
     def _update_buttons(self) -> None:

@@ -8,8 +8,7 @@ who is due and why; ticked candidates are erased after a confirmation, and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,10 +26,10 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from hiring_desk.services import company, privacy
-from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.privacy import DueCandidate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.privacy_dialogs import erase_confirmed, keep_candidate_until, plain_label
 
 _NAME, _SINCE, _WHY = range(3)
@@ -48,7 +47,7 @@ class RetentionReviewDialog(QDialog):
         self.setWindowTitle("Candidates Due for Deletion")
         self._workbook = workbook
         self._locale = company.get_company(workbook).locale
-        self.changed = False  # something was erased or kept: the pages should refresh
+        self.changed = False  # something was erased or kept (the hub told the pages)
         self.due: list[DueCandidate] = []
         self.intro = plain_label(name="review_intro")
         self.table = QTableWidget(0, 3)
@@ -146,10 +145,11 @@ class RetentionReviewDialog(QDialog):
         self.keep_button.setEnabled(self.table.currentRow() >= 0 and bool(self.due))
 
     def erase_ticked(self) -> None:
-        chosen = self.ticked()
-        if erase_confirmed(self, self._workbook, chosen):
-            self.changed = True
-            self.refresh()
+        erase_confirmed(self, self._workbook, self.ticked(), lambda _report: self._changed())
+
+    def _changed(self) -> None:
+        self.changed = True
+        self.refresh()
 
     def keep_selected(self) -> None:
         row = self.table.currentRow()
@@ -157,18 +157,15 @@ class RetentionReviewDialog(QDialog):
             return
         entry = self.due[row]
         if keep_candidate_until(self, self._workbook, entry.candidate_id, entry.name, None):
-            self.changed = True
-            self.refresh()
+            self._changed()
 
 
 class RetentionNotice(QFrame):
     """A bar over the pages: "N candidates are due for deletion…" with a Review button.
 
-    Hidden while nobody is due. ``reviewed`` is emitted when a review erased or
-    kept someone, so the pages can refresh.
+    Hidden while nobody is due. What a review erases or keeps is announced on the
+    change hub by the operations themselves, so the pages refresh on their own.
     """
-
-    reviewed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,15 +216,16 @@ class RetentionNotice(QFrame):
     def review(self) -> None:
         if self._workbook is None:
             return
-        if RetentionReviewDialog.review(self._workbook, self.window()):
-            self.reviewed.emit()
+        RetentionReviewDialog.review(self._workbook, self.window())
         self.check(self._workbook)
 
 
 class RetentionSettings(QWidget):
-    """The Privacy tab of Team & Company: how long unsuccessful candidates are kept."""
+    """The Privacy tab of Team & Company: how long unsuccessful candidates are kept.
 
-    changed = Signal()
+    It counts the queue only when seen, and again after a change to candidates,
+    applications or privacy (``ChangeListener``).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +264,11 @@ class RetentionSettings(QWidget):
         review_row.addStretch()
         layout.addLayout(review_row)
         layout.addStretch()
+        self._listener = ChangeListener(
+            self,
+            Change.PRIVACY | Change.CANDIDATES | Change.APPLICATIONS | Change.PREFERENCES,
+            lambda _changes: self.refresh(),
+        )
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         # Counting the queue reads every closed application: do it when the tab is
@@ -273,10 +276,8 @@ class RetentionSettings(QWidget):
         self._workbook = workbook
         if self.isVisible():
             self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
-        super().showEvent(event)
+        else:
+            self._listener.mark_stale(Change.WORKBOOK)
 
     def refresh(self) -> None:
         workbook = self._workbook
@@ -292,16 +293,18 @@ class RetentionSettings(QWidget):
         )
 
     def save(self) -> None:
-        if self._workbook is None:
+        workbook = self._workbook
+        if workbook is None:
             return
-        try:
-            privacy.set_retention_months(self._workbook, self.months.value())
-        except (ValidationError, ServiceError) as exc:
-            messages.show_warning(self, "Retention Not Saved", str(exc))
+        run_operation(
+            self,
+            lambda: privacy.set_retention_months(workbook, self.months.value()),
+            changes=Change.PRIVACY,
+            on_refused=lambda exc: messages.show_warning(self, "Retention Not Saved", str(exc)),
+        )
         self.refresh()
-        self.changed.emit()
 
     def review(self) -> None:
-        if self._workbook is not None and RetentionReviewDialog.review(self._workbook, self):
-            self.changed.emit()
+        if self._workbook is not None:
+            RetentionReviewDialog.review(self._workbook, self)
         self.refresh()

@@ -23,6 +23,7 @@ from hiring_desk.services.role_briefs import RoleBrief, parse_money
 from hiring_desk.services.roles import RoleDetail
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.ui.forms import FieldTabs
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.skills_editor import SkillsEditor
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
@@ -220,12 +221,16 @@ class RoleDialog(QDialog):
 
     def accept(self) -> None:
         self.tabs.clear_errors()
-        try:
-            self.saved = self._save(self.brief())
-        except ValidationError as exc:
-            self.tabs.show_errors(exc.errors)
-            return
-        super().accept()
+        saved = run_operation(
+            self,
+            lambda: self._save(self.brief()),
+            changes=Change.ROLES | Change.APPLICATIONS,  # match scores follow the skills
+            failure_title="Role Not Saved",
+            on_invalid=lambda exc: self.tabs.show_errors(exc.errors),
+        )
+        if saved is not None:
+            self.saved = saved
+            super().accept()
 
 
 def _amount(value: Decimal | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.services import company, roles, team
-from hiring_desk.services.errors import InUseError, NotFoundError
+from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.roles import RoleSummary
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.role_dialog import RoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
 
@@ -35,10 +36,19 @@ def role_columns(locale: str) -> list[Column[RoleSummary]]:
     ]
 
 
-class RolesPage(QWidget):
-    """Lists roles; emits ``changed`` after every create, edit or delete."""
+#: What the list shows: the roles, their candidates, hiring managers, dates in the locale.
+SHOWS = (
+    Change.ROLES
+    | Change.APPLICATIONS
+    | Change.CANDIDATES
+    | Change.TEAM
+    | Change.COMPANY
+    | Change.PREFERENCES
+)
 
-    changed = Signal()
+
+class RolesPage(QWidget):
+    """Lists roles; creates, edits and deletes them (announced as ``Change.ROLES``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +112,7 @@ class RolesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
@@ -142,7 +153,6 @@ class RolesPage(QWidget):
         )
         if dialog.exec() and dialog.saved:
             self.refresh(dialog.saved.id)
-            self.changed.emit()
 
     def edit_selected(self) -> None:
         workbook, summary = self._workbook, self.selected_role()
@@ -162,7 +172,6 @@ class RolesPage(QWidget):
         )
         if dialog.exec() and dialog.saved:
             self.refresh(summary.id)
-            self.changed.emit()
 
     def open_job_description(self) -> None:
         workbook, summary = self._workbook, self.selected_role()
@@ -184,13 +193,16 @@ class RolesPage(QWidget):
             "Delete",
         ):
             return
-        try:
-            snapshot = roles.delete_role(workbook, summary.id)
-            undo.record_deletion(self, workbook, "Delete Role", snapshot, roles.delete_role)
-        except (InUseError, NotFoundError) as exc:
-            messages.show_warning(self, "Cannot Delete Role", str(exc))
+        run_operation(
+            self,
+            lambda: roles.delete_role(workbook, summary.id),
+            changes=Change.ROLES | Change.JOB_DESCRIPTIONS | Change.INTERVIEW_PLANS,
+            on_success=lambda snapshot: undo.record_deletion(
+                self, workbook, "Delete Role", snapshot, roles.delete_role
+            ),
+            on_refused=lambda exc: messages.show_warning(self, "Cannot Delete Role", str(exc)),
+        )
         self.refresh()
-        self.changed.emit()
 
     def open_plan(self) -> None:
         role = self.selected_role()

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import clock
 from hiring_desk.services import interview_schedule, interviews, team, time_zones
-from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import day_of, qdate
 
 DEFAULT_START = time(10, 0)
@@ -292,31 +292,43 @@ class ScheduleDialog(QDialog):
             field.set_error(None)
         self.error.hide()
         draft = self.draft()
-        try:
-            warnings = interview_schedule.clashes(
-                self._workbook, self._application_id, draft, self._interview_id
-            )
-            if warnings and not messages.confirm(
-                self,
-                "Already Booked",
-                "\n".join(warnings) + "\n\nBook this interview anyway?",
-                "Book Anyway",
-            ):
-                return
-            if self._interview_id is None:
-                self.saved_id = interview_schedule.schedule(
-                    self._workbook, self._application_id, draft
-                )
-            else:
-                interview_schedule.update(self._workbook, self._interview_id, draft)
-                self.saved_id = self._interview_id
-        except ValidationError as exc:
-            self._show_field_errors(exc.errors)
+        workbook, application_id, interview_id = (
+            self._workbook,
+            self._application_id,
+            self._interview_id,
+        )
+        warnings = run_operation(
+            self,
+            lambda: interview_schedule.clashes(workbook, application_id, draft, interview_id),
+            on_invalid=lambda exc: self._show_field_errors(exc.errors),
+            on_refused=lambda exc: self._show_error(str(exc)),
+        )
+        if warnings is None:
             return
-        except ServiceError as exc:
-            self._show_error(str(exc))
+        if warnings and not messages.confirm(
+            self,
+            "Already Booked",
+            "\n".join(warnings) + "\n\nBook this interview anyway?",
+            "Book Anyway",
+        ):
             return
-        super().accept()
+
+        def save() -> int:
+            if interview_id is None:
+                return interview_schedule.schedule(workbook, application_id, draft)
+            interview_schedule.update(workbook, interview_id, draft)
+            return interview_id
+
+        saved_id = run_operation(
+            self,
+            save,
+            changes=Change.INTERVIEWS,
+            on_invalid=lambda exc: self._show_field_errors(exc.errors),
+            on_refused=lambda exc: self._show_error(str(exc)),
+        )
+        if saved_id is not None:
+            self.saved_id = saved_id
+            super().accept()
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
         for name, message in errors.items():

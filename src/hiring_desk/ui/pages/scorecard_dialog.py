@@ -33,7 +33,6 @@ from hiring_desk.domain.competencies import RATING_ANCHORS, competency_label
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, format_moment
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services import scorecards
-from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.scorecards import (
     RATING_NOTE_LIMIT,
     RatingDraft,
@@ -44,6 +43,7 @@ from hiring_desk.services.scorecards import (
 )
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.rating_inputs import RatingRow, RecommendationPicker
 
 KEYS_HELP = (
@@ -305,17 +305,20 @@ class ScorecardDialog(QDialog):
         }
         if not self.recommendation.value():
             errors["recommendation"] = "choose a recommendation"
-        if not errors:
-            try:
-                self.scorecard_id = scorecards.save_scorecard(
-                    self._workbook, self._interview_id, self.draft()
-                )
-            except ValidationError as exc:
-                errors = exc.errors
         if errors:
             self._show_errors(errors)
             return
-        self.accept()
+        draft = self.draft()
+        saved = run_operation(
+            self,
+            lambda: scorecards.save_scorecard(self._workbook, self._interview_id, draft),
+            changes=Change.SCORECARDS,
+            failure_title="Scorecard Not Saved",
+            on_invalid=lambda exc: self._show_errors(exc.errors),
+        )
+        if saved is not None:
+            self.scorecard_id = saved
+            self.accept()
 
     def _clear_errors(self) -> None:
         self.error.hide()

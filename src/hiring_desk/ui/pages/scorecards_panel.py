@@ -33,6 +33,7 @@ from hiring_desk.services import scorecards
 from hiring_desk.services.scorecards import InterviewScorecards, ScorecardView
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog, interview_time
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -288,9 +289,15 @@ class ScorecardsPanel(QWidget):
         )
         if not messages.confirm(self, "Remove Scorecard", question, "Remove"):
             return
-        scorecards.remove_scorecard(self._workbook, card.id)
+        workbook = self._workbook
+        run_operation(
+            self,
+            lambda: scorecards.remove_scorecard(workbook, card.id),
+            changes=Change.SCORECARDS,
+            failure_title="Scorecard Not Removed",
+            on_success=lambda _none: self.changed.emit(),
+        )
         self._reload()
-        self.changed.emit()
 
     def _activated(self) -> None:
         entry = self.current_entry()

@@ -25,7 +25,6 @@ class TeamCompanyPage(QWidget):
         self.tabs.addTab(self.reasons, "&Rejection Reasons")
         self.privacy = RetentionSettings()
         self.tabs.addTab(self.privacy, "&Privacy")
-        self.team.changed.connect(self.company.team_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

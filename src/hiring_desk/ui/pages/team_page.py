@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.services import team
-from hiring_desk.services.errors import InUseError, NotFoundError
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.member_dialog import MemberDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 
@@ -30,9 +30,7 @@ COLUMNS: list[Column[MemberInfo]] = [
 
 
 class TeamPage(QWidget):
-    """Lists team members; emits ``changed`` after every add, edit or removal."""
-
-    changed = Signal()
+    """Lists team members; adds, edits and removes them (announced as ``Change.TEAM``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +72,7 @@ class TeamPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self._update_buttons()
+        ChangeListener(self, Change.TEAM, lambda _changes: self.refresh())
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
@@ -114,13 +113,18 @@ class TeamPage(QWidget):
             self, "Remove Team Member", f"Remove {member.name} from the team?", "Remove"
         ):
             return
-        try:
-            snapshot = team.remove_member(self._workbook, member.id)
-            undo.record_deletion(
-                self, self._workbook, "Remove Team Member", snapshot, team.remove_member
-            )
-        except (InUseError, NotFoundError) as exc:
-            messages.show_warning(self, "Cannot Remove Team Member", str(exc))
+        workbook = self._workbook
+        run_operation(
+            self,
+            lambda: team.remove_member(workbook, member.id),
+            changes=Change.TEAM,
+            on_success=lambda snapshot: undo.record_deletion(
+                self, workbook, "Remove Team Member", snapshot, team.remove_member
+            ),
+            on_refused=lambda exc: messages.show_warning(
+                self, "Cannot Remove Team Member", str(exc)
+            ),
+        )
         self._after_change(None)
 
     def _edit_index(self, index: QModelIndex) -> None:
@@ -134,7 +138,6 @@ class TeamPage(QWidget):
                 if member.id == select_id:
                     self.table.selectRow(row)
                     break
-        self.changed.emit()
 
     def _update_buttons(self) -> None:
         has_workbook = self._workbook is not None
