@@ -44,6 +44,21 @@ def format_money(
     return format_currency(major, currency, locale=locale)
 
 
+def format_money_range(
+    low_minor: int,
+    high_minor: int | None,
+    currency: str,
+    locale: str = DEFAULT_LOCALE,
+    *,
+    whole: bool = False,
+) -> str:
+    """One amount, or a range: ``"€65,000–€75,000"`` (``format_money`` for each end)."""
+    low = format_money(low_minor, currency, locale, whole=whole)
+    if high_minor is None or high_minor == low_minor:
+        return low
+    return f"{low}–{format_money(high_minor, currency, locale, whole=whole)}"
+
+
 def format_day(value: date | None, locale: str = DEFAULT_LOCALE) -> str:
     """A date in the locale's medium form (``3 Dec 2026``); empty for None."""
     return _format_date(value, "medium", locale=locale) if value else ""
