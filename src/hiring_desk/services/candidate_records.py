@@ -34,6 +34,7 @@ class CandidateInput:
     current_title: str = ""
     years_experience: int | None = None
     salary_expectation: Decimal | None = None
+    salary_expectation_max: Decimal | None = None  # a range's upper end
     salary_currency: str | None = None
     salary_period: str = PayPeriod.YEAR.value
     notice_weeks: int | None = None
@@ -94,11 +95,16 @@ def check_candidate(
     if data.notice_weeks is not None and not 0 <= data.notice_weeks <= 52:
         errors["notice_weeks"] = "must be between 0 and 52 weeks"
     currency = plain_text(data.salary_currency or "").upper() or None
-    if data.salary_expectation is not None:
-        if data.salary_expectation < 0:
+    low, high = data.salary_expectation, data.salary_expectation_max
+    if low is not None:
+        if low < 0:
             errors["salary_expectation"] = "must not be negative"
+        elif high is not None and high < low:
+            errors["salary_expectation"] = "runs from the higher amount to the lower"
         if currency is None:
             errors["salary_currency"] = "is needed with a salary expectation"
+    elif high is not None:
+        errors["salary_expectation"] = "needs its lower end too"
     if currency is not None and currency not in currencies:
         errors["salary_currency"] = f"'{currency}' is not an ISO 4217 currency code"
     notes = plain_text(data.notes, multiline=True)
@@ -124,6 +130,7 @@ def check_candidate(
         postal_address=postal_address,
         current_title=plain_text(data.current_title),
         salary_currency=currency,
+        salary_expectation_max=None if high == low else high,
         notes=notes,
         tags=tags,
         skills=skills,

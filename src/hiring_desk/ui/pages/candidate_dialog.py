@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.domain.formatting import DEFAULT_LOCALE
+from hiring_desk.domain.money import parse_typed_money
 from hiring_desk.domain.vocab import Source, WorkMode
 from hiring_desk.services import company
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.errors import ValidationError
-from hiring_desk.services.role_briefs import parse_money
 from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.widgets import (
     choice_combo,
@@ -151,7 +152,7 @@ class CandidateDialog(QDialog):
         self.years.setValue(-1 if r.years_experience is None else r.years_experience)
         self.skills.setText(", ".join(r.skills))
         self.tags.setText(", ".join(r.tags))
-        self.salary.setText("" if r.salary_expectation is None else f"{r.salary_expectation:,f}")
+        self.salary.setText(_amount_text(r.salary_expectation, r.salary_expectation_max))
         select_code(self.currency, r.salary_currency or default_currency)
         self.notice.setValue(-1 if r.notice_weeks is None else r.notice_weeks)
         select_data(self.work_mode, r.work_mode_preference or "")
@@ -159,7 +160,12 @@ class CandidateDialog(QDialog):
 
     def record(self) -> CandidateInput:
         try:
-            salary: Decimal | None = parse_money(self.salary.text())
+            salary = parse_typed_money(
+                self.salary.text(),
+                DEFAULT_LOCALE,
+                allow_range=True,
+                currency=combo_code(self.currency).upper(),
+            )
         except ValueError as exc:
             raise ValidationError({"salary_expectation": str(exc)}) from None
         mode = self.work_mode.currentData()
@@ -175,7 +181,8 @@ class CandidateDialog(QDialog):
             source=str(self.source.currentData()),
             current_title=self.current_title.text(),
             years_experience=None if self.years.value() < 0 else self.years.value(),
-            salary_expectation=salary,
+            salary_expectation=salary.low if salary else None,
+            salary_expectation_max=salary.high if salary else None,
             salary_currency=combo_code(self.currency) if salary is not None else None,
             notice_weeks=None if self.notice.value() < 0 else self.notice.value(),
             work_mode_preference=str(mode) if mode else None,
@@ -192,3 +199,10 @@ class CandidateDialog(QDialog):
             self.tabs.show_errors(exc.errors)
             return
         super().accept()
+
+
+def _amount_text(low: Decimal | None, high: Decimal | None) -> str:
+    """An amount or a range as the salary field shows it ("65,000" or "65,000–75,000")."""
+    if low is None:
+        return ""
+    return f"{low:,f}" if high is None else f"{low:,f}–{high:,f}"
