@@ -16,6 +16,8 @@ NOTES_LIMIT = 20_000
 TAG_LIMIT = 50
 SKILL_LIMIT = 100
 ADDRESS_LIMIT = 1000
+_SOURCES = frozenset(s.value for s in Source)
+_WORK_MODES = frozenset(w.value for w in WorkMode)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ def plain_text(value: str, *, multiline: bool = False) -> str:
 
     Line breaks and tabs survive only in multi-line fields.
     """
+    if value.isascii() and value.isprintable():  # nothing to clean (most text)
+        return value.strip()
     return normalise_text(value, multiline=multiline).strip()
 
 
@@ -66,29 +70,21 @@ def check_candidate(
     if problem := email_problem(email):
         errors["email"] = problem
     phone = plain_text(data.phone)
-    if phone and (sum(ch.isdigit() for ch in phone) < 6 or len(phone) > 40):
+    if phone and (sum(map(str.isdigit, phone)) < 6 or len(phone) > 40):
         errors["phone"] = "does not look like a phone number"
-    for name_, value in (
-        ("location", data.location),
-        ("current_title", data.current_title),
-    ):
-        if problem := length_problem(plain_text(value), SHORT_LIMIT):
+    location, current_title = plain_text(data.location), plain_text(data.current_title)
+    for name_, value in (("location", location), ("current_title", current_title)):
+        if problem := length_problem(value, SHORT_LIMIT):
             errors[name_] = problem
     urls = {}
     for key in ("linkedin_url", "github_url", "portfolio_url"):
-        url = plain_text(getattr(data, key))
-        scheme = urlsplit(url).scheme.lower() if url else ""
-        if scheme and scheme not in ("http", "https") and "." not in scheme:
-            errors[key] = "must be a web address (https://…)"
-        elif url and "://" not in url:
-            url = f"https://{url}"
-        parts = urlsplit(url) if url else None
-        if parts and (parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500):
-            errors[key] = "must be a web address (https://…)"
+        url, problem = _web_address(plain_text(getattr(data, key)))
+        if problem:
+            errors[key] = problem
         urls[key] = url
-    if data.source not in {s.value for s in Source}:
+    if data.source not in _SOURCES:
         errors["source"] = f"'{data.source}' is not one of the sources"
-    if data.work_mode_preference and data.work_mode_preference not in {w.value for w in WorkMode}:
+    if data.work_mode_preference and data.work_mode_preference not in _WORK_MODES:
         errors["work_mode_preference"] = "is not one of on-site, remote, hybrid"
     if data.years_experience is not None and not 0 <= data.years_experience <= 60:
         errors["years_experience"] = "must be between 0 and 60"
@@ -126,9 +122,9 @@ def check_candidate(
         name=name,
         email=email,
         phone=phone,
-        location=plain_text(data.location),
+        location=location,
         postal_address=postal_address,
-        current_title=plain_text(data.current_title),
+        current_title=current_title,
         salary_currency=currency,
         salary_expectation_max=None if high == low else high,
         notes=notes,
@@ -139,6 +135,22 @@ def check_candidate(
         portfolio_url=urls["portfolio_url"],
     )
     return cleaned, errors
+
+
+def _web_address(url: str) -> tuple[str, str | None]:
+    """``url`` with https:// added when it has no scheme, and what is wrong with it."""
+    if not url:
+        return url, None
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in ("http", "https") and "." not in scheme:
+        return url, "must be a web address (https://…)"
+    if "://" not in url:
+        url = f"https://{url}"
+        parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500:
+        return url, "must be a web address (https://…)"
+    return url, None
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

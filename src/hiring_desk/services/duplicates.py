@@ -14,6 +14,7 @@ files, applications, stage history, interviews or offers.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ PHONE_SUFFIX = 9
 
 _FOLD = str.maketrans(dict(search.FOLD))
 _WORD = re.compile(r"[^\W_]+")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
 
 
 # -- normalising ---------------------------------------------------------------------------
@@ -62,7 +64,7 @@ def normalise_email(email: str) -> str:
 
 def normalise_phone(phone: str) -> str:
     """The digits of ``phone`` only; a leading country code is kept."""
-    return "".join(ch for ch in phone or "" if ch.isdigit() and ch.isascii())
+    return _NOT_DIGITS.sub("", phone or "")
 
 
 def phone_key(digits: str) -> str:
@@ -81,12 +83,16 @@ def name_key(name: str) -> str:
 
     "  José  GARCÍA-Ødegård " -> "jose garcia odegard". Word order is kept.
     """
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = bare.translate(_FOLD).casefold()
+    if (name or "").isascii():
+        folded = (name or "").casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        folded = bare.translate(_FOLD).casefold()
     return " ".join(_WORD.findall(folded))
 
 
+@functools.lru_cache(maxsize=256)
 def _sorted_key(name: str) -> str:
     """The name key with its words sorted.
 
@@ -209,6 +215,9 @@ class DuplicateIndex:
         # (rapidfuzz is fastest on a list): sorted name keys, ids, order of adding.
         self._buckets: dict[tuple[bool, bool], _NameBucket] = {}
         self._count = 0
+        #: Sorted name key -> the first candidate with it; and every candidate's name.
+        self._same_names: dict[str, int] = {}
+        self._names: dict[int, str] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -221,7 +230,9 @@ class DuplicateIndex:
             self._emails.setdefault(email_n, candidate_id)
         if phone_k:
             self._phones.setdefault(phone_k, candidate_id)
+        self._names[candidate_id] = name
         if key := _sorted_key(name):
+            self._same_names.setdefault(key, candidate_id)
             bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
             bucket.keys.append(key)
             bucket.ids.append(candidate_id)
@@ -255,6 +266,18 @@ class DuplicateIndex:
                 candidate = (-score, bucket.order[i], bucket.ids[i])
                 best = candidate if best is None else min(best, candidate)
         return best[2] if best is not None else None
+
+    def same_name(self, name: str) -> int | None:
+        """The first candidate whose name is this one but for accents, case and word order.
+
+        For an import: a row ``match`` did not take for a duplicate (its email or phone
+        differs) may still be the same person, to be offered for a merge.
+        """
+        key = _sorted_key(name)
+        return self._same_names.get(key) if key else None
+
+    def name_of(self, candidate_id: int) -> str:
+        return self._names.get(candidate_id, "")
 
 
 @dataclass
