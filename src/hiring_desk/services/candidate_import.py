@@ -29,10 +29,10 @@ from hiring_desk.services.candidate_import_columns import (
     unmapped_columns,
 )
 from hiring_desk.services.candidate_import_rows import ImportOptions, ReadRow, RowReader
+from hiring_desk.services.bulk_work import cyclic_gc_paused
 from hiring_desk.services.candidate_import_store import (
     ImportCancelledError,
     Progress,
-    cyclic_gc_paused,
     store_records,
 )
 from hiring_desk.services.delimited_text import DelimitedText, read_delimited
@@ -109,21 +109,23 @@ def _plan(
     notes = [warning for warning in table.warnings if warning.line]
     possible: list[PossibleDuplicate] = []
     total = len(table.rows)
-    for done, (line, cells) in enumerate(table.rows, start=1):
+    for done, (line, cells) in enumerate(table.rows):
+        if progress is not None and done % _PROGRESS_EVERY == 0 and not progress(done, total):
+            raise ImportCancelledError
         read = reader.read(line, cells)
         if not isinstance(read, ReadRow):
             skipped.append(ReportLine(line, read.reason))
-        elif (same := _duplicate_of(index, read)) is not None:
-            skipped.append(ReportLine(line, same))
-        else:
-            similar = index.same_name(read.record.name)
-            if similar is not None:
-                possible.append(PossibleDuplicate(line, similar, index.name_of(similar)))
-            index.add(-line, read.record.name, read.record.email, read.record.phone)
-            rows.append(read)
+            continue
+        record = read.record
+        same, similar = index.match_or_add(-line, record.name, record.email, record.phone)
+        if same is not None:
+            skipped.append(ReportLine(line, _already_there(index, same)))
+            continue
+        if similar is not None:
+            possible.append(PossibleDuplicate(line, similar, index.name_of(similar)))
+        rows.append(read)
+        if read.said:
             notes += [ReportLine(line, text) for text in read.said]
-        if progress is not None and done % _PROGRESS_EVERY == 0 and not progress(done, total):
-            raise ImportCancelledError
     return ImportPlan(
         table=table,
         options=options,
@@ -199,12 +201,8 @@ def _check_options(options: ImportOptions) -> None:
         )
 
 
-def _duplicate_of(index: DuplicateIndex, read: ReadRow) -> str | None:
-    """Why the row is someone already there (a candidate or an earlier row), or None."""
-    record = read.record
-    same = index.match(record.name, record.email, record.phone)
-    if same is None:
-        return None
+def _already_there(index: DuplicateIndex, same: int) -> str:
+    """Why a row is someone already there: a candidate, or an earlier row (``-line``)."""
     if same < 0:
         return f"the same person as line {-same}"
     return f"already in the workbook as candidate {same}, {index.name_of(same)}"

@@ -143,13 +143,14 @@ class RowReader:
     def _cells(self, cells: tuple[str, ...]) -> _Cells:
         values: dict[str, str] = {}
         columns: dict[str, str] = {}
+        width = len(cells)
         for index, key in self._fields:
-            if index < len(cells) and (text := cells[index].strip()):
-                values[key] = _without_export_apostrophe(text)
+            if index < width and (text := cells[index].strip()):
+                values[key] = _without_export_apostrophe(text) if text[0] == "'" else text
                 columns[key] = self._names[index]
         row = _Cells(values, columns)
         for index in self._unmapped:
-            if index < len(cells) and (text := cells[index].strip()):
+            if index < width and (text := cells[index].strip()):
                 row.kept.append(f"{self._names[index]}: {_without_export_apostrophe(text)}")
         extra = [
             f"Column {i + 1}: {text}"
@@ -301,7 +302,8 @@ def _work_mode(row: _Cells) -> str | None:
 
 
 def _split(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip())
+    """ "Python; SQL, Go" -> ("Python", "SQL", "Go")."""
+    return tuple(filter(None, map(str.strip, _LIST_SEPARATORS.split(text))))
 
 
 @functools.cache

@@ -24,6 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from hiring_desk.services.bulk_work import cyclic_gc_paused
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.import_report import ReportLine
 
@@ -88,14 +89,15 @@ def read_delimited(data: bytes, filename: str = "the file") -> DelimitedText:
         if data.startswith(signature):
             raise ValidationError({"file": f"{filename} is {what}"})
     text, codec, warnings = _decode(data, filename)
-    lines = io.StringIO(text, newline="").readlines()
-    if "\x00" in text:
-        warnings.append(_remove_nuls(lines))
-    delimiter = _sniff(lines)
-    header_index, header = _header(lines, delimiter)
-    if header is None:
-        raise ValidationError({"file": f"{filename} is empty"})
-    rows, unreadable = _rows(lines, header_index + 1, delimiter, len(header))
+    with cyclic_gc_paused():
+        lines = io.StringIO(text, newline="").readlines()
+        if "\x00" in text:
+            warnings.append(_remove_nuls(lines))
+        delimiter = _sniff(lines)
+        header_index, header = _header(lines, delimiter)
+        if header is None:
+            raise ValidationError({"file": f"{filename} is empty"})
+        rows, unreadable = _rows(lines, header_index + 1, delimiter, len(header))
     return DelimitedText(
         filename=filename,
         header=tuple(cell.strip().lstrip("\ufeff") for cell in header),
@@ -207,7 +209,7 @@ def _rows(
             for cells in reader:
                 first, done = base + done, reader.line_num
                 end = base + done
-                if not any(cell.strip() for cell in cells):
+                if not "".join(cells).strip():
                     continue
                 problem = (
                     _runs_on(cells, lines, first, end, delimiter, columns)

@@ -224,20 +224,7 @@ class DuplicateIndex:
 
     def add(self, candidate_id: int, name: str, email: str = "", phone: str = "") -> None:
         """Count this candidate too (the first one added keeps an email or phone)."""
-        email_n = normalise_email(email)
-        phone_k = phone_key(normalise_phone(phone))
-        if email_n:
-            self._emails.setdefault(email_n, candidate_id)
-        if phone_k:
-            self._phones.setdefault(phone_k, candidate_id)
-        self._names[candidate_id] = name
-        if key := _sorted_key(name):
-            self._same_names.setdefault(key, candidate_id)
-            bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
-            bucket.keys.append(key)
-            bucket.ids.append(candidate_id)
-            bucket.order.append(self._count)
-            self._count += 1
+        self._add(candidate_id, name, *_keys(name, email, phone))
 
     def match(self, name: str, email: str = "", phone: str = "") -> int | None:
         """The id of a candidate who is likely this person, or None.
@@ -245,13 +232,41 @@ class DuplicateIndex:
         A shared email wins over a shared phone, which wins over the most similar
         name whose contact details do not differ (the first added among equals).
         """
-        email_n = normalise_email(email)
+        return self._match(*_keys(name, email, phone))
+
+    def match_or_add(
+        self, candidate_id: int, name: str, email: str = "", phone: str = ""
+    ) -> tuple[int | None, int | None]:
+        """For an import's row: ``(match, None)`` when it is someone already counted;
+        else it is added as ``candidate_id``, and the answer is ``(None, same_name)``,
+        the first candidate with the same name (but other contact details) or None."""
+        keys = _keys(name, email, phone)
+        same = self._match(*keys)
+        if same is not None:
+            return same, None
+        similar = self._same_names.get(keys[2]) if keys[2] else None
+        self._add(candidate_id, name, *keys)
+        return None, similar
+
+    def _add(self, candidate_id: int, name: str, email_n: str, phone_k: str, key: str) -> None:
+        if email_n:
+            self._emails.setdefault(email_n, candidate_id)
+        if phone_k:
+            self._phones.setdefault(phone_k, candidate_id)
+        self._names[candidate_id] = name
+        if key:
+            self._same_names.setdefault(key, candidate_id)
+            bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
+            bucket.keys.append(key)
+            bucket.ids.append(candidate_id)
+            bucket.order.append(self._count)
+            self._count += 1
+
+    def _match(self, email_n: str, phone_k: str, query: str) -> int | None:
         if email_n and email_n in self._emails:
             return self._emails[email_n]
-        phone_k = phone_key(normalise_phone(phone))
         if phone_k and phone_k in self._phones:
             return self._phones[phone_k]
-        query = _sorted_key(name)
         if not query:
             return None
         best: tuple[float, int, int] | None = None  # (-score, order, id)
@@ -267,17 +282,13 @@ class DuplicateIndex:
                 best = candidate if best is None else min(best, candidate)
         return best[2] if best is not None else None
 
-    def same_name(self, name: str) -> int | None:
-        """The first candidate whose name is this one but for accents, case and word order.
-
-        For an import: a row ``match`` did not take for a duplicate (its email or phone
-        differs) may still be the same person, to be offered for a merge.
-        """
-        key = _sorted_key(name)
-        return self._same_names.get(key) if key else None
-
     def name_of(self, candidate_id: int) -> str:
         return self._names.get(candidate_id, "")
+
+
+def _keys(name: str, email: str, phone: str) -> tuple[str, str, str]:
+    """What a person is compared on: email, phone key and sorted name key."""
+    return normalise_email(email), phone_key(normalise_phone(phone)), _sorted_key(name)
 
 
 @dataclass

@@ -77,8 +77,8 @@ def normalise_text(value: str | None, *, multiline: bool = True) -> str:
     Line breaks and tabs are kept when ``multiline``, dropped otherwise.
     """
     text = value or ""
-    if text.isascii() and text.isprintable():
-        return text
+    if text.isprintable():  # no control, private-use or format character, no half of one
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     # A valid surrogate pair (two halves of one character) becomes that character.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

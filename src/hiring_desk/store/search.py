@@ -278,6 +278,8 @@ def sort_name(name: str) -> str:
     Scripts without a Latin form (Greek, Cyrillic, CJK) keep their letters and
     sort after Latin names, each script together.
     """
+    if name.isascii():
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD_TRANSLATION))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
