@@ -21,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from hiring_desk.services import company
+from hiring_desk.services.bulk_work import cyclic_gc_paused
 from hiring_desk.services.candidate_import_columns import (
     FIELD_LABELS,
     FIELDS,
@@ -29,7 +30,6 @@ from hiring_desk.services.candidate_import_columns import (
     unmapped_columns,
 )
 from hiring_desk.services.candidate_import_rows import ImportOptions, ReadRow, RowReader
-from hiring_desk.services.bulk_work import cyclic_gc_paused
 from hiring_desk.services.candidate_import_store import (
     ImportCancelledError,
     Progress,
