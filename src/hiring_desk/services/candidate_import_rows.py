@@ -90,15 +90,17 @@ class _Cells:
     """One row's values by field, and what was moved to its notes."""
 
     values: dict[str, str]
-    columns: dict[str, str]  # field -> the column it came from
-    kept: list[str] = field(default_factory=list)  # "Column: value" lines for the notes
+    columns: dict[str, tuple[int, str]]  # field -> the column it came from: index, name
+    #: (column index, "Column: value") for the notes, which list them in column order.
+    kept: list[tuple[int, str]] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     took_default_currency: bool = False
     source: str = Source.OTHER.value
 
     def keep(self, key: str, reason: str) -> None:
         raw = self.values.pop(key)
-        self.kept.append(f"{self.columns[key]}: {raw}")
+        index, column = self.columns[key]
+        self.kept.append((index, f"{column}: {raw}"))
         self.said.append(f"{FIELD_LABELS[key].lower()} '{raw}' kept in the notes: {reason}")
 
 
@@ -142,18 +144,19 @@ class RowReader:
 
     def _cells(self, cells: tuple[str, ...]) -> _Cells:
         values: dict[str, str] = {}
-        columns: dict[str, str] = {}
+        columns: dict[str, tuple[int, str]] = {}
         width = len(cells)
         for index, key in self._fields:
             if index < width and (text := cells[index].strip()):
                 values[key] = _without_export_apostrophe(text) if text[0] == "'" else text
-                columns[key] = self._names[index]
+                columns[key] = (index, self._names[index])
         row = _Cells(values, columns)
         for index in self._unmapped:
             if index < width and (text := cells[index].strip()):
-                row.kept.append(f"{self._names[index]}: {_without_export_apostrophe(text)}")
+                text = _without_export_apostrophe(text)
+                row.kept.append((index, f"{self._names[index]}: {text}"))
         extra = [
-            f"Column {i + 1}: {text}"
+            (i, f"Column {i + 1}: {text}")
             for i, cell in enumerate(cells[self._width :], start=self._width)
             if (text := cell.strip())
         ]
@@ -185,7 +188,8 @@ class RowReader:
         values = row.values
         low, high, currency = self._salary(row)
         name = values.get("name") or _joined_name(values)
-        notes = "\n".join(part for part in (values.get("notes", ""), *row.kept) if part)
+        kept = [text for _index, text in sorted(row.kept)]
+        notes = "\n".join(part for part in (values.get("notes", ""), *kept) if part)
         if len(notes) > NOTES_LIMIT:
             notes = notes[:NOTES_LIMIT]
             cut = f"the notes were cut at {NOTES_LIMIT:,} characters"
@@ -260,7 +264,8 @@ class RowReader:
         value = _source_keys().get(text.casefold().replace(" ", "_").replace("-", "_"))
         if value is None:
             self.unknown_sources[text] += 1
-            row.kept.append(f"{row.columns['source']}: {text}")
+            index, column = row.columns["source"]
+            row.kept.append((index, f"{column}: {text}"))
             return Source.OTHER.value
         return value
 

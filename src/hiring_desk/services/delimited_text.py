@@ -2,8 +2,10 @@
 
 Decoding: a byte-order mark says UTF-8, UTF-16 or UTF-32; otherwise UTF-16 without
 one is recognised by its zero bytes, then UTF-8 is tried, and anything else is
-detected by charset-normalizer (Windows-1252 preferred among the single-byte
-encodings that read the file equally well, as Excel on Western Windows writes it).
+detected by charset-normalizer: its answer is taken for Cyrillic, Greek, CJK and
+other scripts it tells apart well, while text in Latin letters is read as
+Windows-1252 (what Excel on Western Windows writes, Latin-1 included) whenever that
+reads it, since on a short sample its guesses among the Latin encodings are unsure.
 The separator (comma, semicolon, tab or vertical bar) is the one that splits the
 first lines into the same number of columns.
 
@@ -53,7 +55,24 @@ _LABELS = {
     "utf-32": "UTF-32",
     "cp1252": "Windows-1252",
     "latin_1": "Latin-1",
+    "cp932": "Shift-JIS (Windows)",
 }
+#: Scripts whose encodings charset-normalizer tells apart well; for the rest (Latin
+#: letters) Windows-1252 is taken whenever it reads the file, as Excel writes it.
+_OTHER_SCRIPTS = (
+    "Cyrillic",
+    "Greek",
+    "Arabic",
+    "Hebrew",
+    "CJK",
+    "Hiragana",
+    "Katakana",
+    "Hangul",
+    "Thai",
+    "Devanagari",
+    "Armenian",
+    "Georgian",
+)
 _WIDE = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
 _SNIFF_LINES = 50
 _DETECT_SAMPLE = 64 * 1024
@@ -105,12 +124,21 @@ def read_delimited(data: bytes, filename: str = "the file") -> DelimitedText:
         rows=tuple(rows),
         unreadable=tuple(unreadable),
         warnings=tuple(warnings),
-        encoding=_LABELS.get(codec, codec.upper().replace("_", "-")),
+        encoding=_label(codec),
         delimiter=delimiter,
     )
 
 
 # -- decoding ----------------------------------------------------------------------------
+
+
+def _label(codec: str) -> str:
+    """An encoding as people name it: "Windows-1252", "UTF-16", "Shift-JIS (Windows)"."""
+    if codec in _LABELS:
+        return _LABELS[codec]
+    if codec.startswith("cp125"):
+        return f"Windows-{codec[2:]}"
+    return codec.upper().replace("_", "-")
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str, list[ReportLine]]:
@@ -145,13 +173,16 @@ def _detected(data: bytes) -> str | None:
     sample = b"".join(
         match.group() for match in itertools.islice(_NON_ASCII_LINE.finditer(data), 2000)
     )[:_DETECT_SAMPLE]
-    matches = charset_normalizer.from_bytes(sample, cp_exclusion=_WIDE)
-    best = matches.best()
+    best = charset_normalizer.from_bytes(sample, cp_exclusion=_WIDE).best()
     if best is None:
         return None
-    for match in matches:
-        if match.chaos <= best.chaos + 0.05 and "cp1252" in match.could_be_from_charset:
-            return "cp1252"
+    other_script = any(script in name for name in best.alphabets for script in _OTHER_SCRIPTS)
+    if not other_script:
+        try:
+            sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return str(best.encoding)
+        return "cp1252"  # its guesses among Latin encodings are unsure on a short sample
     return str(best.encoding)
 
 
