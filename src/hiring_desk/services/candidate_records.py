@@ -51,6 +51,8 @@ def plain_text(value: str, *, multiline: bool = False) -> str:
 
     Line breaks and tabs survive only in multi-line fields.
     """
+    if value.isascii() and value.isprintable():  # nothing to clean: most text
+        return value.strip()
     return normalise_text(value, multiline=multiline).strip()
 
 

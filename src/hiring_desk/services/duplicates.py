@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -49,7 +48,6 @@ NAME_THRESHOLD = 90
 #: so a number matches with or without its country code or trunk prefix.
 PHONE_SUFFIX = 9
 
-_FOLD = str.maketrans(dict(search.FOLD))
 _WORD = re.compile(r"[^\W_]+")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 
@@ -83,13 +81,7 @@ def name_key(name: str) -> str:
 
     "  José  GARCÍA-Ødegård " -> "jose garcia odegard". Word order is kept.
     """
-    if (name or "").isascii():
-        folded = (name or "").casefold()
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        folded = bare.translate(_FOLD).casefold()
-    return " ".join(_WORD.findall(folded))
+    return " ".join(_WORD.findall(search.bare_letters(name or "").casefold()))
 
 
 @functools.lru_cache(maxsize=256)

@@ -78,6 +78,10 @@ FOLD: tuple[tuple[str, str], ...] = (
 _BM25 = f"bm25({SEARCH_TABLE}, 10.0, 8.0, 3.0, 2.0, 2.0, 4.0, 1.0, 1.0)"
 
 _FOLD_TRANSLATION = str.maketrans(dict(FOLD))
+#: The combining marks of the Combining Diacritical Marks block (U+0300-U+036F).
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]"
+)
 _FOLD_PARAMS: dict[str, str] = {
     name: value
     for i, (letter, ascii_text) in enumerate(FOLD)
@@ -199,7 +203,7 @@ def index_candidates(session: Session, candidate_ids: Iterable[int]) -> None:
 
 @dataclass(frozen=True)
 class NewCandidateText:
-    """The text of a candidate just inserted, with no attachments yet (for ``index_new``)."""
+    """The text of a candidate just inserted, with no attachments yet (for ``index_rows``)."""
 
     candidate_id: int
     name: str
@@ -212,14 +216,12 @@ class NewCandidateText:
     notes: str
 
 
-def index_new(session: Session, candidates: Iterable[NewCandidateText]) -> None:
-    """Index candidates just inserted (sort keys set), from their text in hand.
-
-    The same text ``index_candidates`` would read back from the tables, folded in
-    Python rather than SQL: for an import of many thousands, one statement and no
-    reading back. The candidates must not be indexed yet.
-    """
-    rows = [
+def index_rows(candidates: Iterable[NewCandidateText]) -> list[tuple[object, ...]]:
+    """The search table's rows for candidates just inserted (sort keys set), from their
+    text in hand: what ``index_candidates`` would read back from the tables, folded in
+    Python rather than SQL. For an import of many thousands; no I/O here, the rows go
+    to ``insert_index_rows``. The candidates must not be indexed yet."""
+    return [
         (
             c.candidate_id,
             _folded(c.name),
@@ -233,10 +235,12 @@ def index_new(session: Session, candidates: Iterable[NewCandidateText]) -> None:
         )
         for c in candidates
     ]
-    if rows:  # one executemany; the text comes from records the services cleaned
-        session.connection().exec_driver_sql(
-            _INSERT_VALUES, rows, execution_options={TEXT_CLEANED: True}
-        )
+
+
+def insert_index_rows(connection: sa.Connection, rows: list[tuple[object, ...]]) -> None:
+    """Add rows made by ``index_rows``: one executemany (their text was cleaned)."""
+    if rows:
+        connection.exec_driver_sql(_INSERT_VALUES, rows, execution_options={TEXT_CLEANED: True})
 
 
 def _folded(text: str) -> str:
@@ -278,11 +282,21 @@ def sort_name(name: str) -> str:
     Scripts without a Latin form (Greek, Cyrillic, CJK) keep their letters and
     sort after Latin names, each script together.
     """
-    if name.isascii():
-        return " ".join(name.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD_TRANSLATION))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    return " ".join(bare_letters(name).casefold().split())
+
+
+def bare_letters(text: str) -> str:
+    """``text`` with the letters of ``FOLD`` spelled out and accents dropped (case kept).
+
+    Decomposed (NFKD), then without its combining marks: "Ødegård" -> "Odegard".
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TRANSLATION))
+    bare = _LATIN_MARKS.sub("", decomposed)  # the usual accents, quickly
+    if bare.isascii():
+        return bare
+    return "".join(ch for ch in bare if not unicodedata.combining(ch))
 
 
 # -- searching ------------------------------------------------------------------------------
