@@ -261,13 +261,15 @@ def test_import_csv_with_mapping_and_report(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hiring_desk.ui import file_dialogs
-    from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
+    from hiring_desk.ui.pages.import_dialog import ImportDialog
+    from hiring_desk.ui.pages.import_report_dialog import ImportReportDialog
 
     csv_file = tmp_path / "people.csv"
     csv_file.write_text(
         "Full Name;E-mail;Favourite colour\n"
         "Zoë Lambert;zoe@example.org;green\n"
         ";nobody@example.org;red\n"
+        ";;blue\n"
         "Søren Kjær;soren@example.org;blue\n",
         encoding="utf-8",
     )
@@ -278,21 +280,22 @@ def test_import_csv_with_mapping_and_report(
     def map_and_import(dialog: QWidget) -> None:
         assert isinstance(dialog, ImportDialog)
         assert [c.currentData() for c in dialog.combos] == ["name", "email", ""]
-        assert dialog.preview.rowCount() == 3
+        assert dialog.preview.rowCount() == 4
 
         def read_report(report: QWidget) -> None:
-            assert isinstance(report, ImportReport)
+            assert isinstance(report, ImportReportDialog)
             reports.append(report.details.toPlainText())
             report.reject()
 
-        when_modal(qtbot, read_report, ImportReport)
+        when_modal(qtbot, read_report, ImportReportDialog)
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
-    when_modal(qtbot, map_and_import)
+    when_modal(qtbot, map_and_import, ImportDialog)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(reports))
-    assert reports[0].startswith("Line 3:") and "name" in reports[0]
-    assert page.model.total == 2
+    qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+    assert "Line 3: no name; the email address is used as the name" in reports[0]
+    assert "Line 4: skipped: no name, email address or phone number" in reports[0]
+    assert page.model.total == 3
 
 
 def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> None:
