@@ -70,6 +70,11 @@ def test_reimporting_adds_nobody_and_changed_emails_are_possible_duplicates(
     first = import_bytes(workbook, table_bytes(rows))
     assert first.imported == 6
 
+    twice = import_bytes(workbook, b"name,email\nNew Person,a@new.ex\nnew person,b@new.ex\n")
+    assert [d.description for d in twice.possible_duplicates] == [
+        "may be the person on line 2, New Person"
+    ]
+
     again = import_bytes(workbook, table_bytes(rows))
     assert again.imported == 0 and len(again.skipped) == 6
     jose_id = first.candidate_ids[-1]

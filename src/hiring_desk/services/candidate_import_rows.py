@@ -138,6 +138,9 @@ class RowReader:
             if record.name:
                 return SkippedRow(line, f"the name is longer than {NAME_LIMIT} characters")
             return SkippedRow(line, "no name, email address or phone number")
+        if errors:  # none is expected: every other value was moved to the notes
+            wrong = "; ".join(f"{key.replace('_', ' ')} {text}" for key, text in errors.items())
+            return SkippedRow(line, wrong)
         return ReadRow(line, record, tuple(row.said))
 
     # -- the steps -------------------------------------------------------------------------

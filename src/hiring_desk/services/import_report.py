@@ -25,13 +25,15 @@ class PossibleDuplicate:
     """A row whose person may already be a candidate (same name, other contact details)."""
 
     line: int
-    existing_id: int
+    existing_id: int  # a candidate's id, or minus the line of an earlier row of the file
     existing_name: str
     #: The candidate the row became; None until imported (or when skipped).
     new_id: int | None = None
 
     @property
     def description(self) -> str:
+        if self.existing_id < 0:
+            return f"may be the person on line {-self.existing_id}, {self.existing_name}"
         return f"may be candidate {self.existing_id}, {self.existing_name} (same name)"
 
 
