@@ -4,8 +4,7 @@ Rows are written in batches with SQLAlchemy Core ``executemany`` inserts (one
 statement per table and batch), not one ORM object at a time, and the new
 candidates get their ids here (after the largest in use) so nothing is read back.
 Their sort keys go in with them and their search entries are made from the text in
-hand (``search.index_rows``). Each batch is written on a second thread while the
-next is made ready. Cancelling (the progress callback answering False)
+hand (``search.index_rows``). Cancelling (the progress callback answering False)
 rolls the whole transaction back: nothing is half-imported.
 """
 
@@ -13,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -64,11 +62,7 @@ def store_records(
     role_id: int | None,
     progress: Progress | None = None,
 ) -> list[int]:
-    """Insert the checked records in one transaction; their new ids, in order.
-
-    Batches are written on a second thread while the next one is made ready on this
-    one (SQLite works without Python's lock), never two statements at once.
-    """
+    """Insert the checked records in one transaction; their new ids, in order."""
     total = len(records)
     ids: list[int] = []
     with cyclic_gc_paused(), workbook.transaction() as session:
@@ -79,12 +73,12 @@ def store_records(
         to_driver = candidates.c.created_at.type.bind_processor(connection.dialect)
         now = utcnow()
         stamp = to_driver(now) if to_driver else now
-        with _bigger_page_cache(connection), _Writer(connection) as writer:
+        with _bigger_page_cache(connection):
             for start in range(0, total, BATCH):
                 batch = records[start : start + BATCH]
                 batch_ids = list(range(next_id, next_id + len(batch)))
                 next_id += len(batch)
-                writer.write(_Batch.of(batch_ids, batch, stamp), role_id, now)
+                _write(connection, _Batch.of(batch_ids, batch, stamp), role_id, now)
                 ids += batch_ids
                 if progress is not None and not progress(len(ids), total):
                     raise ImportCancelledError
@@ -116,44 +110,13 @@ class _Batch:
         )
 
 
-class _Writer:
-    """Writes batches on one worker thread, each after the one before has finished."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer")
-        self._pending: Future[None] | None = None
-
-    def write(self, batch: _Batch, role_id: int | None, now: datetime) -> None:
-        self.wait()
-        self._pending = self._pool.submit(self._write, batch, role_id, now)
-
-    def wait(self) -> None:
-        """Until the batch being written is in (raising what writing it raised)."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
-
-    def _write(self, batch: _Batch, role_id: int | None, now: datetime) -> None:
-        connection = self._connection
-        _insert_many(connection, _table(Candidate), _CANDIDATE_ROW, batch.candidates)
-        _insert_many(connection, _table(CandidateSkill), ("candidate_id", "skill"), batch.skills)
-        _insert_many(connection, _table(CandidateTag), ("candidate_id", "tag"), batch.tags)
-        search.insert_index_rows(connection, batch.search_rows)
-        if role_id is not None:
-            _apply_all(connection, batch.ids, role_id, now)
-
-    def __enter__(self) -> _Writer:
-        return self
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        try:
-            if error is None:
-                self.wait()
-            elif self._pending is not None:  # let it finish before the rollback
-                self._pending.exception()
-        finally:
-            self._pool.shutdown(wait=True)
+def _write(connection: Connection, batch: _Batch, role_id: int | None, now: datetime) -> None:
+    _insert_many(connection, _table(Candidate), _CANDIDATE_ROW, batch.candidates)
+    _insert_many(connection, _table(CandidateSkill), ("candidate_id", "skill"), batch.skills)
+    _insert_many(connection, _table(CandidateTag), ("candidate_id", "tag"), batch.tags)
+    search.insert_index_rows(connection, batch.search_rows)
+    if role_id is not None:
+        _apply_all(connection, batch.ids, role_id, now)
 
 
 @contextlib.contextmanager
