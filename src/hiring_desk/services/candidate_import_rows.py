@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, major_to_minor
 from hiring_desk.domain.money import MoneyAmount, UnreadableAmount, read_currency, read_money
@@ -72,15 +73,13 @@ class ImportOptions:
     role_id: int | None = None  # apply every imported candidate to this role
 
 
-@dataclass(frozen=True)
-class ReadRow:
+class ReadRow(NamedTuple):
     line: int
     record: CandidateInput  # checked and cleaned, ready to save
     said: tuple[str, ...]  # for the report: values kept in the notes, defaults taken
 
 
-@dataclass(frozen=True)
-class SkippedRow:
+class SkippedRow(NamedTuple):
     line: int
     reason: str
 
@@ -90,7 +89,7 @@ class _Cells:
     """One row's values by field, and what was moved to its notes."""
 
     values: dict[str, str]
-    columns: dict[str, tuple[int, str]]  # field -> the column it came from: index, name
+    columns: dict[str, tuple[int, str]]  # field -> its column: index, name (the file's)
     #: (column index, "Column: value") for the notes, which list them in column order.
     kept: list[tuple[int, str]] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
@@ -115,6 +114,7 @@ class RowReader:
         self._width = len(header)
         self._fields = sorted(options.mapping.items())
         self._names = {i: column_name(header, i) for i in range(len(header))}
+        self._columns = {key: (i, self._names[i]) for i, key in self._fields if i < len(header)}
         self._unmapped = [i for i in range(len(header)) if i not in options.mapping]
         #: A currency the salary column's header names: "Salary (EUR)".
         self._header_currency = next(
@@ -147,13 +147,11 @@ class RowReader:
 
     def _cells(self, cells: tuple[str, ...]) -> _Cells:
         values: dict[str, str] = {}
-        columns: dict[str, tuple[int, str]] = {}
         width = len(cells)
         for index, key in self._fields:
             if index < width and (text := cells[index].strip()):
                 values[key] = _without_export_apostrophe(text) if text[0] == "'" else text
-                columns[key] = (index, self._names[index])
-        row = _Cells(values, columns)
+        row = _Cells(values, self._columns)
         for index in self._unmapped:
             if index < width and (text := cells[index].strip()):
                 text = _without_export_apostrophe(text)

@@ -14,7 +14,6 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -234,10 +233,7 @@ def candidate_values(data: CandidateInput) -> tuple[object, ...]:
     """The candidate row for a checked record, in ``CANDIDATE_COLUMNS`` order: the columns
     ``candidates.apply_record`` sets (money in minor units), and the sort key."""
     currency = data.salary_currency
-
-    def minor(amount: Decimal | None) -> int | None:
-        return major_to_minor(amount, currency) if amount is not None and currency else None
-
+    low, high = data.salary_expectation, data.salary_expectation_max
     return (
         data.name,
         search.sort_name(data.name),
@@ -251,8 +247,8 @@ def candidate_values(data: CandidateInput) -> tuple[object, ...]:
         data.source,
         data.current_title,
         data.years_experience,
-        minor(data.salary_expectation),
-        minor(data.salary_expectation_max),
+        None if low is None or not currency else major_to_minor(low, currency),
+        None if high is None or not currency else major_to_minor(high, currency),
         currency,
         data.salary_period,
         data.notice_weeks,

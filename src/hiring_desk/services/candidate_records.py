@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +17,9 @@ NOTES_LIMIT = 20_000
 TAG_LIMIT = 50
 SKILL_LIMIT = 100
 ADDRESS_LIMIT = 1000
+URL_LIMIT = 500
+#: An http(s) address of the usual shape, which the full check always accepts as it is.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?", re.I)
 _SOURCES = frozenset(s.value for s in Source)
 _WORK_MODES = frozenset(w.value for w in WorkMode)
 
@@ -109,12 +113,12 @@ def check_candidate(
     postal_address = plain_text(data.postal_address, multiline=True)
     if problem := length_problem(postal_address, ADDRESS_LIMIT):
         errors["postal_address"] = problem
-    tags = _unique(plain_text(t) for t in data.tags)
+    tags = _unique(map(plain_text, data.tags))
     if any(len(t) > TAG_LIMIT for t in tags):
         errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
     from hiring_desk.services.catalog import canonical_skill
 
-    skills = _unique(canonical_skill(plain_text(s)) for s in data.skills)
+    skills = _unique(map(canonical_skill, map(plain_text, data.skills)))
     if any(len(s) > SKILL_LIMIT for s in skills):
         errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
     # As dataclasses.replace, without its per-field loop (an import cleans many thousands).
@@ -142,7 +146,7 @@ def check_candidate(
 
 def _web_address(url: str) -> tuple[str, str | None]:
     """``url`` with https:// added when it has no scheme, and what is wrong with it."""
-    if not url:
+    if not url or (len(url) <= URL_LIMIT and _PLAIN_WEB_ADDRESS.fullmatch(url)):
         return url, None
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -151,7 +155,7 @@ def _web_address(url: str) -> tuple[str, str | None]:
     if "://" not in url:
         url = f"https://{url}"
         parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500:
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > URL_LIMIT:
         return url, "must be a web address (https://…)"
     return url, None
 

@@ -14,7 +14,6 @@ files, applications, stage history, interviews or offers.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -84,7 +83,6 @@ def name_key(name: str) -> str:
     return " ".join(_WORD.findall(search.bare_letters(name or "").casefold()))
 
 
-@functools.lru_cache(maxsize=256)
 def _sorted_key(name: str) -> str:
     """The name key with its words sorted.
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -201,9 +201,9 @@ def index_candidates(session: Session, candidate_ids: Iterable[int]) -> None:
             )
 
 
-@dataclass(frozen=True)
-class NewCandidateText:
-    """The text of a candidate just inserted, with no attachments yet (for ``index_rows``)."""
+class NewCandidateText(NamedTuple):
+    """The text of a candidate just inserted, with no attachments yet (for ``index_rows``;
+    a named tuple: an import makes one per row)."""
 
     candidate_id: int
     name: str
