@@ -28,9 +28,10 @@ class PossibleDuplicatesDialog(QDialog):
         self.setObjectName("import_possible_duplicates")
         self.setWindowTitle("Possible Duplicates")
         self._found = list(found)
+        who = "1 row may be someone" if len(found) == 1 else f"{len(found):,} rows may be people"
         intro = QLabel(
-            f"{len(found):,} row{'s' if len(found) != 1 else ''} may be people already in "
-            "the workbook: the same name, with another email address or phone number. "
+            f"{who} already in the workbook: the same name, with another email address or "
+            "phone number. "
             "Ticked rows are imported (you can merge them afterwards); untick those to "
             "leave out."
         )
