@@ -145,7 +145,8 @@ def run_import(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write the planned rows (less the possible duplicates in ``skip_lines``) at once."""
-    dropped = {d.line for d in plan.possible_duplicates if d.line in skip_lines}
+    wanted_out = set(skip_lines)
+    dropped = {d.line for d in plan.possible_duplicates if d.line in wanted_out}
     chosen = [row for row in plan.rows if row.line not in dropped]
     ids = store_records(
         workbook, [row.record for row in chosen], role_id=plan.options.role_id, progress=progress

@@ -186,6 +186,8 @@ class RowReader:
         return cleaned, errors
 
     def _record(self, row: _Cells) -> CandidateInput:
+        """The record the row's values make (each value that cannot be read is moved to
+        the notes on the way)."""
         values = row.values
         low, high, currency = self._salary(row)
         name = values.get("name") or _joined_name(values)
