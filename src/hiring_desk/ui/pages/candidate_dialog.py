@@ -77,7 +77,7 @@ class CandidateDialog(QDialog):
         self.source = choice_combo([(s.value, s.label) for s in Source], "candidate_source")
         self.current_title = _line("candidate_title", "e.g. Backend Developer at …")
         self.years = _optional_spin("candidate_years", 60, " years")
-        self.salary = _line("candidate_salary", "e.g. 60,000")
+        self.salary = _line("candidate_salary", "e.g. 60,000 or 60,000–70,000")
         self.currency = searchable_combo(company.currency_choices(), "candidate_currency")
         self.notice = _optional_spin("candidate_notice", 52, " weeks")
         self.work_mode = choice_combo(
