@@ -503,3 +503,31 @@ def test_dropping_cv_files_on_the_files_tab_attaches_them(
     assert [a.filename for a in attachments.list_attachments(wb, cid)] == ["Kari CV.pdf"]
     assert panel.files.count() == 1
     assert warnings and "not-a-cv.pdf" in warnings[0]  # the refused one is named
+
+
+def test_the_candidate_editor_keeps_a_salary_range(qtbot: QtBot, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    with create_workbook(tmp_path / "r.hiringdesk") as wb:
+        cid = candidates.create_candidate(
+            wb,
+            CandidateInput(
+                name="Ranged",
+                salary_expectation=Decimal("65000"),
+                salary_expectation_max=Decimal("75000"),
+                salary_currency="EUR",
+            ),
+        ).id
+        detail = candidates.get_candidate(wb, cid)
+        dialog = CandidateDialog(None, lambda record: detail, detail)
+        qtbot.addWidget(dialog)
+        assert dialog.salary.text() == "65,000.00–75,000.00"
+        record = dialog.record()
+        assert (record.salary_expectation, record.salary_expectation_max) == (
+            Decimal("65000"),
+            Decimal("75000"),
+        )
+        dialog.salary.setFocus()
+        dialog.salary.selectAll()
+        qtbot.keyClicks(dialog.salary, "70k")
+        assert dialog.record().salary_expectation_max is None
