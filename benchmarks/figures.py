@@ -232,9 +232,8 @@ def import_figure(rows: int, repeat: int, cache: Path) -> Figure:
         def service() -> None:
             workbook = Workbook.open(fresh())
             try:
-                parsed = candidate_import.read_csv(data, "import.csv")
-                mapping = candidate_import.auto_map(parsed.header)
-                candidate_import.import_candidates(workbook, parsed, mapping)
+                table = candidate_import.read_delimited(data, "import.csv")
+                candidate_import.import_candidates(workbook, table)
             finally:
                 workbook.close()
 

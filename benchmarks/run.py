@@ -35,6 +35,7 @@ class Plan:
     big: int = 50_000  # candidates in the big workbook
     small: int = 1_000  # candidates in the workbook the first paint opens
     import_rows: int = 10_000
+    big_import_rows: int = 200_000  # the "big file": progress, Cancel, <= 3x raw
     pack_candidates: int = 50
     repeat: int = 5  # in-process figures
     fresh_repeat: int = 5  # fresh-process figures
@@ -153,7 +154,10 @@ def steps(plan: Plan) -> dict[str, Step]:
             *figures.model_update_figures(big(), plan.repeat, label),
         ],
         "sort": lambda: figures.sort_figures(big(), plan.repeat, label),
-        "import": lambda: [figures.import_figure(plan.import_rows, plan.repeat, plan.cache)],
+        "import": lambda: [
+            figures.import_figure(rows, plan.repeat, plan.cache)
+            for rows in (plan.import_rows, plan.big_import_rows)
+        ],
         "pack": lambda: [figures.pack_figure(big(), plan.pack_candidates, plan.repeat)],
     }
 

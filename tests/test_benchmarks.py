@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplication) -> None:
     plan = Plan(
-        big=50, small=40, import_rows=30, pack_candidates=3, repeat=1, fresh_repeat=1,
-        cache=tmp_path,
+        big=50, small=40, import_rows=30, big_import_rows=60, pack_candidates=3, repeat=1,
+        fresh_repeat=1, cache=tmp_path,
     )  # fmt: skip
 
     results = run(plan)
@@ -29,6 +29,7 @@ def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplic
     assert sum(name.startswith("sort 50 by ") for name in names) == 9
     assert any(name.startswith("search keystroke") for name in names)
     assert any(name.startswith("import 30 CSV rows") for name in names)
+    assert any(name.startswith("import 60 CSV rows") for name in names)
     assert any(name.startswith("interview pack, 3 candidates") for name in names)
     for f in results:
         assert f.value > 0 and math.isfinite(f.value), f.name

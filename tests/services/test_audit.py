@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,11 @@ from sqlmodel import col, select
 
 from hiring_desk.services import audit, candidates, merge, pipeline, roles, team
 from hiring_desk.services.attachments import add_attachment
-from hiring_desk.services.candidate_import import auto_map, import_candidates, read_csv
+from hiring_desk.services.candidate_import import (
+    default_options,
+    import_candidates,
+    read_delimited,
+)
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError
@@ -169,10 +174,11 @@ def test_creating_editing_merging_importing_and_attaching_log_no_personal_data(
     add_attachment(
         workbook, first, "Zanele Dlamini CV.txt", b"Zanele Dlamini\nzanele@example.org\nPython"
     )
-    parsed = read_csv(
+    table = read_delimited(
         b"Name,Email\nTheodora Papadopoulou,theodora@example.gr\nIvan Petrov,ivan@example.ru\n"
     )
-    import_candidates(workbook, parsed, auto_map(parsed.header), role_id=role.id)
+    options = dataclasses.replace(default_options(workbook, table), role_id=role.id)
+    import_candidates(workbook, table, options)
 
     people = [
         *people_of(workbook),

@@ -33,6 +33,7 @@ def test_export_writes_every_field(workbook: Workbook, tmp_path: Path) -> None:
             current_title="Backend Engineer",
             years_experience=7,
             salary_expectation=Decimal("72000"),
+            salary_expectation_max=Decimal("80000"),
             salary_currency="EUR",
             notice_weeks=4,
             skills=("Python", "Go"),
@@ -54,6 +55,7 @@ def test_export_writes_every_field(workbook: Workbook, tmp_path: Path) -> None:
     assert alex["name"] == "Αλέξανδρος Παπαδόπουλος" and alex["location"] == "Αθήνα"
     assert alex["skills"] == "Python; Go" and alex["tags"] == "strong CV"
     assert alex["salary expectation"] == "72000.00" and alex["currency"] == "EUR"
+    assert alex["salary expectation max"] == "80000.00"
     assert alex["years of experience"] == "7" and alex["notice weeks"] == "4"
     assert alex["notes"].startswith("'=")
     assert alex["stage"] == "applied" and alex["role"] == "Backend Developer"

@@ -44,10 +44,42 @@ def test_create_round_trip_with_skills_tags_and_money(workbook: Workbook) -> Non
     assert record.notes == "Line one\nLine two"
 
 
+def test_a_salary_expectation_may_be_a_range(workbook: Workbook) -> None:
+    cid = add(
+        workbook,
+        "Zoë Lambert",
+        salary_expectation=Decimal("65000"),
+        salary_expectation_max=Decimal("75000"),
+        salary_currency="EUR",
+    )
+    record = candidates.get_candidate(workbook, cid).record
+    assert (record.salary_expectation, record.salary_expectation_max) == (
+        Decimal("65000.00"),
+        Decimal("75000.00"),
+    )
+    same = add(
+        workbook,
+        "Ada Lovelace",
+        salary_expectation=Decimal("70000"),
+        salary_expectation_max=Decimal("70000"),
+        salary_currency="EUR",
+    )
+    assert candidates.get_candidate(workbook, same).record.salary_expectation_max is None
+
+
 @pytest.mark.parametrize(
     ("fields", "key"),
     [
         ({"name": " "}, "name"),
+        (
+            {
+                "salary_expectation": Decimal(9),
+                "salary_expectation_max": Decimal(5),
+                "salary_currency": "EUR",
+            },
+            "salary_expectation",
+        ),
+        ({"salary_expectation_max": Decimal(5), "salary_currency": "EUR"}, "salary_expectation"),
         ({"email": "not-an-email"}, "email"),
         ({"phone": "call me"}, "phone"),
         ({"linkedin_url": "javascript:alert(1)"}, "linkedin_url"),

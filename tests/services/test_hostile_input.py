@@ -35,7 +35,7 @@ from hiring_desk.services import (
 )
 from hiring_desk.services.attachments import add_attachment, list_attachments
 from hiring_desk.services.candidate_csv import export_csv
-from hiring_desk.services.candidate_import import auto_map, import_candidates, read_csv
+from hiring_desk.services.candidate_import import import_candidates, read_delimited
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.question_bank import QuestionDraft
@@ -271,9 +271,9 @@ def test_a_file_name_in_another_encoding_is_attached(workbook: Workbook, tmp_pat
 
 def test_an_imported_csv_row_is_cleaned_like_typed_text(workbook: Workbook) -> None:
     data = "name,email,notes\nAd\u202ea\x07,ada@example.org,=cmd|' /C calc'!A0\r\n".encode()
-    parsed = read_csv(data)
+    table = read_delimited(data)
 
-    result = import_candidates(workbook, parsed, auto_map(parsed.header))
+    result = import_candidates(workbook, table)
 
     record = candidates.get_candidate(workbook, result.candidate_ids[0]).record
     assert (record.name, record.notes) == ("Ada", "=cmd|' /C calc'!A0")

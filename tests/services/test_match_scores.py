@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 from pathlib import Path
 
 from hiring_desk.domain.match import match
 from hiring_desk.services import candidate_table, candidates, merge, pipeline, roles
-from hiring_desk.services.candidate_import import auto_map, import_candidates, read_csv
+from hiring_desk.services.candidate_import import (
+    default_options,
+    import_candidates,
+    read_delimited,
+)
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidate_table import CandidateFilter, SortKey
 from hiring_desk.services.demo import create_demo_workbook
@@ -64,10 +69,11 @@ def test_a_merge_rescores_the_kept_candidate(workbook: Workbook) -> None:
 
 def test_imported_candidates_are_scored(workbook: Workbook) -> None:
     role_id = _role(workbook, SkillEntry("Python"), SkillEntry("Django"))
-    parsed = read_csv(
+    table = read_delimited(
         b"name,email,skills\nAda,ada@example.com,Python;Django\nBo,bo@example.com,Go\n"
     )
-    import_candidates(workbook, parsed, auto_map(parsed.header), role_id=role_id)
+    options = dataclasses.replace(default_options(workbook, table), role_id=role_id)
+    import_candidates(workbook, table, options)
     assert _scores(workbook, role_id) == {"Ada": 100, "Bo": 0}
 
 

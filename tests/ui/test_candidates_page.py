@@ -262,13 +262,15 @@ def test_import_csv_with_mapping_and_report(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hiring_desk.ui import file_dialogs
-    from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
+    from hiring_desk.ui.pages.import_dialog import ImportDialog
+    from hiring_desk.ui.pages.import_report_dialog import ImportReportDialog
 
     csv_file = tmp_path / "people.csv"
     csv_file.write_text(
         "Full Name;E-mail;Favourite colour\n"
         "Zoë Lambert;zoe@example.org;green\n"
         ";nobody@example.org;red\n"
+        ";;blue\n"
         "Søren Kjær;soren@example.org;blue\n",
         encoding="utf-8",
     )
@@ -279,21 +281,22 @@ def test_import_csv_with_mapping_and_report(
     def map_and_import(dialog: QWidget) -> None:
         assert isinstance(dialog, ImportDialog)
         assert [c.currentData() for c in dialog.combos] == ["name", "email", ""]
-        assert dialog.preview.rowCount() == 3
+        assert dialog.preview.rowCount() == 4
 
         def read_report(report: QWidget) -> None:
-            assert isinstance(report, ImportReport)
+            assert isinstance(report, ImportReportDialog)
             reports.append(report.details.toPlainText())
             report.reject()
 
-        when_modal(qtbot, read_report, ImportReport)
+        when_modal(qtbot, read_report, ImportReportDialog)
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
-    when_modal(qtbot, map_and_import)
+    when_modal(qtbot, map_and_import, ImportDialog)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(reports))
-    assert reports[0].startswith("Line 3:") and "name" in reports[0]
-    assert page.model.total == 2
+    qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+    assert "Line 3: no name; the email address is used as the name" in reports[0]
+    assert "Line 4: skipped: no name, email address or phone number" in reports[0]
+    assert page.model.total == 3
 
 
 def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> None:
@@ -502,3 +505,31 @@ def test_dropping_cv_files_on_the_files_tab_attaches_them(
     assert [a.filename for a in attachments.list_attachments(wb, cid)] == ["Kari CV.pdf"]
     assert panel.files.count() == 1
     assert warnings and "not-a-cv.pdf" in warnings[0]  # the refused one is named
+
+
+def test_the_candidate_editor_keeps_a_salary_range(qtbot: QtBot, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    with create_workbook(tmp_path / "r.hiringdesk") as wb:
+        cid = candidates.create_candidate(
+            wb,
+            CandidateInput(
+                name="Ranged",
+                salary_expectation=Decimal("65000"),
+                salary_expectation_max=Decimal("75000"),
+                salary_currency="EUR",
+            ),
+        ).id
+        detail = candidates.get_candidate(wb, cid)
+        dialog = CandidateDialog(None, lambda record: detail, detail)
+        qtbot.addWidget(dialog)
+        assert dialog.salary.text() == "65,000.00–75,000.00"
+        record = dialog.record()
+        assert (record.salary_expectation, record.salary_expectation_max) == (
+            Decimal("65000"),
+            Decimal("75000"),
+        )
+        dialog.salary.setFocus()
+        dialog.salary.selectAll()
+        qtbot.keyClicks(dialog.salary, "70k")
+        assert dialog.record().salary_expectation_max is None

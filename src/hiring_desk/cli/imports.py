@@ -1,4 +1,4 @@
-"""``import candidates FILE.csv``: the same import as the window's, without a window."""
+"""``import candidates FILE``: the same import and report as the window's, without a window."""
 
 from __future__ import annotations
 
@@ -13,20 +13,34 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     candidates = sub.add_parser(
         "candidates",
-        help="candidates from a CSV file (comma or semicolon, UTF-8 or Windows-1252)",
+        help="candidates from a CSV or tab-separated file, in any common encoding",
         description=(
-            "Import candidates from a CSV file whose header names the columns (name or "
-            "first/last name, email, phone, location, source, current title, years of "
-            "experience, salary expectation, currency, notice weeks, skills, tags, "
-            "linkedin, github, portfolio, notes). Good rows are imported together; "
-            "rows that cannot be are listed with their line numbers. Candidates already "
-            "in the workbook (same email or phone, or a very similar name) are skipped."
+            "Import candidates from a spreadsheet export (CSV or tab-separated text; "
+            "UTF-8, UTF-16 or Windows-1252; commas, semicolons or tabs) whose header "
+            "names the columns: name (or first and last name), email, phone, location, "
+            "source, current title, years of experience, salary expectation, currency, "
+            "notice, skills, tags, LinkedIn, GitHub, portfolio, notes and their usual "
+            "synonyms. Other columns are kept in each candidate's notes. An amount "
+            "without a currency takes the workbook's default currency (or --currency); "
+            "a value that cannot be read is kept in the notes and named in the report. "
+            "Rows of people already in the workbook (same email or phone, or a very "
+            "similar name) are skipped; every skipped row is listed by line number."
         ),
     )
-    candidates.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file to read")
+    candidates.add_argument("file", type=Path, metavar="FILE", help="the file to read")
     add_workbook_argument(candidates, "the workbook to import into")
     candidates.add_argument(
         "--role", metavar="ROLE", help="also apply every imported candidate to this role"
+    )
+    candidates.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="the currency of amounts that name none (default: the workbook's)",
+    )
+    candidates.add_argument(
+        "--skip-possible-duplicates",
+        action="store_true",
+        help="do not import rows whose name is a candidate's but whose email or phone differ",
     )
 
 
@@ -37,16 +51,26 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_import_arguments,
 )
 def _run_import(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from hiring_desk.services import roles
-    from hiring_desk.services.candidate_import import auto_map, import_candidates, read_csv
+    from hiring_desk.services.candidate_import import (
+        default_options,
+        import_candidates,
+        read_delimited,
+    )
     from hiring_desk.services.workbooks import open_workbook
 
     path: Path = args.file
-    parsed = read_csv(path.read_bytes(), path.name)
+    table = read_delimited(path.read_bytes(), path.name)
     with open_workbook(args.workbook) as workbook:
-        role_id = roles.find_role(workbook, args.role).id if args.role else None
-        result = import_candidates(workbook, parsed, auto_map(parsed.header), role_id=role_id)
-    out(f"Imported {result.imported}, skipped {len(result.skipped)}")
-    for line, reason in result.skipped:
-        out(f"  line {line}: {reason}")
+        options = default_options(workbook, table)
+        if args.role:
+            options = replace(options, role_id=roles.find_role(workbook, args.role).id)
+        if args.currency:
+            options = replace(options, default_currency=args.currency.strip().upper())
+        report = import_candidates(
+            workbook, table, options, skip_possible_duplicates=args.skip_possible_duplicates
+        )
+    out(report.text())
     return EXIT_OK

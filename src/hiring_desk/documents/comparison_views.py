@@ -58,7 +58,8 @@ class CandidateColumn:
     stage: str
     match: MatchResult
     scores: Aggregate
-    salary_minor: int | None
+    salary_minor: int | None  # the lower end of a range
+    salary_max_minor: int | None  # a range's upper end
     salary_currency: str | None
     salary_period: str
     budget_fit: BudgetFit

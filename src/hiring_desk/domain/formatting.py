@@ -6,6 +6,7 @@ many digits that is (JPY has none, EUR two).
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
@@ -17,15 +18,21 @@ from babel.numbers import format_currency, get_currency_precision, parse_pattern
 DEFAULT_LOCALE = "en_GB"
 
 
+@functools.cache
+def _precision(currency: str) -> int:
+    """Digits after the decimal point in ``currency`` (Babel's data does not change)."""
+    return int(get_currency_precision(currency))
+
+
 def minor_to_major(amount_minor: int, currency: str) -> Decimal:
     """``6500000`` EUR cents -> ``Decimal("65000.00")``."""
-    digits = get_currency_precision(currency)
+    digits = _precision(currency)
     return Decimal(amount_minor).scaleb(-digits)
 
 
 def major_to_minor(amount: Decimal | int | str, currency: str) -> int:
     """``"65000"`` EUR -> ``6500000``; refuses more decimals than the currency has."""
-    digits = get_currency_precision(currency)
+    digits = _precision(currency)
     value = Decimal(str(amount)).scaleb(digits)
     if value != value.to_integral_value():
         raise ValueError(f"{currency} amounts have at most {digits} decimal places")
@@ -42,6 +49,21 @@ def format_money(
         pattern.frac_prec = (0, 0)
         return pattern.apply(major, locale, currency=currency, currency_digits=False)
     return format_currency(major, currency, locale=locale)
+
+
+def format_money_range(
+    low_minor: int,
+    high_minor: int | None,
+    currency: str,
+    locale: str = DEFAULT_LOCALE,
+    *,
+    whole: bool = False,
+) -> str:
+    """One amount, or a range: ``"€65,000–€75,000"`` (``format_money`` for each end)."""
+    low = format_money(low_minor, currency, locale, whole=whole)
+    if high_minor is None or high_minor == low_minor:
+        return low
+    return f"{low}–{format_money(high_minor, currency, locale, whole=whole)}"
 
 
 def format_day(value: date | None, locale: str = DEFAULT_LOCALE) -> str:

@@ -25,6 +25,7 @@ HEADER = (
     "current title",
     "years of experience",
     "salary expectation",
+    "salary expectation max",
     "currency",
     "notice weeks",
     "skills",
@@ -96,9 +97,8 @@ def _details(workbook: Workbook, ids: list[int]) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
     for c in people:
         assert c.id is not None
-        salary = ""
-        if c.salary_expectation_minor is not None and c.salary_currency:
-            salary = format(minor_to_major(c.salary_expectation_minor, c.salary_currency), "f")
+        salary = _amount(c.salary_expectation_minor, c.salary_currency)
+        salary_max = _amount(c.salary_expectation_max_minor, c.salary_currency)
         result[c.id] = [
             c.name,
             c.email,
@@ -108,6 +108,7 @@ def _details(workbook: Workbook, ids: list[int]) -> dict[int, list[str]]:
             c.current_title,
             "" if c.years_experience is None else str(c.years_experience),
             salary,
+            salary_max,
             c.salary_currency or "",
             "" if c.notice_weeks is None else str(c.notice_weeks),
             "; ".join(skills.get(c.id, [])),
@@ -118,3 +119,10 @@ def _details(workbook: Workbook, ids: list[int]) -> dict[int, list[str]]:
             c.notes,
         ]
     return result
+
+
+def _amount(minor: int | None, currency: str | None) -> str:
+    """An amount in major units with a dot for decimals (``72000.00``); empty if none."""
+    if minor is None or not currency:
+        return ""
+    return format(minor_to_major(minor, currency), "f")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -16,6 +17,11 @@ NOTES_LIMIT = 20_000
 TAG_LIMIT = 50
 SKILL_LIMIT = 100
 ADDRESS_LIMIT = 1000
+URL_LIMIT = 500
+#: An http(s) address of the usual shape, which the full check always accepts as it is.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?", re.I)
+_SOURCES = frozenset(s.value for s in Source)
+_WORK_MODES = frozenset(w.value for w in WorkMode)
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class CandidateInput:
     current_title: str = ""
     years_experience: int | None = None
     salary_expectation: Decimal | None = None
+    salary_expectation_max: Decimal | None = None  # a range's upper end
     salary_currency: str | None = None
     salary_period: str = PayPeriod.YEAR.value
     notice_weeks: int | None = None
@@ -48,6 +55,8 @@ def plain_text(value: str, *, multiline: bool = False) -> str:
 
     Line breaks and tabs survive only in multi-line fields.
     """
+    if value.isascii() and value.isprintable():  # nothing to clean: most text
+        return value.strip()
     return normalise_text(value, multiline=multiline).strip()
 
 
@@ -65,40 +74,37 @@ def check_candidate(
     if problem := email_problem(email):
         errors["email"] = problem
     phone = plain_text(data.phone)
-    if phone and (sum(ch.isdigit() for ch in phone) < 6 or len(phone) > 40):
+    if phone and (sum(map(str.isdigit, phone)) < 6 or len(phone) > 40):
         errors["phone"] = "does not look like a phone number"
-    for name_, value in (
-        ("location", data.location),
-        ("current_title", data.current_title),
-    ):
-        if problem := length_problem(plain_text(value), SHORT_LIMIT):
+    location, current_title = plain_text(data.location), plain_text(data.current_title)
+    for name_, value in (("location", location), ("current_title", current_title)):
+        if problem := length_problem(value, SHORT_LIMIT):
             errors[name_] = problem
     urls = {}
     for key in ("linkedin_url", "github_url", "portfolio_url"):
-        url = plain_text(getattr(data, key))
-        scheme = urlsplit(url).scheme.lower() if url else ""
-        if scheme and scheme not in ("http", "https") and "." not in scheme:
-            errors[key] = "must be a web address (https://…)"
-        elif url and "://" not in url:
-            url = f"https://{url}"
-        parts = urlsplit(url) if url else None
-        if parts and (parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500):
-            errors[key] = "must be a web address (https://…)"
+        url, problem = _web_address(plain_text(getattr(data, key)))
+        if problem:
+            errors[key] = problem
         urls[key] = url
-    if data.source not in {s.value for s in Source}:
+    if data.source not in _SOURCES:
         errors["source"] = f"'{data.source}' is not one of the sources"
-    if data.work_mode_preference and data.work_mode_preference not in {w.value for w in WorkMode}:
+    if data.work_mode_preference and data.work_mode_preference not in _WORK_MODES:
         errors["work_mode_preference"] = "is not one of on-site, remote, hybrid"
     if data.years_experience is not None and not 0 <= data.years_experience <= 60:
         errors["years_experience"] = "must be between 0 and 60"
     if data.notice_weeks is not None and not 0 <= data.notice_weeks <= 52:
         errors["notice_weeks"] = "must be between 0 and 52 weeks"
     currency = plain_text(data.salary_currency or "").upper() or None
-    if data.salary_expectation is not None:
-        if data.salary_expectation < 0:
+    low, high = data.salary_expectation, data.salary_expectation_max
+    if low is not None:
+        if low < 0:
             errors["salary_expectation"] = "must not be negative"
+        elif high is not None and high < low:
+            errors["salary_expectation"] = "runs from the higher amount to the lower"
         if currency is None:
             errors["salary_currency"] = "is needed with a salary expectation"
+    elif high is not None:
+        errors["salary_expectation"] = "needs its lower end too"
     if currency is not None and currency not in currencies:
         errors["salary_currency"] = f"'{currency}' is not an ISO 4217 currency code"
     notes = plain_text(data.notes, multiline=True)
@@ -107,38 +113,57 @@ def check_candidate(
     postal_address = plain_text(data.postal_address, multiline=True)
     if problem := length_problem(postal_address, ADDRESS_LIMIT):
         errors["postal_address"] = problem
-    tags = _unique(plain_text(t) for t in data.tags)
+    tags = _unique(map(plain_text, data.tags))
     if any(len(t) > TAG_LIMIT for t in tags):
         errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
     from hiring_desk.services.catalog import canonical_skill
 
-    skills = _unique(canonical_skill(plain_text(s)) for s in data.skills)
+    skills = _unique(map(canonical_skill, map(plain_text, data.skills)))
     if any(len(s) > SKILL_LIMIT for s in skills):
         errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
-    cleaned = replace(
-        data,
-        name=name,
-        email=email,
-        phone=phone,
-        location=plain_text(data.location),
-        postal_address=postal_address,
-        current_title=plain_text(data.current_title),
-        salary_currency=currency,
-        notes=notes,
-        tags=tags,
-        skills=skills,
-        linkedin_url=urls["linkedin_url"],
-        github_url=urls["github_url"],
-        portfolio_url=urls["portfolio_url"],
+    # As dataclasses.replace, without its per-field loop (an import cleans many thousands).
+    cleaned = CandidateInput(
+        **data.__dict__
+        | {
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "location": location,
+            "postal_address": postal_address,
+            "current_title": current_title,
+            "salary_currency": currency,
+            "salary_expectation_max": None if high == low else high,
+            "notes": notes,
+            "tags": tags,
+            "skills": skills,
+            "linkedin_url": urls["linkedin_url"],
+            "github_url": urls["github_url"],
+            "portfolio_url": urls["portfolio_url"],
+        }
     )
     return cleaned, errors
 
 
+def _web_address(url: str) -> tuple[str, str | None]:
+    """``url`` with https:// added when it has no scheme, and what is wrong with it."""
+    if not url or (len(url) <= URL_LIMIT and _PLAIN_WEB_ADDRESS.fullmatch(url)):
+        return url, None
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in ("http", "https") and "." not in scheme:
+        return url, "must be a web address (https://…)"
+    if "://" not in url:
+        url = f"https://{url}"
+        parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > URL_LIMIT:
+        return url, "must be a web address (https://…)"
+    return url, None
+
+
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    seen: set[str] = set()
-    result: list[str] = []
+    """The non-empty values, each once (the first of those equal but for case)."""
+    first: dict[str, str] = {}
     for value in values:
-        if value and value.casefold() not in seen:
-            seen.add(value.casefold())
-            result.append(value)
-    return tuple(result)
+        if value:
+            first.setdefault(value.casefold(), value)
+    return tuple(first.values())

@@ -213,6 +213,11 @@ def apply_record(candidate: Candidate, data: CandidateInput) -> None:
         if data.salary_expectation is not None and currency
         else None
     )
+    candidate.salary_expectation_max_minor = (
+        major_to_minor(data.salary_expectation_max, currency)
+        if data.salary_expectation_max is not None and currency
+        else None
+    )
     candidate.salary_currency = currency
     candidate.salary_period = data.salary_period
     candidate.notice_weeks = data.notice_weeks
@@ -241,8 +246,11 @@ def detail_of(session: Session, c: Candidate) -> CandidateDetail:
         .order_by(col(CandidateTag.id))
     ).all()
     salary: Decimal | None = None
+    salary_max: Decimal | None = None
     if c.salary_expectation_minor is not None and c.salary_currency:
         salary = minor_to_major(c.salary_expectation_minor, c.salary_currency)
+        if c.salary_expectation_max_minor is not None:
+            salary_max = minor_to_major(c.salary_expectation_max_minor, c.salary_currency)
     record = CandidateInput(
         name=c.name,
         email=c.email,
@@ -256,6 +264,7 @@ def detail_of(session: Session, c: Candidate) -> CandidateDetail:
         current_title=c.current_title,
         years_experience=c.years_experience,
         salary_expectation=salary,
+        salary_expectation_max=salary_max,
         salary_currency=c.salary_currency,
         salary_period=c.salary_period,
         notice_weeks=c.notice_weeks,

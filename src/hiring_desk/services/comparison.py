@@ -239,6 +239,7 @@ def _column(
         match=matched,
         scores=scores,
         salary_minor=person.salary_expectation_minor,
+        salary_max_minor=person.salary_expectation_max_minor,
         salary_currency=person.salary_currency,
         salary_period=person.salary_period,
         budget_fit=_budget_fit(person, budget),
@@ -256,6 +257,7 @@ def _column(
 
 
 def _budget_fit(person: Candidate, budget: Budget) -> BudgetFit:
+    """Where the expectation falls against the budget; a range by its lower end."""
     if person.salary_expectation_minor is None or not person.salary_currency:
         return BudgetFit("not_given", 0)
     if not budget.is_set:

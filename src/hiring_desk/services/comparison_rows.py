@@ -21,7 +21,7 @@ from hiring_desk.documents.comparison_views import (
     RowGroup,
 )
 from hiring_desk.domain.competencies import competency_label
-from hiring_desk.domain.formatting import format_day, format_money
+from hiring_desk.domain.formatting import format_day, format_money, format_money_range
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.scoring import format_mean
 from hiring_desk.domain.vocab import PayPeriod, Source, Stage, WorkMode
@@ -169,7 +169,9 @@ def _names(names: Sequence[str]) -> str:
 def _salary(column: CandidateColumn, locale: str) -> str:
     if column.salary_minor is None or not column.salary_currency:
         return "Not given"
-    amount = format_money(column.salary_minor, column.salary_currency, locale)
+    amount = format_money_range(
+        column.salary_minor, column.salary_max_minor, column.salary_currency, locale
+    )
     return f"{amount} {_label(PayPeriod, column.salary_period)}"
 
 

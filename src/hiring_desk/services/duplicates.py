@@ -15,7 +15,6 @@ files, applications, stage history, interviews or offers.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -48,8 +47,8 @@ NAME_THRESHOLD = 90
 #: so a number matches with or without its country code or trunk prefix.
 PHONE_SUFFIX = 9
 
-_FOLD = str.maketrans(dict(search.FOLD))
 _WORD = re.compile(r"[^\W_]+")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
 
 
 # -- normalising ---------------------------------------------------------------------------
@@ -62,7 +61,7 @@ def normalise_email(email: str) -> str:
 
 def normalise_phone(phone: str) -> str:
     """The digits of ``phone`` only; a leading country code is kept."""
-    return "".join(ch for ch in phone or "" if ch.isdigit() and ch.isascii())
+    return _NOT_DIGITS.sub("", phone or "")
 
 
 def phone_key(digits: str) -> str:
@@ -81,10 +80,7 @@ def name_key(name: str) -> str:
 
     "  José  GARCÍA-Ødegård " -> "jose garcia odegard". Word order is kept.
     """
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = bare.translate(_FOLD).casefold()
-    return " ".join(_WORD.findall(folded))
+    return " ".join(_WORD.findall(search.bare_letters(name or "").casefold()))
 
 
 def _sorted_key(name: str) -> str:
@@ -209,24 +205,16 @@ class DuplicateIndex:
         # (rapidfuzz is fastest on a list): sorted name keys, ids, order of adding.
         self._buckets: dict[tuple[bool, bool], _NameBucket] = {}
         self._count = 0
+        #: Sorted name key -> the first candidate with it; and every candidate's name.
+        self._same_names: dict[str, int] = {}
+        self._names: dict[int, str] = {}
 
     def __len__(self) -> int:
         return self._count
 
     def add(self, candidate_id: int, name: str, email: str = "", phone: str = "") -> None:
         """Count this candidate too (the first one added keeps an email or phone)."""
-        email_n = normalise_email(email)
-        phone_k = phone_key(normalise_phone(phone))
-        if email_n:
-            self._emails.setdefault(email_n, candidate_id)
-        if phone_k:
-            self._phones.setdefault(phone_k, candidate_id)
-        if key := _sorted_key(name):
-            bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
-            bucket.keys.append(key)
-            bucket.ids.append(candidate_id)
-            bucket.order.append(self._count)
-            self._count += 1
+        self._add(candidate_id, name, *_keys(name, email, phone))
 
     def match(self, name: str, email: str = "", phone: str = "") -> int | None:
         """The id of a candidate who is likely this person, or None.
@@ -234,13 +222,41 @@ class DuplicateIndex:
         A shared email wins over a shared phone, which wins over the most similar
         name whose contact details do not differ (the first added among equals).
         """
-        email_n = normalise_email(email)
+        return self._match(*_keys(name, email, phone))
+
+    def match_or_add(
+        self, candidate_id: int, name: str, email: str = "", phone: str = ""
+    ) -> tuple[int | None, int | None]:
+        """For an import's row: ``(match, None)`` when it is someone already counted;
+        else it is added as ``candidate_id``, and the answer is ``(None, same_name)``,
+        the first candidate with the same name (but other contact details) or None."""
+        keys = _keys(name, email, phone)
+        same = self._match(*keys)
+        if same is not None:
+            return same, None
+        similar = self._same_names.get(keys[2]) if keys[2] else None
+        self._add(candidate_id, name, *keys)
+        return None, similar
+
+    def _add(self, candidate_id: int, name: str, email_n: str, phone_k: str, key: str) -> None:
+        if email_n:
+            self._emails.setdefault(email_n, candidate_id)
+        if phone_k:
+            self._phones.setdefault(phone_k, candidate_id)
+        self._names[candidate_id] = name
+        if key:
+            self._same_names.setdefault(key, candidate_id)
+            bucket = self._buckets.setdefault((bool(email_n), bool(phone_k)), _NameBucket())
+            bucket.keys.append(key)
+            bucket.ids.append(candidate_id)
+            bucket.order.append(self._count)
+            self._count += 1
+
+    def _match(self, email_n: str, phone_k: str, query: str) -> int | None:
         if email_n and email_n in self._emails:
             return self._emails[email_n]
-        phone_k = phone_key(normalise_phone(phone))
         if phone_k and phone_k in self._phones:
             return self._phones[phone_k]
-        query = _sorted_key(name)
         if not query:
             return None
         best: tuple[float, int, int] | None = None  # (-score, order, id)
@@ -255,6 +271,14 @@ class DuplicateIndex:
                 candidate = (-score, bucket.order[i], bucket.ids[i])
                 best = candidate if best is None else min(best, candidate)
         return best[2] if best is not None else None
+
+    def name_of(self, candidate_id: int) -> str:
+        return self._names.get(candidate_id, "")
+
+
+def _keys(name: str, email: str, phone: str) -> tuple[str, str, str]:
+    """What a person is compared on: email, phone key and sorted name key."""
+    return normalise_email(email), phone_key(normalise_phone(phone)), _sorted_key(name)
 
 
 @dataclass

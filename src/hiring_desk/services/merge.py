@@ -64,7 +64,12 @@ _NOTED_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 #: Fields moved together: the amount means nothing without its currency and period.
-_SALARY_FIELDS = ("salary_expectation", "salary_currency", "salary_period")
+_SALARY_FIELDS = (
+    "salary_expectation",
+    "salary_expectation_max",
+    "salary_currency",
+    "salary_period",
+)
 
 
 def preview_merge(workbook: Workbook, keep_id: int, merge_id: int) -> MergePreview:

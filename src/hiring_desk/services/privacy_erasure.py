@@ -173,6 +173,7 @@ def _anonymise(candidate: Candidate) -> None:
     for field in (
         "years_experience",
         "salary_expectation_minor",
+        "salary_expectation_max_minor",
         "salary_currency",
         "notice_weeks",
         "work_mode_preference",

@@ -115,11 +115,14 @@ def _candidate(session: Session, candidate: Candidate) -> dict[str, Json]:
         "consent_until",
         "retain_until",
         "salary_expectation_minor",
+        "salary_expectation_max_minor",
     )
-    minor, currency = candidate.salary_expectation_minor, candidate.salary_currency
-    data["salary_expectation"] = (
-        str(minor_to_major(minor, currency)) if minor is not None and currency else None
-    )
+    currency = candidate.salary_currency
+    for key, minor in (
+        ("salary_expectation", candidate.salary_expectation_minor),
+        ("salary_expectation_max", candidate.salary_expectation_max_minor),
+    ):
+        data[key] = str(minor_to_major(minor, currency)) if minor is not None and currency else None
     data["skills"] = list(
         session.exec(
             select(CandidateSkill.skill)

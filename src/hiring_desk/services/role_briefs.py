@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from hiring_desk.domain.formatting import major_to_minor
+from hiring_desk.domain.formatting import DEFAULT_LOCALE, major_to_minor
+from hiring_desk.domain.money import parse_typed_money
 from hiring_desk.domain.vocab import (
     EmploymentType,
     PayPeriod,
@@ -167,18 +167,11 @@ def _skills(entries: tuple[SkillEntry, ...]) -> tuple[tuple[SkillEntry, ...], st
     return tuple(result), None
 
 
-def parse_money(text: str) -> Decimal | None:
-    """A typed amount ("65,000", "65000.50") as a Decimal; None when blank.
+def parse_money(text: str, locale: str = DEFAULT_LOCALE) -> Decimal | None:
+    """A typed amount ("65,000", "65000.50", "65k") as a Decimal; None when blank.
 
-    Raises ValueError with a message for anything else.
+    Read by ``domain.money`` in ``locale``; raises ValueError with a message for
+    anything else (words, a range, an amount that could be read two ways).
     """
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
-    if not cleaned:
-        return None
-    if not _AMOUNT.fullmatch(cleaned):
-        raise ValueError(f"'{text.strip()}' is not an amount")
-    return Decimal(cleaned)
-
-
-#: Digits with an optional decimal part: no signs, exponents or NaN.
-_AMOUNT = re.compile(r"\d{1,12}(\.\d{1,4})?")
+    reading = parse_typed_money(text, locale)
+    return None if reading is None else reading.low

@@ -16,6 +16,11 @@ from hiring_desk.store.lock import WorkbookLock
 
 BUSY_TIMEOUT_MS = 5000
 
+#: An execution option for statements whose every string went through the services'
+#: text cleaning (``services.validation``), which drops halves of characters already:
+#: the check below is skipped for them (bulk imports of many thousand rows).
+TEXT_CLEANED = "hiring_desk_text_cleaned"
+
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
@@ -54,12 +59,14 @@ def _storable_parameters(parameters: Any) -> Any:
 
 
 def _before_execute(
-    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
 ) -> tuple[str, Any]:
     # The last guard behind the services' text cleaning: SQLite's driver refuses a
     # string it cannot encode as UTF-8, which would abort the user's action with a
     # traceback. Such a string (half of a character, from a broken paste or a file
     # name in another encoding) is stored with U+FFFD in place of the half.
+    if context is not None and context.execution_options.get(TEXT_CLEANED):
+        return statement, parameters
     return statement, _storable_parameters(parameters)
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0005_attachment_unread_reason"
+SCHEMA_HEAD = "0006_salary_range"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
@@ -26,6 +26,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_sort_and_match",
     "0004_privacy",
     "0005_attachment_unread_reason",
+    "0006_salary_range",
 )
 
 

@@ -83,7 +83,10 @@ def ask_attachment_files(parent: QWidget | None) -> list[Path]:
 
 def ask_import_csv(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import Candidates", "", f"CSV files (*.csv *.txt);;{ALL_FILES}"
+        parent,
+        "Import Candidates",
+        "",
+        f"Spreadsheet text: CSV, tab-separated (*.csv *.tsv *.tab *.txt);;{ALL_FILES}",
     )
     return Path(name) if name else None
 

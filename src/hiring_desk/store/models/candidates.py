@@ -30,6 +30,8 @@ class Candidate(SQLModel, table=True):
     current_title: str = ""
     years_experience: int | None = None
     salary_expectation_minor: int | None = None
+    #: The upper end when the expectation is a range (65,000-75,000); None for one amount.
+    salary_expectation_max_minor: int | None = None
     salary_currency: str | None = None
     salary_period: str = "year"
     notice_weeks: int | None = None

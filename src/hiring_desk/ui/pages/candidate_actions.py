@@ -3,10 +3,12 @@ and the merge offered when a new record may duplicate someone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QProgressDialog
 
 from hiring_desk.services import (
     candidate_csv,
@@ -17,9 +19,11 @@ from hiring_desk.services import (
     merge,
     pipeline,
 )
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.delimited_text import DelimitedText
+from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.ui import file_dialogs, messages
-from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportReport
+from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportWorker
+from hiring_desk.ui.pages.import_report_dialog import ImportReportDialog
 from hiring_desk.ui.pages.merge_dialog import MergeDialog
 from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
 
@@ -28,25 +32,61 @@ if TYPE_CHECKING:
 
 
 def import_csv(page: CandidatesPage) -> None:
-    workbook = page.workbook
-    if workbook is None:
+    """Choose a file, read it on a worker thread, then map, import and report."""
+    if page.workbook is None:
         return
     path = file_dialogs.ask_import_csv(page)
     if path is None:
         return
-    try:
-        parsed = candidate_import.read_csv(path.read_bytes(), path.name)
-    except OSError as exc:
-        messages.show_error(page, "Cannot Import", f"{path.name}: {exc.strerror or exc}")
+    busy = QProgressDialog(f"Reading {path.name}…", "", 0, 0, page)
+    busy.setObjectName("import_reading")
+    busy.setWindowTitle("Importing")
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+    worker = ImportWorker(
+        lambda _step: candidate_import.read_delimited(path.read_bytes(), path.name), page
+    )
+
+    def read() -> None:
+        busy.close()
+        busy.deleteLater()
+        worker.deleteLater()
+        if isinstance(worker.error, OSError):
+            error = worker.error
+            messages.show_error(page, "Cannot Import", f"{path.name}: {error.strerror or error}")
+        elif isinstance(worker.error, ServiceError):
+            messages.show_error(page, "Cannot Import", str(worker.error).removeprefix("File: "))
+        elif worker.error is not None:
+            raise worker.error
+        elif isinstance(worker.result, DelimitedText):
+            _map_and_import(page, worker.result)
+
+    worker.finished.connect(read)
+    worker.start()
+
+
+def _map_and_import(page: CandidatesPage, table: DelimitedText) -> None:
+    workbook = page.workbook
+    if workbook is None:
         return
-    except ServiceError as exc:
-        messages.show_error(page, "Cannot Import", str(exc).removeprefix("File: "))
+    dialog = ImportDialog(page, workbook, table)
+    if not dialog.exec() or dialog.outcome is None:
         return
-    dialog = ImportDialog(page, workbook, parsed, path.name)
-    if dialog.exec() and dialog.outcome is not None:
-        ImportReport(page, dialog.outcome).exec()
-        page.refresh()
-        page.changed.emit()
+    page.refresh()
+    page.changed.emit()
+    ImportReportDialog(page, dialog.outcome, lambda ids: _review_duplicates(page, ids)).exec()
+
+
+def _review_duplicates(page: CandidatesPage, candidate_ids: Sequence[int]) -> None:
+    """Offer a merge for each imported candidate who may be someone already there."""
+    for candidate_id in candidate_ids:
+        try:
+            offer_merge(page, candidate_id)
+        except NotFoundError:  # merged into another one already
+            continue
+    page.refresh()
+    page.changed.emit()
 
 
 def export_view(page: CandidatesPage) -> None:

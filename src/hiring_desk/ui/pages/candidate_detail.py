@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.formatting import format_day, format_moment, format_money
+from hiring_desk.domain.formatting import format_day, format_moment, format_money_range
 from hiring_desk.domain.vocab import OfferStatus, Source, WorkMode
 from hiring_desk.services import candidates, offers, pipeline, scorecards
 from hiring_desk.services.candidates import CandidateDetail
@@ -220,8 +220,13 @@ class CandidateDetailPanel(QWidget):
         if r.salary_expectation is not None and r.salary_currency:
             from hiring_desk.domain.formatting import major_to_minor
 
-            minor = major_to_minor(r.salary_expectation, r.salary_currency)
-            salary = format_money(minor, r.salary_currency, self._locale, whole=True)
+            low = major_to_minor(r.salary_expectation, r.salary_currency)
+            high = (
+                None
+                if r.salary_expectation_max is None
+                else major_to_minor(r.salary_expectation_max, r.salary_currency)
+            )
+            salary = format_money_range(low, high, r.salary_currency, self._locale, whole=True)
         self.fields["salary"].setText(salary)
         self.fields["notice"].setText("" if r.notice_weeks is None else f"{r.notice_weeks} weeks")
         self.fields["work_mode"].setText(

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.domain.formatting import DEFAULT_LOCALE
+from hiring_desk.domain.money import parse_typed_money
 from hiring_desk.domain.vocab import Source, WorkMode
 from hiring_desk.services import company
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.candidates import CandidateDetail
 from hiring_desk.services.errors import ValidationError
-from hiring_desk.services.role_briefs import parse_money
 from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import (
@@ -77,7 +78,7 @@ class CandidateDialog(QDialog):
         self.source = choice_combo([(s.value, s.label) for s in Source], "candidate_source")
         self.current_title = _line("candidate_title", "e.g. Backend Developer at …")
         self.years = _optional_spin("candidate_years", 60, " years")
-        self.salary = _line("candidate_salary", "e.g. 60,000")
+        self.salary = _line("candidate_salary", "e.g. 60,000 or 60,000–70,000")
         self.currency = searchable_combo(company.currency_choices(), "candidate_currency")
         self.notice = _optional_spin("candidate_notice", 52, " weeks")
         self.work_mode = choice_combo(
@@ -152,7 +153,7 @@ class CandidateDialog(QDialog):
         self.years.setValue(-1 if r.years_experience is None else r.years_experience)
         self.skills.setText(", ".join(r.skills))
         self.tags.setText(", ".join(r.tags))
-        self.salary.setText("" if r.salary_expectation is None else f"{r.salary_expectation:,f}")
+        self.salary.setText(_amount_text(r.salary_expectation, r.salary_expectation_max))
         select_code(self.currency, r.salary_currency or default_currency)
         self.notice.setValue(-1 if r.notice_weeks is None else r.notice_weeks)
         select_data(self.work_mode, r.work_mode_preference or "")
@@ -160,7 +161,12 @@ class CandidateDialog(QDialog):
 
     def record(self) -> CandidateInput:
         try:
-            salary: Decimal | None = parse_money(self.salary.text())
+            salary = parse_typed_money(
+                self.salary.text(),
+                DEFAULT_LOCALE,
+                allow_range=True,
+                currency=combo_code(self.currency).upper(),
+            )
         except ValueError as exc:
             raise ValidationError({"salary_expectation": str(exc)}) from None
         mode = self.work_mode.currentData()
@@ -176,7 +182,8 @@ class CandidateDialog(QDialog):
             source=str(self.source.currentData()),
             current_title=self.current_title.text(),
             years_experience=None if self.years.value() < 0 else self.years.value(),
-            salary_expectation=salary,
+            salary_expectation=salary.low if salary else None,
+            salary_expectation_max=salary.high if salary else None,
             salary_currency=combo_code(self.currency) if salary is not None else None,
             notice_weeks=None if self.notice.value() < 0 else self.notice.value(),
             work_mode_preference=str(mode) if mode else None,
@@ -197,3 +204,10 @@ class CandidateDialog(QDialog):
         if saved is not None:
             self.saved = saved
             super().accept()
+
+
+def _amount_text(low: Decimal | None, high: Decimal | None) -> str:
+    """An amount or a range as the salary field shows it ("65,000" or "65,000–75,000")."""
+    if low is None:
+        return ""
+    return f"{low:,f}" if high is None else f"{low:,f}–{high:,f}"
