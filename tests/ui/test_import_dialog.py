@@ -244,14 +244,19 @@ def test_cancelling_a_big_import_while_writing_keeps_nothing(
     outcome: list[str] = []
 
     def cancel_while_writing(dialog: ImportDialog) -> None:
-        progress = dialog.progress
-        if progress is None or progress.labelText() != "Importing candidates…":
+        operation = dialog.operation
+        progress = operation.dialog if operation is not None else None
+        if (
+            progress is None
+            or progress.labelText() != "Importing candidates…"
+            or not progress.isVisible()
+        ):
             QTimer.singleShot(5, lambda: cancel_while_writing(dialog))
             return
         button = progress.findChild(QPushButton)
         assert button is not None and progress.value() < progress.maximum()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.worker is None, timeout=20_000)
+        qtbot.waitUntil(lambda: dialog.operation is None, timeout=20_000)
         outcome.append(dialog.error.text())
         dialog.reject()
 

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QProgressDialog
+from PySide6.QtWidgets import QInputDialog
 
 from hiring_desk.services import (
     candidate_csv,
@@ -22,13 +21,17 @@ from hiring_desk.services import (
 from hiring_desk.services.delimited_text import DelimitedText
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.ui import file_dialogs, messages
-from hiring_desk.ui.pages.import_dialog import ImportDialog, ImportWorker
+from hiring_desk.ui.operations import Change, Progress, run_in_background, run_operation
+from hiring_desk.ui.pages.import_dialog import ImportDialog
 from hiring_desk.ui.pages.import_report_dialog import ImportReportDialog
 from hiring_desk.ui.pages.merge_dialog import MergeDialog
 from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
 
 if TYPE_CHECKING:
     from hiring_desk.ui.pages.candidates_page import CandidatesPage
+
+#: What these actions may change: a candidate and everything their record reaches.
+CANDIDATE_CHANGES = Change.CANDIDATE_RECORD
 
 
 def import_csv(page: CandidatesPage) -> None:
@@ -38,32 +41,27 @@ def import_csv(page: CandidatesPage) -> None:
     path = file_dialogs.ask_import_csv(page)
     if path is None:
         return
-    busy = QProgressDialog(f"Reading {path.name}…", "", 0, 0, page)
-    busy.setObjectName("import_reading")
-    busy.setWindowTitle("Importing")
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(300)
-    worker = ImportWorker(
-        lambda _step: candidate_import.read_delimited(path.read_bytes(), path.name), page
+
+    def read(_progress: Progress) -> DelimitedText:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ServiceError(f"{path.name}: {error.strerror or error}") from None
+        return candidate_import.read_delimited(data, path.name)
+
+    operation = run_in_background(
+        page,
+        read,
+        title="Importing",
+        label=f"Reading {path.name}…",
+        failure_title="Cannot Import",
+        on_success=lambda table: _map_and_import(page, table),
+        on_refused=lambda error: messages.show_error(
+            page, "Cannot Import", str(error).removeprefix("File: ")
+        ),
+        cancellable=False,
     )
-
-    def read() -> None:
-        busy.close()
-        busy.deleteLater()
-        worker.deleteLater()
-        if isinstance(worker.error, OSError):
-            error = worker.error
-            messages.show_error(page, "Cannot Import", f"{path.name}: {error.strerror or error}")
-        elif isinstance(worker.error, ServiceError):
-            messages.show_error(page, "Cannot Import", str(worker.error).removeprefix("File: "))
-        elif worker.error is not None:
-            raise worker.error
-        elif isinstance(worker.result, DelimitedText):
-            _map_and_import(page, worker.result)
-
-    worker.finished.connect(read)
-    worker.start()
+    operation.dialog.setObjectName("import_reading")
 
 
 def _map_and_import(page: CandidatesPage, table: DelimitedText) -> None:
@@ -73,8 +71,7 @@ def _map_and_import(page: CandidatesPage, table: DelimitedText) -> None:
     dialog = ImportDialog(page, workbook, table)
     if not dialog.exec() or dialog.outcome is None:
         return
-    page.refresh()
-    page.changed.emit()
+    page.refresh()  # the import announced its changes to the other pages through the runner
     ImportReportDialog(page, dialog.outcome, lambda ids: _review_duplicates(page, ids)).exec()
 
 
@@ -86,7 +83,6 @@ def _review_duplicates(page: CandidatesPage, candidate_ids: Sequence[int]) -> No
         except NotFoundError:  # merged into another one already
             continue
     page.refresh()
-    page.changed.emit()
 
 
 def export_view(page: CandidatesPage) -> None:
@@ -97,14 +93,20 @@ def export_view(page: CandidatesPage) -> None:
     path = file_dialogs.ask_export_path(page, Path.home() / "candidates.csv", "CSV", ".csv")
     if path is None:
         return
-    try:
-        count = candidate_csv.export_csv(
-            workbook, path, page.model.filter, page.model.sort_key, page.model.descending
-        )
-    except ServiceError as exc:
-        messages.show_error(page, "Export Failed", str(exc))
-        return
-    messages.show_info(page, "Export Done", f"Exported {count:,} candidates to {path}.")
+    model = page.model
+    run_in_background(
+        page,
+        lambda _progress: candidate_csv.export_csv(
+            workbook, path, model.filter, model.sort_key, model.descending
+        ),
+        title="Exporting",
+        label=f"Writing {path.name}…",
+        failure_title="Export Failed",
+        on_success=lambda count: messages.show_info(
+            page, "Export Done", f"Exported {count:,} candidates to {path}."
+        ),
+        cancellable=False,
+    )
 
 
 def offer_cv_suggestions(page: CandidatesPage, candidate_id: int, attachment_id: int) -> None:
@@ -123,12 +125,13 @@ def offer_cv_suggestions(page: CandidatesPage, candidate_id: int, attachment_id:
         "Add",
     ):
         return
-    try:
-        candidates.update_candidate(workbook, candidate_id, found.record)
-    except ServiceError as exc:
-        messages.show_warning(page, "Not Added", str(exc))
-        return
-    page.detail.show_candidate(candidate_id)
+    run_operation(
+        page,
+        lambda: candidates.update_candidate(workbook, candidate_id, found.record),
+        changes=CANDIDATE_CHANGES,
+        on_refused=lambda exc: messages.show_warning(page, "Not Added", str(exc)),
+        on_success=lambda _saved: page.detail.show_candidate(candidate_id),
+    )
 
 
 def offer_merge(page: CandidatesPage, new_id: int) -> int:
@@ -145,8 +148,13 @@ def offer_merge(page: CandidatesPage, new_id: int) -> int:
     if not dialog.exec():
         return new_id
     kept = dialog.target_id()
-    merge.merge(workbook, kept, new_id)
-    return kept
+    merged = run_operation(
+        page,
+        lambda: merge.merge(workbook, kept, new_id),
+        changes=CANDIDATE_CHANGES,
+        failure_title="Not Merged",
+    )
+    return new_id if merged is None else kept
 
 
 def move_selected(page: CandidatesPage) -> None:
@@ -158,15 +166,20 @@ def move_selected(page: CandidatesPage) -> None:
     dialog = BulkMoveDialog(page, len(rows), pipeline.rejection_reasons(workbook))
     if not dialog.exec():
         return
-    result = pipeline.move_many(
-        workbook,
-        [r.application_id for r in rows if r.application_id is not None],
-        str(dialog.target.currentData()),
-        note=dialog.note.text(),
-        reason=dialog.reason.currentText(),
+    result = run_operation(
+        page,
+        lambda: pipeline.move_many(
+            workbook,
+            [r.application_id for r in rows if r.application_id is not None],
+            str(dialog.target.currentData()),
+            note=dialog.note.text(),
+            reason=dialog.reason.currentText(),
+        ),
+        changes=CANDIDATE_CHANGES,
+        failure_title="Not Moved",
+        on_success=lambda _result: page.refresh(),
     )
-    page.refresh()
-    if result.refused:
+    if result is not None and result.refused:
         listed = "\n".join(f"• {name}: {why}" for name, why in result.refused)
         messages.show_warning(
             page, "Some Applications Were Not Moved", f"Moved {result.moved}.\n{listed}"
@@ -181,9 +194,10 @@ def tag_selected(page: CandidatesPage) -> None:
     tag, ok = QInputDialog.getText(page, "Tag Selected", f"Tag for {len(rows)} candidate(s):")
     if not ok:
         return
-    try:
-        candidates.tag_many(workbook, [r.id for r in rows], tag)
-    except ServiceError as exc:
-        messages.show_warning(page, "Not Tagged", str(exc))
-        return
-    page.refresh()
+    run_operation(
+        page,
+        lambda: candidates.tag_many(workbook, [r.id for r in rows], tag),
+        changes=CANDIDATE_CHANGES,
+        on_refused=lambda exc: messages.show_warning(page, "Not Tagged", str(exc)),
+        on_success=lambda _result: page.refresh(),
+    )

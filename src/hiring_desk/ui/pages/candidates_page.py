@@ -7,9 +7,7 @@ for what other pages and dialogs change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +38,7 @@ from hiring_desk.services.privacy_guard import erased_message
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.candidate_model import CandidateTableModel
-from hiring_desk.ui.operations import Change, ChangeListener, change_hub, run_operation
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
@@ -55,15 +53,9 @@ MATCH_THRESHOLDS = (25, 50, 75, 100)
 #: What the page shows: candidates and all their record reaches, roles to filter by,
 #: team members in the timeline, dates and money in the locale.
 SHOWS = Change.CANDIDATE_RECORD | Change.ROLES | Change.TEAM | Change.COMPANY | Change.PREFERENCES
-#: What the file, merge and bulk actions (``candidate_actions``) may change.
-ACTION_CHANGES = Change.CANDIDATE_RECORD
 
 
 class CandidatesPage(QWidget):
-    #: Emitted by ``candidate_actions`` after an import; announced on the change hub.
-    #: (Kept until those actions run through ``ui.operations`` themselves.)
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("candidates_page")
@@ -123,11 +115,11 @@ class CandidatesPage(QWidget):
         self.bulk_move_button = QPushButton("&Move…")
         self.bulk_move_button.setObjectName("bulk_move")
         self.bulk_move_button.setToolTip("Move the selected candidates' applications to a stage")
-        self.bulk_move_button.clicked.connect(lambda: self._act(candidate_actions.move_selected))
+        self.bulk_move_button.clicked.connect(lambda: candidate_actions.move_selected(self))
         self.bulk_tag_button = QPushButton("T&ag…")
         self.bulk_tag_button.setObjectName("bulk_tag")
         self.bulk_tag_button.setToolTip("Add a tag to the selected candidates")
-        self.bulk_tag_button.clicked.connect(lambda: self._act(candidate_actions.tag_selected))
+        self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
         self.compare_button = QPushButton("&Compare…")
         self.compare_button.setObjectName("compare_candidates")
         self.compare_button.setToolTip(
@@ -138,7 +130,6 @@ class CandidatesPage(QWidget):
         self.import_button.setObjectName("import_candidates")
         self.import_button.setToolTip("Import candidates from a CSV file")
         self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
-        self.changed.connect(lambda: change_hub().announce(ACTION_CHANGES, self))
         self.export_button = QPushButton("E&xport…")
         self.export_button.setObjectName("export_candidates")
         self.export_button.setToolTip("Export the candidates in view to a CSV file")
@@ -188,9 +179,7 @@ class CandidatesPage(QWidget):
         self.detail.apply_requested.connect(self.apply_to_role)
         self.detail.changed.connect(self._detail_changed)
         self.detail.attachments.attached.connect(
-            lambda cid, aid: self._act(
-                lambda page: candidate_actions.offer_cv_suggestions(page, cid, aid)
-            )
+            lambda cid, aid: candidate_actions.offer_cv_suggestions(self, cid, aid)
         )
         self.board = BoardView(self._move_card)
         self.board.candidate_chosen.connect(self.detail.show_candidate)
@@ -220,12 +209,6 @@ class CandidatesPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_buttons()
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
-
-    def _act(self, action: Callable[[CandidatesPage], object]) -> None:
-        """Run one of ``candidate_actions`` (which refreshes this page itself), then tell
-        the other pages: those actions do not announce their changes yet."""
-        action(self)
-        change_hub().announce(ACTION_CHANGES, self)
 
     # -- loading -------------------------------------------------------------------
 
@@ -423,10 +406,7 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.saved:
             new_id = dialog.saved.id
-            kept = candidate_actions.offer_merge(self, new_id)
-            if kept != new_id:  # merged into someone already there
-                change_hub().announce(ACTION_CHANGES, self)
-            self._reload_selecting(kept)
+            self._reload_selecting(candidate_actions.offer_merge(self, new_id))
 
     def edit_selected(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()

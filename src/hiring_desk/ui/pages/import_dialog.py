@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,39 +37,18 @@ from hiring_desk.services.candidate_import import (
     plan_import,
     run_import,
 )
-from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
+from hiring_desk.ui.operations import BackgroundOperation, Change, Progress, run_in_background
 from hiring_desk.ui.pages.import_report_dialog import PossibleDuplicatesDialog
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 PREVIEW_ROWS = 5
 IGNORE = ""
 
-#: A job the worker runs: given a progress callback ((done, total) -> keep going?).
+#: One step of the import, given the service's progress callback
+#: ((done, total) -> keep going?).
 Job = Callable[[Callable[[int, int], bool]], object]
-
-
-class ImportWorker(QThread):
-    """Runs one step of the import off the GUI thread; Cancel asks it to stop."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self.result: object = None
-        self.error: Exception | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self._job(self._step)
-        except Exception as exc:  # handed to the GUI thread when finished
-            self.error = exc
-
-    def _step(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self.isInterruptionRequested()
 
 
 class ImportDialog(QDialog):
@@ -83,8 +60,7 @@ class ImportDialog(QDialog):
         self._table = table
         self._defaults = default_options(workbook, table)
         self.outcome: ImportReport | None = None
-        self.worker: ImportWorker | None = None
-        self.progress: QProgressDialog | None = None
+        self.operation: BackgroundOperation[object] | None = None
 
         self.intro = QLabel(
             f"{table.row_count:,} rows found. Read as {table.encoding}, separated by "
@@ -201,50 +177,40 @@ class ImportDialog(QDialog):
         super().accept()
 
     def _start(self, label: str, job: Job, then: Callable[[object], None]) -> None:
-        total = max(self._table.row_count, 1)
-        self.progress = QProgressDialog(label, "Cancel", 0, total, self)
-        self.progress.setObjectName("import_progress")
-        self.progress.setWindowTitle("Importing")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setValue(0)
-        self.worker = ImportWorker(job, self)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.finished.connect(lambda: self._finished(then))
-        self.progress.canceled.connect(self.worker.requestInterruption)
+        """Run one step through the window's operation runner (progress and Cancel)."""
+
+        def work(progress: Progress) -> object:
+            def step(done: int, total: int) -> bool:
+                progress.report(done, total)
+                return not progress.cancelled
+
+            return job(step)
+
         self.buttons.setEnabled(False)
-        self.worker.start()
+        operation = self.operation = run_in_background(
+            self,
+            work,
+            title="Importing",
+            label=label,
+            changes=Change.CANDIDATES | Change.APPLICATIONS,
+            failure_title="Nothing Imported",
+            on_success=then,
+            on_cancelled=lambda: self._show_error(str(ImportCancelledError())),
+            on_invalid=lambda exc: self._show_error(describe_errors(exc.errors)),
+            on_refused=lambda exc: self._show_error(str(exc)),
+        )
+        operation.dialog.setObjectName("import_progress")
+        operation.finished.connect(lambda: self._finished(operation))
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-
-    def _finished(self, then: Callable[[object], None]) -> None:
-        worker, self.worker = self.worker, None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.buttons.setEnabled(True)
-        if worker is None:
-            return
-        worker.deleteLater()
-        if isinstance(worker.error, ValidationError):
-            self._show_error(describe_errors(worker.error.errors))
-        elif isinstance(worker.error, ImportCancelledError):
-            self._show_error(str(worker.error))
-        elif worker.error is not None:
-            raise worker.error
-        else:
-            then(worker.result)
+    def _finished(self, operation: BackgroundOperation[object]) -> None:
+        if self.operation is operation:  # (checking's success has started the writing)
+            self.operation = None
+            self.buttons.setEnabled(True)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
 
     def reject(self) -> None:
-        if self.worker is None:  # a running step is stopped by its own Cancel
+        if self.operation is None:  # a running step is stopped by its own Cancel
             super().reject()
