@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import comparison
 from hiring_desk.services.comparison import Comparison
 from hiring_desk.services.errors import ServiceError
@@ -49,12 +50,6 @@ def _plain_label(name: str, text: str) -> QLabel:
     label.setWordWrap(True)
     label.setText(text)
     return label
-
-
-def _pdf_file_name(role_title: str) -> str:
-    """A file name for the role's comparison, safe from path separators."""
-    safe = "".join("-" if ch in '/\\:*?"<>|' else ch for ch in role_title).strip(" .")
-    return f"Shortlist comparison - {safe or 'role'}.pdf"
 
 
 class CompareDialog(QDialog):
@@ -178,7 +173,11 @@ class CompareDialog(QDialog):
     # -- printing ------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        start = Path.home() / _pdf_file_name(self.comparison.role_title)
+        start = Path.home() / safe_file_name(
+            f"Shortlist comparison - {self.comparison.role_title}",
+            "Shortlist comparison",
+            extension=".pdf",
+        )
         path = file_dialogs.ask_export_path(self, start, "PDF", ".pdf")
         if path is None:
             return

@@ -8,7 +8,6 @@ Everything shown is plain text.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_day
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import company, letter_templates, offer_letters, preferences
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offer_letters import LetterPreview, LetterState
@@ -41,7 +41,6 @@ NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
     "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
     " padding: 6px;"
 )
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 class OfferLetterDialog(QDialog):
@@ -199,7 +198,9 @@ class OfferLetterDialog(QDialog):
     # -- actions -------------------------------------------------------------------------
 
     def save_pdf(self) -> None:
-        start = Path.home() / f"Offer letter - {_file_name(self._state.candidate_name)}.pdf"
+        start = Path.home() / safe_file_name(
+            f"Offer letter - {self._state.candidate_name}", "Offer letter", extension=".pdf"
+        )
         path = file_dialogs.ask_save_pdf(self, start, "Save Offer Letter")
         if path is None:
             return
@@ -246,8 +247,3 @@ class OfferLetterDialog(QDialog):
     def _reload(self) -> None:
         self._state = offer_letters.letter_state(self._workbook, self._offer_id)
         self._fill_templates(self._state.template_key)
-
-
-def _file_name(text: str) -> str:
-    """``text`` made safe as part of a file name."""
-    return " ".join(_UNSAFE_IN_FILE_NAMES.sub(" ", text).split())[:80] or "candidate"

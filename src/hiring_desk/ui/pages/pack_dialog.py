@@ -9,7 +9,6 @@ to open it in the system's PDF viewer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_moment
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import company, interview_packs, interviews, roles
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.interview_packs import PackChoice, PackData
@@ -38,8 +38,6 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.pages.attachments_panel import open_with_system_viewer
-
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 class PackWorker(QThread):
@@ -258,8 +256,8 @@ class PrintPackDialog(QDialog):
 
     def choose_file(self) -> Path | None:
         title = self.role.currentText() or "interview"
-        safe = _UNSAFE_IN_FILE_NAMES.sub(" ", title).strip() or "interview"
-        start = self.out_path or Path.home() / f"Interview pack - {safe}.pdf"
+        name = safe_file_name(f"Interview pack - {title}", "Interview pack", extension=".pdf")
+        start = self.out_path or Path.home() / name
         path = file_dialogs.ask_save_pdf(self, start, "Save Interview Pack")
         if path is not None:
             self.out_path = path

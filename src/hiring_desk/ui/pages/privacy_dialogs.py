@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import add_months
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import privacy
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.privacy import PrivacyInfo
@@ -276,8 +277,7 @@ def erase_confirmed(parent: QWidget, workbook: Workbook, candidates: list[tuple[
 
 def export_data(parent: QWidget, workbook: Workbook, candidate_id: int, name: str) -> Path | None:
     """Ask where, then write everything held about the candidate as a zip; its path."""
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip() or "candidate"
-    start = Path.home() / f"{safe} - data.zip"
+    start = Path.home() / safe_file_name(f"{name} - data", "Candidate data", extension=".zip")
     path = file_dialogs.ask_export_path(parent, start, "Candidate Data", ".zip")
     if path is None:
         return None
