@@ -1,13 +1,49 @@
-"""Small widgets shared by the forms."""
+"""Small widgets shared by the forms and pages."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from hiring_desk import clock
+
+
+def plain_label(
+    text: str = "",
+    name: str = "",
+    *,
+    wrap: bool = True,
+    selectable: bool = False,
+    style: str = "",
+) -> QLabel:
+    """A label that shows its text as typed, never as rich text: a name such as
+    ``<b>Ann</b>`` or ``R&D <i>Lead</i>`` is shown, not interpreted. Every label
+    whose text comes from a workbook or a person is made here.
+
+    ``name`` is its object name; ``wrap`` wraps long text at words; ``selectable``
+    lets the text be selected with the mouse; ``style`` is a style sheet.
+    """
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:

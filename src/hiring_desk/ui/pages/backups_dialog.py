@@ -37,6 +37,7 @@ from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteErr
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.widgets import plain_label
 
 _log = logging.getLogger(__name__)
 
@@ -85,14 +86,12 @@ class BackupsDialog(QDialog):
         self._workbook = workbook
         self._restore = restore
         self.folder = backups.backup_folder(workbook.path)
-        intro = QLabel(f"Backups of {workbook.path.name}, kept in:\n{self.folder}")
-        intro.setObjectName("backups_intro")
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        about = QLabel(ABOUT_BACKUPS)
-        about.setTextFormat(Qt.TextFormat.PlainText)
-        about.setWordWrap(True)
+        intro = plain_label(
+            f"Backups of {workbook.path.name}, kept in:\n{self.folder}",
+            "backups_intro",
+            selectable=True,
+        )
+        about = plain_label(ABOUT_BACKUPS)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(COLUMNS)
         self.table = make_table_view("backups_table")
         self.table.setAccessibleName("Backups of this workbook")

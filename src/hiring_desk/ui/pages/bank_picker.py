@@ -23,21 +23,11 @@ from hiring_desk.services import plan_questions, question_bank
 from hiring_desk.services.interview_plans import PlanView
 from hiring_desk.services.question_bank import Question
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.widgets import choice_combo, select_data
+from hiring_desk.ui.widgets import choice_combo, plain_label, select_data
 
 SUGGESTED = "suggested"
 ALL = "all"
 ANY = "any"
-
-
-def plain_label(name: str) -> QLabel:
-    """A word-wrapped, selectable label that never interprets its text as markup."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class BankPickerDialog(QDialog):
@@ -88,8 +78,8 @@ class BankPickerDialog(QDialog):
         self.list.setSpacing(2)
         self.count_label = QLabel()
         self.count_label.setObjectName("picker_count")
-        self.strong_label = plain_label("picker_strong")
-        self.weak_label = plain_label("picker_weak")
+        self.strong_label = plain_label(name="picker_strong", selectable=True)
+        self.weak_label = plain_label(name="picker_weak", selectable=True)
         guidance = QFormLayout()
         guidance.addRow("Strong answer:", self.strong_label)
         guidance.addRow("Weak answer:", self.weak_label)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.widgets import plain_label
 
 LEGEND = "Bold marks the best value in a row, where one stands out."
 BEST_TIP = "Best in this row"
@@ -41,15 +41,6 @@ CANDIDATE_COLUMN_WIDTH = 180
 def can_compare(count: int) -> str | None:
     """None when ``count`` selected candidates can be compared, else why not."""
     return comparison.count_problem(count)
-
-
-def _plain_label(name: str, text: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
 
 
 class CompareDialog(QDialog):
@@ -75,18 +66,18 @@ class CompareDialog(QDialog):
         shown = self.comparison
         self.setWindowTitle(f"Compare Candidates: {shown.role_title}")
 
-        title = _plain_label("compare_title", shown.title)
+        title = plain_label(shown.title, "compare_title")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
-        meta = _plain_label(
-            "compare_meta",
-            f"Budget: {shown.budget_shown} · Work mode: {shown.work_mode_label}",
+        meta = plain_label(
+            name="compare_meta",
+            text=f"Budget: {shown.budget_shown} · Work mode: {shown.work_mode_label}",
         )
-        legend = _plain_label("compare_legend", LEGEND)
+        legend = plain_label(LEGEND, "compare_legend")
         self.table = self._make_table(shown)
-        self.status = _plain_label("compare_status", "")
+        self.status = plain_label(name="compare_status")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(

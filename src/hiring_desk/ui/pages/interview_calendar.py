@@ -34,6 +34,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
+from hiring_desk.ui.widgets import plain_label
 
 COLUMNS = ("Time", "Candidate", "Round", "Role", "Place / link", "Interviewers", "Status")
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -103,9 +104,7 @@ class InterviewCalendar(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("calendar_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel()
-        self.status.setObjectName("calendar_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="calendar_status", wrap=False)
 
         self.edit_button = self._button("calendar_edit", "&Edit…", self.edit_selected)
         self.cancel_button = self._button("calendar_cancel", "&Cancel…", self.cancel_selected)

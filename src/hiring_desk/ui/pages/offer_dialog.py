@@ -6,11 +6,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    plain_label,
     qdate,
     searchable_combo,
     select_code,
@@ -45,16 +44,6 @@ WARNING_STYLE = (
 
 def _labels(vocabulary: Iterable[Any]) -> list[tuple[str, str]]:
     return [(v.value, v.label) for v in vocabulary]
-
-
-def _plain_label(name: str, style: str = "") -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 def _line(name: str, placeholder: str) -> QLineEdit:
@@ -100,14 +89,14 @@ class OfferDialog(QDialog):
         who = f"{self.context.candidate_name} — {self.context.role_title}"
         self.setWindowTitle(f"Offer — {who}" if detail else f"New Offer — {who}")
 
-        self.heading = _plain_label("offer_heading")
+        self.heading = plain_label(name="offer_heading")
         self.heading.setText(who)
         bold = self.heading.font()
         bold.setBold(True)
         self.heading.setFont(bold)
-        self.facts = _plain_label("offer_facts")
+        self.facts = plain_label(name="offer_facts")
         self.facts.setText(self._facts())
-        self.status_note = _plain_label("offer_status_note")
+        self.status_note = plain_label(name="offer_status_note")
 
         self.salary = _line("offer_salary", "e.g. 72,000")
         self.currency = searchable_combo(company.currency_choices(), "offer_currency")
@@ -152,8 +141,8 @@ class OfferDialog(QDialog):
                 ("conditions", "Conditions:", self.conditions),
             ],
         )
-        self.warnings = _plain_label("offer_warnings", WARNING_STYLE)
-        self.error = _plain_label("offer_error", ERROR_STYLE)
+        self.warnings = plain_label(name="offer_warnings", style=WARNING_STYLE)
+        self.error = plain_label(name="offer_error", style=ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -34,6 +34,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.widgets import plain_label
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
 
@@ -54,11 +55,7 @@ class OfferLetterDialog(QDialog):
         self._preview: LetterPreview | None = None
         self.setWindowTitle(f"Offer Letter — {self._state.candidate_name}")
 
-        self.note = QLabel()
-        self.note.setObjectName("letter_note")
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
+        self.note = plain_label(name="letter_note", style=NOTE_STYLE)
         self.template = QComboBox()
         self.template.setObjectName("letter_template")
         self.template.currentIndexChanged.connect(lambda _index: self.refresh_preview())
@@ -89,9 +86,7 @@ class OfferLetterDialog(QDialog):
         self.save_button = QPushButton("&Save PDF…")
         self.save_button.setObjectName("letter_save")
         self.save_button.clicked.connect(self.save_pdf)
-        self.status = QLabel()
-        self.status.setObjectName("letter_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="letter_status", wrap=False)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.addButton(self.regenerate_button, QDialogButtonBox.ButtonRole.ActionRole)
         box.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -33,6 +33,7 @@ from hiring_desk.services.letter_merge import template_problems
 from hiring_desk.services.letter_templates import LetterTemplate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.widgets import plain_label
 
 CHECK_DELAY_MS = 250
 NO_PROBLEMS = "No problems: every merge field is known."
@@ -73,10 +74,7 @@ class OfferTemplatesDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("template_name")
         self.name.textEdited.connect(self._edited)
-        self.note = QLabel()
-        self.note.setObjectName("template_note")
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_label(name="template_note")
         self.body = QPlainTextEdit()
         self.body.setObjectName("template_body")
         self.body.textChanged.connect(self._edited)
@@ -90,10 +88,7 @@ class OfferTemplatesDialog(QDialog):
         middle.addLayout(form)
         middle.addWidget(self.note)
         middle.addWidget(self.body, 1)
-        help_text = QLabel(FORMAT_HELP)
-        help_text.setObjectName("template_help")
-        help_text.setTextFormat(Qt.TextFormat.PlainText)
-        help_text.setWordWrap(True)
+        help_text = plain_label(FORMAT_HELP, "template_help")
         middle.addWidget(help_text)
         middle.addWidget(QLabel("Check:"))
         middle.addWidget(self.check)

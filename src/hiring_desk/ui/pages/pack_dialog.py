@@ -38,6 +38,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.pages.attachments_panel import open_with_system_viewer
+from hiring_desk.ui.widgets import plain_label
 
 
 class PackWorker(QThread):
@@ -96,10 +97,7 @@ class PrintPackDialog(QDialog):
         self.role.setObjectName("pack_role")
         for role in roles.list_roles(workbook):
             self.role.addItem(role.title, role.id)
-        self.scope = QLabel()
-        self.scope.setObjectName("pack_scope")
-        self.scope.setTextFormat(Qt.TextFormat.PlainText)
-        self.scope.setWordWrap(True)
+        self.scope = plain_label(name="pack_scope")
         self.candidates = QListWidget()
         self.candidates.setObjectName("pack_candidates")
         self.candidates.setAccessibleName("Candidates in the pack")
@@ -116,16 +114,9 @@ class PrintPackDialog(QDialog):
         self.choose_button = QPushButton("&Choose…")
         self.choose_button.setObjectName("pack_choose_file")
         self.choose_button.clicked.connect(self.choose_file)
-        self.error = QLabel()
-        self.error.setObjectName("pack_error")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = plain_label(name="pack_error", style=ERROR_STYLE)
         self.error.hide()
-        self.status = QLabel()
-        self.status.setObjectName("pack_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        self.status = plain_label(name="pack_status")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.AcceptRole)

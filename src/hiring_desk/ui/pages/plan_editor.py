@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,9 +31,10 @@ from hiring_desk.services.interview_plans import PlanView, QuestionView, RoundVi
 from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.pages.bank_picker import BankPickerDialog, plain_label
+from hiring_desk.ui.pages.bank_picker import BankPickerDialog
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.pages.round_form import RoundForm
+from hiring_desk.ui.widgets import plain_label
 
 PlanChange = Callable[[Workbook], PlanView]
 
@@ -55,9 +55,7 @@ class PlanEditorDialog(QDialog):
         self._closing = False
         self.plan = interview_plans.plan_for_role(workbook, role_id)
         self.setWindowTitle(f"Interview Plan: {self.plan.role_title}")
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("plan_summary")
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = plain_label(name="plan_summary", wrap=False)
 
         self.rounds_list = QListWidget()
         self.rounds_list.setObjectName("plan_rounds")
@@ -73,8 +71,8 @@ class PlanEditorDialog(QDialog):
         self.questions_list.setObjectName("round_questions")
         self.questions_list.setWordWrap(True)
         self.questions_list.setSpacing(2)
-        self.strong_label = plain_label("question_strong_answer")
-        self.weak_label = plain_label("question_weak_answer")
+        self.strong_label = plain_label(name="question_strong_answer", selectable=True)
+        self.weak_label = plain_label(name="question_weak_answer", selectable=True)
         self.from_bank_button = _button("Add from &Bank…", "add_from_bank")
         self.own_question_button = _button("Add &Own Question…", "add_own_question")
         self.edit_question_button = _button("&Edit Question…", "edit_question")

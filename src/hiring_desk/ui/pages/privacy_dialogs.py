@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -39,19 +38,10 @@ from hiring_desk.services.privacy import PrivacyInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.widgets import day_of, qdate
+from hiring_desk.ui.widgets import day_of, plain_label, qdate
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
-
-
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _day(edit: QDateEdit) -> date:
