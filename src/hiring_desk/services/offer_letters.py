@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.numbers import get_currency_precision
 from sqlmodel import Session
 
-from hiring_desk import clock, safe_output
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.letter_fields import (
     MERGE_FIELDS,
@@ -190,8 +190,8 @@ def write_letter_pdf(
     with workbook.transaction() as session:
         profile = session.get(CompanyProfile, 1)
         logo = profile.logo if profile else None
-    with reporting_write_failures(out), safe_output.open_binary(out) as fh:
-        letter_to_pdf(letter, fh, logo)
+    with reporting_write_failures(out):
+        letter_to_pdf(letter, out, logo)
     if new:
         _store(workbook, offer_id, letter)
     return out
