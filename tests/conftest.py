@@ -9,6 +9,7 @@ outcome depends on the date asks for ``today``: the app's clock then stands at n
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time
@@ -67,3 +68,22 @@ def workbook(tmp_path: Path) -> Iterator[object]:
         yield wb
     finally:
         wb.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workbook, made once per test run. Never opened: tests take a copy
+    (``demo_copy``)."""
+    from hiring_desk.services.demo import create_demo_workbook
+
+    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo workbook in this test's folder, free to change."""
+    copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_file, copy)
+    return copy

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from tests.cli.cli_setup import run
+from tests.pdf_helpers import pdf_words
 from tests.services.comparison_setup import demo_shortlist
 
-from hiring_desk.cli import main
 from hiring_desk.services.demo import create_demo_workbook
 
 
@@ -24,13 +23,6 @@ def demo(tmp_path: Path) -> tuple[Path, list[int]]:
     return path, ids
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
-
-
 def test_print_comparison_of_three(
     capsys: pytest.CaptureFixture[str], demo: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -39,7 +31,7 @@ def test_print_comparison_of_three(
     picks: list[str | int] = []
     for candidate in ids:
         picks += ["--candidate", candidate]
-    code, stdout, err = _run(
+    code, stdout, err = run(
         capsys,
         "print",
         "comparison",
@@ -53,8 +45,7 @@ def test_print_comparison_of_three(
     )
     assert (code, err) == (0, "")
     assert stdout == f"Wrote the comparison of 3 candidates for 'Backend Developer' to {out}\n"
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
-    assert "Shortlist comparison: Backend Developer" in " ".join(text.split())
+    assert "Shortlist comparison: Backend Developer" in pdf_words(out)
 
 
 def test_one_candidate_is_refused_in_one_line(
@@ -62,7 +53,7 @@ def test_one_candidate_is_refused_in_one_line(
 ) -> None:
     path, ids = demo
     out = tmp_path / "comparison.pdf"
-    code, stdout, err = _run(
+    code, stdout, err = run(
         capsys,
         "print",
         "comparison",

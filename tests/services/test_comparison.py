@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
+from tests.pdf_helpers import pdf_words
 from tests.services.comparison_setup import demo_shortlist
 
 from hiring_desk.domain.offer_rules import Budget, budget_position
@@ -390,8 +391,10 @@ def test_three_demo_candidates(demo: Workbook) -> None:
 def test_export_pdf_writes_the_file_and_records_it(demo: Workbook, tmp_path: Path) -> None:
     role_id, ids = demo_shortlist(demo)
     out = export_pdf(demo, role_id, ids, tmp_path / "shortlist.pdf")
-    assert out.read_bytes().startswith(b"%PDF")
-    assert not (tmp_path / "shortlist.pdf.partial").exists()
+    text = pdf_words(out)
+    for name in compare(demo, role_id, ids).names:
+        assert name in text
+    assert [p.name for p in tmp_path.iterdir() if "shortlist" in p.name] == ["shortlist.pdf"]
     with demo.transaction() as session:
         event = session.exec(
             select(AuditEvent).where(AuditEvent.action == "print_comparison")

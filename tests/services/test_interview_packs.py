@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
+from tests.pdf_helpers import page_texts, pdf_words
 
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import InterviewStatus, Stage
@@ -396,4 +397,6 @@ def test_write_pack_reports_problems_as_service_errors(demo: Workbook, tmp_path:
     assert list(tmp_path.iterdir()) == []
     done = list(interview_packs.write_pack(pack, tmp_path / "pack.pdf"))
     assert done[-1].done == done[-1].total == len(pack.candidates)
-    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
+    pages = page_texts(tmp_path / "pack.pdf")
+    assert pages[0].startswith(pack.company_name) and SENIOR in pages[0]
+    assert all(person.name in pdf_words(tmp_path / "pack.pdf") for person in pack.candidates)

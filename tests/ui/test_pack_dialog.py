@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
@@ -13,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
+from tests.pdf_helpers import pdf_words
 
 from hiring_desk.documents.interview_pack import PackProgress
 from hiring_desk.services import interview_packs, roles
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.interview_packs import PackData
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Interview
@@ -30,18 +28,9 @@ SENIOR_DEFAULT = {"김민준", "Αλέξανδρος Παπαδόπουλος", 
 OpenDialog = Callable[..., PrintPackDialog]
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
-    create_demo_workbook(path).close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Iterator[Workbook]:
-    copy = tmp_path / "demo.hiringdesk"
-    shutil.copy(demo_template, copy)
-    workbook = Workbook.open(copy)
+def demo(demo_copy: Path) -> Iterator[Workbook]:
+    workbook = Workbook.open(demo_copy)
     try:
         yield workbook
     finally:
@@ -106,16 +95,6 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        from pypdf import PdfReader
-
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
 def test_prints_the_preselected_candidates_and_offers_to_open(
     qtbot: QtBot,
     demo: Workbook,
@@ -137,7 +116,7 @@ def test_prints_the_preselected_candidates_and_offers_to_open(
     assert "Interview Pack Saved" in answered_questions
     assert chosen_file and chosen_file[0].name == f"Interview pack - {SENIOR}.pdf"
     assert dialog.result() == PrintPackDialog.DialogCode.Accepted
-    text = pdf_text(out)
+    text = pdf_words(out)
     for name in SENIOR_DEFAULT:
         assert name in text
     assert [p.name for p in out_dir.iterdir()] == ["pack.pdf"]
@@ -166,7 +145,7 @@ def test_choose_the_candidates_by_keyboard(
     click(qtbot, dialog.print_button)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert len(chosen_file) == 1, "the file chosen before printing is used, not asked again"
-    text = pdf_text(out_dir / "pack.pdf")
+    text = pdf_words(out_dir / "pack.pdf")
     assert "王磊" in text and "Zoë Lambert" not in text
 
 
@@ -253,7 +232,7 @@ def test_one_interview(
     click(qtbot, dialog.print_button)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     (person,) = interview_packs.pack_for_interview(demo, booked.id).candidates
-    assert person.name in pdf_text(out_dir / "pack.pdf")
+    assert person.name in pdf_words(out_dir / "pack.pdf")
 
 
 def test_names_show_as_plain_text(qtbot: QtBot, workbook: Workbook) -> None:
