@@ -14,10 +14,14 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from hiring_desk import clock
+
+if TYPE_CHECKING:
+    from hiring_desk.store import Workbook
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -87,3 +91,25 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "demo.hiringdesk"
     shutil.copy(demo_file, copy)
     return copy
+
+
+@pytest.fixture
+def demo(demo_copy: Path) -> Iterator[Workbook]:
+    """The demo workbook (a fresh copy), open. (The command-line tests' ``demo`` is
+    the copy's path.)"""
+    from hiring_desk.store import Workbook
+
+    with Workbook.open(demo_copy) as workbook:
+        yield workbook
+
+
+@pytest.fixture(scope="module")
+def shared_demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
+    """The demo workbook, one copy open for a whole test module: for tests that only
+    read it."""
+    copy = tmp_path_factory.mktemp("shared-demo") / "demo.hiringdesk"
+    shutil.copy(demo_file, copy)
+    from hiring_desk.store import Workbook
+
+    with Workbook.open(copy) as workbook:
+        yield workbook

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
@@ -15,7 +14,6 @@ from tests.pdf_helpers import page_texts, pdf_title, pdf_words
 from hiring_desk.documents.interview_pack import PackProgress, build_pack
 from hiring_desk.services import candidates, interview_packs, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.interview_pack_views import PackData
 from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
 from hiring_desk.store import Workbook
@@ -27,29 +25,20 @@ SCRIPTS = ("王磊", "渡辺健二", "Ирина Соколова", "Nguyễn Th
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
+def senior_pack(shared_demo: Workbook) -> PackData:
+    role = roles.find_role(shared_demo, "Senior Backend Developer")
+    return interview_packs.pack_for_role(shared_demo, role.id)
 
 
 @pytest.fixture(scope="module")
-def senior_pack(demo: Workbook) -> PackData:
-    role = roles.find_role(demo, "Senior Backend Developer")
-    return interview_packs.pack_for_role(demo, role.id)
-
-
-@pytest.fixture(scope="module")
-def scripts_pack(demo: Workbook) -> PackData:
-    role = roles.find_role(demo, "Backend Developer")
-    with demo.transaction() as session:
+def scripts_pack(shared_demo: Workbook) -> PackData:
+    role = roles.find_role(shared_demo, "Backend Developer")
+    with shared_demo.transaction() as session:
         ids = [
             session.exec(select(Candidate.id).where(Candidate.name == name)).one()
             for name in SCRIPTS
         ]
-    return interview_packs.pack_for_role(demo, role.id, [i for i in ids if i is not None])
+    return interview_packs.pack_for_role(shared_demo, role.id, [i for i in ids if i is not None])
 
 
 def build(data: PackData, out: Path | BinaryIO) -> list[PackProgress]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from hiring_desk.services.comparison import (
     count_problem,
     export_pdf,
 )
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -368,15 +366,6 @@ def test_budget_position_gives_the_gap_in_the_budgets_period() -> None:
 
 
 # -- the demo and the printed file -------------------------------------------------------------
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def test_three_demo_candidates(demo: Workbook) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,10 @@ from pytestqt.qtbot import QtBot
 from tests.pdf_helpers import pdf_words
 from tests.services.comparison_setup import demo_shortlist
 
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.compare_dialog import CompareDialog, can_compare, open_comparison
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def _dialog(qtbot: QtBot, workbook: Workbook) -> CompareDialog:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -12,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import click_button, type_into, when_modal
 
 from hiring_desk.services import interview_plans, roles
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.plan_defaults import default_plan
 from hiring_desk.services.question_bank import builtin_question
 from hiring_desk.services.role_briefs import RoleBrief
@@ -314,15 +312,6 @@ def test_questions_are_edited_moved_and_removed(qtbot: QtBot, workbook: Workbook
     texts = [q.text for q in _saved(workbook, role_id).round(round_id).questions]
     assert texts == [original[0], *original[2:]]
     assert editor.questions_list.currentRow() == 1
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def test_the_demo_plan_opens_and_can_be_edited(qtbot: QtBot, demo: Workbook) -> None:
