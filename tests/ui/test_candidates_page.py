@@ -68,12 +68,12 @@ def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBo
     page = page_of(window)
     page.refresh()
     assert page.model.total == 3
-    page.search.setFocus()
-    qtbot.keyClicks(page.search, "odeg")
+    page.filters.search.setFocus()
+    qtbot.keyClicks(page.filters.search, "odeg")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "Ingrid Ødegård"
-    assert page.count.text() == "1 candidate"
-    page.search.clear()
+    assert page.filters.count.text() == "1 candidate"
+    page.filters.search.clear()
     qtbot.waitUntil(lambda: page.model.total == 3)
 
 
@@ -181,7 +181,7 @@ def test_dragging_a_card_records_a_stage_event(
     pipeline.apply(wb, cid, role.id)
     page = page_of(window)
     page.refresh()
-    page.role_filter.setCurrentIndex(page.role_filter.findData(role.id))
+    page.filters.role_filter.setCurrentIndex(page.filters.role_filter.findData(role.id))
     qtbot.mouseClick(page.board_toggle, Qt.MouseButton.LeftButton)
     assert page.views.currentWidget() is page.board
     applied, interview = page.board.columns[Stage.APPLIED], page.board.columns[Stage.INTERVIEW]
@@ -242,8 +242,8 @@ def test_attach_cv_search_it_and_accept_suggestions(
     assert record.email == "ingrid@example.no"
     assert {"Python", "PostgreSQL"} <= set(record.skills)
     # A word only in the PDF finds the candidate from the search box.
-    page.search.setFocus()
-    qtbot.keyClicks(page.search, "quasarflux")
+    page.filters.search.setFocus()
+    qtbot.keyClicks(page.filters.search, "quasarflux")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).id == cid
     # Opening writes a private copy and hands it to the system viewer.
@@ -343,11 +343,11 @@ def test_tag_and_skill_filters(window: MainWindow, qtbot: QtBot) -> None:
     candidates.create_candidate(wb, CandidateInput(name="C", skills=("Python",)))
     page = page_of(window)
     page.refresh()
-    page.tag_filter.setFocus()
-    qtbot.keyClicks(page.tag_filter, "Remote")
+    page.filters.tag_filter.setFocus()
+    qtbot.keyClicks(page.filters.tag_filter, "Remote")
     qtbot.waitUntil(lambda: page.model.total == 2)
-    page.skill_filter.setFocus()
-    qtbot.keyClicks(page.skill_filter, "python")
+    page.filters.skill_filter.setFocus()
+    qtbot.keyClicks(page.filters.skill_filter, "python")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "A"
 
@@ -420,11 +420,11 @@ def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section_x, 5))
     qtbot.waitUntil(lambda: page.model.row(0).name == "Full")
 
-    page.match_filter.setFocus()
-    qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # Match 25%+
+    page.filters.match_filter.setFocus()
+    qtbot.keyClick(page.filters.match_filter, Qt.Key.Key_Down)  # Match 25%+
     qtbot.waitUntil(lambda: page.model.total == 2)
     for _ in range(3):
-        qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
+        qtbot.keyClick(page.filters.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "Full"
 
