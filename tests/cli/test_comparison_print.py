@@ -23,6 +23,13 @@ def demo(tmp_path: Path) -> tuple[Path, list[int]]:
     return path, ids
 
 
+def print_comparison(
+    capsys: pytest.CaptureFixture[str], workbook: Path, out: Path, *argv: str | int
+) -> tuple[int, str, str]:
+    """``print comparison --workbook WORKBOOK ARGV --out OUT`` in this process."""
+    return run(capsys, "print", "comparison", "--workbook", workbook, *argv, "--out", out)
+
+
 def test_print_comparison_of_three(
     capsys: pytest.CaptureFixture[str], demo: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -31,18 +38,7 @@ def test_print_comparison_of_three(
     picks: list[str | int] = []
     for candidate in ids:
         picks += ["--candidate", candidate]
-    code, stdout, err = run(
-        capsys,
-        "print",
-        "comparison",
-        "--workbook",
-        path,
-        "--role",
-        "Backend Developer",
-        *picks,
-        "--out",
-        out,
-    )
+    code, stdout, err = print_comparison(capsys, path, out, "--role", "Backend Developer", *picks)
     assert (code, err) == (0, "")
     assert stdout == f"Wrote the comparison of 3 candidates for 'Backend Developer' to {out}\n"
     assert "Shortlist comparison: Backend Developer" in pdf_words(out)
@@ -53,19 +49,7 @@ def test_one_candidate_is_refused_in_one_line(
 ) -> None:
     path, ids = demo
     out = tmp_path / "comparison.pdf"
-    code, stdout, err = run(
-        capsys,
-        "print",
-        "comparison",
-        "--workbook",
-        path,
-        "--role",
-        "1",
-        "--candidate",
-        ids[0],
-        "--out",
-        out,
-    )
+    code, stdout, err = print_comparison(capsys, path, out, "--role", "1", "--candidate", ids[0])
     assert code != 0 and stdout == ""
     assert err.count("\n") == 1 and "Pick 2 to 5 candidates" in err
     assert not out.exists()

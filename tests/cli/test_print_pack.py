@@ -20,13 +20,18 @@ def candidate_ids(capsys: pytest.CaptureFixture[str], demo: Path) -> dict[str, i
     return {row["name"]: row["id"] for row in json.loads(out)}
 
 
+def print_pack(
+    capsys: pytest.CaptureFixture[str], workbook: Path, out: Path, *argv: str | int
+) -> tuple[int, str, str]:
+    """``print pack --workbook WORKBOOK ARGV --out OUT`` in this process."""
+    return run(capsys, "print", "pack", "--workbook", workbook, *argv, "--out", out)
+
+
 def test_print_pack_for_the_senior_role(
     capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "pack.pdf"
-    code, stdout, err = run(
-        capsys, "print", "pack", "--workbook", demo, "--role", SENIOR, "--out", out
-    )
+    code, stdout, err = print_pack(capsys, demo, out, "--role", SENIOR)
     assert (code, err) == (0, "")
     assert stdout == f"Wrote the interview pack for 3 candidates to {out}\n"
     text = pdf_words(out)
@@ -40,20 +45,16 @@ def test_print_pack_for_named_candidates(
 ) -> None:
     ids = candidate_ids(capsys, demo)
     out = tmp_path / "pack.pdf"
-    code, stdout, err = run(
+    code, stdout, err = print_pack(
         capsys,
-        "print",
-        "pack",
-        "--workbook",
         demo,
+        out,
         "--role",
         "Backend Developer",
         "--candidate",
         ids["王磊"],
         "--candidate",
         ids["Ирина Соколова"],
-        "--out",
-        out,
     )
     assert (code, err) == (0, "")
     assert stdout.startswith("Wrote the interview pack for 2 candidates")
@@ -67,19 +68,7 @@ def test_a_candidate_who_did_not_apply_is_refused_by_name(
 ) -> None:
     ids = candidate_ids(capsys, demo)
     out = tmp_path / "pack.pdf"
-    code, stdout, err = run(
-        capsys,
-        "print",
-        "pack",
-        "--workbook",
-        demo,
-        "--role",
-        SENIOR,
-        "--candidate",
-        ids["王磊"],
-        "--out",
-        out,
-    )
+    code, stdout, err = print_pack(capsys, demo, out, "--role", SENIOR, "--candidate", ids["王磊"])
     assert code == 1 and stdout == ""
     assert f"王磊 (id {ids['王磊']}) did not apply to '{SENIOR}'" in err
     assert err.count("\n") == 1, "one line on stderr"
@@ -93,9 +82,7 @@ def test_print_pack_for_one_interview(
     assert code == 0
     booked = next(row for row in json.loads(listed) if row["status"] == "scheduled")
     out = tmp_path / "one.pdf"
-    code, stdout, err = run(
-        capsys, "print", "pack", "--workbook", demo, "--interview", booked["id"], "--out", out
-    )
+    code, stdout, err = print_pack(capsys, demo, out, "--interview", booked["id"])
     assert (code, err) == (0, "")
     assert stdout == f"Wrote the interview pack for 1 candidate to {out}\n"
     assert booked["candidate"] in pdf_words(out)
@@ -122,23 +109,9 @@ def test_unknown_role_and_candidate_with_interview(
     capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "pack.pdf"
-    code, _, err = run(
-        capsys, "print", "pack", "--workbook", demo, "--role", "Astronaut", "--out", out
-    )
+    code, _, err = print_pack(capsys, demo, out, "--role", "Astronaut")
     assert code == 1 and "Astronaut" in err
-    code, _, err = run(
-        capsys,
-        "print",
-        "pack",
-        "--workbook",
-        demo,
-        "--interview",
-        "1",
-        "--candidate",
-        "3",
-        "--out",
-        out,
-    )
+    code, _, err = print_pack(capsys, demo, out, "--interview", "1", "--candidate", "3")
     assert code == 1 and "--candidate goes with --role" in err
     assert not out.exists()
 
@@ -147,9 +120,7 @@ def test_an_unwritable_destination_is_one_line_on_stderr(
     capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "no such folder" / "pack.pdf"
-    code, stdout, err = run(
-        capsys, "print", "pack", "--workbook", demo, "--role", SENIOR, "--out", out
-    )
+    code, stdout, err = print_pack(capsys, demo, out, "--role", SENIOR)
     assert code == 1 and stdout == ""
     assert "Could not write pack.pdf" in err and err.count("\n") == 1
     assert not [p for p in tmp_path.rglob("*") if "pack" in p.name]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import acting_member, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
@@ -38,6 +39,27 @@ def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     # "Who is using Hiring Desk?" on opening a workbook with a team: skipped.
     monkeypatch.setattr(acting_member, "ask_who_is_acting", lambda *_args: None)
     return asked
+
+
+#: (kind, title, text) of each message shown; kind is the ``messages`` function.
+Said = list[tuple[str, str, str]]
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> Said:
+    """Every message shown, as (kind, title, text); questions are answered yes."""
+    shown: Said = []
+
+    def recorder(kind: str) -> Callable[..., bool]:
+        def record(_parent: object, title: str, text: str, *_args: object) -> bool:
+            shown.append((kind, title, text))
+            return True
+
+        return record
+
+    for kind in ("confirm", "show_error", "show_warning", "show_info"):
+        monkeypatch.setattr(messages, kind, recorder(kind))
+    return shown
 
 
 @pytest.fixture
@@ -78,6 +100,12 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None], kind: type[QWidget]
         act(dialog)
 
     QTimer.singleShot(0, poll)
+
+
+def workbook_of(window: MainWindow) -> Workbook:
+    """The workbook the window has open (a test that asks has one open)."""
+    assert window.workbook is not None
+    return window.workbook
 
 
 def menu_action(window: MainWindow, *path: str) -> QAction:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
 
 from hiring_desk.services import candidates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
@@ -61,8 +61,7 @@ def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtB
 
 
 def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     for name in ("Ingrid Ødegård", "Zoë Lambert", "Ahmed Hassan"):
         candidates.create_candidate(wb, CandidateInput(name=name))
     page = page_of(window)
@@ -78,8 +77,7 @@ def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBo
 
 
 def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
     cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
     pipeline.apply(wb, cid, role.id)
@@ -103,8 +101,7 @@ def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> No
 
 
 def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
     cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
     pipeline.apply(wb, cid, role.id)
@@ -129,8 +126,7 @@ def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -
 
 
 def test_notes_with_html_show_their_tags(window: MainWindow) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     candidates.create_candidate(
         wb, CandidateInput(name="<b>Bold</b> & Co", notes="<script>alert(1)</script>")
     )
@@ -174,8 +170,7 @@ def test_dragging_a_card_records_a_stage_event(
 ) -> None:
     from hiring_desk.domain.vocab import Stage
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
     cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
     pipeline.apply(wb, cid, role.id)
@@ -222,8 +217,7 @@ def test_attach_cv_search_it_and_accept_suggestions(
     from hiring_desk.ui import file_dialogs
     from hiring_desk.ui.pages import attachments_panel
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     cid = candidates.create_candidate(wb, CandidateInput(name="Ingrid Ødegård")).id
     page = page_of(window)
     page.refresh()
@@ -298,8 +292,7 @@ def test_import_csv_with_mapping_and_report(
 def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.ui.pages.merge_dialog import MergeDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     existing = candidates.create_candidate(
         wb, CandidateInput(name="José García", email="jose@example.com", skills=("Python",))
     ).id
@@ -336,8 +329,7 @@ def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> 
 
 
 def test_tag_and_skill_filters(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     candidates.create_candidate(wb, CandidateInput(name="A", skills=("Python",), tags=("remote",)))
     candidates.create_candidate(wb, CandidateInput(name="B", skills=("Java",), tags=("remote",)))
     candidates.create_candidate(wb, CandidateInput(name="C", skills=("Python",)))
@@ -360,8 +352,7 @@ def test_bulk_move_and_tag_a_selection(
 
     from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
     ids = [candidates.create_candidate(wb, CandidateInput(name=n)).id for n in ("A", "B", "C")]
     for cid in ids:
@@ -397,8 +388,7 @@ def test_bulk_move_and_tag_a_selection(
 def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.services.role_briefs import SkillEntry
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(
         wb, RoleBrief(title="Backend", skills=(SkillEntry("Python"), SkillEntry("Go")))
     )
@@ -432,8 +422,7 @@ def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> Non
 def test_compare_three_candidates_of_a_role(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.ui.pages.compare_dialog import CompareDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend"))
     for name in ("Ann", "Ben", "Cai"):
         cid = candidates.create_candidate(wb, CandidateInput(name=name)).id
@@ -470,8 +459,7 @@ def test_dropping_cv_files_on_the_files_tab_attaches_them(
     from hiring_desk.services import attachments
     from hiring_desk.ui import messages
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     cid = candidates.create_candidate(wb, CandidateInput(name="Kari Nordmann")).id
     page = page_of(window)
     page.refresh()
