@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from tests.jd_setup import TEMPLATE_HEADINGS
 from tests.pdf_helpers import (
     page_texts,
     pdf_author,
@@ -28,17 +29,8 @@ from hiring_desk.documents.jd_export import (
 
 NASTY = "AT&T <b>Smith</b>"
 LETTERHEAD_WORDS = "Example Software Ltd 1 Example Street Cork"
-HEADINGS = [
-    "About Example Software Ltd",
-    "The role",
-    "What you will do",
-    "Must-have skills",
-    "Nice-to-have skills",
-    "Qualifications",
-    "What we offer",
-    "Hiring timeline",
-    "How to apply",
-]
+#: The sample below follows a built-in template.
+HEADINGS = [heading.format("Example Software Ltd") for heading in TEMPLATE_HEADINGS]
 
 JD = f"""# Backend Developer
 

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import replace
 
 import pytest
+from tests.jd_setup import TEMPLATE_HEADINGS
 
 from hiring_desk.domain.jd_fields import JDContext, RoleFields, sample_context
 from hiring_desk.domain.vocab import Seniority
@@ -35,17 +36,7 @@ BUILTIN_KEYS = {
     "hris-systems-developer",
 }
 
-HEADINGS = [
-    "About {}",
-    "The role",
-    "What you will do",
-    "Must-have skills",
-    "Nice-to-have skills",
-    "Qualifications",
-    "What we offer",
-    "Hiring timeline",
-    "How to apply",
-]
+HEADINGS = TEMPLATE_HEADINGS
 
 TEMPLATES = builtin_templates()
 IDS = [t.key for t in TEMPLATES]
