@@ -89,17 +89,51 @@ def make_window(
         window.deleteLater()
 
 
-def when_modal(qtbot: QtBot, act: Callable[[QWidget], None], kind: type[QWidget] = QWidget) -> None:
-    """Run ``act`` on the next modal dialog of type ``kind`` as soon as it opens."""
+def when_modal(
+    qtbot: QtBot,
+    act: Callable[[QWidget], None],
+    kind: type[QWidget] = QWidget,
+    *,
+    close_after: bool = False,
+) -> None:
+    """Run ``act`` on the next modal dialog of type ``kind`` as soon as it opens.
+
+    With ``close_after`` the dialog is closed afterwards if ``act`` left it open or
+    failed, so a failing test fails instead of hanging on the dialog.
+    """
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or not isinstance(dialog, kind):
             QTimer.singleShot(10, poll)
             return
-        act(dialog)
+        try:
+            act(dialog)
+        finally:
+            if close_after and dialog.isVisible():
+                dialog.close()
 
     QTimer.singleShot(0, poll)
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one, as a click on it would."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show ``widget`` as a window of its own (closed after the test) and activate it,
+    so keystrokes reach it."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    activate(qtbot, widget)
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    """A left click on ``widget``."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def workbook_of(window: MainWindow) -> Workbook:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from tests.pdf_helpers import pdf_words
+from tests.ui.conftest import click
 
 from hiring_desk.documents.interview_pack import PackProgress
 from hiring_desk.services import interview_packs, roles
@@ -89,10 +90,6 @@ def item_names(dialog: PrintPackDialog, *, ticked: bool) -> set[str]:
         for row in range(listing.count())
         if listing.item(row).checkState() == wanted
     }
-
-
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_prints_the_preselected_candidates_and_offers_to_open(
