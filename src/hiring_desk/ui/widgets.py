@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -10,8 +11,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QWidget,
 )
 
@@ -44,6 +48,28 @@ def plain_label(
     if style:
         label.setStyleSheet(style)
     return label
+
+
+def push_button(text: str, name: str, slot: Callable[[], object] | None = None) -> QPushButton:
+    """A push button named ``name`` that calls ``slot``. In a dialog it is never the
+    default button: Enter does not press it because it had the focus last."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def save_cancel(dialog: QDialog, save: Callable[[], object] | None = None) -> QDialogButtonBox:
+    """Save and Cancel for ``dialog``: Save calls ``save`` (the dialog's accept unless
+    given), Cancel rejects."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:

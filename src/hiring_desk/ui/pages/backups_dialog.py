@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteErr
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
-from hiring_desk.ui.widgets import plain_label
+from hiring_desk.ui.widgets import plain_label, push_button
 
 _log = logging.getLogger(__name__)
 
@@ -101,9 +100,9 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.empty = QLabel("No backups yet.")
         self.empty.setObjectName("backups_empty")
-        self.backup_button = self._button("&Back Up Now", "backup_now", self.back_up_now)
-        self.restore_button = self._button("&Restore…", "restore_backup", self.restore_selected)
-        self.folder_button = self._button("Show &Folder", "show_folder", self.show_folder)
+        self.backup_button = push_button("&Back Up Now", "backup_now", self.back_up_now)
+        self.restore_button = push_button("&Restore…", "restore_backup", self.restore_selected)
+        self.folder_button = push_button("Show &Folder", "show_folder", self.show_folder)
         row = QHBoxLayout()
         for button in (self.backup_button, self.restore_button, self.folder_button):
             row.addWidget(button)
@@ -119,13 +118,6 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.resize(640, 460)
         self.refresh()
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def refresh(self) -> None:
         rows = backups.list_backups(self._workbook.path)

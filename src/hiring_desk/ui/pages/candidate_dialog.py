@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -25,6 +24,7 @@ from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
@@ -125,11 +125,7 @@ class CandidateDialog(QDialog):
             ],
         )
         self.tabs.add_tab("N&otes", [("notes", "Notes:", self.notes)])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -31,6 +31,7 @@ from hiring_desk.ui.widgets import (
     combo_code,
     plain_label,
     qdate,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
@@ -144,11 +145,7 @@ class OfferDialog(QDialog):
         self.warnings = plain_label(name="offer_warnings", style=WARNING_STYLE)
         self.error = plain_label(name="offer_error", style=ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
 
         layout = QVBoxLayout(self)
         parts: tuple[QWidget, ...] = (

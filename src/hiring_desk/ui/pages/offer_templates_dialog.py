@@ -7,8 +7,6 @@ double-click (or Enter) puts one in at the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,7 @@ from hiring_desk.services.letter_merge import template_problems
 from hiring_desk.services.letter_templates import LetterTemplate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.widgets import plain_label
+from hiring_desk.ui.widgets import plain_label, push_button
 
 CHECK_DELAY_MS = 250
 NO_PROBLEMS = "No problems: every merge field is known."
@@ -61,9 +58,9 @@ class OfferTemplatesDialog(QDialog):
         self.templates = QListWidget()
         self.templates.setObjectName("templates_list")
         self.templates.currentItemChanged.connect(self._chosen)
-        self.new_button = self._button("&New", "template_new", self.add_new)
-        self.copy_button = self._button("&Copy", "template_copy", self.copy_selected)
-        self.remove_button = self._button("&Remove", "template_remove", self.remove_selected)
+        self.new_button = push_button("&New", "template_new", self.add_new)
+        self.copy_button = push_button("&Copy", "template_copy", self.copy_selected)
+        self.remove_button = push_button("&Remove", "template_remove", self.remove_selected)
         left = QVBoxLayout()
         left.addWidget(self.templates, 1)
         row = QHBoxLayout()
@@ -81,7 +78,7 @@ class OfferTemplatesDialog(QDialog):
         self.check = QListWidget()
         self.check.setObjectName("template_check")
         self.check.setMaximumHeight(90)
-        self.save_button = self._button("&Save Template", "template_save", self.save)
+        self.save_button = push_button("&Save Template", "template_save", self.save)
         form = QFormLayout()
         form.addRow("Name:", self.name)
         middle = QVBoxLayout()
@@ -127,13 +124,6 @@ class OfferTemplatesDialog(QDialog):
         self._dirty = False
         self.resize(1100, 640)
         self._fill(None)
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # -- the list ------------------------------------------------------------------------
 

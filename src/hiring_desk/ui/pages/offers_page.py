@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.widgets import push_button
 
 #: The filter entry for offers still waiting on someone.
 WAITING = "waiting"
@@ -107,15 +107,13 @@ class OffersPage(QWidget):
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
 
-        self.edit_button = self._button("&Edit…", "edit_offer", self.edit_selected)
-        self.approve_button = self._button("A&pprove…", "approve_offer", self.approve_selected)
-        self.send_button = self._button("Mark &Sent", "send_offer", self.send_selected)
-        self.accept_button = self._button("&Accept", "accept_offer", self.accept_selected)
-        self.decline_button = self._button("&Decline", "decline_offer", self.decline_selected)
-        self.withdraw_button = self._button("&Withdraw", "withdraw_offer", self.withdraw_selected)
-        self.print_button = self._button(
-            "&Print Letter…", "print_offer_letter", self.print_selected
-        )
+        self.edit_button = push_button("&Edit…", "edit_offer", self.edit_selected)
+        self.approve_button = push_button("A&pprove…", "approve_offer", self.approve_selected)
+        self.send_button = push_button("Mark &Sent", "send_offer", self.send_selected)
+        self.accept_button = push_button("&Accept", "accept_offer", self.accept_selected)
+        self.decline_button = push_button("&Decline", "decline_offer", self.decline_selected)
+        self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
+        self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
 
         self.empty = QLabel(
             "No offers here yet. An offer is drafted from a candidate's application "
@@ -146,12 +144,6 @@ class OffersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self._update_buttons()
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing ------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,16 +33,9 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.pages.bank_picker import BankPickerDialog
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.pages.round_form import RoundForm
-from hiring_desk.ui.widgets import plain_label
+from hiring_desk.ui.widgets import plain_label, push_button
 
 PlanChange = Callable[[Workbook], PlanView]
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAutoDefault(False)  # Return in a field must not press a button
-    return button
 
 
 class PlanEditorDialog(QDialog):
@@ -59,10 +51,10 @@ class PlanEditorDialog(QDialog):
 
         self.rounds_list = QListWidget()
         self.rounds_list.setObjectName("plan_rounds")
-        self.add_round_button = _button("&Add Round", "add_round")
-        self.remove_round_button = _button("Re&move Round", "remove_round")
-        self.round_up_button = _button("Move Round &Up", "round_up")
-        self.round_down_button = _button("Move Round &Down", "round_down")
+        self.add_round_button = push_button("&Add Round", "add_round")
+        self.remove_round_button = push_button("Re&move Round", "remove_round")
+        self.round_up_button = push_button("Move Round &Up", "round_up")
+        self.round_down_button = push_button("Move Round &Down", "round_down")
 
         self.round_form = RoundForm()
         self.round_form.setObjectName("round_form")
@@ -73,12 +65,12 @@ class PlanEditorDialog(QDialog):
         self.questions_list.setSpacing(2)
         self.strong_label = plain_label(name="question_strong_answer", selectable=True)
         self.weak_label = plain_label(name="question_weak_answer", selectable=True)
-        self.from_bank_button = _button("Add from &Bank…", "add_from_bank")
-        self.own_question_button = _button("Add &Own Question…", "add_own_question")
-        self.edit_question_button = _button("&Edit Question…", "edit_question")
-        self.remove_question_button = _button("Remo&ve Question", "remove_question")
-        self.question_up_button = _button("Move Question U&p", "question_up")
-        self.question_down_button = _button("Move Question Do&wn", "question_down")
+        self.from_bank_button = push_button("Add from &Bank…", "add_from_bank")
+        self.own_question_button = push_button("Add &Own Question…", "add_own_question")
+        self.edit_question_button = push_button("&Edit Question…", "edit_question")
+        self.remove_question_button = push_button("Remo&ve Question", "remove_question")
+        self.question_up_button = push_button("Move Question U&p", "question_up")
+        self.question_down_button = push_button("Move Question Do&wn", "question_down")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -38,7 +38,7 @@ from hiring_desk.services.privacy import PrivacyInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.widgets import day_of, plain_label, qdate
+from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
@@ -99,11 +99,7 @@ class ConsentDialog(QDialog):
         form.addRow("&Given on:", self._fields["given_at"])
         form.addRow("&How:", self._fields["method"])
         form.addRow("&Until:", self._fields["until"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

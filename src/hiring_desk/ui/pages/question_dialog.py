@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -20,7 +19,7 @@ from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.widgets import choice_combo, select_data
+from hiring_desk.ui.widgets import choice_combo, save_cancel, select_data
 
 SaveQuestion = Callable[[QuestionDraft], object]
 
@@ -93,11 +92,7 @@ class QuestionDialog(QDialog):
             form.addRow("For:", self.fields["seniorities"])
         else:
             seniority_row.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

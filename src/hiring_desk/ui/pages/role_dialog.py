@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -28,6 +27,7 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
@@ -144,11 +144,7 @@ class RoleDialog(QDialog):
         )
         self.tabs.add_tab("&Notes", [("notes", "Notes:", self.notes)])
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

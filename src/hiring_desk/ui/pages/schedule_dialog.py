@@ -36,7 +36,7 @@ from hiring_desk.services.interview_schedule import InterviewDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
-from hiring_desk.ui.widgets import day_of, plain_label, qdate
+from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 DEFAULT_START = time(10, 0)
 
@@ -70,11 +70,7 @@ class ScheduleDialog(QDialog):
         self.error = plain_label(name="schedule_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
         form = QFormLayout()
