@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -70,6 +72,26 @@ def save_cancel(dialog: QDialog, save: Callable[[], object] | None = None) -> QD
     buttons.accepted.connect(save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field named ``name``, with ``placeholder`` shown while it is empty."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(name: str, placeholder: str = "", *, lines: int | None = None) -> QPlainTextEdit:
+    """A plain-text box for a form: Tab moves on to the next field; ``lines`` fixes its
+    height to about that many lines."""
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    if lines is not None:
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
 
 
 def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:

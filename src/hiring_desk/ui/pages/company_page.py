@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
+from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 
 LOGO_PREVIEW = 96
 FORM_MAX_WIDTH = 720
@@ -43,9 +42,7 @@ class CompanyPage(QWidget):
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("company_name")
-        self.address_edit = QPlainTextEdit()
-        self.address_edit.setObjectName("company_address")
-        self.address_edit.setTabChangesFocus(True)
+        self.address_edit = text_box("company_address")
         self.address_edit.setFixedHeight(84)
         self.signatory_combo = QComboBox()
         self.signatory_combo.setObjectName("company_signatory")

@@ -29,12 +29,14 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    line_edit,
     plain_label,
     qdate,
     save_cancel,
     searchable_combo,
     select_code,
     select_data,
+    text_box,
 )
 
 WARNING_STYLE = (
@@ -45,21 +47,6 @@ WARNING_STYLE = (
 
 def _labels(vocabulary: Iterable[Any]) -> list[tuple[str, str]]:
     return [(v.value, v.label) for v in vocabulary]
-
-
-def _line(name: str, placeholder: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _block(name: str, placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    return edit
 
 
 class OfferDialog(QDialog):
@@ -99,18 +86,20 @@ class OfferDialog(QDialog):
         self.facts.setText(self._facts())
         self.status_note = plain_label(name="offer_status_note")
 
-        self.salary = _line("offer_salary", "e.g. 72,000")
+        self.salary = line_edit("offer_salary", "e.g. 72,000")
         self.currency = searchable_combo(company.currency_choices(), "offer_currency")
         self.pay_period = choice_combo(_labels(PayPeriod), "offer_pay_period")
-        self.bonus = _line("offer_bonus", "e.g. Up to 5% of salary a year, on shared goals")
+        self.bonus = line_edit("offer_bonus", "e.g. Up to 5% of salary a year, on shared goals")
         self.start_date = OptionalDateEdit("offer_start_date", "Starts on")
         self.expiry_date = OptionalDateEdit("offer_expiry_date", "Answer by")
         self.employment_type = choice_combo(_labels(EmploymentType), "offer_employment_type")
-        self.probation = _line("offer_probation", "e.g. Six months, reviewed after three")
-        self.working_hours = _line("offer_working_hours", "e.g. 39 hours a week, Monday to Friday")
-        self.place_of_work = _line("offer_place_of_work", "Where the work is done")
-        self.benefits = _block("offer_benefits", "One benefit a line: holidays, pension, …")
-        self.conditions = _block(
+        self.probation = line_edit("offer_probation", "e.g. Six months, reviewed after three")
+        self.working_hours = line_edit(
+            "offer_working_hours", "e.g. 39 hours a week, Monday to Friday"
+        )
+        self.place_of_work = line_edit("offer_place_of_work", "Where the work is done")
+        self.benefits = text_box("offer_benefits", "One benefit a line: holidays, pension, …")
+        self.conditions = text_box(
             "offer_conditions", "What the offer depends on, e.g. references, right to work"
         )
 

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from hiring_desk.ui.widgets import (
     searchable_combo,
     select_code,
     select_data,
+    text_box,
 )
 
 SaveRole = Callable[[RoleBrief], RoleDetail]
@@ -102,9 +102,7 @@ class RoleDialog(QDialog):
         self.years.setSpecialValueText("not required")
         self.years.setSuffix(" years")
         self.skills = SkillsEditor()
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("role_notes")
-        self.notes.setTabChangesFocus(True)
+        self.notes = text_box("role_notes")
 
         self.tabs = FieldTabs("title")
         self._fields = self.tabs.fields

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,7 @@ from hiring_desk.services.scorecards import (
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.pages.rating_inputs import RatingRow, RecommendationPicker
-from hiring_desk.ui.widgets import plain_label
+from hiring_desk.ui.widgets import plain_label, text_box
 
 KEYS_HELP = (
     "Keys: 1-4 rate and move on · 0 not rated · Backspace clears · "
@@ -112,11 +111,7 @@ class ScorecardDialog(QDialog):
         self.ratings_grid.setColumnStretch(2, 2)
         self.recommendation = RecommendationPicker()
         self.recommendation_field = FieldWithError(self.recommendation)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("scorecard_notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("What you saw and heard, in a few lines")
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 5 + 12)
+        self.notes = text_box("scorecard_notes", "What you saw and heard, in a few lines", lines=5)
         self.notes_field = FieldWithError(self.notes)
 
         self.buttons = QDialogButtonBox(
