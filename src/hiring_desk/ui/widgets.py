@@ -63,6 +63,24 @@ def push_button(text: str, name: str, slot: Callable[[], object] | None = None) 
     return button
 
 
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """``buttons`` side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    return row
+
+
+def empty_note(text: str, name: str) -> QLabel:
+    """The centred, word-wrapped note shown in place of an empty table."""
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setWordWrap(True)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return note
+
+
 def save_cancel(dialog: QDialog, save: Callable[[], object] | None = None) -> QDialogButtonBox:
     """Save and Cancel for ``dialog``: Save calls ``save`` (the dialog's accept unless
     given), Cancel rejects."""

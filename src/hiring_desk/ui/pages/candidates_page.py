@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -39,6 +38,7 @@ from hiring_desk.ui.pages.candidate_filters import CandidateFilters
 from hiring_desk.ui.pages.compare_dialog import can_compare, open_comparison
 from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
+from hiring_desk.ui.widgets import button_row
 
 
 class CandidatesPage(QWidget):
@@ -93,8 +93,7 @@ class CandidatesPage(QWidget):
             toggle.setAutoExclusive(True)
         self.table_toggle.setChecked(True)
         self.table_toggle.toggled.connect(self._view_changed)
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.new_button,
             self.edit_button,
             self.delete_button,
@@ -103,9 +102,7 @@ class CandidatesPage(QWidget):
             self.compare_button,
             self.import_button,
             self.export_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         buttons.addWidget(QLabel("View:"))
         buttons.addWidget(self.table_toggle)
         buttons.addWidget(self.board_toggle)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
-from hiring_desk.ui.widgets import push_button
+from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: The filter entry for offers still waiting on someone.
 WAITING = "waiting"
@@ -115,19 +115,16 @@ class OffersPage(QWidget):
         self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
         self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
 
-        self.empty = QLabel(
+        self.empty = empty_note(
             "No offers here yet. An offer is drafted from a candidate's application "
-            "(Make Offer…); it then shows here until it is answered."
+            "(Make Offer…); it then shows here until it is answered.",
+            "offers_empty",
         )
-        self.empty.setObjectName("offers_empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.status_filter)
         top.addStretch()
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.edit_button,
             self.approve_button,
             self.send_button,
@@ -135,9 +132,7 @@ class OffersPage(QWidget):
             self.decline_button,
             self.withdraw_button,
             self.print_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)

@@ -6,8 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.pages.role_dialog import RoleDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.widgets import button_row, empty_note
 
 
 def role_columns(locale: str) -> list[Column[RoleSummary]]:
@@ -79,24 +78,19 @@ class RolesPage(QWidget):
             "Edit the selected role"
         )
 
-        self.empty = QLabel(
+        self.empty = empty_note(
             "No roles yet. Start with <b>New Role…</b>: capture what the job needs, "
-            "then draft its job description from a template."
+            "then draft its job description from a template.",
+            "roles_empty",
         )
-        self.empty.setObjectName("roles_empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.new_button,
             self.edit_button,
             self.jd_button,
             self.plan_button,
             self.pack_button,
             self.delete_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
