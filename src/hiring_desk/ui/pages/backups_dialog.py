@@ -35,7 +35,13 @@ from hiring_desk.services import backups
 from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteError
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    fit_columns,
+    make_table_view,
+    selected_row,
+)
 from hiring_desk.ui.widgets import plain_label, push_button
 
 _log = logging.getLogger(__name__)
@@ -129,8 +135,7 @@ class BackupsDialog(QDialog):
         self._update_buttons()
 
     def selected(self) -> BackupInfo | None:
-        chosen = self.table.selectionModel().selectedRows()
-        return self.model.row(chosen[0].row()) if chosen else None
+        return selected_row(self.table, self.model)
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)

@@ -36,7 +36,13 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    make_table_view,
+    selected_row,
+    show_rows,
+)
 from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: The filter entry for offers still waiting on someone.
@@ -161,19 +167,11 @@ class OffersPage(QWidget):
                 rows = [o for o in offers.list_offers(self._workbook) if o.status in waiting]
             else:
                 rows = offers.list_offers(self._workbook, chosen)
-        self.model.set_rows(rows)
-        fit_columns(self.table)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        self.table.clearSelection()
-        for row, offer in enumerate(self.model.rows()):
-            if offer.id == select_id:
-                self.table.selectRow(row)
+        show_rows(self.table, self.model, rows, self.empty, lambda offer: offer.id == select_id)
         self._update_buttons()
 
     def selected_offer(self) -> OfferSummary | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def _update_buttons(self) -> None:
         offer = self.selected_offer()

@@ -18,7 +18,13 @@ from hiring_desk.services.roles import RoleSummary
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.pages.role_dialog import RoleDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    make_table_view,
+    selected_row,
+    show_rows,
+)
 from hiring_desk.ui.widgets import button_row, empty_note
 
 
@@ -108,21 +114,13 @@ class RolesPage(QWidget):
         if self._workbook is not None:
             locale = company.get_company(self._workbook).locale
             self.model.set_columns(role_columns(locale))
-        self.model.set_rows(rows)
-        fit_columns(self.table)
+        show_rows(self.table, self.model, rows, self.empty, lambda role: role.id == select_id)
         if select_id is None and rows:
-            select_id = self.model.row(0).id
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        if select_id is not None:
-            for row, role in enumerate(self.model.rows()):
-                if role.id == select_id:
-                    self.table.selectRow(row)
+            self.table.selectRow(0)
         self._update_buttons()
 
     def selected_role(self) -> RoleSummary | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def new_role(self) -> None:
         workbook = self._workbook
