@@ -13,7 +13,8 @@ from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_m
 from hiring_desk.services import candidates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.role_briefs import RoleBrief
-from hiring_desk.services.workbooks import create_workbook
+from hiring_desk.services.roles import RoleDetail
+from hiring_desk.services.workbooks import Workbook, create_workbook
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
@@ -32,6 +33,18 @@ def page_of(window: MainWindow) -> CandidatesPage:
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     return page
+
+
+def ada_applied(window: MainWindow) -> tuple[Workbook, RoleDetail, int, CandidatesPage]:
+    """Ada Lovelace applied to Backend Developer, shown on the Candidates page:
+    (workbook, role, her candidate id, page)."""
+    wb = workbook_of(window)
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
+    pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    return wb, role, cid, page
 
 
 def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtBot) -> None:
@@ -77,12 +90,7 @@ def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBo
 
 
 def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
-    wb = workbook_of(window)
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
+    wb, _role, cid, page = ada_applied(window)
     page.detail.tabs.setCurrentIndex(1)
 
     def move(dialog: QWidget) -> None:
@@ -101,12 +109,7 @@ def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> No
 
 
 def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
-    wb = workbook_of(window)
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
+    wb, _role, cid, page = ada_applied(window)
     seen: list[str] = []
 
     def reject_without_reason(dialog: QWidget) -> None:
@@ -170,12 +173,7 @@ def test_dragging_a_card_records_a_stage_event(
 ) -> None:
     from hiring_desk.domain.vocab import Stage
 
-    wb = workbook_of(window)
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
+    wb, role, cid, page = ada_applied(window)
     page.filters.role_filter.setCurrentIndex(page.filters.role_filter.findData(role.id))
     qtbot.mouseClick(page.board_toggle, Qt.MouseButton.LeftButton)
     assert page.views.currentWidget() is page.board
