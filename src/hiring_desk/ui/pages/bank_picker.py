@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from hiring_desk.services import plan_questions, question_bank
 from hiring_desk.services.interview_plans import PlanView
 from hiring_desk.services.question_bank import Question
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.widgets import choice_combo, plain_label, select_data
+from hiring_desk.ui.widgets import choice_combo, line_edit, plain_label, select_data
 
 SUGGESTED = "suggested"
 ALL = "all"
@@ -46,9 +45,7 @@ class BankPickerDialog(QDialog):
         self._plan = plan
         self._round = plan.round(round_id)
         self.setWindowTitle(f"Add Questions to '{self._round.name}'")
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("picker_search")
-        self.search_edit.setPlaceholderText("Words in the question or its guidance")
+        self.search_edit = line_edit("picker_search", "Words in the question or its guidance")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(240)
         self.competency_filter = choice_combo(

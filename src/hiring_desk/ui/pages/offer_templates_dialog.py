@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -30,7 +29,7 @@ from hiring_desk.services.letter_merge import template_problems
 from hiring_desk.services.letter_templates import LetterTemplate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.widgets import plain_label, push_button
+from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
 CHECK_DELAY_MS = 250
 NO_PROBLEMS = "No problems: every merge field is known."
@@ -68,8 +67,7 @@ class OfferTemplatesDialog(QDialog):
             row.addWidget(button)
         left.addLayout(row)
 
-        self.name = QLineEdit()
-        self.name.setObjectName("template_name")
+        self.name = line_edit("template_name")
         self.name.textEdited.connect(self._edited)
         self.note = plain_label(name="template_note")
         self.body = QPlainTextEdit()

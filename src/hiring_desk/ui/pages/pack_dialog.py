@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressDialog,
@@ -38,7 +37,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.pages.attachments_panel import open_with_system_viewer
-from hiring_desk.ui.widgets import plain_label
+from hiring_desk.ui.widgets import button_row, line_edit, plain_label
 
 
 class PackWorker(QThread):
@@ -106,11 +105,9 @@ class PrintPackDialog(QDialog):
         self.tick_none = QPushButton("Tick &None")
         self.tick_all.clicked.connect(lambda: self._tick_every(Qt.CheckState.Checked))
         self.tick_none.clicked.connect(lambda: self._tick_every(Qt.CheckState.Unchecked))
-        self.file = QLineEdit()
-        self.file.setObjectName("pack_file")
+        self.file = line_edit("pack_file", "Chosen when you print")
         self.file.setAccessibleName("Save to")
         self.file.setReadOnly(True)
-        self.file.setPlaceholderText("Chosen when you print")
         self.choose_button = QPushButton("&Choose…")
         self.choose_button.setObjectName("pack_choose_file")
         self.choose_button.clicked.connect(self.choose_file)
@@ -125,10 +122,7 @@ class PrintPackDialog(QDialog):
         buttons.accepted.connect(self.print_pack)
         buttons.rejected.connect(self.reject)
 
-        ticks = QHBoxLayout()
-        ticks.addWidget(self.tick_all)
-        ticks.addWidget(self.tick_none)
-        ticks.addStretch()
+        ticks = button_row(self.tick_all, self.tick_none)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.choose_button)
