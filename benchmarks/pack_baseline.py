@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from hiring_desk import bundled
+from hiring_desk.documents.interview_pack_pages import profile_facts
 from hiring_desk.documents.interview_pack_views import (
     PackCandidate,
     PackData,
@@ -183,15 +184,7 @@ class _BarePack:
             para("CANDIDATE", self.kicker),
             para(person.name, self.title),
             para(f"{person.current_title} · {person.years_experience} years of experience"),
-            self.facts(
-                [
-                    ("Stage", person.stage_label),
-                    ("Email", person.email),
-                    ("Phone", person.phone),
-                    ("Location", person.location),
-                    ("Links", "\n".join(person.links)),
-                ]
-            ),
+            self.facts(profile_facts(person)),
             para("Skills against the role", self.heading),
             para(person.skills.summary),
         ]

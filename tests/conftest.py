@@ -9,14 +9,19 @@ outcome depends on the date asks for ``today``: the app's clock then stands at n
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from hiring_desk import clock
+
+if TYPE_CHECKING:
+    from hiring_desk.store import Workbook
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -67,3 +72,44 @@ def workbook(tmp_path: Path) -> Iterator[object]:
         yield wb
     finally:
         wb.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workbook, made once per test run. Never opened: tests take a copy
+    (``demo_copy``)."""
+    from hiring_desk.services.demo import create_demo_workbook
+
+    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
+    create_demo_workbook(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo workbook in this test's folder, free to change."""
+    copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_file, copy)
+    return copy
+
+
+@pytest.fixture
+def demo(demo_copy: Path) -> Iterator[Workbook]:
+    """The demo workbook (a fresh copy), open. (The command-line tests' ``demo`` is
+    the copy's path.)"""
+    from hiring_desk.store import Workbook
+
+    with Workbook.open(demo_copy) as workbook:
+        yield workbook
+
+
+@pytest.fixture(scope="module")
+def shared_demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
+    """The demo workbook, one copy open for a whole test module: for tests that only
+    read it."""
+    copy = tmp_path_factory.mktemp("shared-demo") / "demo.hiringdesk"
+    shutil.copy(demo_file, copy)
+    from hiring_desk.store import Workbook
+
+    with Workbook.open(copy) as workbook:
+        yield workbook

@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import PlatformDirs
 
 from hiring_desk import APP_ID, WORKBOOK_SUFFIX
+from hiring_desk.file_names import safe_file_name
 
 HOME_ENV = "HIRING_DESK_HOME"
 
@@ -66,7 +67,7 @@ def _user_tag() -> str:
         name = getpass.getuser()
     except (KeyError, OSError):  # no name for this user id
         name = str(getattr(os, "getuid", lambda: "user")())
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)[:64] or "user"
+    return safe_file_name(name, "user", word_characters_only=True, max_bytes=64)
 
 
 def default_workbook() -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 
-from hiring_desk.cli import main
 from hiring_desk.cli.attach import human_size
 from hiring_desk.services import attachments, candidates
 from hiring_desk.services.candidate_records import CandidateInput
@@ -19,13 +19,6 @@ def book(tmp_path: Path) -> tuple[Path, int]:
     with Workbook.create(path) as workbook:
         cid = candidates.create_candidate(workbook, CandidateInput(name="Ingrid Ødegård")).id
     return path, cid
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def test_good_file_attached_refused_one_reported(

@@ -7,18 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 from tests.services.backup_setup import damage_table_page, member_names, workbook_with_members
 
-from hiring_desk.cli import main
 from hiring_desk.services import backups, team
 from hiring_desk.services.workbooks import open_workbook
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def _members_in(path: Path) -> list[str]:

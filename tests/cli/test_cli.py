@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 
 from hiring_desk import __version__, cli
-from hiring_desk.cli import main
 from hiring_desk.cli.output import Column, display_width, format_table
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -30,14 +30,6 @@ CJK_NAME = "山田太郎"
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    """``main(argv)`` in this process: exit code, stdout, stderr."""
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def run_process(home: Path, *argv: str | Path) -> subprocess.CompletedProcess[str]:
@@ -211,21 +203,6 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 
 
 # -- the window -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
-    """Replace ``hiring_desk.app`` with a stand-in that records what it was given."""
-    calls: list[Path | None] = []
-
-    def run_gui(workbook: Path | None) -> int:
-        calls.append(workbook)
-        return 0
-
-    import hiring_desk.app
-
-    monkeypatch.setattr(hiring_desk.app, "run_gui", run_gui)
-    return calls
 
 
 def test_no_display_is_one_clear_line(

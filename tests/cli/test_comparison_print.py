@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from tests.cli.cli_setup import run
+from tests.pdf_helpers import pdf_words
 from tests.services.comparison_setup import demo_shortlist
 
-from hiring_desk.cli import main
 from hiring_desk.services.demo import create_demo_workbook
 
 
@@ -24,11 +23,11 @@ def demo(tmp_path: Path) -> tuple[Path, list[int]]:
     return path, ids
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
+def print_comparison(
+    capsys: pytest.CaptureFixture[str], workbook: Path, out: Path, *argv: str | int
+) -> tuple[int, str, str]:
+    """``print comparison --workbook WORKBOOK ARGV --out OUT`` in this process."""
+    return run(capsys, "print", "comparison", "--workbook", workbook, *argv, "--out", out)
 
 
 def test_print_comparison_of_three(
@@ -39,22 +38,10 @@ def test_print_comparison_of_three(
     picks: list[str | int] = []
     for candidate in ids:
         picks += ["--candidate", candidate]
-    code, stdout, err = _run(
-        capsys,
-        "print",
-        "comparison",
-        "--workbook",
-        path,
-        "--role",
-        "Backend Developer",
-        *picks,
-        "--out",
-        out,
-    )
+    code, stdout, err = print_comparison(capsys, path, out, "--role", "Backend Developer", *picks)
     assert (code, err) == (0, "")
     assert stdout == f"Wrote the comparison of 3 candidates for 'Backend Developer' to {out}\n"
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
-    assert "Shortlist comparison: Backend Developer" in " ".join(text.split())
+    assert "Shortlist comparison: Backend Developer" in pdf_words(out)
 
 
 def test_one_candidate_is_refused_in_one_line(
@@ -62,19 +49,7 @@ def test_one_candidate_is_refused_in_one_line(
 ) -> None:
     path, ids = demo
     out = tmp_path / "comparison.pdf"
-    code, stdout, err = _run(
-        capsys,
-        "print",
-        "comparison",
-        "--workbook",
-        path,
-        "--role",
-        "1",
-        "--candidate",
-        ids[0],
-        "--out",
-        out,
-    )
+    code, stdout, err = print_comparison(capsys, path, out, "--role", "1", "--candidate", ids[0])
     assert code != 0 and stdout == ""
     assert err.count("\n") == 1 and "Pick 2 to 5 candidates" in err
     assert not out.exists()

@@ -10,21 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 from tests.services.backup_setup import member_names, read_only, workbook_with_members
 from tests.services.privacy_setup import EMAIL, NAME, Person, add_person
 
-from hiring_desk.cli import main
 from hiring_desk.services import backups, candidates
 from hiring_desk.services.workbooks import open_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.store.lock import lock_path_for
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def assert_worded(err: str) -> None:

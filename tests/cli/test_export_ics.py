@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from tests.cli.cli_setup import run
 from tests.services.schedule_setup import make_desk, schedule
 
-from hiring_desk.cli import main
 from hiring_desk.store import Workbook
 
 
@@ -25,13 +25,6 @@ def book(tmp_path: Path) -> tuple[Path, list[int]]:
             schedule(workbook, desk, day=date(2026, 6, 3)),
         ]
     return path, ids
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def _events(path: Path) -> list[tuple[str, str]]:

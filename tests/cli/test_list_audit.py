@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 
-from hiring_desk.cli import main
 from hiring_desk.services import audit, candidates, team
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.store import Workbook
@@ -24,12 +24,6 @@ def logged(tmp_path: Path) -> Path:
         ).id
         candidates.update_candidate(workbook, cid, CandidateInput(name="Kofi A. Mensah"))
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_audit_as_a_table(capsys: pytest.CaptureFixture[str], logged: Path) -> None:

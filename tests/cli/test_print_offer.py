@@ -3,53 +3,22 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
+from tests.pdf_helpers import pdf_words
 
-from hiring_desk.cli import main
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Offer
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
-    create_demo_workbook(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "demo.hiringdesk"
-    shutil.copy(demo_template, copy)
-    return copy
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def print_offer(
     capsys: pytest.CaptureFixture[str], demo: Path, out: Path, *more: str
 ) -> tuple[int, str, str]:
     return run(capsys, "print", "offer", "--workbook", demo, "--offer", "1", "--out", out, *more)
-
-
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    result = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
-    )
-    return " ".join(result.stdout.split())
 
 
 def test_the_first_print_keeps_the_letter(
@@ -62,7 +31,7 @@ def test_the_first_print_keeps_the_letter(
         f"Wrote the offer letter for Margaux Lefèvre to {out} "
         "(the letter from template 'full-time-employee', now kept with the offer)\n"
     )
-    text = pdf_text(out)
+    text = pdf_words(out)
     assert "Dear Margaux Lefèvre," in text and "€88,000 per year" in text
     assert "Niamh Gallagher" in text and "Page 1 of" in text
 
@@ -78,7 +47,7 @@ def test_a_reprint_says_so_and_is_the_same_letter(
     code, stdout, err = print_offer(capsys, demo, tmp_path / "again.pdf")
     assert (code, err) == (0, "")
     assert "(the letter as first printed on " in stdout
-    assert pdf_text(tmp_path / "again.pdf") == pdf_text(tmp_path / "first.pdf")
+    assert pdf_words(tmp_path / "again.pdf") == pdf_words(tmp_path / "first.pdf")
 
 
 def test_another_template_for_a_printed_letter_is_refused(
@@ -115,7 +84,7 @@ def test_regenerate_a_draft_offer_with_another_template(
     )
     assert (code, err) == (0, "")
     assert "template 'part-time-employee', now kept" in stdout
-    assert "part-time employee" in pdf_text(out)
+    assert "part-time employee" in pdf_words(out)
 
 
 def test_missing_fields_are_listed_and_nothing_is_printed(
@@ -193,4 +162,4 @@ def test_print_offer_as_a_process(demo: Path, tmp_path: Path) -> None:
         timeout=120,
     )
     assert (result.returncode, result.stderr) == (0, "")
-    assert out.read_bytes().startswith(b"%PDF")
+    assert "Dear Margaux Lefèvre," in pdf_words(out)

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.cli.cli_setup import run
 from tests.services.privacy_setup import EMAIL, NAME, Person, add_person, cv_text
 
-from hiring_desk.cli import main
 from hiring_desk.services import candidates, privacy
 from hiring_desk.store import Workbook
 
@@ -23,13 +23,6 @@ def book(tmp_path: Path) -> tuple[Path, Person]:
     with Workbook.create(path) as workbook:
         person = add_person(workbook)
     return path, person
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path | int) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 class _Terminal(io.StringIO):

@@ -5,30 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from hiring_desk.cli import main
-
-
-@pytest.fixture
-def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
-    """Replace the window with a stand-in that records the workbook it was given."""
-    calls: list[Path | None] = []
-
-    def run_gui(workbook: Path | None) -> int:
-        calls.append(workbook)
-        return 0
-
-    import hiring_desk.app
-
-    monkeypatch.setattr(hiring_desk.app, "run_gui", run_gui)
-    return calls
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
+from tests.cli.cli_setup import run
 
 
 def test_a_workbook_path_opens_the_window_on_it(

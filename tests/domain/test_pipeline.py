@@ -15,16 +15,8 @@ from hiring_desk.domain.pipeline import (
 )
 from hiring_desk.domain.vocab import PIPELINE, Stage
 
-A, SC, IV, SH, OF, H, R, W = (
-    Stage.APPLIED,
-    Stage.SCREENING,
-    Stage.INTERVIEW,
-    Stage.SHORTLISTED,
-    Stage.OFFER,
-    Stage.HIRED,
-    Stage.REJECTED,
-    Stage.WITHDRAWN,
-)
+A, SC, IV, SH, OF, H = PIPELINE
+R, W = Stage.REJECTED, Stage.WITHDRAWN
 ORDER = (A, SC, IV, SH, OF, H, R, W)
 OPEN = (A, SC, IV, SH, OF)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from hiring_desk.services.candidate_import import (
     read_delimited,
 )
 from hiring_desk.services.candidate_records import CandidateInput
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
@@ -132,15 +130,6 @@ def leaks(workbook: Workbook, people: list[tuple[str, str]]) -> list[str]:
 def people_of(workbook: Workbook) -> list[tuple[str, str]]:
     with workbook.transaction() as session:
         return [(c.name, c.email) for c in session.exec(select(Candidate))]
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def test_the_demo_workbook_audit_log_holds_no_candidate_names_or_emails(demo: Workbook) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlmodel import SQLModel, col
 from sqlmodel import select as sm_select
 from tests.conftest import TODAY
+from tests.jd_setup import TEMPLATE_HEADINGS
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import (
@@ -49,17 +50,8 @@ from hiring_desk.store.models import (
 )
 
 TITLES = {"Backend Developer", "Senior Backend Developer"}
-JD_SECTIONS = (
-    "About the company",
-    "The role",
-    "Responsibilities",
-    "Must-have skills",
-    "Nice-to-have skills",
-    "Qualifications",
-    "What we offer",
-    "Hiring timeline",
-    "How to apply",
-)
+#: The demo's house style names the first sections its own way; the rest are the built-ins'.
+JD_SECTIONS = ("About the company", "The role", "Responsibilities", *TEMPLATE_HEADINGS[3:])
 
 
 #: Days the demo is made on besides ``TODAY``: a Saturday at a month's end, the last day

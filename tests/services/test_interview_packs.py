@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
+from tests.pdf_helpers import page_texts, pdf_words
 
 from hiring_desk.documents.interview_pack_views import NOTES_SOURCE
 from hiring_desk.domain.competencies import Competency
@@ -23,7 +23,6 @@ from hiring_desk.services import (
     team,
 )
 from hiring_desk.services.candidate_records import CandidateInput
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interview_pack_gathering import CV_SUMMARY_CHARS, FALLBACK_ROUND, excerpt
 from hiring_desk.services.interview_schedule import InterviewDraft
@@ -40,16 +39,6 @@ from hiring_desk.store.models import (
 )
 
 SENIOR = "Senior Backend Developer"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
-    """The demo workbook, opened once: these tests only read it."""
-    workbook = create_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def role_id(workbook: Workbook, title: str) -> int:
@@ -89,11 +78,11 @@ def expected_default(workbook: Workbook, role: int) -> set[str]:
 # -- the default selection on the demo workbook --------------------------------------------
 
 
-def test_role_pack_takes_interview_and_shortlisted_candidates(demo: Workbook) -> None:
-    senior = role_id(demo, SENIOR)
-    pack = interview_packs.pack_for_role(demo, senior)
+def test_role_pack_takes_interview_and_shortlisted_candidates(shared_demo: Workbook) -> None:
+    senior = role_id(shared_demo, SENIOR)
+    pack = interview_packs.pack_for_role(shared_demo, senior)
     names = [c.name for c in pack.candidates]
-    assert set(names) == expected_default(demo, senior)
+    assert set(names) == expected_default(shared_demo, senior)
     assert {"김민준", "Αλέξανδρος Παπαδόπουλος", "Oluwaseun Adeyemi"} <= set(names)
     assert all(c.stage in ("interview", "shortlisted") for c in pack.candidates)
     # booked candidates come first, by their interview time; the others after them
@@ -103,8 +92,8 @@ def test_role_pack_takes_interview_and_shortlisted_candidates(demo: Workbook) ->
     assert starts == sorted(starts)
 
 
-def test_cover_data_is_the_role_brief_and_the_booked_schedule(demo: Workbook) -> None:
-    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+def test_cover_data_is_the_role_brief_and_the_booked_schedule(shared_demo: Workbook) -> None:
+    pack = interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR))
     assert pack.company_name == "Harbourlight Software Ltd"
     assert pack.company_logo and pack.company_logo.startswith(b"\x89PNG")
     assert pack.role.title == SENIOR
@@ -121,8 +110,8 @@ def test_cover_data_is_the_role_brief_and_the_booked_schedule(demo: Workbook) ->
         assert iv.interviewers, "the demo names interviewers"
 
 
-def test_booked_candidate_gets_that_round_with_plan_questions(demo: Workbook) -> None:
-    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+def test_booked_candidate_gets_that_round_with_plan_questions(shared_demo: Workbook) -> None:
+    pack = interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR))
     person = next(c for c in pack.candidates if c.name == "김민준")
     assert len(person.interviews) == 1
     (pack_round,) = person.rounds
@@ -137,8 +126,8 @@ def test_booked_candidate_gets_that_round_with_plan_questions(demo: Workbook) ->
     assert "System design" not in {e.round_name for e in person.earlier}
 
 
-def test_unbooked_candidate_gets_every_round_of_the_plan(demo: Workbook) -> None:
-    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+def test_unbooked_candidate_gets_every_round_of_the_plan(shared_demo: Workbook) -> None:
+    pack = interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR))
     person = next(c for c in pack.candidates if c.name == "Αλέξανδρος Παπαδόπουλος")
     assert person.interviews == ()
     assert [r.name for r in person.rounds] == [
@@ -151,8 +140,8 @@ def test_unbooked_candidate_gets_every_round_of_the_plan(demo: Workbook) -> None
     assert len(person.earlier) == 4  # all four rounds were held, with scorecards
 
 
-def test_profile_has_contact_skills_and_cv_or_notes(demo: Workbook) -> None:
-    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+def test_profile_has_contact_skills_and_cv_or_notes(shared_demo: Workbook) -> None:
+    pack = interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR))
     seun = next(c for c in pack.candidates if c.name == "Oluwaseun Adeyemi")
     assert seun.email == "seun.adeyemi@example.org" and seun.phone
     assert "https://github.com/seunadeyemi" in seun.links
@@ -168,10 +157,12 @@ def test_profile_has_contact_skills_and_cv_or_notes(demo: Workbook) -> None:
     assert not set(minjun.other_skills) & set(pack.role.must_have + pack.role.nice_to_have)
 
 
-def test_pack_choices_offer_open_applications_with_the_default_ticked(demo: Workbook) -> None:
-    senior = role_id(demo, SENIOR)
-    choices = interview_packs.pack_choices(demo, senior)
-    assert {c.name for c in choices if c.preselected} == expected_default(demo, senior)
+def test_pack_choices_offer_open_applications_with_the_default_ticked(
+    shared_demo: Workbook,
+) -> None:
+    senior = role_id(shared_demo, SENIOR)
+    choices = interview_packs.pack_choices(shared_demo, senior)
+    assert {c.name for c in choices if c.preselected} == expected_default(shared_demo, senior)
     assert all(not Stage(c.stage).is_closed for c in choices)
     assert any(not c.preselected for c in choices), "applied/screening are offered unticked"
     booked = next(c for c in choices if c.name == "김민준")
@@ -181,35 +172,37 @@ def test_pack_choices_offer_open_applications_with_the_default_ticked(demo: Work
 # -- naming candidates ------------------------------------------------------------------------
 
 
-def test_named_candidates_in_pack_order(demo: Workbook) -> None:
-    backend = role_id(demo, "Backend Developer")
-    wanted = [candidate_id(demo, n) for n in ("王磊", "Ирина Соколова", "渡辺健二")]
-    pack = interview_packs.pack_for_role(demo, backend, wanted + wanted[:1])
+def test_named_candidates_in_pack_order(shared_demo: Workbook) -> None:
+    backend = role_id(shared_demo, "Backend Developer")
+    wanted = [candidate_id(shared_demo, n) for n in ("王磊", "Ирина Соколова", "渡辺健二")]
+    pack = interview_packs.pack_for_role(shared_demo, backend, wanted + wanted[:1])
     assert sorted(c.candidate_id for c in pack.candidates) == sorted(wanted)
     wang = next(c for c in pack.candidates if c.name == "王磊")
     assert wang.stage == "applied" and wang.interviews == ()
     assert [r.name for r in wang.rounds] == ["Phone screen", "Technical interview", "Team fit"]
 
 
-def test_a_candidate_who_did_not_apply_is_named_in_the_refusal(demo: Workbook) -> None:
-    senior = role_id(demo, SENIOR)
-    wang = candidate_id(demo, "王磊")  # applied to Backend Developer only
+def test_a_candidate_who_did_not_apply_is_named_in_the_refusal(shared_demo: Workbook) -> None:
+    senior = role_id(shared_demo, SENIOR)
+    wang = candidate_id(shared_demo, "王磊")  # applied to Backend Developer only
     with pytest.raises(ValidationError) as refused:
-        interview_packs.pack_for_role(demo, senior, [candidate_id(demo, "김민준"), wang, 99999])
+        interview_packs.pack_for_role(
+            shared_demo, senior, [candidate_id(shared_demo, "김민준"), wang, 99999]
+        )
     message = refused.value.errors["candidates"]
     assert f"王磊 (id {wang}) did not apply to '{SENIOR}'" in message
     assert "no candidate has the id 99999" in message
     with pytest.raises(ValidationError, match="choose at least one"):
-        interview_packs.pack_for_role(demo, senior, [])
+        interview_packs.pack_for_role(shared_demo, senior, [])
     with pytest.raises(NotFoundError):
-        interview_packs.pack_for_role(demo, 99999)
+        interview_packs.pack_for_role(shared_demo, 99999)
 
 
 # -- one interview -----------------------------------------------------------------------------
 
 
-def test_pack_for_one_interview(demo: Workbook) -> None:
-    with demo.transaction() as session:
+def test_pack_for_one_interview(shared_demo: Workbook) -> None:
+    with shared_demo.transaction() as session:
         interview = session.exec(
             select(Interview).where(Interview.status == InterviewStatus.SCHEDULED.value)
         ).first()
@@ -217,15 +210,15 @@ def test_pack_for_one_interview(demo: Workbook) -> None:
             select(Interview.id).where(Interview.status == InterviewStatus.CANCELLED.value)
         ).first()
     assert interview is not None and interview.id is not None and cancelled is not None
-    pack = interview_packs.pack_for_interview(demo, interview.id)
+    pack = interview_packs.pack_for_interview(shared_demo, interview.id)
     (person,) = pack.candidates
     assert [iv.id for iv in person.interviews] == [interview.id]
     assert [r.name for r in person.rounds] == [interview.round_name]
     assert [iv.id for iv in pack.schedule] == [interview.id]
     with pytest.raises(ServiceError, match="cancelled"):
-        interview_packs.pack_for_interview(demo, cancelled)
+        interview_packs.pack_for_interview(shared_demo, cancelled)
     with pytest.raises(NotFoundError):
-        interview_packs.pack_for_interview(demo, 99999)
+        interview_packs.pack_for_interview(shared_demo, 99999)
 
 
 # -- a role with no plan ------------------------------------------------------------------------
@@ -361,12 +354,12 @@ def test_excerpt(text: str, limit: int, expected: str) -> None:
     assert len(excerpt(text, limit)) <= limit
 
 
-def test_gathering_reads_scorecards_of_the_demo(demo: Workbook) -> None:
+def test_gathering_reads_scorecards_of_the_demo(shared_demo: Workbook) -> None:
     """Every scorecard of the pack's candidates shows up once under "earlier"."""
-    senior = role_id(demo, SENIOR)
-    pack = interview_packs.pack_for_role(demo, senior)
+    senior = role_id(shared_demo, SENIOR)
+    pack = interview_packs.pack_for_role(shared_demo, senior)
     app_ids = [c.application_id for c in pack.candidates]
-    with demo.transaction() as session:
+    with shared_demo.transaction() as session:
         stored = session.exec(
             select(Scorecard.id)
             .join(Interview, col(Interview.id) == Scorecard.interview_id)
@@ -376,15 +369,19 @@ def test_gathering_reads_scorecards_of_the_demo(demo: Workbook) -> None:
     assert sorted(shown) == sorted(i for i in stored if i is not None)
 
 
-def test_printed_on_is_today(demo: Workbook, today: date) -> None:
-    assert interview_packs.pack_for_role(demo, role_id(demo, SENIOR)).printed_on == today
+def test_printed_on_is_today(shared_demo: Workbook, today: date) -> None:
+    assert (
+        interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR)).printed_on == today
+    )
 
 
 # -- writing ------------------------------------------------------------------------------------
 
 
-def test_write_pack_reports_problems_as_service_errors(demo: Workbook, tmp_path: Path) -> None:
-    pack = interview_packs.pack_for_role(demo, role_id(demo, SENIOR))
+def test_write_pack_reports_problems_as_service_errors(
+    shared_demo: Workbook, tmp_path: Path
+) -> None:
+    pack = interview_packs.pack_for_role(shared_demo, role_id(shared_demo, SENIOR))
     with pytest.raises(ServiceError, match=r"Could not write pack\.pdf"):
         list(interview_packs.write_pack(pack, tmp_path / "missing" / "pack.pdf"))
     broken = replace(pack, company_logo=b"GIF89a but not really")
@@ -396,4 +393,6 @@ def test_write_pack_reports_problems_as_service_errors(demo: Workbook, tmp_path:
     assert list(tmp_path.iterdir()) == []
     done = list(interview_packs.write_pack(pack, tmp_path / "pack.pdf"))
     assert done[-1].done == done[-1].total == len(pack.candidates)
-    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
+    pages = page_texts(tmp_path / "pack.pdf")
+    assert pages[0].startswith(pack.company_name) and SENIOR in pages[0]
+    assert all(person.name in pdf_words(tmp_path / "pack.pdf") for person in pack.candidates)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import FrozenInstanceError
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -14,7 +12,6 @@ from hiring_desk import bundled
 from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services import interview_plans as plans
 from hiring_desk.services import plan_questions, roles
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.jd_templates import builtin_templates
 from hiring_desk.services.plan_defaults import (
@@ -211,15 +208,6 @@ def test_views_are_frozen_and_unknown_roles_are_refused(workbook: Workbook) -> N
         plans.plan_for_role(workbook, 999)
     with pytest.raises(NotFoundError):
         view.round(999)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def test_the_demo_plans_are_read_as_they_are_and_can_be_edited(demo: Workbook) -> None:

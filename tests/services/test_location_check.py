@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from types import SimpleNamespace
 
+import psutil
 import pytest
 
-from hiring_desk.services import location_check
 from hiring_desk.services.location_check import (
     Mount,
     location_risk,
     mount_network_location,
-    parse_mounts,
+    read_mounts,
     sync_service,
-    windows_network_location,
+    windows_share,
 )
 
 LOCAL_MOUNTS = [Mount("/", "ext4"), Mount("/tmp", "tmpfs"), Mount("/boot", "vfat")]
@@ -81,21 +82,15 @@ def test_a_symbolic_link_into_a_sync_folder_is_followed(tmp_path: Path) -> None:
     assert risk is not None and risk.where == "OneDrive"
 
 
-MOUNTS = """\
-/dev/vda1 / ext4 rw,relatime 0 0
-tmpfs /tmp tmpfs rw 0 0
-//fileserver/hr /mnt/hr\\040share cifs rw,vers=3.0 0 0
-nas:/export/home /home/ana/nas nfs4 rw 0 0
-ana@box:/srv /home/ana/remote fuse.sshfs rw 0 0
-fuse-overlayfs /home/ana/container fuse.fuse-overlayfs rw 0 0
-/dev/sdb1 /media/usb fuseblk rw 0 0
-"""
-
-
-def test_the_mount_table_is_parsed_with_escaped_spaces() -> None:
-    mounts = parse_mounts(MOUNTS)
-    assert Mount("/mnt/hr share", "cifs") in mounts
-    assert len(mounts) == 7
+MOUNTS = [
+    Mount("/", "ext4"),
+    Mount("/tmp", "tmpfs"),
+    Mount("/mnt/hr share", "cifs"),
+    Mount("/home/ana/nas", "nfs4"),
+    Mount("/home/ana/remote", "fuse.sshfs"),
+    Mount("/home/ana/container", "fuse.fuse-overlayfs"),
+    Mount("/media/usb", "fuseblk"),
+]
 
 
 @pytest.mark.parametrize(
@@ -111,15 +106,26 @@ def test_the_mount_table_is_parsed_with_escaped_spaces() -> None:
     ],
 )
 def test_network_mounts_are_recognised_by_their_type(path: str, expected: str | None) -> None:
-    assert mount_network_location(Path(path), parse_mounts(MOUNTS)) == expected
+    assert mount_network_location(PurePosixPath(path), MOUNTS) == expected
+
+
+def test_the_systems_mount_table_is_read() -> None:
+    mounts = read_mounts()
+    assert mounts, "psutil lists at least the root file system"
+    root = PurePath(Path.cwd().anchor)
+    assert any(PurePath(m.point) == root for m in mounts)
+
+
+def partition(point: str, fs_type: str, opts: str = "rw") -> SimpleNamespace:
+    """What psutil.disk_partitions lists for one mount."""
+    return SimpleNamespace(device="dev", mountpoint=point, fstype=fs_type, opts=opts)
 
 
 def test_location_risk_reads_the_systems_mount_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    table = tmp_path / "mounts"
-    table.write_text(f"/dev/vda1 / ext4 rw 0 0\nnas:/x {tmp_path} nfs rw 0 0\n")
-    monkeypatch.setattr(location_check, "MOUNTS_FILE", table)
+    table = [partition("/", "ext4"), partition(str(tmp_path.resolve()), "nfs")]
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: table)
 
     risk = location_risk(tmp_path / "team.hiringdesk")
 
@@ -131,20 +137,33 @@ def test_location_risk_reads_the_systems_mount_table(
 def test_an_unreadable_mount_table_means_no_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(location_check, "MOUNTS_FILE", tmp_path / "missing")
+    def refuse(all: bool = False) -> list[SimpleNamespace]:
+        raise PermissionError("mount table not readable")
+
+    monkeypatch.setattr(psutil, "disk_partitions", refuse)
+    assert read_mounts() == []
     assert location_risk(tmp_path / "team.hiringdesk") is None
+
+
+def test_a_drive_the_system_marks_remote_is_a_network_drive(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = [partition("C:\\", "NTFS", "rw,fixed"), partition("Z:\\", "NTFS", "rw,remote")]
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: table)
+    mounts = read_mounts()
+
+    mapped = PureWindowsPath(r"Z:\Hiring\team.hiringdesk")
+    assert mount_network_location(mapped, mounts) == "a network drive (Z:)"
+    assert mount_network_location(PureWindowsPath(r"C:\Users\ana\x.hd"), mounts) is None
 
 
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
         (r"\\fileserver\hr\team.hiringdesk", "a network share"),
-        (r"Z:\Hiring\team.hiringdesk", "a network drive (Z:)"),
+        (r"Z:\Hiring\team.hiringdesk", None),
         (r"C:\Users\ana\Documents\team.hiringdesk", None),
     ],
 )
-def test_windows_shares_and_mapped_drives(path: str, expected: str | None) -> None:
-    def drive_type(root: str) -> int:
-        return 4 if root == "Z:\\" else 3  # DRIVE_REMOTE, DRIVE_FIXED
-
-    assert windows_network_location(path, drive_type) == expected
+def test_windows_shares(path: str, expected: str | None) -> None:
+    assert windows_share(path) == expected

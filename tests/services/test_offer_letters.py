@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
+from tests.pdf_helpers import pdf_text, pdf_words
 from tests.services.letter_setup import add_offer, change_offer, stored_offer
 
 from hiring_desk.services.errors import NotFoundError, ServiceError
@@ -188,21 +187,13 @@ def test_a_reprint_is_the_same_letter_after_the_offer_and_template_change(
 
 
 def test_reprinted_pdfs_have_the_same_text(workbook: Workbook, tmp_path: Path) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     offer_id = add_offer(workbook)
     write_letter_pdf(workbook, offer_id, tmp_path / "first.pdf")
     change_offer(workbook, offer_id, salary_minor=1_234_500, bonus="None")
     write_letter_pdf(workbook, offer_id, tmp_path / "again.pdf")
 
-    def text(name: str) -> str:
-        path = tmp_path / name
-        return subprocess.run(
-            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-        ).stdout
-
-    assert text("first.pdf") == text("again.pdf")
-    assert "€65,000 per year" in text("again.pdf")
+    assert pdf_text(tmp_path / "first.pdf") == pdf_text(tmp_path / "again.pdf")
+    assert "€65,000 per year" in pdf_words(tmp_path / "again.pdf")
 
 
 def test_another_template_for_a_printed_letter_needs_regenerate(workbook: Workbook) -> None:

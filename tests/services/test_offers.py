@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 from tests.conftest import TODAY
+from tests.services.offer_setup import founder_and_role
 
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
-from hiring_desk.services import candidates, offer_status, offers, pipeline, roles, team
+from hiring_desk.services import candidates, offer_status, offers, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.offer_terms import OfferDraft
 from hiring_desk.services.offers import OfferRefusedError
 from hiring_desk.services.pipeline import MoveRefusedError
-from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, AuditEvent, Offer, StageEvent
 
@@ -64,17 +64,7 @@ def _at(workbook: Workbook, candidate: int, role: int, stage: Stage, reason: str
 
 @pytest.fixture
 def hiring(workbook: Workbook) -> Hiring:
-    lead = team.add_member(workbook, "Aoife Byrne", "Founder").id
-    role = roles.create_role(
-        workbook,
-        RoleBrief(
-            title="Backend Developer",
-            status="open",
-            salary_min=Decimal(60000),
-            salary_max=Decimal(80000),
-            salary_currency="EUR",
-        ),
-    ).id
+    lead, role = founder_and_role(workbook)
     ada = _candidate(workbook, "Ada Ní Bhriain", notice=4)
     return Hiring(
         workbook,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlmodel import col, select
 
@@ -16,7 +13,6 @@ from hiring_desk.services import (
     team,
     undo,
 )
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.privacy_erasure import erase_candidate
 from hiring_desk.store import Workbook
@@ -31,15 +27,6 @@ from hiring_desk.store.models import (
     Role,
     RoleSkill,
 )
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def _with_offer_and_file(workbook: Workbook) -> tuple[int, str, str]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel, col, select
 
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import (
     Application,
@@ -25,15 +22,6 @@ from hiring_desk.store.models import (
     StageEvent,
     TeamMember,
 )
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def dump(workbook: Workbook) -> dict[str, list[tuple[Any, ...]]]:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import acting_member, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
@@ -40,6 +41,27 @@ def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+#: (kind, title, text) of each message shown; kind is the ``messages`` function.
+Said = list[tuple[str, str, str]]
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> Said:
+    """Every message shown, as (kind, title, text); questions are answered yes."""
+    shown: Said = []
+
+    def recorder(kind: str) -> Callable[..., bool]:
+        def record(_parent: object, title: str, text: str, *_args: object) -> bool:
+            shown.append((kind, title, text))
+            return True
+
+        return record
+
+    for kind in ("confirm", "show_error", "show_warning", "show_info"):
+        monkeypatch.setattr(messages, kind, recorder(kind))
+    return shown
+
+
 @pytest.fixture
 def make_window(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
@@ -67,17 +89,57 @@ def make_window(
         window.deleteLater()
 
 
-def when_modal(qtbot: QtBot, act: Callable[[QWidget], None], kind: type[QWidget] = QWidget) -> None:
-    """Run ``act`` on the next modal dialog of type ``kind`` as soon as it opens."""
+def when_modal(
+    qtbot: QtBot,
+    act: Callable[[QWidget], None],
+    kind: type[QWidget] = QWidget,
+    *,
+    close_after: bool = False,
+) -> None:
+    """Run ``act`` on the next modal dialog of type ``kind`` as soon as it opens.
+
+    With ``close_after`` the dialog is closed afterwards if ``act`` left it open or
+    failed, so a failing test fails instead of hanging on the dialog.
+    """
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or not isinstance(dialog, kind):
             QTimer.singleShot(10, poll)
             return
-        act(dialog)
+        try:
+            act(dialog)
+        finally:
+            if close_after and dialog.isVisible():
+                dialog.close()
 
     QTimer.singleShot(0, poll)
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one, as a click on it would."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show ``widget`` as a window of its own (closed after the test) and activate it,
+    so keystrokes reach it."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    activate(qtbot, widget)
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    """A left click on ``widget``."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def workbook_of(window: MainWindow) -> Workbook:
+    """The workbook the window has open (a test that asks has one open)."""
+    assert window.workbook is not None
+    return window.workbook
 
 
 def menu_action(window: MainWindow, *path: str) -> QAction:

@@ -6,11 +6,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.backup_setup import damage_table_page, workbook_with_members
-from tests.ui.conftest import MakeWindow, menu_action, when_modal
+from tests.ui.conftest import MakeWindow, click, menu_action, when_modal
 
 from hiring_desk.services import backups, team
 from hiring_desk.ui.main_window import MainWindow
@@ -37,10 +36,6 @@ def open_dialog(qtbot: QtBot, window: MainWindow, act: object) -> None:
 
     when_modal(qtbot, run, BackupsDialog)
     menu_action(window, "File", "Backups…").trigger()
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def table_texts(dialog: BackupsDialog) -> list[list[str]]:

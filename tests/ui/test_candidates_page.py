@@ -8,12 +8,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
 
 from hiring_desk.services import candidates, pipeline, roles
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.role_briefs import RoleBrief
-from hiring_desk.services.workbooks import create_workbook
+from hiring_desk.services.roles import RoleDetail
+from hiring_desk.services.workbooks import Workbook, create_workbook
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
@@ -32,6 +33,18 @@ def page_of(window: MainWindow) -> CandidatesPage:
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     return page
+
+
+def ada_applied(window: MainWindow) -> tuple[Workbook, RoleDetail, int, CandidatesPage]:
+    """Ada Lovelace applied to Backend Developer, shown on the Candidates page:
+    (workbook, role, her candidate id, page)."""
+    wb = workbook_of(window)
+    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
+    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
+    pipeline.apply(wb, cid, role.id)
+    page = page_of(window)
+    page.refresh()
+    return wb, role, cid, page
 
 
 def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtBot) -> None:
@@ -61,30 +74,23 @@ def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtB
 
 
 def test_search_as_you_type_finds_accented_names(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     for name in ("Ingrid Ødegård", "Zoë Lambert", "Ahmed Hassan"):
         candidates.create_candidate(wb, CandidateInput(name=name))
     page = page_of(window)
     page.refresh()
     assert page.model.total == 3
-    page.search.setFocus()
-    qtbot.keyClicks(page.search, "odeg")
+    page.filters.search.setFocus()
+    qtbot.keyClicks(page.filters.search, "odeg")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "Ingrid Ødegård"
-    assert page.count.text() == "1 candidate"
-    page.search.clear()
+    assert page.filters.count.text() == "1 candidate"
+    page.filters.search.clear()
     qtbot.waitUntil(lambda: page.model.total == 3)
 
 
 def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
+    wb, _role, cid, page = ada_applied(window)
     page.detail.tabs.setCurrentIndex(1)
 
     def move(dialog: QWidget) -> None:
@@ -103,13 +109,7 @@ def test_move_stage_records_the_timeline(window: MainWindow, qtbot: QtBot) -> No
 
 
 def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
+    wb, _role, cid, page = ada_applied(window)
     seen: list[str] = []
 
     def reject_without_reason(dialog: QWidget) -> None:
@@ -129,8 +129,7 @@ def test_refused_move_says_why_in_the_dialog(window: MainWindow, qtbot: QtBot) -
 
 
 def test_notes_with_html_show_their_tags(window: MainWindow) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     candidates.create_candidate(
         wb, CandidateInput(name="<b>Bold</b> & Co", notes="<script>alert(1)</script>")
     )
@@ -174,14 +173,8 @@ def test_dragging_a_card_records_a_stage_event(
 ) -> None:
     from hiring_desk.domain.vocab import Stage
 
-    wb = window.workbook
-    assert wb is not None
-    role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
-    cid = candidates.create_candidate(wb, CandidateInput(name="Ada Lovelace")).id
-    pipeline.apply(wb, cid, role.id)
-    page = page_of(window)
-    page.refresh()
-    page.role_filter.setCurrentIndex(page.role_filter.findData(role.id))
+    wb, role, cid, page = ada_applied(window)
+    page.filters.role_filter.setCurrentIndex(page.filters.role_filter.findData(role.id))
     qtbot.mouseClick(page.board_toggle, Qt.MouseButton.LeftButton)
     assert page.views.currentWidget() is page.board
     applied, interview = page.board.columns[Stage.APPLIED], page.board.columns[Stage.INTERVIEW]
@@ -222,8 +215,7 @@ def test_attach_cv_search_it_and_accept_suggestions(
     from hiring_desk.ui import file_dialogs
     from hiring_desk.ui.pages import attachments_panel
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     cid = candidates.create_candidate(wb, CandidateInput(name="Ingrid Ødegård")).id
     page = page_of(window)
     page.refresh()
@@ -243,8 +235,8 @@ def test_attach_cv_search_it_and_accept_suggestions(
     assert record.email == "ingrid@example.no"
     assert {"Python", "PostgreSQL"} <= set(record.skills)
     # A word only in the PDF finds the candidate from the search box.
-    page.search.setFocus()
-    qtbot.keyClicks(page.search, "quasarflux")
+    page.filters.search.setFocus()
+    qtbot.keyClicks(page.filters.search, "quasarflux")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).id == cid
     # Opening writes a private copy and hands it to the system viewer.
@@ -302,8 +294,7 @@ def test_import_csv_with_mapping_and_report(
 def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.ui.pages.merge_dialog import MergeDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     existing = candidates.create_candidate(
         wb, CandidateInput(name="José García", email="jose@example.com", skills=("Python",))
     ).id
@@ -340,18 +331,17 @@ def test_adding_a_duplicate_offers_a_merge(window: MainWindow, qtbot: QtBot) -> 
 
 
 def test_tag_and_skill_filters(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     candidates.create_candidate(wb, CandidateInput(name="A", skills=("Python",), tags=("remote",)))
     candidates.create_candidate(wb, CandidateInput(name="B", skills=("Java",), tags=("remote",)))
     candidates.create_candidate(wb, CandidateInput(name="C", skills=("Python",)))
     page = page_of(window)
     page.refresh()
-    page.tag_filter.setFocus()
-    qtbot.keyClicks(page.tag_filter, "Remote")
+    page.filters.tag_filter.setFocus()
+    qtbot.keyClicks(page.filters.tag_filter, "Remote")
     qtbot.waitUntil(lambda: page.model.total == 2)
-    page.skill_filter.setFocus()
-    qtbot.keyClicks(page.skill_filter, "python")
+    page.filters.skill_filter.setFocus()
+    qtbot.keyClicks(page.filters.skill_filter, "python")
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "A"
 
@@ -364,8 +354,7 @@ def test_bulk_move_and_tag_a_selection(
 
     from hiring_desk.ui.pages.move_dialog import BulkMoveDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend Developer"))
     ids = [candidates.create_candidate(wb, CandidateInput(name=n)).id for n in ("A", "B", "C")]
     for cid in ids:
@@ -401,8 +390,7 @@ def test_bulk_move_and_tag_a_selection(
 def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.services.role_briefs import SkillEntry
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(
         wb, RoleBrief(title="Backend", skills=(SkillEntry("Python"), SkillEntry("Go")))
     )
@@ -424,11 +412,11 @@ def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section_x, 5))
     qtbot.waitUntil(lambda: page.model.row(0).name == "Full")
 
-    page.match_filter.setFocus()
-    qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # Match 25%+
+    page.filters.match_filter.setFocus()
+    qtbot.keyClick(page.filters.match_filter, Qt.Key.Key_Down)  # Match 25%+
     qtbot.waitUntil(lambda: page.model.total == 2)
     for _ in range(3):
-        qtbot.keyClick(page.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
+        qtbot.keyClick(page.filters.match_filter, Qt.Key.Key_Down)  # ... Match 100%+
     qtbot.waitUntil(lambda: page.model.total == 1)
     assert page.model.row(0).name == "Full"
 
@@ -436,8 +424,7 @@ def test_match_column_sorts_and_filters(window: MainWindow, qtbot: QtBot) -> Non
 def test_compare_three_candidates_of_a_role(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.ui.pages.compare_dialog import CompareDialog
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="Backend"))
     for name in ("Ann", "Ben", "Cai"):
         cid = candidates.create_candidate(wb, CandidateInput(name=name)).id
@@ -474,8 +461,7 @@ def test_dropping_cv_files_on_the_files_tab_attaches_them(
     from hiring_desk.services import attachments
     from hiring_desk.ui import messages
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     cid = candidates.create_candidate(wb, CandidateInput(name="Kari Nordmann")).id
     page = page_of(window)
     page.refresh()

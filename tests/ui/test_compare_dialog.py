@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from tests.pdf_helpers import pdf_words
 from tests.services.comparison_setup import demo_shortlist
 
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.pages.compare_dialog import CompareDialog, can_compare, open_comparison
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 def _dialog(qtbot: QtBot, workbook: Workbook) -> CompareDialog:
@@ -89,10 +77,7 @@ def test_export_pdf_through_the_chooser(
     assert asked and asked[0][1:] == ("PDF", ".pdf")
     assert asked[0][0].name == "Shortlist comparison - Backend Developer.pdf"
     assert target.exists()
-    text = " ".join(
-        " ".join(page.extract_text().split())
-        for page in PdfReader(BytesIO(target.read_bytes())).pages
-    )
+    text = pdf_words(target)
     for name in dialog.comparison.names:
         assert name in text
     assert str(target) in dialog.status.text()

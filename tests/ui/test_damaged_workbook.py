@@ -3,7 +3,6 @@ traceback, and the restore works."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,23 +25,6 @@ def shown_members(window: MainWindow) -> list[str]:
     window.show_area("team")
     model = window.pages["team"].team.model  # type: ignore[attr-defined]
     return sorted(model.row(i).name for i in range(model.rowCount()))
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """Every message shown, as (kind, title, text); questions are answered yes."""
-    shown: list[tuple[str, str, str]] = []
-
-    def recorder(kind: str) -> Callable[..., bool]:
-        def record(_parent: object, title: str, text: str, *_args: object) -> bool:
-            shown.append((kind, title, text))
-            return True
-
-        return record
-
-    for kind in ("confirm", "show_error", "show_warning", "show_info"):
-        monkeypatch.setattr(messages, kind, recorder(kind))
-    return shown
 
 
 def damaged_with_backup(tmp_path: Path) -> tuple[Path, backups.BackupInfo]:

@@ -20,16 +20,22 @@ from hiring_desk.ui import excepthook, messages
 NAME, EMAIL, NOTES = "Zbigniewa Kowalczykówna", "zbyszka@example.pl", "Prefers Kraków"
 
 
-def test_unexpected_error_is_shown_and_logged(
-    qapp: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[tuple[str, str, str]] = []
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """(title, text, details) of each error shown, with the log set up as the app does."""
+    errors: list[tuple[str, str, str]] = []
     monkeypatch.setattr(
         messages,
         "show_error",
-        lambda _p, title, text, details="": shown.append((title, text, details)),
+        lambda _p, title, text, details="": errors.append((title, text, details)),
     )
     setup_logging()
+    return errors
+
+
+def test_unexpected_error_is_shown_and_logged(
+    qapp: object, shown: list[tuple[str, str, str]]
+) -> None:
     try:
         raise ValueError("the disk said no")
     except ValueError:
@@ -50,16 +56,9 @@ def test_install_replaces_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_database_error_the_file_causes_is_said_in_words(
-    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qapp: object, shown: list[tuple[str, str, str]], tmp_path: Path
 ) -> None:
     """A table missing from the workbook: what is wrong and what to do, not a crash (#14.8)."""
-    shown: list[tuple[str, str, str]] = []
-    monkeypatch.setattr(
-        messages,
-        "show_error",
-        lambda _p, title, text, details="": shown.append((title, text, details)),
-    )
-    setup_logging()
     with Workbook.create(tmp_path / "w.hiringdesk") as workbook:
         with workbook.engine.begin() as conn:
             conn.exec_driver_sql("DROP TABLE team_member")
@@ -76,13 +75,8 @@ def test_a_database_error_the_file_causes_is_said_in_words(
 
 
 def test_a_database_error_shows_and_logs_no_personal_data(
-    qapp: object, monkeypatch: pytest.MonkeyPatch, workbook: Workbook
+    qapp: object, shown: list[tuple[str, str, str]], workbook: Workbook
 ) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        messages, "show_error", lambda _p, _title, text, details="": shown.append((text, details))
-    )
-    setup_logging()
     refuse_candidates_named(workbook, "Zbig")
     record = CandidateInput(name=NAME, email=EMAIL, notes=NOTES)
     with pytest.raises(IntegrityError) as caught:
@@ -90,7 +84,7 @@ def test_a_database_error_shows_and_logs_no_personal_data(
     excepthook.handle_exception(caught.type, caught.value, caught.tb)
     log = paths.log_file().read_text(encoding="utf-8")
     assert "IntegrityError" in log and REFUSAL in log
-    [(text, details)] = shown
+    [(_title, text, details)] = shown
     assert REFUSAL in text and "IntegrityError" in details
     for trace in (*NAME.split(), EMAIL, NOTES):
         for where in (log, text, details):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.scorecard_setup import book
-from tests.ui.conftest import MakeWindow, click_button, press, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, when_modal, workbook_of
 
 from hiring_desk.services import offers
 from hiring_desk.services.demo import create_demo_workbook
@@ -81,8 +81,7 @@ def test_accepting_an_offer_hires_and_the_timeline_shows_it(
     press(qtbot, window, Qt.Key.Key_4, CTRL)
     page = window.pages["offers"]
     assert isinstance(page, OffersPage)
-    workbook = window.workbook
-    assert workbook is not None
+    workbook = workbook_of(window)
     (sent,) = offers.list_offers(workbook, "sent")
     row = next(i for i, o in enumerate(page.model.rows()) if o.id == sent.id)
     rect = page.table.visualRect(page.model.index(row, 0))

@@ -111,25 +111,17 @@ def click_row(
 def test_days_from_today_with_their_rows(calendar: InterviewCalendar, ids: dict[str, int]) -> None:
     assert headings(calendar) == ["Today", "Tomorrow", "Friday, 5 June 2026"]
     today = [[item.text(c) for c in range(7)] for item in calendar.interview_items()[:2]]
+    mai = [
+        "Nguyễn Thị Mai",
+        "Technical interview",
+        "Backend Developer",
+        "Room 4, Hauptstraße 1",
+        "Ana Silva",
+        "Scheduled",
+    ]
     assert today == [
-        [
-            "09:00–10:00",
-            "Nguyễn Thị Mai",
-            "Technical interview",
-            "Backend Developer",
-            "Room 4, Hauptstraße 1",
-            "Ana Silva",
-            "Scheduled",
-        ],
-        [
-            "08:00–09:00 (America/New_York)",  # 14:00 in Berlin, so after the 09:00 one
-            "Nguyễn Thị Mai",
-            "Technical interview",
-            "Backend Developer",
-            "Room 4, Hauptstraße 1",
-            "Ana Silva",
-            "Scheduled",
-        ],
+        ["09:00–10:00", *mai],
+        ["08:00–09:00 (America/New_York)", *mai],  # 14:00 in Berlin, so after the 09:00 one
     ]
     tomorrow = row_of(calendar, ids["tomorrow"])
     assert tomorrow.text(1) == "Zoë <b>Bold</b>"  # plain text, never rendered

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, when_modal
+from tests.ui.conftest import MakeWindow, press, when_modal, workbook_of
 
 from hiring_desk.services import interviews
 from hiring_desk.services.demo import create_demo_workbook
@@ -38,8 +38,7 @@ def test_the_calendar_leads_to_scorecards_and_the_candidate(
     page = window.pages["interviews"]
     assert isinstance(page, InterviewsPage)
     assert window.current_area() == "interviews"
-    workbook = window.workbook
-    assert workbook is not None
+    workbook = workbook_of(window)
     upcoming = [i for i in interviews.list_interviews(workbook) if i.status == "scheduled"]
     assert upcoming and page.calendar.interview_items()
     assert not page.scorecard_button.isEnabled()

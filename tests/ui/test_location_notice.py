@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import psutil
 import pytest
 from tests.ui.conftest import MakeWindow
 
-from hiring_desk.services import location_check
 from hiring_desk.services.workbooks import create_workbook
 
 
@@ -39,9 +40,11 @@ def test_a_workbook_on_a_network_mount_is_warned_about(
     share = tmp_path / "share"
     create_workbook(share / "team.hiringdesk").close()
     create_workbook(tmp_path / "local.hiringdesk").close()
-    table = tmp_path / "mounts"
-    table.write_text(f"/dev/vda1 / ext4 rw 0 0\n//server/hr {share} cifs rw 0 0\n")
-    monkeypatch.setattr(location_check, "MOUNTS_FILE", table)
+    table = [
+        SimpleNamespace(device="/dev/vda1", mountpoint="/", fstype="ext4", opts="rw"),
+        SimpleNamespace(device="//server/hr", mountpoint=str(share), fstype="cifs", opts="rw"),
+    ]
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: table)
 
     window = make_window(share / "team.hiringdesk")
     assert answered_questions == ["Workbook on a Network Drive"]

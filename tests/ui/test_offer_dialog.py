@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
+from tests.services.offer_setup import founder_and_role
 from tests.ui.conftest import click_button, type_into
 
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import candidates, offer_status, offers, pipeline, roles, team
+from hiring_desk.services import candidates, offer_status, offers, pipeline
 from hiring_desk.services.candidate_records import CandidateInput
 from hiring_desk.services.offer_terms import OfferDraft
-from hiring_desk.services.role_briefs import RoleBrief
 from hiring_desk.store import Workbook
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.widgets import qdate
@@ -40,18 +40,7 @@ class Setup:
 @pytest.fixture
 def setup(workbook: Workbook, today: date) -> Setup:
     """A shortlisted application, on ``TODAY``."""
-    lead = team.add_member(workbook, "Aoife Byrne", "Founder").id
-    role = roles.create_role(
-        workbook,
-        RoleBrief(
-            title="Backend Developer",
-            status="open",
-            employment_type="contract",
-            salary_min=Decimal(60000),
-            salary_max=Decimal(80000),
-            salary_currency="EUR",
-        ),
-    ).id
+    lead, role = founder_and_role(workbook, employment_type="contract")
     person = candidates.create_candidate(
         workbook, CandidateInput(name="AT&T <b>Smith</b>", notice_weeks=4)
     ).id

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
@@ -15,7 +12,6 @@ from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import RoleStatus, Stage
 from hiring_desk.services import offers, pipeline, roles
 from hiring_desk.services.candidates import list_candidates
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.offer_terms import OfferDraft
 from hiring_desk.services.offers import OfferSummary
 from hiring_desk.store import Workbook
@@ -24,15 +20,6 @@ from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.pages.offers_page import OffersPage
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
 
 
 @pytest.fixture

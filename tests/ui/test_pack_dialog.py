@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
+from tests.pdf_helpers import pdf_words
+from tests.ui.conftest import click
 
 from hiring_desk.documents.interview_pack import PackProgress
 from hiring_desk.services import interview_packs, roles
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.interview_packs import PackData
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Interview
@@ -31,54 +31,42 @@ SENIOR_DEFAULT = {"김민준", "Αλέξανδρος Παπαδόπουλος", 
 OpenDialog = Callable[..., PrintPackDialog]
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
-    create_demo_workbook(path).close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Iterator[Workbook]:
-    copy = tmp_path / "demo.hiringdesk"
-    shutil.copy(demo_template, copy)
-    workbook = Workbook.open(copy)
+def demo(demo_copy: Path) -> Iterator[Workbook]:
+    workbook = Workbook.open(demo_copy)
     try:
         yield workbook
     finally:
         workbook.close()
 
 
+@dataclass
+class Printing:
+    """Where the pack goes: the save chooser answers ``folder``/pack.pdf and records each
+    start it was asked with (``asked``); ``opened``: each file "opened" in a viewer."""
+
+    folder: Path
+    asked: list[Path] = field(default_factory=list)
+    opened: list[Path] = field(default_factory=list)
+
+
 @pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
+def printing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Printing:
     folder = tmp_path / "out"
     folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def chosen_file(monkeypatch: pytest.MonkeyPatch, out_dir: Path) -> list[Path]:
-    """The save chooser answers with out/pack.pdf; records each time it was asked."""
-    asked: list[Path] = []
+    done = Printing(folder)
 
     def ask(_parent: object, start: Path, _title: str = "") -> Path:
-        asked.append(start)
-        return out_dir / "pack.pdf"
-
-    monkeypatch.setattr(file_dialogs, "ask_save_pdf", ask)
-    return asked
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    seen: list[Path] = []
+        done.asked.append(start)
+        return folder / "pack.pdf"
 
     def fake_open(path: Path) -> bool:
-        seen.append(path)
+        done.opened.append(path)
         return True
 
+    monkeypatch.setattr(file_dialogs, "ask_save_pdf", ask)
     monkeypatch.setattr(pack_dialog, "open_with_system_viewer", fake_open)
-    return seen
+    return done
 
 
 @pytest.fixture
@@ -103,28 +91,12 @@ def item_names(dialog: PrintPackDialog, *, ticked: bool) -> set[str]:
     }
 
 
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        from pypdf import PdfReader
-
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
 def test_prints_the_preselected_candidates_and_offers_to_open(
     qtbot: QtBot,
     demo: Workbook,
     open_dialog: OpenDialog,
-    chosen_file: list[Path],
-    opened: list[Path],
+    printing: Printing,
     answered_questions: list[str],
-    out_dir: Path,
 ) -> None:
     senior = roles.find_role(demo, SENIOR).id
     dialog = open_dialog(role_id=senior)
@@ -132,25 +104,23 @@ def test_prints_the_preselected_candidates_and_offers_to_open(
     assert item_names(dialog, ticked=True) == SENIOR_DEFAULT
     assert item_names(dialog, ticked=False), "other open applications are offered, unticked"
     click(qtbot, dialog.print_button)
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
-    out = out_dir / "pack.pdf"
-    assert opened == [out]
+    qtbot.waitUntil(lambda: bool(printing.opened), timeout=20000)
+    out = printing.folder / "pack.pdf"
+    assert printing.opened == [out]
     assert "Interview Pack Saved" in answered_questions
-    assert chosen_file and chosen_file[0].name == f"Interview pack - {SENIOR}.pdf"
+    assert printing.asked and printing.asked[0].name == f"Interview pack - {SENIOR}.pdf"
     assert dialog.result() == PrintPackDialog.DialogCode.Accepted
-    text = pdf_text(out)
+    text = pdf_words(out)
     for name in SENIOR_DEFAULT:
         assert name in text
-    assert [p.name for p in out_dir.iterdir()] == ["pack.pdf"]
+    assert [p.name for p in printing.folder.iterdir()] == ["pack.pdf"]
 
 
 def test_choose_the_candidates_by_keyboard(
     qtbot: QtBot,
     demo: Workbook,
     open_dialog: OpenDialog,
-    chosen_file: list[Path],
-    opened: list[Path],
-    out_dir: Path,
+    printing: Printing,
 ) -> None:
     dialog = open_dialog(role_id=roles.find_role(demo, "Backend Developer").id)
     click(qtbot, dialog.tick_none)
@@ -163,11 +133,11 @@ def test_choose_the_candidates_by_keyboard(
     qtbot.keyClick(listing, Qt.Key.Key_Space)
     assert item_names(dialog, ticked=True) == {"王磊"}
     click(qtbot, dialog.choose_button)
-    assert dialog.file.text() == str(out_dir / "pack.pdf")
+    assert dialog.file.text() == str(printing.folder / "pack.pdf")
     click(qtbot, dialog.print_button)
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
-    assert len(chosen_file) == 1, "the file chosen before printing is used, not asked again"
-    text = pdf_text(out_dir / "pack.pdf")
+    qtbot.waitUntil(lambda: bool(printing.opened), timeout=20000)
+    assert len(printing.asked) == 1, "the file chosen before printing is used, not asked again"
+    text = pdf_words(printing.folder / "pack.pdf")
     assert "王磊" in text and "Zoë Lambert" not in text
 
 
@@ -184,9 +154,7 @@ def test_cancelling_midway_leaves_no_file(
     qtbot: QtBot,
     demo: Workbook,
     open_dialog: OpenDialog,
-    chosen_file: list[Path],
-    opened: list[Path],
-    out_dir: Path,
+    printing: Printing,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The builder is held after its first candidate until Cancel has been pressed."""
@@ -219,8 +187,8 @@ def test_cancelling_midway_leaves_no_file(
     assert dialog.operation is None
     assert QGuiApplication.overrideCursor() is None
     assert dialog.status.text() == "Printing was cancelled; no file was written."
-    assert list(out_dir.iterdir()) == []
-    assert opened == []
+    assert list(printing.folder.iterdir()) == []
+    assert printing.opened == []
     assert dialog.isVisible(), "the dialog stays open to try again"
     assert dialog.print_button.isEnabled()
 
@@ -230,7 +198,7 @@ def test_a_write_error_is_shown_in_the_dialog(
     demo: Workbook,
     open_dialog: OpenDialog,
     monkeypatch: pytest.MonkeyPatch,
-    opened: list[Path],
+    printing: Printing,
     tmp_path: Path,
 ) -> None:
     missing = tmp_path / "gone" / "pack.pdf"
@@ -239,7 +207,7 @@ def test_a_write_error_is_shown_in_the_dialog(
     click(qtbot, dialog.print_button)
     qtbot.waitUntil(lambda: dialog.operation is None and dialog.error.isVisible(), timeout=20000)
     assert "Could not write pack.pdf" in dialog.error.text()
-    assert opened == [] and not missing.parent.exists()
+    assert printing.opened == [] and not missing.parent.exists()
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -247,9 +215,7 @@ def test_one_interview(
     qtbot: QtBot,
     demo: Workbook,
     open_dialog: OpenDialog,
-    chosen_file: list[Path],
-    opened: list[Path],
-    out_dir: Path,
+    printing: Printing,
 ) -> None:
     with demo.transaction() as session:
         booked = session.exec(select(Interview).where(Interview.status == "scheduled")).first()
@@ -259,9 +225,9 @@ def test_one_interview(
     assert dialog.candidates.count() == 1
     assert booked.round_name in dialog.scope.text()
     click(qtbot, dialog.print_button)
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    qtbot.waitUntil(lambda: bool(printing.opened), timeout=20000)
     (person,) = interview_packs.pack_for_interview(demo, booked.id).candidates
-    assert person.name in pdf_text(out_dir / "pack.pdf")
+    assert person.name in pdf_words(printing.folder / "pack.pdf")
 
 
 def test_names_show_as_plain_text(qtbot: QtBot, workbook: Workbook) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import click_button, type_into, when_modal
+from tests.ui.conftest import activate, click, click_button, show_active, type_into, when_modal
 
 from hiring_desk.services import interview_plans, roles
-from hiring_desk.services.demo import create_demo_workbook
 from hiring_desk.services.plan_defaults import default_plan
 from hiring_desk.services.question_bank import builtin_question
 from hiring_desk.services.role_briefs import RoleBrief
@@ -24,11 +22,7 @@ from hiring_desk.ui.pages.question_dialog import QuestionDialog
 
 def _editor(qtbot: QtBot, workbook: Workbook, role_id: int) -> PlanEditorDialog:
     dialog = PlanEditorDialog(workbook, role_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    show_active(qtbot, dialog)
     return dialog
 
 
@@ -38,20 +32,8 @@ def _role(workbook: Workbook, seniority: str = "senior", template: str | None = 
 
 
 def _modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> None:
-    """``when_modal``, closing the dialog if ``act`` fails so the test fails, not hangs."""
-
-    def guarded(dialog: QWidget) -> None:
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.close()
-
-    when_modal(qtbot, guarded)
-
-
-def _click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    """Act on the next dialog; it is closed after, so a failing test cannot hang."""
+    when_modal(qtbot, act, close_after=True)
 
 
 def _click_row(qtbot: QtBot, view: QListWidget, row: int) -> None:
@@ -98,7 +80,7 @@ def test_rounds_are_added_renamed_and_removed(qtbot: QtBot, workbook: Workbook) 
     role_id = _role(workbook, "junior")
     editor = _editor(qtbot, workbook, role_id)
     before = [r.name for r in _saved(workbook, role_id).rounds]
-    _click(qtbot, editor.add_round_button)
+    click(qtbot, editor.add_round_button)
     name_edit = editor.round_form.name_edit
     assert name_edit.hasFocus() and name_edit.text() == "New round"
     qtbot.keyClicks(name_edit, "Pair programming")  # replaces the selected text
@@ -118,7 +100,7 @@ def test_rounds_are_added_renamed_and_removed(qtbot: QtBot, workbook: Workbook) 
     assert not error.isVisible()
     assert _saved(workbook, role_id).rounds[-1].name == "Pairing"
 
-    _click(qtbot, editor.remove_round_button)  # the question is answered "Remove"
+    click(qtbot, editor.remove_round_button)  # the question is answered "Remove"
     assert [r.name for r in _saved(workbook, role_id).rounds] == before
     assert editor.rounds_list.currentItem().text().startswith(before[-1])
 
@@ -132,7 +114,7 @@ def test_removing_a_round_can_be_cancelled(
     editor = _editor(qtbot, workbook, role_id)
     asked: list[str] = []
     monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, _a="": asked.append(text))
-    _click(qtbot, editor.remove_round_button)
+    click(qtbot, editor.remove_round_button)
     assert asked and "questions" in asked[0]
     assert len(_saved(workbook, role_id).rounds) == editor.rounds_list.count() == 4
 
@@ -167,7 +149,7 @@ def test_rounds_move_with_buttons_and_keys(qtbot: QtBot, workbook: Workbook) -> 
     editor = _editor(qtbot, workbook, role_id)
     names = [r.name for r in _saved(workbook, role_id).rounds]
     assert not editor.round_up_button.isEnabled()
-    _click(qtbot, editor.round_down_button)
+    click(qtbot, editor.round_down_button)
     assert [r.name for r in _saved(workbook, role_id).rounds][:2] == [names[1], names[0]]
     assert editor.rounds_list.currentRow() == 1  # the moved round stays selected
     editor.rounds_list.setFocus()
@@ -198,7 +180,7 @@ def test_questions_are_added_from_the_bank(qtbot: QtBot, workbook: Workbook) -> 
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
     _modal(qtbot, pick)
-    _click(qtbot, editor.from_bank_button)
+    click(qtbot, editor.from_bank_button)
     # The round already asks the idempotency question, so the search finds nothing.
     assert seen["count"] == 0 and "No questions match" in str(seen["after_search"])
     assert "bank:apis-idempotency" not in seen["refs"]  # type: ignore[operator]
@@ -238,7 +220,7 @@ def test_the_picker_widens_to_other_competencies_and_seniorities(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
     _modal(qtbot, pick)
-    _click(qtbot, editor.from_bank_button)
+    click(qtbot, editor.from_bank_button)
     added = _saved(workbook, role_id).rounds[1].questions[-2:]
     assert [q.competency for q in added] == ["system_design", "system_design"]
 
@@ -262,7 +244,7 @@ def test_own_questions_are_typed_with_errors_at_the_field(qtbot: QtBot, workbook
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     _modal(qtbot, fill)
-    _click(qtbot, editor.own_question_button)
+    click(qtbot, editor.own_question_button)
     assert errors == ["Is empty"]
     last = _saved(workbook, role_id).round(round_id).questions[-1]
     assert (last.text, last.strong, last.bank_key) == (
@@ -297,14 +279,13 @@ def test_questions_are_edited_moved_and_removed(qtbot: QtBot, workbook: Workbook
     assert texts == [original[0], "Reworded?", *original[2:]]
     assert editor.questions_list.currentRow() == 1
     # Back from the dialog (a window manager reactivates the editor), the list has focus.
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=2000)
+    activate(qtbot, editor)
     assert editor.questions_list.hasFocus()
 
     qtbot.keyClick(editor.questions_list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     texts = [q.text for q in _saved(workbook, role_id).round(round_id).questions]
     assert texts[:2] == ["Reworded?", original[0]]
-    _click(qtbot, editor.question_down_button)
+    click(qtbot, editor.question_down_button)
     assert [q.text for q in _saved(workbook, role_id).round(round_id).questions][:2] == [
         original[0],
         "Reworded?",
@@ -316,15 +297,6 @@ def test_questions_are_edited_moved_and_removed(qtbot: QtBot, workbook: Workbook
     assert editor.questions_list.currentRow() == 1
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workbook]:
-    workbook = create_demo_workbook(tmp_path / "demo.hiringdesk")
-    try:
-        yield workbook
-    finally:
-        workbook.close()
-
-
 def test_the_demo_plan_opens_and_can_be_edited(qtbot: QtBot, demo: Workbook) -> None:
     role = next(r for r in roles.list_roles(demo) if r.title == "Backend Developer")
     editor = _editor(qtbot, demo, role.id)
@@ -334,7 +306,7 @@ def test_the_demo_plan_opens_and_can_be_edited(qtbot: QtBot, demo: Workbook) -> 
         "Team fit",
     ]
     _click_row(qtbot, editor.rounds_list, 2)
-    _click(qtbot, editor.remove_question_button)
+    click(qtbot, editor.remove_question_button)
     assert len(_saved(demo, role.id).rounds[2].questions) == 1
     assert editor.questions_list.count() == 1
 
@@ -347,7 +319,7 @@ def test_a_round_removed_meanwhile_is_reported_and_the_plan_reloaded(
     _click_row(qtbot, editor.rounds_list, 1)
     gone = _saved(workbook, role_id).rounds[1]
     interview_plans.remove_round(workbook, gone.id)  # e.g. from another part of the app
-    _click(qtbot, editor.remove_question_button)
+    click(qtbot, editor.remove_question_button)
     assert answered_questions[-1] == "Plan Not Changed"
     assert editor.rounds_list.count() == len(_saved(workbook, role_id).rounds) == 2
     assert all(gone.name not in text for text in _texts(editor.rounds_list))

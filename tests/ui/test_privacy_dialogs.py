@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 from tests.services.privacy_setup import EMAIL, NAME, Person, add_person
-from tests.ui.conftest import MakeWindow, click_button, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, type_into, when_modal, workbook_of
 
 from hiring_desk.services import candidates, privacy
 from hiring_desk.services.workbooks import create_workbook, open_workbook
@@ -294,8 +294,7 @@ def test_notice_at_start_up_then_review_erases_and_keeps(
     assert rows[0][1] == "10 Jul 2024"
     assert rows[0][2].startswith("Their last application closed on 10 Jan 2024")
     assert rows[1][2].startswith("They were added on 10 Jan 2024 and never applied")
-    workbook = window.workbook
-    assert workbook is not None
+    workbook = workbook_of(window)
     assert privacy.privacy_info(workbook, person.candidate_id).is_erased
     kept = privacy.privacy_info(workbook, person.other_id)
     assert kept.retain_until is not None and kept.retain_until > today

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import click_button, type_into, when_modal
+from tests.ui.conftest import activate, click, click_button, type_into, when_modal
 
 from hiring_desk.services import question_bank
 from hiring_desk.services.question_bank import QuestionDraft, builtin_questions
@@ -32,27 +32,13 @@ def page(qtbot: QtBot, workbook: Workbook) -> QuestionBankPage:
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+    activate(qtbot, widget)
     return widget
 
 
 def _modal(qtbot: QtBot, act: Callable[[QuestionDialog], None]) -> None:
-    """Act on the next question dialog; close it if ``act`` fails, so the test cannot hang."""
-
-    def guarded(dialog: QWidget) -> None:
-        try:
-            assert isinstance(dialog, QuestionDialog)
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.close()
-
-    when_modal(qtbot, guarded)
-
-
-def _click(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    """Act on the next question dialog; it is closed after, so a failing test cannot hang."""
+    when_modal(qtbot, act, QuestionDialog, close_after=True)
 
 
 def _click_row(qtbot: QtBot, page: QuestionBankPage, row: int) -> None:
@@ -128,7 +114,7 @@ def test_add_an_own_question_with_errors_shown_at_the_fields(
 
     _modal(qtbot, fill)
     with qtbot.waitSignal(change_hub().changed, timeout=2000, check_params_cb=_bank_changed):
-        _click(qtbot, page.add_button)
+        click(qtbot, page.add_button)
     assert seen == ["Is empty", "Choose at least one seniority"]
     own = [q for q in question_bank.list_questions(workbook) if not q.built_in]
     assert [(q.text, q.competency, q.seniorities) for q in own] == [
@@ -190,10 +176,10 @@ def test_remove_an_own_question_after_asking(
     answers = [False, True]
     monkeypatch.setattr(messages, "confirm", lambda *_args: answers.pop(0))
     _click_row(qtbot, page, _row_of(page, mine.text))
-    _click(qtbot, page.remove_button)  # answered "Cancel"
+    click(qtbot, page.remove_button)  # answered "Cancel"
     assert mine in question_bank.list_questions(workbook)
     with qtbot.waitSignal(change_hub().changed, timeout=2000, check_params_cb=_bank_changed):
-        _click(qtbot, page.remove_button)
+        click(qtbot, page.remove_button)
     assert mine not in question_bank.list_questions(workbook)
     assert page.model.rowCount() == len(builtin_questions())
 
@@ -208,7 +194,7 @@ def test_a_filter_that_would_hide_a_new_question_is_cleared(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     _modal(qtbot, fill)
-    _click(qtbot, page.add_button)
+    click(qtbot, page.add_button)
     assert page.search_edit.text() == ""
     selected = page.selected_question()
     assert selected is not None and selected.text.startswith("What does your team")

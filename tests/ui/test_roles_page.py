@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
 
 from hiring_desk.services import company, job_descriptions, roles, team
 from hiring_desk.services.workbooks import create_workbook
@@ -111,8 +111,7 @@ def test_edit_by_double_click_and_delete(
 ) -> None:
     from hiring_desk.services.role_briefs import RoleBrief
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     roles.create_role(wb, RoleBrief(title="Backend Developer"))
     page = roles_page(window)
     page.refresh()
@@ -146,8 +145,7 @@ def test_draft_edit_check_save_restore_and_export(
 
     from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     lead = team.list_members(wb)[0]
     role = roles.create_role(
         wb,
@@ -217,8 +215,7 @@ def test_draft_edit_check_save_restore_and_export(
 def test_jd_button_opens_editor(window: MainWindow, qtbot: QtBot) -> None:
     from hiring_desk.services.role_briefs import RoleBrief
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     roles.create_role(wb, RoleBrief(title="Database Specialist"))
     page = roles_page(window)
     page.refresh()
@@ -245,8 +242,7 @@ def test_templates_menu_imports_and_refuses(
     from hiring_desk.services import user_templates
     from hiring_desk.services.role_briefs import RoleBrief
 
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     role = roles.create_role(wb, RoleBrief(title="API / Integration Developer"))
     editor = JDEditor(window, wb, role.id)
     qtbot.addWidget(editor)

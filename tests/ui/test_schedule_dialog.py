@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from tests.services.schedule_setup import Desk, make_desk, schedule
-from tests.ui.conftest import click_button, type_into, when_modal
+from tests.ui.conftest import click_button, show_active, type_into, when_modal
 
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services import interviews, pipeline, time_zones
@@ -42,11 +42,7 @@ def desk(workbook: Workbook) -> Desk:
 def open_dialog(qtbot: QtBot, workbook: Workbook, desk: Desk) -> OpenDialog:
     def make(interview_id: int | None = None) -> ScheduleDialog:
         dialog = ScheduleDialog(workbook, desk.application_id, None, interview_id)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        show_active(qtbot, dialog)
         return dialog
 
     return make

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.scorecard_setup import Booked, add_member, book
+from tests.ui.conftest import show_active
 
 from hiring_desk.domain.scoring import EMPTY
 from hiring_desk.services import scorecards
@@ -34,11 +35,7 @@ def open_dialog(qtbot: QtBot, workbook: Workbook) -> Iterator[OpenDialog]:
 
     def make(interview_id: int, interviewer_id: int | None = None) -> ScorecardDialog:
         dialog = ScorecardDialog(workbook, interview_id, None, interviewer_id)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        show_active(qtbot, dialog)
         opened.append(dialog)
         return dialog
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 from tests.services.scorecard_setup import Booked, add_application, add_interview, book
-from tests.ui.conftest import when_modal
+from tests.ui.conftest import activate, when_modal
 
 from hiring_desk.services import scorecards
 from hiring_desk.services.scorecards import RatingDraft, ScorecardDraft
@@ -67,8 +67,7 @@ def type_in_dialog(qtbot: QtBot, *keys: Qt.Key, done: Callable[[ScorecardDialog]
 
     def act(dialog: QWidget) -> None:
         assert isinstance(dialog, ScorecardDialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        activate(qtbot, dialog)
         done(dialog)
         for key in keys:
             widget = QApplication.focusWidget()
@@ -187,8 +186,7 @@ def test_cancelling_the_dialog_changes_nothing(
 
     def cancel(dialog: QWidget) -> None:
         assert isinstance(dialog, ScorecardDialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        activate(qtbot, dialog)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     when_modal(qtbot, cancel, ScorecardDialog)

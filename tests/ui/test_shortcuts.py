@@ -87,7 +87,7 @@ def test_ctrl_f_goes_to_the_candidate_search(qtbot: QtBot, window: MainWindow) -
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     assert window.current_area() == "candidates"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.filters.search, timeout=2000)
 
 
 def test_f5_reads_the_area_again(qtbot: QtBot, window: MainWindow) -> None:

@@ -10,7 +10,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
 
 from hiring_desk.services import company, team, time_zones
 from hiring_desk.services.workbooks import create_workbook
@@ -89,8 +89,7 @@ def test_edit_member_by_double_click(window: MainWindow, qtbot: QtBot) -> None:
 def test_remove_member_asks_and_refuses_the_signatory(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     signer = team.add_member(wb, "Ana Ribeiro", "Director")
     team.add_member(wb, "Zed Quinn", "Developer")
     company.update_company(
@@ -127,8 +126,7 @@ def test_remove_can_be_cancelled(
 
 
 def test_company_profile_saves_typed_values(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     team.add_member(wb, "Ana Ribeiro", "Director")
     the_page = page(window)
     change_hub().announce(Change.TEAM)  # as an operation elsewhere does
@@ -159,8 +157,7 @@ def test_company_profile_saves_typed_values(window: MainWindow, qtbot: QtBot) ->
 
 
 def test_company_profile_refuses_bad_values_at_the_field(window: MainWindow, qtbot: QtBot) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     form = page(window).company
     page(window).tabs.setCurrentWidget(form)
     before = company.get_company(wb)
@@ -189,8 +186,7 @@ def _png() -> bytes:
 def test_logo_is_chosen_shown_and_removed(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wb = window.workbook
-    assert wb is not None
+    wb = workbook_of(window)
     form = page(window).company
     page(window).tabs.setCurrentWidget(form)
     logo = tmp_path / "logo.png"

@@ -91,7 +91,7 @@ def test_ctrl_z_brings_back_a_deleted_candidate_with_everything(
     ] == [i.id for i in booked]
     assert "Undone: Delete Candidate" in window.statusBar().currentMessage()
     # The search finds them by their CV again.
-    type_into(qtbot, page.search, cv_word)
+    type_into(qtbot, page.filters.search, cv_word)
     qtbot.waitUntil(lambda: page.model.total == 1 and shown(page, candidate_id), timeout=3000)
 
     page.table.setFocus()  # in the search box, Ctrl+Z and Ctrl+Shift+Z edit its text

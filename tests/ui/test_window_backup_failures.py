@@ -5,37 +5,16 @@ A workbook opened again through a link is the one already open (#14.7)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from tests.services.backup_setup import failing_disk, member_names, workbook_with_members
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, Said
 
 from hiring_desk.services import backups, team
 from hiring_desk.services.workbooks import open_workbook
 from hiring_desk.store.integrity import check_workbook
-from hiring_desk.ui import messages
 from hiring_desk.ui.pages.backups_dialog import BACKUP_FAILED_TITLE, DAMAGED_TITLE
-
-Said = list[tuple[str, str, str]]
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> Said:
-    """Every message shown, as (kind, title, text); questions are answered yes."""
-    shown: Said = []
-
-    def recorder(kind: str) -> Callable[..., bool]:
-        def record(_parent: object, title: str, text: str, *_args: object) -> bool:
-            shown.append((kind, title, text))
-            return True
-
-        return record
-
-    for kind in ("confirm", "show_error", "show_warning", "show_info"):
-        monkeypatch.setattr(messages, kind, recorder(kind))
-    return shown
 
 
 def test_a_failed_backup_on_quit_says_so_and_loses_nothing(

@@ -11,8 +11,7 @@ Every user string goes through ``pdf_text.markup``.
 
 from __future__ import annotations
 
-import functools
-from io import BytesIO
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,11 +32,9 @@ from hiring_desk.documents.fonts import FontFamily, register_fonts
 from hiring_desk.documents.letterhead import (
     INK,
     MUTED,
-    FooterCanvas,
     Letterhead,
-    letterhead_flowables,
-    page_document,
-    save_document,
+    PageShape,
+    write_pdf,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.formatting import format_day
@@ -52,6 +49,7 @@ LABEL_WIDTH = 50 * mm
 #: Grid lines and heading shade: dark enough to survive a black-and-white printer.
 LINE = colors.HexColor("#8A949E")
 SHADE = colors.HexColor("#E4E7EB")
+LANDSCAPE = PageShape(landscape(A4), top=14 * mm, bottom=22 * mm)
 
 
 def comparison_to_pdf(comparison: Comparison, out: Path | BinaryIO, letterhead: Letterhead) -> None:
@@ -61,26 +59,20 @@ def comparison_to_pdf(comparison: Comparison, out: Path | BinaryIO, letterhead: 
     for a logo that is not an image.
     """
     fonts = register_fonts()
-    buffer = BytesIO()
-    doc = page_document(
-        buffer,
-        title=comparison.title,
-        author=letterhead.company_name,
-        subject="Shortlist comparison",
-        pagesize=landscape(A4),
-        top=14 * mm,
-        bottom=22 * mm,
-    )
     styles = _styles(fonts)
-    story = letterhead_flowables(letterhead, fonts, doc.width)
-    story += _heading(comparison, styles)
-    story.append(_table(comparison, styles, doc.width))
+    body = [*_heading(comparison, styles), _table(comparison, styles, LANDSCAPE.body_width)]
     caption = " · ".join(
         part for part in (letterhead.company_name.strip(), comparison.title, "Confidential") if part
     )
-    doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
-
-    save_document(buffer.getvalue(), out)
+    write_pdf(
+        out,
+        replace(letterhead, title=comparison.title),
+        body,
+        subject="Shortlist comparison",
+        caption=caption,
+        fonts=fonts,
+        shape=LANDSCAPE,
+    )
 
 
 def _styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:

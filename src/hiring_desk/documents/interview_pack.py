@@ -15,10 +15,8 @@ title on the cover). No Qt here: this runs the same from a thread or a terminal.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Generator
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -28,11 +26,10 @@ from hiring_desk.documents.fonts import register_fonts
 from hiring_desk.documents.interview_pack_pages import PackPages
 from hiring_desk.documents.interview_pack_views import PackData
 from hiring_desk.documents.letterhead import (
+    PORTRAIT,
     FooterCanvas,
     Letterhead,
-    letterhead_flowables,
-    page_document,
-    save_document,
+    write_pdf,
 )
 
 if TYPE_CHECKING:
@@ -60,29 +57,32 @@ def build_pack(data: PackData, out: Path | BinaryIO) -> Generator[PackProgress, 
     a company logo that is not an image, OSError when the file cannot be written.
     """
     fonts = register_fonts()
-    buffer = BytesIO()
     title = f"Interview pack: {data.role.title}"
-    doc = page_document(buffer, title=title, author=data.company_name, subject="Interview pack")
-    pages = PackPages(data, fonts, doc.width)
+    pages = PackPages(data, fonts, PORTRAIT.body_width)
     letterhead = Letterhead(data.company_name, data.company_address, data.company_logo, title)
-    canvasmaker = functools.partial(PackCanvas, caption=data.role.title, font=fonts.sans)
-    story: list[Flowable] = [
-        *letterhead_flowables(letterhead, fonts, doc.width),
-        *pages.cover(),
-    ]
+    story: list[Flowable] = pages.cover()
+
+    def write() -> None:
+        write_pdf(
+            out,
+            letterhead,
+            story,
+            subject="Interview pack",
+            caption=data.role.title,
+            fonts=fonts,
+            canvas=PackCanvas,
+        )
 
     total = len(data.candidates)
     if total == 0:
-        doc.build(story, canvasmaker=canvasmaker)
-        save_document(buffer.getvalue(), out)
+        write()
         return
     for done, person in enumerate(data.candidates, 1):
         # Gathering a candidate's pages is the slow part (text, tables, fonts);
         # the final layout of a 200-page pack takes well under a second.
         story += [PageBreak(), CaptionMark(person.name), *pages.candidate(person)]
         if done == total:
-            doc.build(story, canvasmaker=canvasmaker)
-            save_document(buffer.getvalue(), out)
+            write()
         yield PackProgress(done, total, person.name)
 
 

@@ -146,15 +146,7 @@ class PackPages(RoundPages):
             self.para(f"CANDIDATE · {self.data.role.title}", s.kicker),
             self.para(person.name, s.title),
             self.para(" · ".join(a for a in about if a) or "No current title given", s.body),
-            self.facts(
-                [
-                    ("Stage", person.stage_label),
-                    ("Email", person.email),
-                    ("Phone", person.phone),
-                    ("Location", person.location),
-                    ("Links", "\n".join(person.links)),
-                ]
-            ),
+            self.facts(profile_facts(person)),
             self.para("Skills against the role", s.heading),
             self.para(person.skills.summary, s.body),
         ]
@@ -254,3 +246,14 @@ class PackPages(RoundPages):
                 if card.notes:
                     story.append(self.para(card.notes, s.small))
         return story
+
+
+def profile_facts(person: PackCandidate) -> list[tuple[str, str]]:
+    """The (label, value) rows under a candidate's name on their profile page."""
+    return [
+        ("Stage", person.stage_label),
+        ("Email", person.email),
+        ("Phone", person.phone),
+        ("Location", person.location),
+        ("Links", "\n".join(person.links)),
+    ]

@@ -11,8 +11,6 @@ markup; only the tags made here (``<b>``, ``<i>``, ``<font>``, ``<a>``,
 
 from __future__ import annotations
 
-import functools
-from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -25,7 +23,6 @@ from reportlab.platypus import (
     HRFlowable,
     Indenter,
     Paragraph,
-    Spacer,
     XPreformatted,
 )
 
@@ -35,11 +32,8 @@ from hiring_desk.documents.letterhead import (
     INK,
     MUTED,
     RULE,
-    FooterCanvas,
     Letterhead,
-    letterhead_flowables,
-    page_document,
-    save_document,
+    write_pdf,
 )
 from hiring_desk.documents.markdown_render import (
     BULLET,
@@ -88,28 +82,15 @@ def markdown_to_pdf(markdown: str, out: Path | BinaryIO, letterhead: Letterhead)
     leaves no half-written file. Raises ValueError for a logo that is not an image.
     """
     fonts = register_fonts()
-    markdown = _printable(markdown)
     letterhead = Letterhead(
         company_name=_printable(letterhead.company_name),
         address=_printable(letterhead.address),
         logo=letterhead.logo,
         title=_printable(letterhead.title),
     )
-    buffer = BytesIO()
-    doc = page_document(
-        buffer,
-        title=letterhead.title,
-        author=letterhead.company_name,
-        subject="Job description",
-    )
-    story = letterhead_flowables(letterhead, fonts, doc.width)
-    story += _Builder(fonts).blocks(parse(markdown).children)
-    if not story:
-        story = [Spacer(1, 1)]
+    body = _Builder(fonts).blocks(parse(_printable(markdown)).children)
     caption = " · ".join(p for p in (letterhead.company_name.strip(), letterhead.title) if p)
-    doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
-
-    save_document(buffer.getvalue(), out)
+    write_pdf(out, letterhead, body, subject="Job description", caption=caption, fonts=fonts)
 
 
 def _styles(fonts: FontFamily) -> dict[str, ParagraphStyle]:

@@ -1,7 +1,10 @@
-"""The company letterhead (first page) and the footer on every page of a PDF."""
+"""Every PDF's pages: the company letterhead (first page), the footer on every
+page, and :func:`write_pdf`, which lays a document out and writes it."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -44,30 +47,57 @@ LOGO_MAX_WIDTH = 48 * mm
 LOGO_MAX_HEIGHT = 18 * mm
 
 
-def page_document(
-    out: Any,
+@dataclass(frozen=True)
+class PageShape:
+    """The paper and the body's top and bottom margins (left and right: ``MARGIN_X``)."""
+
+    size: tuple[float, float] = A4
+    top: float = 18 * mm
+    bottom: float = 24 * mm
+
+    @property
+    def body_width(self) -> float:
+        """The width of the text: the paper less both margins."""
+        return self.size[0] - 2 * MARGIN_X
+
+
+PORTRAIT = PageShape()
+
+
+def write_pdf(
+    out: Path | BinaryIO,
+    letterhead: Letterhead,
+    body: Sequence[Flowable],
     *,
-    title: str,
-    author: str,
     subject: str,
-    pagesize: tuple[float, float] = A4,
-    top: float = 18 * mm,
-    bottom: float = 24 * mm,
-) -> BaseDocTemplate:
-    """A document of our pages: one body frame on the letterhead's margins, no padding,
-    so the text, the letterhead and the footer share one left edge."""
+    caption: str,
+    fonts: FontFamily,
+    shape: PageShape = PORTRAIT,
+    canvas: type[FooterCanvas] | None = None,
+) -> None:
+    """Lay out and write a PDF: the one way every document is printed.
+
+    ``letterhead`` heads the first page and names the document (its title and
+    company are the PDF's title and author); ``body`` follows; every page's foot
+    has ``caption`` and "Page N of M" (drawn by ``canvas``, a :class:`FooterCanvas`).
+    The whole document is laid out in memory first, then written to ``out``: a
+    binary file, or a path written in one step by ``safe_output`` (never over a
+    workbook, never half a file). Raises ValueError for a logo that is not an image.
+    """
+    buffer = BytesIO()
     doc = BaseDocTemplate(
-        out,
-        pagesize=pagesize,
+        buffer,
+        pagesize=shape.size,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
-        topMargin=top,
-        bottomMargin=bottom,
-        title=title,
-        author=author,
+        topMargin=shape.top,
+        bottomMargin=shape.bottom,
+        title=letterhead.title,
+        author=letterhead.company_name,
         subject=subject,
         creator="Hiring Desk",
     )
+    # No padding, so the text, the letterhead and the footer share one left edge.
     frame = Frame(
         doc.leftMargin,
         doc.bottomMargin,
@@ -80,12 +110,10 @@ def page_document(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    return doc
-
-
-def save_document(data: bytes, out: Path | BinaryIO) -> None:
-    """Write a finished PDF to a binary file, or to a path in one step (``safe_output``:
-    never over a workbook, never half a file)."""
+    story = [*letterhead_flowables(letterhead, fonts, doc.width), *body] or [Spacer(1, 1)]
+    maker = functools.partial(canvas or FooterCanvas, caption=caption, font=fonts.sans)
+    doc.build(story, canvasmaker=maker)
+    data = buffer.getvalue()
     if isinstance(out, Path):
         safe_output.write_bytes(out, data)
     else:

@@ -10,9 +10,7 @@ person typed is read as markup.
 
 from __future__ import annotations
 
-import functools
 import re
-from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,12 +32,10 @@ from hiring_desk.documents.letterhead import (
     ACCENT,
     INK,
     MUTED,
+    PORTRAIT,
     RULE,
-    FooterCanvas,
     Letterhead,
-    letterhead_flowables,
-    page_document,
-    save_document,
+    write_pdf,
 )
 from hiring_desk.documents.pdf_text import markup
 from hiring_desk.domain.letter_fields import PrintedLetter
@@ -60,25 +56,20 @@ def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | Non
     """
     fonts = register_fonts()
     styles = letter_styles(fonts)
-    buffer = BytesIO()
-    doc = page_document(
-        buffer, title=letter.title, author=letter.company_name, subject="Offer letter"
-    )
-    heading = Letterhead(letter.company_name, letter.company_address, logo, letter.title)
-    story = letterhead_flowables(heading, fonts, doc.width)
+    width = PORTRAIT.body_width
+    body: list[Flowable] = []
     if letter.date:
-        story.append(Paragraph(markup(letter.date), styles["date"]))
+        body.append(Paragraph(markup(letter.date), styles["date"]))
     if letter.recipient.strip():
-        story.append(Paragraph(markup(letter.recipient.strip()), styles["address"]))
-    story += body_flowables(letter.body, styles)
-    story += _terms(letter.terms, styles, doc.width)
-    story.append(_signatures(letter, styles, doc.width))
+        body.append(Paragraph(markup(letter.recipient.strip()), styles["address"]))
+    body += body_flowables(letter.body, styles)
+    body += _terms(letter.terms, styles, width)
+    body.append(_signatures(letter, styles, width))
     caption = " · ".join(
         p for p in (letter.company_name, f"Offer letter for {letter.candidate_name}") if p.strip()
     )
-    doc.build(story, canvasmaker=functools.partial(FooterCanvas, caption=caption, font=fonts.sans))
-
-    save_document(buffer.getvalue(), out)
+    heading = Letterhead(letter.company_name, letter.company_address, logo, letter.title)
+    write_pdf(out, heading, body, subject="Offer letter", caption=caption, fonts=fonts)
 
 
 def body_flowables(body: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -24,6 +24,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from hiring_desk.domain import jd_fields
 from hiring_desk.domain.vocab import EmploymentType
 
 LETTER_FORMAT = "hiring-desk/offer-letter"
@@ -166,6 +167,8 @@ def split_name(name: str) -> tuple[str, str]:
 
 def sample_context() -> LetterContext:
     """A complete, realistic context: every field set (for previews and template checks)."""
+    jd = jd_fields.sample_context()  # the same role and company as the job descriptions'
+    role, company = jd.role, jd.company
     return LetterContext(
         candidate=CandidateFields(
             name="Aoife Byrne",
@@ -175,16 +178,16 @@ def sample_context() -> LetterContext:
             email="aoife.byrne@example.com",
         ),
         role=RoleFields(
-            title="Backend Developer",
-            location="Cork, Ireland",
-            work_mode="Hybrid",
-            project="a booking platform for independent clinics",
+            title=role.title,
+            location=role.location,
+            work_mode=role.work_mode,
+            project=role.project,
             project_duration="nine months",
-            hiring_manager="Alex Murphy",
-            hiring_manager_title="Engineering Lead",
+            hiring_manager=role.hiring_manager,
+            hiring_manager_title=role.hiring_manager_title,
         ),
-        company=CompanyFields(name="Example Software Ltd", address="1 Example Street\nCork"),
-        signatory=SignatoryFields(name="Sam Byrne", title="Managing Director"),
+        company=CompanyFields(name=company.name, address=company.address),
+        signatory=SignatoryFields(name=company.signatory, title=company.signatory_title),
         offer=OfferFields(
             salary="€62,000",
             pay_period="per year",

@@ -22,6 +22,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from hiring_desk.file_names import base_name, safe_file_name, split_extension
 from hiring_desk.services import audit, cv_text, opened_copies
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.privacy_guard import refuse_if_erased
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_NAME_CHARS = 200
+MAX_NAME_BYTES = 200
 MAX_KIND_CHARS = 40
 _FALLBACK_NAME = "attachment"
 
@@ -255,40 +256,20 @@ def _info(row: Attachment) -> AttachmentInfo:
 
 
 def safe_filename(filename: str) -> str:
-    """The base name of ``filename`` without control or formatting characters, at most 200.
+    """The base name of ``filename`` as a safe file name (``file_names``), at most 200 bytes.
 
     Directories are dropped whichever separator they use; "", "." and ".." become
     "attachment". The extension is kept when a long name is shortened.
     """
-    base = re.split(r"[/\\]", unicodedata.normalize("NFC", filename))[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
-    base = " ".join(base.split())
-    if base.strip(".") == "":
-        return _FALLBACK_NAME
-    if len(base) > MAX_NAME_CHARS:
-        stem, dot, extension = base.rpartition(".")
-        if dot and stem and len(extension) <= 10:
-            base = stem[: MAX_NAME_CHARS - len(extension) - 1] + "." + extension
-        else:
-            base = base[:MAX_NAME_CHARS]
-    return base
-
-
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
-_EXPORT_NAME_BYTES = 150
+    return safe_file_name(
+        base_name(filename), _FALLBACK_NAME, keep_extension=True, max_bytes=MAX_NAME_BYTES
+    )
 
 
 def _export_name(filename: str, mime: str) -> str:
-    """A file name safe on every system, with the extension of the content's kind."""
-    name = safe_filename(filename)
-    before, dot, _extension = name.rpartition(".")
-    stem = before if dot and before.strip(".") else name
-    stem = re.sub(r'[<>:"|?*/\\]', "_", stem).strip(" .")
-    while len(stem.encode("utf-8")) > _EXPORT_NAME_BYTES:
-        stem = stem[:-1]
-    if not stem or _WINDOWS_RESERVED.match(stem):
-        stem = f"_{stem}" if stem else _FALLBACK_NAME
-    return stem + cv_text.KINDS.get(mime, ("", ".bin"))[1]
+    """The stored name with the extension of the content's kind."""
+    stem, _extension = split_extension(safe_filename(filename))
+    return safe_file_name(stem, _FALLBACK_NAME, extension=cv_text.KINDS.get(mime, ("", ".bin"))[1])
 
 
 # -- suggestions ---------------------------------------------------------------------------------

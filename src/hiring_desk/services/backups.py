@@ -34,7 +34,7 @@ from hiring_desk.store.backup import (
     put_in_place,
     workbook_backup_folder,
 )
-from hiring_desk.store.backup_policy import DEFAULT_RETENTION, Retention, backups_to_remove
+from hiring_desk.store.backup_policy import DEFAULT_RETENTION, Retention, thinning
 from hiring_desk.store.errors import NotAWorkbookError, one_line, os_error_reason
 from hiring_desk.store.fileformat import check_is_workbook
 from hiring_desk.store.lock import WorkbookLock
@@ -299,9 +299,9 @@ def thin_backups(
     workbook_path: Path, now: datetime | None = None, retention: Retention = DEFAULT_RETENTION
 ) -> list[Path]:
     """Delete the backups the retention rule lets go; returns what was deleted."""
-    gone = backups_to_remove(
+    gone = thinning(
         list_backups(workbook_path), lambda b: b.taken_at, now or clock.local_now(), retention
-    )
+    ).remove
     removed: list[Path] = []
     for backup in gone:
         try:

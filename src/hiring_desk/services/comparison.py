@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from hiring_desk import clock, safe_output
+from hiring_desk import clock
 from hiring_desk.documents.comparison_views import (
     BudgetFit,
     CandidateColumn,
@@ -153,8 +153,8 @@ def export_pdf(
         logo=profile.logo,
         title=comparison.title,
     )
-    with reporting_write_failures(out), safe_output.open_binary(out) as fh:
-        comparison_to_pdf(comparison, fh, letterhead)
+    with reporting_write_failures(out):
+        comparison_to_pdf(comparison, out, letterhead)
     with workbook.transaction() as session:
         audit.record(
             session,

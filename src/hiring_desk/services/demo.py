@@ -26,7 +26,7 @@ from hiring_desk.domain.vocab import (
     SkillImportance,
     TemplateKind,
 )
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services import audit, demo_plans, match_scores
 from hiring_desk.services import demo_data as data
 from hiring_desk.services.demo_candidates import CANDIDATES
 from hiring_desk.services.demo_pipeline import DemoContext, add_candidates, row_id
@@ -197,7 +197,7 @@ def _role(ctx: DemoContext, spec: data.RoleData) -> None:
     plan = InterviewPlan(role_id=row_id(role), updated_at=ctx.ago(30))
     ctx.add(plan)
     ctx.rounds[spec.key] = []
-    for position, round_data in enumerate(data.PLANS[spec.key]):
+    for position, round_data in enumerate(demo_plans.PLANS[spec.key]):
         row = InterviewRound(
             plan_id=row_id(plan),
             position=position,
@@ -226,7 +226,7 @@ def _job_description(ctx: DemoContext, spec: data.RoleData) -> str:
     def bullets(items: tuple[str, ...]) -> str:
         return "\n".join(f"- {item}" for item in items)
 
-    rounds = data.PLANS[spec.key]
+    rounds = demo_plans.PLANS[spec.key]
     steps = [
         f"{n}. **{r.name}** ({r.minutes} minutes): {r.summary}." for n, r in enumerate(rounds, 1)
     ]
@@ -256,7 +256,7 @@ def _job_description(ctx: DemoContext, spec: data.RoleData) -> str:
 
 
 def _extras(ctx: DemoContext) -> None:
-    question = data.CUSTOM_QUESTION
+    question = demo_plans.CUSTOM_QUESTION
     ctx.add(
         CustomQuestion(
             competency=question.competency,

@@ -26,6 +26,7 @@ from hiring_desk.domain.vocab import (
     Stage,
 )
 from hiring_desk.services import demo_data as data
+from hiring_desk.services import demo_plans
 from hiring_desk.services.demo_candidates import CANDIDATES, CVS, Apply, CandidateData, CvData
 from hiring_desk.store.models import (
     Application,
@@ -82,7 +83,9 @@ class DemoContext:
     rng: random.Random
     members: dict[str, int] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
-    rounds: dict[str, list[tuple[InterviewRound, data.RoundData]]] = field(default_factory=dict)
+    rounds: dict[str, list[tuple[InterviewRound, demo_plans.RoundData]]] = field(
+        default_factory=dict
+    )
     counts: dict[str, int] = field(default_factory=lambda: {"applications": 0, "interviews": 0})
     booked: set[tuple[int, datetime]] = field(default_factory=set)
 
@@ -320,7 +323,7 @@ def _scorecard(
     ctx: DemoContext,
     interview: Interview,
     member_id: int,
-    round_data: data.RoundData,
+    round_data: demo_plans.RoundData,
     strength: float,
 ) -> None:
     competencies = split_list(round_data.competencies)

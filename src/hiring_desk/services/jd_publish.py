@@ -69,6 +69,5 @@ def write(
             logo=profile.logo,
             title=title,
         )
-        with safe_output.open_binary(out) as fh:
-            markdown_to_pdf(text, fh, letterhead)
+        markdown_to_pdf(text, out, letterhead)
     return out

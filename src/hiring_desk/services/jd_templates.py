@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+import tomli_w
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.runtime import Context
@@ -307,69 +308,24 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
 
 
+_FILE_HEADER = (
+    "# A Hiring Desk job-description template.\n"
+    "# The body is Markdown with merge fields such as {{ role.title }}.\n"
+)
+
+
 def template_file_text(template: JDTemplate) -> str:
     """``template`` in the file format, ready to save as UTF-8.
 
-    tomllib only reads TOML, so this writer is hand-rolled (the project takes no
-    extra dependency for it). Every value is a string or an integer; the body is
-    written as a multi-line literal string when it can be (it reads naturally),
-    and as an escaped multi-line basic string otherwise.
+    Written by tomli-w; the body as a multi-line string, so it reads as typed.
     """
-    lines = [
-        "# A Hiring Desk job-description template.",
-        "# The body is Markdown with merge fields such as {{ role.title }}.",
-        f"format = {_basic(FILE_FORMAT)}",
-        f"version = {FILE_VERSION}",
-        f"key = {_basic(template.key)}",
-        f"name = {_basic(template.name)}",
-        f"seniority = {_basic(template.seniority)}",
-        f"description = {_basic(template.description)}",
-        f"body = {_multiline(template.body)}",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-def _escape(ch: str, keep_newlines: bool) -> str:
-    if keep_newlines and ch == "\n":
-        return ch
-    if ch in _ESCAPES:
-        return _ESCAPES[ch]
-    if _is_control(ch):
-        return f"\\u{ord(ch):04X}"
-    return ch
-
-
-def _is_control(ch: str) -> bool:
-    return ord(ch) < 0x20 or ord(ch) == 0x7F
-
-
-def _basic(value: str) -> str:
-    """A one-line TOML basic string."""
-    return '"' + "".join(_escape(ch, keep_newlines=False) for ch in value) + '"'
-
-
-def _multiline(value: str) -> str:
-    """A TOML multi-line string whose value is exactly ``value``.
-
-    The newline straight after the opening delimiter is dropped by TOML readers,
-    so one is always written and ``value``'s own leading newlines survive.
-    """
-    literal_ok = (
-        "'''" not in value
-        and not value.endswith("'")
-        and not any(_is_control(ch) and ch not in "\t\n" for ch in value)
-    )
-    if literal_ok:
-        return "'''\n" + value + "'''"
-    return '"""\n' + "".join(_escape(ch, keep_newlines=True) for ch in value) + '"""'
+    document = {
+        "format": FILE_FORMAT,
+        "version": FILE_VERSION,
+        "key": template.key,
+        "name": template.name,
+        "seniority": template.seniority,
+        "description": template.description,
+        "body": template.body,
+    }
+    return _FILE_HEADER + tomli_w.dumps(document, multiline_strings=True)

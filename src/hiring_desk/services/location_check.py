@@ -13,33 +13,32 @@ Detection is best effort and never blocks opening:
 - sync folders by a path component the clients create (``Dropbox``,
   ``OneDrive - Company``, ``Library/CloudStorage/...``, ``Mobile Documents``...),
   after following symbolic links;
-- Windows network paths (``\\\\server\\share``) and, on Windows, mapped network
-  drive letters;
-- on Linux, the file system type of the mount holding the file, from
-  ``/proc/mounts`` (cifs, smb3, nfs, nfs4, sshfs and other FUSE file systems
-  except ones known to be local).
+- Windows network paths (``\\\\server\\share``);
+- the mount holding the file, from the system's mount table as psutil reads it
+  (``disk_partitions``): a drive Windows marks remote (a mapped network drive),
+  or a file system type that reaches another computer (cifs, smb3, nfs, nfs4,
+  sshfs and other FUSE file systems except ones known to be local).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
+
+import psutil
 
 __all__ = [
     "LocationRisk",
     "Mount",
     "location_risk",
     "mount_network_location",
-    "parse_mounts",
     "read_mounts",
     "sync_service",
-    "windows_network_location",
+    "windows_share",
 ]
-
-MOUNTS_FILE = Path("/proc/mounts")
 
 #: Kernel file system types that reach another computer.
 NETWORK_FS_TYPES: frozenset[str] = frozenset(
@@ -104,15 +103,15 @@ _SYNC_PREFIXES: tuple[tuple[str, str], ...] = (
     ("box-", "Box"),
 )
 
-_DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
-
 
 @dataclass(frozen=True)
 class Mount:
-    """One line of the mount table: where a file system is mounted, and its type."""
+    """One entry of the mount table: where a file system is mounted, its type, and
+    whether the system says it is remote (Windows marks mapped network drives)."""
 
     point: str
     fs_type: str
+    remote: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,14 +130,18 @@ class LocationRisk:
 def location_risk(path: Path, *, mounts: Iterable[Mount] | None = None) -> LocationRisk | None:
     """The risk of keeping a workbook at ``path``, or None for an ordinary local folder.
 
-    ``mounts`` (the Linux mount table) is read from ``/proc/mounts`` when not given.
+    ``mounts`` (the mount table) is read from the system when not given.
     """
+    table = read_mounts() if mounts is None else list(mounts)
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        where = windows_network_location(str(path), _windows_drive_type)
+        # Before resolving: resolve() turns a mapped drive into its \\server\share path.
+        given = Path(path).absolute()
+        where = windows_share(str(given)) or mount_network_location(given, table)
         path = _resolved(path)
+        where = where or windows_share(str(path))
     else:
         path = _resolved(path)
-        where = mount_network_location(path, read_mounts() if mounts is None else mounts)
+        where = mount_network_location(path, table)
     service = sync_service(path)
     if service is not None:
         return LocationRisk("cloud", service, _cloud_message(service))
@@ -170,21 +173,18 @@ def _named(part: str) -> str | None:
     return None
 
 
-def windows_network_location(path: str, drive_type: Callable[[str], int]) -> str | None:
-    """Where a Windows path is remote: a UNC share, or a drive letter mapped to one."""
-    windows = PureWindowsPath(path)
-    if windows.drive.startswith("\\\\"):
-        return "a network share"
-    if len(windows.drive) == 2 and drive_type(f"{windows.drive}\\") == _DRIVE_REMOTE:
-        return f"a network drive ({windows.drive})"
-    return None
+def windows_share(path: str) -> str | None:
+    """For a Windows UNC path (``\\\\server\\share\\...``): "a network share"."""
+    return "a network share" if PureWindowsPath(path).drive.startswith("\\\\") else None
 
 
-def mount_network_location(path: Path, mounts: Iterable[Mount]) -> str | None:
-    """Where a path is remote by the type of the Linux mount that holds it."""
+def mount_network_location(path: PurePath, mounts: Iterable[Mount]) -> str | None:
+    """Where a path is remote by the mount that holds it."""
     mount = _mount_of(path, list(mounts))
     if mount is None:
         return None
+    if mount.remote:
+        return f"a network drive ({PureWindowsPath(mount.point).drive or mount.point})"
     if mount.fs_type in NETWORK_FS_TYPES or (
         mount.fs_type.startswith("fuse.") and mount.fs_type not in LOCAL_FUSE_TYPES
     ):
@@ -192,11 +192,11 @@ def mount_network_location(path: Path, mounts: Iterable[Mount]) -> str | None:
     return None
 
 
-def _mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
+def _mount_of(path: PurePath, mounts: list[Mount]) -> Mount | None:
     """The mount holding ``path``: the longest mount point that contains it."""
     best: Mount | None = None
     for mount in mounts:
-        point = PurePath(mount.point)
+        point = type(path)(mount.point)
         if (path == point or point in path.parents) and (
             best is None or len(mount.point) > len(best.point)
         ):
@@ -205,27 +205,15 @@ def _mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
 
 
 def read_mounts() -> list[Mount]:
-    """The mount table of this Linux system; empty where there is none."""
+    """This system's mount table (psutil); empty where it cannot be read."""
     try:
-        return parse_mounts(MOUNTS_FILE.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        partitions = psutil.disk_partitions(all=True)
+    except (OSError, psutil.Error):
         return []
-
-
-def parse_mounts(text: str) -> list[Mount]:
-    """Parse ``/proc/mounts`` lines (spaces in paths are written as ``\\040``)."""
-    mounts = []
-    for line in text.splitlines():
-        fields = line.split()
-        if len(fields) >= 3:
-            mounts.append(Mount(_unescape(fields[1]), fields[2]))
-    return mounts
-
-
-def _unescape(field: str) -> str:
-    for code, char in (("\\040", " "), ("\\011", "\t"), ("\\012", "\n"), ("\\134", "\\")):
-        field = field.replace(code, char)
-    return field
+    return [
+        Mount(part.mountpoint, part.fstype, remote="remote" in part.opts.split(","))
+        for part in partitions
+    ]
 
 
 def _resolved(path: Path) -> Path:
@@ -233,15 +221,6 @@ def _resolved(path: Path) -> Path:
         return Path(path).expanduser().resolve()
     except (OSError, RuntimeError):
         return Path(path).absolute()
-
-
-def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
-    import ctypes
-
-    windll = getattr(ctypes, "windll", None)
-    if windll is None:
-        return 0
-    return int(windll.kernel32.GetDriveTypeW(root))
 
 
 def _cloud_message(service: str) -> str:

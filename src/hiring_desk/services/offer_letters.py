@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.numbers import get_currency_precision
 from sqlmodel import Session
 
-from hiring_desk import clock, safe_output
+from hiring_desk import clock
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.letter_fields import (
     MERGE_FIELDS,
@@ -38,7 +38,7 @@ from hiring_desk.domain.letter_fields import (
 )
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
 from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ServiceError, reporting_write_failures
+from hiring_desk.services.errors import ServiceError, reporting_write_failures
 from hiring_desk.services.letter_merge import (
     LetterProblem,
     LetterProblemsError,
@@ -47,6 +47,7 @@ from hiring_desk.services.letter_merge import (
     fill_marked,
 )
 from hiring_desk.services.letter_templates import default_template_key, letter_template
+from hiring_desk.services.offer_views import load_offer
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -110,7 +111,7 @@ def letter_context(
 ) -> LetterContext:
     """Every merge field for this offer, formatted for the workbook's locale."""
     with workbook.transaction() as session:
-        return _context(session, _offer(session, offer_id), today or clock.today())
+        return _context(session, load_offer(session, offer_id), today or clock.today())
 
 
 def render_letter(workbook: Workbook, offer_id: int, template_key: str) -> str:
@@ -133,7 +134,7 @@ def preview_letter(
 
 def letter_state(workbook: Workbook, offer_id: int) -> LetterState:
     with workbook.transaction() as session:
-        offer = _offer(session, offer_id)
+        offer = load_offer(session, offer_id)
         context = _context(session, offer, clock.today())
         printed = _stored(offer)
         return LetterState(
@@ -190,8 +191,8 @@ def write_letter_pdf(
     with workbook.transaction() as session:
         profile = session.get(CompanyProfile, 1)
         logo = profile.logo if profile else None
-    with reporting_write_failures(out), safe_output.open_binary(out) as fh:
-        letter_to_pdf(letter, fh, logo)
+    with reporting_write_failures(out):
+        letter_to_pdf(letter, out, logo)
     if new:
         _store(workbook, offer_id, letter)
     return out
@@ -209,7 +210,7 @@ def _letter_for_print(
 ) -> tuple[PrintedLetter, bool]:
     """(the letter, whether it is new and must be stored)."""
     with workbook.transaction() as session:
-        offer = _offer(session, offer_id)
+        offer = load_offer(session, offer_id)
         stored = _stored(offer)
         status, kind = offer.status, offer.employment_type
         profile = session.get(CompanyProfile, 1) or CompanyProfile()
@@ -237,7 +238,7 @@ def _letter_for_print(
 
 def _store(workbook: Workbook, offer_id: int, letter: PrintedLetter) -> None:
     with workbook.transaction() as session:
-        offer = _offer(session, offer_id)
+        offer = load_offer(session, offer_id)
         offer.letter_text = letter.to_text()
         offer.letter_template = letter.template
         offer.printed_at = utcnow()
@@ -269,13 +270,6 @@ def _printed(key: str, context: LetterContext, body: str) -> PrintedLetter:
 
 
 # -- the merge fields ------------------------------------------------------------------------
-
-
-def _offer(session: Session, offer_id: int) -> Offer:
-    offer = session.get(Offer, offer_id)
-    if offer is None:
-        raise NotFoundError(f"Offer {offer_id} does not exist.")
-    return offer
 
 
 def _context(session: Session, offer: Offer, today: date) -> LetterContext:

@@ -12,7 +12,6 @@ temporary file beside the destination and renamed into place when complete.
 from __future__ import annotations
 
 import json
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +23,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from hiring_desk import clock, safe_output
 from hiring_desk.domain.formatting import minor_to_major
+from hiring_desk.file_names import safe_file_name, split_extension
 from hiring_desk.services import cv_text
 from hiring_desk.services.attachments import safe_filename
 from hiring_desk.services.errors import NotFoundError, reporting_write_failures
@@ -47,7 +47,7 @@ from hiring_desk.store.models import (
 
 EXPORT_FORMAT = "hiring-desk-candidate-export"
 EXPORT_VERSION = 1
-_STEM_CHARS = 60
+_STEM_BYTES = 60
 
 Json = Any
 
@@ -221,12 +221,10 @@ def attachment_file_name(attachment_id: int, filename: str, mime: str) -> str:
 
     The extension follows the content's kind, not the name the file came with.
     """
-    name = safe_filename(filename)
-    stem, dot, _ext = name.rpartition(".")
-    stem = stem if dot and stem else name
-    stem = re.sub(r"[^\w-]+", "_", stem).strip("_-")[:_STEM_CHARS].strip("_-")
+    stem, _extension = split_extension(safe_filename(filename))
+    stem = safe_file_name(stem, "file", word_characters_only=True, max_bytes=_STEM_BYTES)
     extension = cv_text.KINDS.get(mime, ("", ".bin"))[1]
-    return f"attachment-{attachment_id}-{stem or 'file'}{extension}"
+    return f"attachment-{attachment_id}-{stem}{extension}"
 
 
 def _attachments(session: Session, candidate_id: int) -> list[tuple[dict[str, Json], str, bytes]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 _PeriodOf = Callable[[datetime], tuple[int, ...]]
@@ -104,24 +104,24 @@ def _kept_indices(
     return keep
 
 
-def backups_to_keep(
+@dataclass(frozen=True)
+class Thinning(Generic[Item]):
+    """What the rule does with a set of backups: ``keep``, newest first, and ``remove``,
+    oldest first; together they are all of them."""
+
+    keep: list[Item]
+    remove: list[Item]
+
+
+def thinning(
     items: Sequence[Item],
     taken_at: Callable[[Item], datetime],
     now: datetime,
     retention: Retention = DEFAULT_RETENTION,
-) -> list[Item]:
-    """The items the rule keeps, newest first. ``items`` may be in any order."""
+) -> Thinning[Item]:
+    """Which of ``items`` (in any order) the rule keeps and which it lets go."""
     kept = _kept_indices(items, taken_at, now, retention)
-    return sorted((items[i] for i in kept), key=taken_at, reverse=True)
-
-
-def backups_to_remove(
-    items: Sequence[Item],
-    taken_at: Callable[[Item], datetime],
-    now: datetime,
-    retention: Retention = DEFAULT_RETENTION,
-) -> list[Item]:
-    """The items the rule lets go, oldest first."""
-    kept = _kept_indices(items, taken_at, now, retention)
-    gone = (items[i] for i in range(len(items)) if i not in kept)
-    return sorted(gone, key=taken_at)
+    return Thinning(
+        keep=sorted((items[i] for i in kept), key=taken_at, reverse=True),
+        remove=sorted((items[i] for i in range(len(items)) if i not in kept), key=taken_at),
+    )

@@ -9,7 +9,6 @@ chosen for it yet; the combo in the status bar changes it at any time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +24,7 @@ from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.settings import NOBODY, Settings
+from hiring_desk.ui.widgets import plain_label
 
 _NOBODY_LABEL = "nobody chosen"
 
@@ -39,13 +39,11 @@ class ActingMemberDialog(QDialog):
     def __init__(self, parent: QWidget | None, members: list[MemberInfo]) -> None:
         super().__init__(parent)
         self.setWindowTitle("Who Is Using Hiring Desk?")
-        text = QLabel(
+        text = plain_label(
             "Choose yourself from the team. The workbook's activity log records which team "
             "member made each change; it never records candidates' details. You can change "
             "this later in the status bar."
         )
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        text.setWordWrap(True)
         self.choices = QComboBox()
         self.choices.setObjectName("acting_member_choice")
         for member in members:

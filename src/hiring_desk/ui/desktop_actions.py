@@ -93,7 +93,7 @@ class DesktopActions(QObject):
         if window.workbook is None:
             return
         window.show_area("candidates")
-        search = self._page("candidates", CandidatesPage).search
+        search = self._page("candidates", CandidatesPage).filters.search
         search.setFocus()
         search.selectAll()
 

@@ -1,8 +1,8 @@
-"""The main window: navigation between the areas, the File menu, the status bar."""
+"""The main window: navigation between the areas, the menus, the status bar. Which
+workbook is open, and opening, creating, restoring and closing one: ``workbook_switching``."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Protocol
 
@@ -21,17 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services import backups, workbooks
-from hiring_desk.services.backups import BackupError, WorkbookDamagedError
-from hiring_desk.services.errors import ServiceError
-from hiring_desk.services.workbooks import Workbook, WorkbookError
-from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui import messages
 from hiring_desk.ui.acting_member import ActingMemberBox
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.location_notice import LocationNotice
-from hiring_desk.ui.operations import Change, ChangeListener, forget_stale, run_operation
-from hiring_desk.ui.pages.backups_dialog import BackupKeeper, BackupsDialog, offer_damaged_restore
+from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
+from hiring_desk.ui.pages.backups_dialog import BackupKeeper
 from hiring_desk.ui.pages.candidates_page import CandidatesPage
 from hiring_desk.ui.pages.interviews_page import InterviewsPage
 from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
@@ -39,12 +36,11 @@ from hiring_desk.ui.pages.offers_page import OffersPage
 from hiring_desk.ui.pages.retention_review import RetentionNotice
 from hiring_desk.ui.pages.roles_page import RolesPage
 from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
-from hiring_desk.ui.pages.welcome_page import WelcomePage, ensure_sample_workbook, is_first_start
+from hiring_desk.ui.pages.welcome_page import WelcomePage
 from hiring_desk.ui.recent_menu import RecentMenu
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
-
-_log = logging.getLogger(__name__)
+from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 #: (key, label, icon) of each area, in navigation order.
 AREAS: tuple[tuple[str, str, str], ...] = (
@@ -65,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.workbook: Workbook | None = None
+        self.switcher = WorkbookSwitcher(self)
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
         self._build_actions()
@@ -96,15 +93,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
-        self.new_action = self._action("&New Workbook…", self.new_workbook, keys.New)
+        self.new_action = self._action("&New Workbook…", self.switcher.new_workbook, keys.New)
         self.close_action = self._action(
             "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
         )
-        self.open_action = self._action("&Open…", self.open_workbook_dialog, keys.Open)
+        self.open_action = self._action("&Open…", self.switcher.open_workbook_dialog, keys.Open)
         self.save_copy_action = self._action(
-            "Save a &Copy…", self.save_copy, standard_keys(keys.SaveAs, "Ctrl+Shift+S")
+            "Save a &Copy…", self.switcher.save_copy, standard_keys(keys.SaveAs, "Ctrl+Shift+S")
         )
-        self.backups_action = self._action("&Backups…", self.show_backups)
+        self.backups_action = self._action("&Backups…", self.switcher.show_backups)
         self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
@@ -123,7 +120,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentMenu(self.settings, self)
-        self.recent_menu.open_requested.connect(self.open_path)
+        self.recent_menu.open_requested.connect(self.switcher.open_path)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -168,7 +165,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(self._titled(label, self.pages[key]))
         self.welcome = WelcomePage(self.new_action, self.open_action)
-        self.welcome.sample_requested.connect(self.open_sample_workbook)
+        self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)
         self.welcome.start_requested.connect(lambda: self.show_area("team"))
         self.stack.addWidget(self.welcome)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -274,138 +271,16 @@ class MainWindow(QMainWindow):
             if callable(refresh):
                 refresh()
 
-    # -- workbook lifecycle --------------------------------------------------------
+    # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
     def open_initial(self, path: Path | None) -> None:
-        """Open the workbook named on the command line, or the default one.
-
-        On the very first start the default workbook is created and the welcome
-        page offers the sample workbook or starting on the new one.
-        """
-        first_start = path is None and is_first_start(self.settings.recent_files())
-        workbook: Workbook | None
-        try:
-            workbook = workbooks.open_workbook(path) if path else workbooks.open_default_workbook()
-        except WorkbookDamagedError as exc:
-            workbook = self._open_after_damage(exc)
-        except WorkbookError as exc:
-            self._refuse(exc, "Cannot Open Workbook")
-            return
-        if workbook is not None:
-            self._switch_to(workbook)
-            if first_start:
-                self.welcome.set_first_start(True, workbook.path)
-                self.nav.setCurrentRow(-1)
-                self.stack.setCurrentWidget(self.welcome)
-
-    def open_sample_workbook(self) -> None:
-        """Open the sample workbook, creating it first if it is missing."""
-        try:
-            path = ensure_sample_workbook()
-        except WorkbookError as exc:
-            self._refuse(exc, "Cannot Create the Sample Workbook")
-            return
-        except OSError as exc:
-            messages.show_error(self, "Cannot Create the Sample Workbook", str(exc))
-            return
-        self.open_path(path)
-
-    def close_workbook(self) -> None:
-        """Close the workbook (backed up first if it changed) and show the welcome page."""
-        if self.workbook is None or not self._may_leave_workbook("Close"):
-            return
-        current, self.workbook = self.workbook, None
-        self.backup_keeper.on_close(current)
-        current.close()
-        self._show_workbook_state()
-        self.location_notice.set_workbook(None)
-        self.acting_member.set_workbook(None)
-        self.check_retention()
+        self.switcher.open_initial(path)
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` instead of the current workbook; keep the current one on failure."""
-        path = path.expanduser().absolute()
-        if self.workbook is not None and workbooks.same_file(path, self.workbook.path):
-            return True
-        if not self._may_leave_workbook("Open"):
-            return False
-        workbook: Workbook | None
-        try:
-            workbook = workbooks.open_workbook(path)
-        except WorkbookDamagedError as exc:
-            workbook = self._open_after_damage(exc)
-        except WorkbookError as exc:
-            self._refuse(exc, "Cannot Open Workbook")
-            return False
-        if workbook is None:
-            return False
-        self._switch_to(workbook)
-        return True
+        return self.switcher.open_path(path)
 
-    def _open_after_damage(self, exc: WorkbookDamagedError) -> Workbook | None:
-        """Offer to restore a damaged workbook's newest good backup, then open it."""
-        if not offer_damaged_restore(self, exc.path):
-            return None
-        try:
-            return workbooks.open_workbook(exc.path)
-        except WorkbookError as again:
-            self._refuse(again, "Cannot Open Workbook")
-            return None
-
-    def restore_backup(self, backup: Path) -> bool:
-        """Close the workbook, put ``backup`` in its place and open it again."""
-        if self.workbook is None or not self._may_leave_workbook("Restore"):
-            return False
-        current, self.workbook = self.workbook, None
-        current.close()
-        self._show_workbook_state()
-        try:
-            backups.restore_backup(current.path, backup)
-        except (BackupError, WorkbookError) as exc:
-            messages.show_error(self, "Cannot Restore Backup", str(exc))
-            self.open_path(current.path)
-            return False
-        reopened = self.open_path(current.path)
-        self.statusBar().showMessage(f"Restored the backup {backup.name}", 8000)
-        return reopened
-
-    def create_path(self, path: Path) -> bool:
-        if not self._may_leave_workbook("Continue"):
-            return False
-        try:
-            workbook = workbooks.create_workbook(workbooks.with_suffix(path))
-        except WorkbookError as exc:
-            self._refuse(exc, "Cannot Create Workbook")
-            return False
-        except OSError as exc:
-            messages.show_error(self, "Cannot Create Workbook", f"{path}: {exc.strerror or exc}")
-            return False
-        self._switch_to(workbook)
-        self.show_area("team")
-        return True
-
-    def _refuse(self, exc: WorkbookError, title: str) -> None:
-        _log.info("%s: %s", title, exc)
-        messages.show_error(
-            self, title, f"{exc.path.name} was not opened: {exc.reason}.\n\n{exc.path}"
-        )
-
-    def _switch_to(self, workbook: Workbook) -> None:
-        previous = self.workbook
-        self.workbook = workbook
-        if previous is not None:
-            self.backup_keeper.on_close(previous)
-            previous.close()
-        self.settings.add_recent_file(workbook.path)
-        self.recent_menu.refill()
-        self._show_workbook_state()
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
-        else:
-            self._nav_changed(self.nav.currentRow())
-        self.location_notice.set_workbook(workbook)
-        self.acting_member.set_workbook(workbook, ask=True)
-        self.check_retention()
+    def close_workbook(self) -> None:
+        self.switcher.close_workbook()
 
     def check_retention(self) -> None:
         """Show the notice if anyone is due for deletion (computed from dates, so it is
@@ -434,46 +309,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{workbook.path.stem} — {APP_NAME}")
             self.workbook_label.setText(f"Workbook: {workbook.path}")
 
-    # -- File menu -----------------------------------------------------------------
-
-    def _start_folder(self) -> Path:
-        return self.workbook.path.parent if self.workbook else Path.home()
-
-    def new_workbook(self) -> None:
-        path = file_dialogs.ask_new_workbook(self, self._start_folder() / "New Hire.hiringdesk")
-        if path is not None:
-            self.create_path(path)
-
-    def open_workbook_dialog(self) -> None:
-        path = file_dialogs.ask_open_workbook(self, self._start_folder())
-        if path is not None:
-            self.open_path(path)
-
-    def save_copy(self) -> None:
-        if self.workbook is None:
-            return
-        start = self.workbook.path.with_name(f"{self.workbook.path.stem} copy.hiringdesk")
-        path = file_dialogs.ask_save_copy(self, start)
-        if path is None:
-            return
-        workbook = self.workbook
-
-        def save() -> Path:
-            try:
-                return workbooks.save_copy(workbook, workbooks.with_suffix(path))
-            except WorkbookError as exc:  # worded: a refusal, not a crash
-                raise ServiceError(str(exc)) from exc
-
-        written = run_operation(self, save, failure_title="Cannot Save a Copy")
-        if written is None:
-            return
-        self.statusBar().showMessage(f"Saved a copy as {written}", 8000)
-
-    def show_backups(self) -> None:
-        if self.workbook is not None:
-            dialog = BackupsDialog(self.workbook, self.restore_backup, self)
-            dialog.exec()
-            dialog.deleteLater()
+    # -- Help menu -----------------------------------------------------------------
 
     def show_about(self) -> None:
         QMessageBox.about(

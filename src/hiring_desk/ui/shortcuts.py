@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from hiring_desk.ui.widgets import plain_label
 
 
 def standard_keys(key: QKeySequence.StandardKey, fallback: str = "") -> list[QKeySequence]:
@@ -144,12 +144,10 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._items = [QTreeWidgetItem([e.key_text, e.what, e.where]) for e in entries]
         self.tree.addTopLevelItems(self._items)
-        note = QLabel(
+        note = plain_label(
             "Menus and buttons also open with Alt and their underlined letter. "
             "In a text box, the usual editing keys (Ctrl+Z, Ctrl+C…) act on the text."
         )
-        note.setWordWrap(True)
-        note.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = TypeVar("Row")
 _Index = QModelIndex | QPersistentModelIndex
@@ -131,3 +131,28 @@ def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
     for column in range(model.columnCount() if model else 0):
         if view.columnWidth(column) > max_width:
             view.setColumnWidth(column, max_width)
+
+
+def selected_row(view: QTableView, model: RowsTableModel[Row]) -> Row | None:
+    """The row selected in ``view`` (the first, when several are); None when none is."""
+    chosen = view.selectionModel().selectedRows()
+    return model.row(chosen[0].row()) if chosen else None
+
+
+def show_rows(
+    view: QTableView,
+    model: RowsTableModel[Row],
+    rows: Sequence[Row],
+    empty: QWidget,
+    select: Callable[[Row], bool],
+) -> None:
+    """``rows`` in ``view``, its columns fitted, with ``empty`` shown in its place when
+    there are none; the rows ``select`` picks are selected."""
+    model.set_rows(rows)
+    fit_columns(view)
+    view.setVisible(bool(rows))
+    empty.setVisible(not rows)
+    view.clearSelection()
+    for index, row in enumerate(model.rows()):
+        if select(row):
+            view.selectRow(index)

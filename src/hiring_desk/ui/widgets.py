@@ -1,13 +1,115 @@
-"""Small widgets shared by the forms."""
+"""Small widgets shared by the forms and pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from hiring_desk import clock
+
+
+def plain_label(
+    text: str = "",
+    name: str = "",
+    *,
+    wrap: bool = True,
+    selectable: bool = False,
+    style: str = "",
+) -> QLabel:
+    """A label that shows its text as typed, never as rich text: a name such as
+    ``<b>Ann</b>`` or ``R&D <i>Lead</i>`` is shown, not interpreted. Every label
+    whose text comes from a workbook or a person is made here.
+
+    ``name`` is its object name; ``wrap`` wraps long text at words; ``selectable``
+    lets the text be selected with the mouse; ``style`` is a style sheet.
+    """
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def push_button(text: str, name: str, slot: Callable[[], object] | None = None) -> QPushButton:
+    """A push button named ``name`` that calls ``slot``. In a dialog it is never the
+    default button: Enter does not press it because it had the focus last."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """``buttons`` side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    return row
+
+
+def empty_note(text: str, name: str) -> QLabel:
+    """The centred, word-wrapped note shown in place of an empty table."""
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setWordWrap(True)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return note
+
+
+def save_cancel(dialog: QDialog, save: Callable[[], object] | None = None) -> QDialogButtonBox:
+    """Save and Cancel for ``dialog``: Save calls ``save`` (the dialog's accept unless
+    given), Cancel rejects."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field named ``name``, with ``placeholder`` shown while it is empty."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(name: str, placeholder: str = "", *, lines: int | None = None) -> QPlainTextEdit:
+    """A plain-text box for a form: Tab moves on to the next field; ``lines`` fixes its
+    height to about that many lines."""
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    if lines is not None:
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
 
 
 def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,14 @@ from hiring_desk.services.backups import BackupError, BackupInfo, BackupWriteErr
 from hiring_desk.services.workbooks import Workbook, WorkbookError
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    fit_columns,
+    make_table_view,
+    selected_row,
+)
+from hiring_desk.ui.widgets import plain_label, push_button
 
 _log = logging.getLogger(__name__)
 
@@ -88,14 +94,12 @@ class BackupsDialog(QDialog):
         #: "Back Up Now" while it runs.
         self.operation: BackgroundOperation[BackupInfo] | None = None
         self.folder = backups.backup_folder(workbook.path)
-        intro = QLabel(f"Backups of {workbook.path.name}, kept in:\n{self.folder}")
-        intro.setObjectName("backups_intro")
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        about = QLabel(ABOUT_BACKUPS)
-        about.setTextFormat(Qt.TextFormat.PlainText)
-        about.setWordWrap(True)
+        intro = plain_label(
+            f"Backups of {workbook.path.name}, kept in:\n{self.folder}",
+            "backups_intro",
+            selectable=True,
+        )
+        about = plain_label(ABOUT_BACKUPS)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(COLUMNS)
         self.table = make_table_view("backups_table")
         self.table.setAccessibleName("Backups of this workbook")
@@ -105,9 +109,9 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.empty = QLabel("No backups yet.")
         self.empty.setObjectName("backups_empty")
-        self.backup_button = self._button("&Back Up Now", "backup_now", self.back_up_now)
-        self.restore_button = self._button("&Restore…", "restore_backup", self.restore_selected)
-        self.folder_button = self._button("Show &Folder", "show_folder", self.show_folder)
+        self.backup_button = push_button("&Back Up Now", "backup_now", self.back_up_now)
+        self.restore_button = push_button("&Restore…", "restore_backup", self.restore_selected)
+        self.folder_button = push_button("Show &Folder", "show_folder", self.show_folder)
         row = QHBoxLayout()
         for button in (self.backup_button, self.restore_button, self.folder_button):
             row.addWidget(button)
@@ -124,13 +128,6 @@ class BackupsDialog(QDialog):
         self.resize(640, 460)
         self.refresh()
 
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
-
     def refresh(self) -> None:
         rows = backups.list_backups(self._workbook.path)
         self.model.set_rows(rows)
@@ -141,8 +138,7 @@ class BackupsDialog(QDialog):
         self._update_buttons()
 
     def selected(self) -> BackupInfo | None:
-        chosen = self.table.selectionModel().selectedRows()
-        return self.model.row(chosen[0].row()) if chosen else None
+        return selected_row(self.table, self.model)
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -23,21 +22,11 @@ from hiring_desk.services import plan_questions, question_bank
 from hiring_desk.services.interview_plans import PlanView
 from hiring_desk.services.question_bank import Question
 from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui.widgets import choice_combo, select_data
+from hiring_desk.ui.widgets import choice_combo, line_edit, plain_label, select_data
 
 SUGGESTED = "suggested"
 ALL = "all"
 ANY = "any"
-
-
-def plain_label(name: str) -> QLabel:
-    """A word-wrapped, selectable label that never interprets its text as markup."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class BankPickerDialog(QDialog):
@@ -56,9 +45,7 @@ class BankPickerDialog(QDialog):
         self._plan = plan
         self._round = plan.round(round_id)
         self.setWindowTitle(f"Add Questions to '{self._round.name}'")
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("picker_search")
-        self.search_edit.setPlaceholderText("Words in the question or its guidance")
+        self.search_edit = line_edit("picker_search", "Words in the question or its guidance")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(240)
         self.competency_filter = choice_combo(
@@ -88,8 +75,8 @@ class BankPickerDialog(QDialog):
         self.list.setSpacing(2)
         self.count_label = QLabel()
         self.count_label.setObjectName("picker_count")
-        self.strong_label = plain_label("picker_strong")
-        self.weak_label = plain_label("picker_weak")
+        self.strong_label = plain_label(name="picker_strong", selectable=True)
+        self.weak_label = plain_label(name="picker_weak", selectable=True)
         guidance = QFormLayout()
         guidance.addRow("Strong answer:", self.strong_label)
         guidance.addRow("Weak answer:", self.weak_label)

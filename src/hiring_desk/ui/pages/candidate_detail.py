@@ -29,20 +29,12 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.pages.attachments_panel import AttachmentsPanel
 from hiring_desk.ui.pages.privacy_dialogs import PrivacySection
 from hiring_desk.ui.pages.scorecards_panel import ScorecardsPanel
+from hiring_desk.ui.widgets import plain_label
 
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
 
 #: Offers that no longer count: "Make Offer" starts a new one after these.
 _ENDED_OFFERS = frozenset({OfferStatus.DECLINED.value, OfferStatus.WITHDRAWN.value})
-
-
-def _plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class CandidateDetailPanel(QWidget):
@@ -59,12 +51,12 @@ class CandidateDetailPanel(QWidget):
         self._workbook: Workbook | None = None
         self._locale = "en_GB"
         self.candidate_id: int | None = None
-        self.title = _plain_label("detail_name")
+        self.title = plain_label(name="detail_name", selectable=True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = _plain_label("detail_subtitle")
+        self.subtitle = plain_label(name="detail_subtitle", selectable=True)
 
         self.fields: dict[str, QLabel] = {}
         profile = QWidget()
@@ -82,7 +74,7 @@ class CandidateDetailPanel(QWidget):
             ("skills", "Skills:"),
             ("tags", "Tags:"),
         ):
-            self.fields[key] = _plain_label(f"detail_{key}")
+            self.fields[key] = plain_label(name=f"detail_{key}", selectable=True)
             form.addRow(label, self.fields[key])
         self.privacy = PrivacySection()
         self.privacy.changed.connect(self._privacy_changed)
@@ -122,7 +114,7 @@ class CandidateDetailPanel(QWidget):
         self.notes.setReadOnly(True)
 
         self.attachments = AttachmentsPanel()
-        self.interviews_for = _plain_label("interviews_for")
+        self.interviews_for = plain_label(name="interviews_for", selectable=True)
         self.scorecards = ScorecardsPanel()
         self.scorecards.changed.connect(self.changed)
         self.schedule_button = QPushButton("&Schedule Interview…")

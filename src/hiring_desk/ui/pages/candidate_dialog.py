@@ -7,9 +7,6 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,9 +24,12 @@ from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
+    line_edit,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
+    text_box,
 )
 
 SaveCandidate = Callable[[CandidateInput], CandidateDetail]
@@ -38,13 +38,6 @@ SaveCandidate = Callable[[CandidateInput], CandidateDetail]
 def _split(text: str) -> tuple[str, ...]:
     """ "Python; PostgreSQL, REST" -> ("Python", "PostgreSQL", "REST")."""
     return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
-
-
-def _line(name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
 
 
 def _optional_spin(name: str, maximum: int, suffix: str) -> QSpinBox:
@@ -71,31 +64,27 @@ class CandidateDialog(QDialog):
         )
         self._save = save
         self.saved: CandidateDetail | None = None
-        self.name = _line("candidate_name", "Full name as they write it")
-        self.email = _line("candidate_email", "name@example.com")
-        self.phone = _line("candidate_phone", "+353 …")
-        self.location = _line("candidate_location", "City, country")
+        self.name = line_edit("candidate_name", "Full name as they write it")
+        self.email = line_edit("candidate_email", "name@example.com")
+        self.phone = line_edit("candidate_phone", "+353 …")
+        self.location = line_edit("candidate_location", "City, country")
         self.source = choice_combo([(s.value, s.label) for s in Source], "candidate_source")
-        self.current_title = _line("candidate_title", "e.g. Backend Developer at …")
+        self.current_title = line_edit("candidate_title", "e.g. Backend Developer at …")
         self.years = _optional_spin("candidate_years", 60, " years")
-        self.salary = _line("candidate_salary", "e.g. 60,000 or 60,000–70,000")
+        self.salary = line_edit("candidate_salary", "e.g. 60,000 or 60,000–70,000")
         self.currency = searchable_combo(company.currency_choices(), "candidate_currency")
         self.notice = _optional_spin("candidate_notice", 52, " weeks")
         self.work_mode = choice_combo(
             [("", "No preference")] + [(w.value, w.label) for w in WorkMode], "candidate_work_mode"
         )
-        self.linkedin = _line("candidate_linkedin", "https://www.linkedin.com/in/…")
-        self.github = _line("candidate_github", "https://github.com/…")
-        self.portfolio = _line("candidate_portfolio", "https://…")
-        self.address = QPlainTextEdit()
-        self.address.setObjectName("candidate_address")
-        self.address.setTabChangesFocus(True)
+        self.linkedin = line_edit("candidate_linkedin", "https://www.linkedin.com/in/…")
+        self.github = line_edit("candidate_github", "https://github.com/…")
+        self.portfolio = line_edit("candidate_portfolio", "https://…")
+        self.address = text_box("candidate_address")
         self.address.setFixedHeight(70)
-        self.skills = _line("candidate_skills", "Separated by commas: Python, PostgreSQL, REST")
-        self.tags = _line("candidate_tags", "Separated by commas: strong CV, referral")
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("candidate_notes")
-        self.notes.setTabChangesFocus(True)
+        self.skills = line_edit("candidate_skills", "Separated by commas: Python, PostgreSQL, REST")
+        self.tags = line_edit("candidate_tags", "Separated by commas: strong CV, referral")
+        self.notes = text_box("candidate_notes")
 
         self.tabs = FieldTabs("name")
         self._fields = self.tabs.fields
@@ -127,11 +116,7 @@ class CandidateDialog(QDialog):
             ],
         )
         self.tabs.add_tab("N&otes", [("notes", "Notes:", self.notes)])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -7,15 +7,12 @@ for what other pages and dialogs change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.vocab import Source, Stage
+from hiring_desk.domain.vocab import Stage
 from hiring_desk.services import (
     candidates,
     company,
@@ -43,9 +40,11 @@ from hiring_desk.ui.pages import candidate_actions
 from hiring_desk.ui.pages.board_view import BoardView
 from hiring_desk.ui.pages.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
+from hiring_desk.ui.pages.candidate_filters import CandidateFilters
 from hiring_desk.ui.pages.compare_dialog import can_compare, open_comparison
 from hiring_desk.ui.pages.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
+from hiring_desk.ui.widgets import button_row
 
 SEARCH_DELAY_MS = 150
 #: The "at least" choices of the match filter, in percent.
@@ -60,50 +59,9 @@ class CandidatesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("candidates_page")
         self._workbook: Workbook | None = None
-        self.search = QLineEdit()
-        self.search.setObjectName("candidate_search")
-        self.search.setAccessibleName("Search candidates")
-        self.search.setPlaceholderText("Search names, emails, skills, notes and CVs…")
-        self.search.setClearButtonEnabled(True)
-        self.role_filter = QComboBox()
-        self.role_filter.setObjectName("filter_role")
-        self.stage_filter = QComboBox()
-        self.stage_filter.setObjectName("filter_stage")
-        self.stage_filter.addItem("Any stage", None)
-        for stage in Stage:
-            self.stage_filter.addItem(stage.label, stage.value)
-        self.source_filter = QComboBox()
-        self.source_filter.setObjectName("filter_source")
-        self.source_filter.addItem("Any source", None)
-        for source in Source:
-            self.source_filter.addItem(source.label, source.value)
-        self.tag_filter = QLineEdit()
-        self.tag_filter.setObjectName("filter_tag")
-        self.tag_filter.setAccessibleName("Only candidates with this tag")
-        self.tag_filter.setPlaceholderText("Tag")
-        self.tag_filter.setClearButtonEnabled(True)
-        self.skill_filter = QLineEdit()
-        self.skill_filter.setObjectName("filter_skill")
-        self.skill_filter.setAccessibleName("Only candidates with this skill")
-        self.skill_filter.setPlaceholderText("Skill")
-        self.skill_filter.setClearButtonEnabled(True)
-        self.match_filter = QComboBox()
-        self.match_filter.setObjectName("filter_match")
-        self.match_filter.setToolTip("Only candidates whose skills cover at least this much")
-        self.match_filter.addItem("Any match", None)
-        for least in MATCH_THRESHOLDS:
-            self.match_filter.addItem(f"Match {least}%+", least)
-        self.count = QLabel()
-        self.count.setObjectName("candidate_count")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.role_filter, 1)
-        filters.addWidget(self.stage_filter)
-        filters.addWidget(self.source_filter)
-        filters.addWidget(self.tag_filter)
-        filters.addWidget(self.skill_filter)
-        filters.addWidget(self.match_filter)
-        filters.addWidget(self.count)
+        self.filters = CandidateFilters()
+        self.filters.typed.connect(self._typed)
+        self.filters.chosen.connect(self.apply_filter)
 
         self.new_button = QPushButton("&New…")
         self.new_button.setObjectName("new_candidate")
@@ -146,8 +104,7 @@ class CandidatesPage(QWidget):
             toggle.setAutoExclusive(True)
         self.table_toggle.setChecked(True)
         self.table_toggle.toggled.connect(self._view_changed)
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.new_button,
             self.edit_button,
             self.delete_button,
@@ -156,9 +113,7 @@ class CandidatesPage(QWidget):
             self.compare_button,
             self.import_button,
             self.export_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         buttons.addWidget(QLabel("View:"))
         buttons.addWidget(self.table_toggle)
         buttons.addWidget(self.board_toggle)
@@ -193,20 +148,12 @@ class CandidatesPage(QWidget):
         splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._typed)
         self._select_after_typing: int | None = None
         self.model.page_shown.connect(lambda: self._after_reload(self._select_after_typing))
-        for edit in (self.search, self.tag_filter, self.skill_filter):
-            edit.textChanged.connect(self._search_timer.start)
-        for combo in (self.role_filter, self.stage_filter, self.source_filter, self.match_filter):
-            combo.currentIndexChanged.connect(self.apply_filter)
         self._update_buttons()
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
@@ -220,53 +167,34 @@ class CandidatesPage(QWidget):
         self._workbook = workbook
         locale = company.get_company(workbook).locale if workbook else "en_GB"
         self.detail.set_workbook(workbook, locale)
-        self._fill_roles()
+        self.filters.fill_roles(self._workbook)
         self.model.set_workbook(workbook, locale)
         self._after_reload()
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        self._fill_roles()
+        self.filters.fill_roles(self._workbook)
         self.model.reload()
         self._after_reload(selected)
         if self.board_toggle.isChecked():
-            self.board.show_role(self._workbook, self.role_filter.currentData())
-
-    def _fill_roles(self) -> None:
-        current = self.role_filter.currentData()
-        self.role_filter.blockSignals(True)
-        self.role_filter.clear()
-        self.role_filter.addItem("All roles", None)
-        for role in roles.list_roles(self._workbook) if self._workbook else []:
-            self.role_filter.addItem(role.title, role.id)
-        index = self.role_filter.findData(current) if current is not None else 0
-        self.role_filter.setCurrentIndex(max(index, 0))
-        self.role_filter.blockSignals(False)
+            self.board.show_role(self._workbook, self.filters.role_id())
 
     def current_filter(self) -> CandidateFilter:
-        return CandidateFilter(
-            role_id=self.role_filter.currentData(),
-            stage=self.stage_filter.currentData(),
-            source=self.source_filter.currentData(),
-            tag=self.tag_filter.text().strip() or None,
-            skill=self.skill_filter.text().strip() or None,
-            search=self.search.text(),
-            min_match=self.match_filter.currentData(),
-        )
+        return self.filters.current()
 
     def _typed(self) -> None:
         """The search, tag or skill text changed: query on a worker thread, show when ready."""
         self._select_after_typing = self.selected_id()
         self.model.request_filter(self.current_filter())
         if self.board_toggle.isChecked():
-            self.board.show_role(self._workbook, self.role_filter.currentData())
+            self.board.show_role(self._workbook, self.filters.role_id())
 
     def apply_filter(self) -> None:
         selected = self.selected_id()
         self.model.set_filter(self.current_filter())
         self._after_reload(selected)
         if self.board_toggle.isChecked():
-            self.board.show_role(self._workbook, self.role_filter.currentData())
+            self.board.show_role(self._workbook, self.filters.role_id())
 
     def show_board(self, on: bool = True) -> None:
         (self.board_toggle if on else self.table_toggle).setChecked(True)
@@ -275,7 +203,7 @@ class CandidatesPage(QWidget):
         on_board = self.board_toggle.isChecked()
         self.views.setCurrentWidget(self.board if on_board else self.table)
         if on_board:
-            self.board.show_role(self._workbook, self.role_filter.currentData())
+            self.board.show_role(self._workbook, self.filters.role_id())
 
     def _move_card(self, application_id: int, stage: Stage) -> bool:
         """A card dropped on another column: move it there (asking why, for a rejection)."""
@@ -306,7 +234,7 @@ class CandidatesPage(QWidget):
 
     def _after_reload(self, select_id: int | None = None) -> None:
         total = self.model.total
-        self.count.setText(f"{total:,} candidate{'s' if total != 1 else ''}")
+        self.filters.show_total(total)
         fit_columns(self.table)
         row = self.model.row_of(select_id) if select_id is not None else None
         if row is None and self.model.rowCount() > 0:
@@ -323,19 +251,7 @@ class CandidatesPage(QWidget):
         """Select a candidate (from another page): filters that hide them are cleared."""
         row = self.model.row_of(candidate_id)
         if row is None:
-            for edit in (self.search, self.tag_filter, self.skill_filter):
-                edit.blockSignals(True)
-                edit.clear()
-                edit.blockSignals(False)
-            for combo in (
-                self.role_filter,
-                self.stage_filter,
-                self.source_filter,
-                self.match_filter,
-            ):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
+            self.filters.clear()
             self.apply_filter()
             row = self.model.row_of(candidate_id)
             while row is None and self.model.canFetchMore():
@@ -383,9 +299,9 @@ class CandidatesPage(QWidget):
         rows = self.selected_rows()
         if can_compare(len(rows)) is not None:
             return None
-        chosen = self.role_filter.currentData()
+        chosen = self.filters.role_id()
         if chosen is not None:
-            return int(chosen)
+            return chosen
         shown = {r.role_id for r in rows}
         return shown.pop() if len(shown) == 1 and None not in shown else None
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
-from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
+from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 
 LOGO_PREVIEW = 96
 FORM_MAX_WIDTH = 720
@@ -47,9 +46,7 @@ class CompanyPage(QWidget):
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("company_name")
-        self.address_edit = QPlainTextEdit()
-        self.address_edit.setObjectName("company_address")
-        self.address_edit.setTabChangesFocus(True)
+        self.address_edit = text_box("company_address")
         self.address_edit.setFixedHeight(84)
         self.signatory_combo = QComboBox()
         self.signatory_combo.setObjectName("company_signatory")

@@ -17,19 +17,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import comparison
 from hiring_desk.services.comparison import Comparison
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.widgets import plain_label
 
 LEGEND = "Bold marks the best value in a row, where one stands out."
 BEST_TIP = "Best in this row"
@@ -40,21 +41,6 @@ CANDIDATE_COLUMN_WIDTH = 180
 def can_compare(count: int) -> str | None:
     """None when ``count`` selected candidates can be compared, else why not."""
     return comparison.count_problem(count)
-
-
-def _plain_label(name: str, text: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
-
-
-def _pdf_file_name(role_title: str) -> str:
-    """A file name for the role's comparison, safe from path separators."""
-    safe = "".join("-" if ch in '/\\:*?"<>|' else ch for ch in role_title).strip(" .")
-    return f"Shortlist comparison - {safe or 'role'}.pdf"
 
 
 class CompareDialog(QDialog):
@@ -80,18 +66,18 @@ class CompareDialog(QDialog):
         shown = self.comparison
         self.setWindowTitle(f"Compare Candidates: {shown.role_title}")
 
-        title = _plain_label("compare_title", shown.title)
+        title = plain_label(shown.title, "compare_title")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
-        meta = _plain_label(
-            "compare_meta",
-            f"Budget: {shown.budget_shown} · Work mode: {shown.work_mode_label}",
+        meta = plain_label(
+            name="compare_meta",
+            text=f"Budget: {shown.budget_shown} · Work mode: {shown.work_mode_label}",
         )
-        legend = _plain_label("compare_legend", LEGEND)
+        legend = plain_label(LEGEND, "compare_legend")
         self.table = self._make_table(shown)
-        self.status = _plain_label("compare_status", "")
+        self.status = plain_label(name="compare_status")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(
@@ -178,7 +164,11 @@ class CompareDialog(QDialog):
     # -- printing ------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        start = Path.home() / _pdf_file_name(self.comparison.role_title)
+        start = Path.home() / safe_file_name(
+            f"Shortlist comparison - {self.comparison.role_title}",
+            "Shortlist comparison",
+            extension=".pdf",
+        )
         path = file_dialogs.ask_export_path(self, start, "PDF", ".pdf")
         if path is None:
             return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
+from hiring_desk.ui.widgets import plain_label, push_button
 
 #: What the list shows: the interviews, and the names and places they are listed with.
 SHOWS = (
@@ -113,18 +113,16 @@ class InterviewCalendar(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("calendar_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel()
-        self.status.setObjectName("calendar_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="calendar_status", wrap=False)
 
-        self.edit_button = self._button("calendar_edit", "&Edit…", self.edit_selected)
-        self.cancel_button = self._button("calendar_cancel", "&Cancel…", self.cancel_selected)
+        self.edit_button = push_button("&Edit…", "calendar_edit", self.edit_selected)
+        self.cancel_button = push_button("&Cancel…", "calendar_cancel", self.cancel_selected)
         self.cancel_button.setToolTip("Cancel this interview (it stays listed, marked cancelled)")
-        self.done_button = self._button("calendar_done", "Mark &Done", self.mark_selected_done)
-        self.export_button = self._button("calendar_export", "E&xport .ics…", self.export_selected)
+        self.done_button = push_button("Mark &Done", "calendar_done", self.mark_selected_done)
+        self.export_button = push_button("E&xport .ics…", "calendar_export", self.export_selected)
         self.export_button.setToolTip("Save this interview as an iCalendar file")
-        self.export_day_button = self._button(
-            "calendar_export_day", "D&ay .ics…", self.export_selected_day
+        self.export_day_button = push_button(
+            "D&ay .ics…", "calendar_export_day", self.export_selected_day
         )
         self.export_day_button.setToolTip("Save every interview of this day as an iCalendar file")
         #: The row of buttons; a page may insert its own (after the stretch: right-aligned).
@@ -146,12 +144,6 @@ class InterviewCalendar(QWidget):
         layout.addWidget(self.status)
         self._update_buttons()
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
-
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing -----------------------------------------------------------------------
 

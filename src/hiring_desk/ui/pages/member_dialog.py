@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.widgets import save_cancel
 
 SaveMember = Callable[[str, str, str], MemberInfo]
 
@@ -49,11 +49,7 @@ class MemberDialog(QDialog):
         form.addRow("&Name:", self._fields["name"])
         form.addRow("&Title:", self._fields["title"])
         form.addRow("&Email:", self._fields["email"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.services import merge
 from hiring_desk.services.duplicates import DuplicateMatch
 from hiring_desk.services.workbooks import Workbook
+from hiring_desk.ui.widgets import plain_label
 
 
 class MergeDialog(QDialog):
@@ -34,10 +34,7 @@ class MergeDialog(QDialog):
         self.setWindowTitle("Possible Duplicate")
         self._workbook = workbook
         self._new_id = new_id
-        heading = QLabel()
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setWordWrap(True)
-        heading.setText(
+        heading = plain_label(
             f"{new_name} may already be in the workbook. Merge the new record into the "
             "existing one? Every file, application and history entry is kept."
         )

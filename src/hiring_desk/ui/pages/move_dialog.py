@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +20,7 @@ from hiring_desk.services.pipeline import ApplicationInfo
 from hiring_desk.services.team import MemberInfo
 from hiring_desk.ui.forms import ERROR_STYLE
 from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.widgets import plain_label
 
 #: (target stage, reason, note, team member id) -> the moved application
 MoveApplication = Callable[[str, str, str, int | None], ApplicationInfo]
@@ -41,9 +41,7 @@ class _StageMoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(f"{name}_dialog")
         self.setWindowTitle(title)
-        self.heading = QLabel(heading)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = plain_label(heading)
         self.target = QComboBox()
         self.target.setObjectName(f"{name}_target")
         for stage in targets:

@@ -6,11 +6,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -32,10 +30,14 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    line_edit,
+    plain_label,
     qdate,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
+    text_box,
 )
 
 WARNING_STYLE = (
@@ -46,31 +48,6 @@ WARNING_STYLE = (
 
 def _labels(vocabulary: Iterable[Any]) -> list[tuple[str, str]]:
     return [(v.value, v.label) for v in vocabulary]
-
-
-def _plain_label(name: str, style: str = "") -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
-def _line(name: str, placeholder: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _block(name: str, placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    return edit
 
 
 class OfferDialog(QDialog):
@@ -101,27 +78,29 @@ class OfferDialog(QDialog):
         who = f"{self.context.candidate_name} — {self.context.role_title}"
         self.setWindowTitle(f"Offer — {who}" if detail else f"New Offer — {who}")
 
-        self.heading = _plain_label("offer_heading")
+        self.heading = plain_label(name="offer_heading")
         self.heading.setText(who)
         bold = self.heading.font()
         bold.setBold(True)
         self.heading.setFont(bold)
-        self.facts = _plain_label("offer_facts")
+        self.facts = plain_label(name="offer_facts")
         self.facts.setText(self._facts())
-        self.status_note = _plain_label("offer_status_note")
+        self.status_note = plain_label(name="offer_status_note")
 
-        self.salary = _line("offer_salary", "e.g. 72,000")
+        self.salary = line_edit("offer_salary", "e.g. 72,000")
         self.currency = searchable_combo(company.currency_choices(), "offer_currency")
         self.pay_period = choice_combo(_labels(PayPeriod), "offer_pay_period")
-        self.bonus = _line("offer_bonus", "e.g. Up to 5% of salary a year, on shared goals")
+        self.bonus = line_edit("offer_bonus", "e.g. Up to 5% of salary a year, on shared goals")
         self.start_date = OptionalDateEdit("offer_start_date", "Starts on")
         self.expiry_date = OptionalDateEdit("offer_expiry_date", "Answer by")
         self.employment_type = choice_combo(_labels(EmploymentType), "offer_employment_type")
-        self.probation = _line("offer_probation", "e.g. Six months, reviewed after three")
-        self.working_hours = _line("offer_working_hours", "e.g. 39 hours a week, Monday to Friday")
-        self.place_of_work = _line("offer_place_of_work", "Where the work is done")
-        self.benefits = _block("offer_benefits", "One benefit a line: holidays, pension, …")
-        self.conditions = _block(
+        self.probation = line_edit("offer_probation", "e.g. Six months, reviewed after three")
+        self.working_hours = line_edit(
+            "offer_working_hours", "e.g. 39 hours a week, Monday to Friday"
+        )
+        self.place_of_work = line_edit("offer_place_of_work", "Where the work is done")
+        self.benefits = text_box("offer_benefits", "One benefit a line: holidays, pension, …")
+        self.conditions = text_box(
             "offer_conditions", "What the offer depends on, e.g. references, right to work"
         )
 
@@ -153,14 +132,10 @@ class OfferDialog(QDialog):
                 ("conditions", "Conditions:", self.conditions),
             ],
         )
-        self.warnings = _plain_label("offer_warnings", WARNING_STYLE)
-        self.error = _plain_label("offer_error", ERROR_STYLE)
+        self.warnings = plain_label(name="offer_warnings", style=WARNING_STYLE)
+        self.error = plain_label(name="offer_error", style=ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
 
         layout = QVBoxLayout(self)
         parts: tuple[QWidget, ...] = (

@@ -9,10 +9,8 @@ Everything shown is plain text. The PDF is laid out in the background
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_day
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import company, letter_templates, offer_letters, preferences
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offer_letters import LetterPreview, LetterState
@@ -35,6 +34,7 @@ from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
 from hiring_desk.ui.pages.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.widgets import plain_label
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
 
@@ -42,7 +42,6 @@ NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
     "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
     " padding: 6px;"
 )
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 class OfferLetterDialog(QDialog):
@@ -58,11 +57,7 @@ class OfferLetterDialog(QDialog):
         self.operation: BackgroundOperation[Path] | None = None
         self.setWindowTitle(f"Offer Letter — {self._state.candidate_name}")
 
-        self.note = QLabel()
-        self.note.setObjectName("letter_note")
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
+        self.note = plain_label(name="letter_note", style=NOTE_STYLE)
         self.template = QComboBox()
         self.template.setObjectName("letter_template")
         self.template.currentIndexChanged.connect(lambda _index: self.refresh_preview())
@@ -93,9 +88,7 @@ class OfferLetterDialog(QDialog):
         self.save_button = QPushButton("&Save PDF…")
         self.save_button.setObjectName("letter_save")
         self.save_button.clicked.connect(self.save_pdf)
-        self.status = QLabel()
-        self.status.setObjectName("letter_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="letter_status", wrap=False)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.addButton(self.regenerate_button, QDialogButtonBox.ButtonRole.ActionRole)
         box.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -202,7 +195,9 @@ class OfferLetterDialog(QDialog):
     # -- actions -------------------------------------------------------------------------
 
     def save_pdf(self) -> None:
-        start = Path.home() / f"Offer letter - {_file_name(self._state.candidate_name)}.pdf"
+        start = Path.home() / safe_file_name(
+            f"Offer letter - {self._state.candidate_name}", "Offer letter", extension=".pdf"
+        )
         path = file_dialogs.ask_save_pdf(self, start, "Save Offer Letter")
         if path is None:
             return
@@ -262,8 +257,3 @@ class OfferLetterDialog(QDialog):
     def _reload(self) -> None:
         self._state = offer_letters.letter_state(self._workbook, self._offer_id)
         self._fill_templates(self._state.template_key)
-
-
-def _file_name(text: str) -> str:
-    """``text`` made safe as part of a file name."""
-    return " ".join(_UNSAFE_IN_FILE_NAMES.sub(" ", text).split())[:80] or "candidate"

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from hiring_desk.services.team import MemberInfo
-
-
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
+from hiring_desk.ui.widgets import plain_label
 
 
 class ApproveDialog(QDialog):
@@ -45,7 +37,7 @@ class ApproveDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _text(f"Record who approved the terms of the offer to {who}, as of today.")
+            plain_label(f"Record who approved the terms of the offer to {who}, as of today.")
         )
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -71,7 +63,7 @@ class FillRoleDialog(QDialog):
         self.setWindowTitle("Role Filled")
         places = "its only place is" if headcount == 1 else f"all {headcount} places are"
         others = f"{open_count} remaining application{'s' if open_count != 1 else ''}"
-        self.question = _text(
+        self.question = plain_label(
             f"With this hire, {places} taken in '{role_title}'. Mark the role filled and "
             f"close the {others} as Rejected?"
         )

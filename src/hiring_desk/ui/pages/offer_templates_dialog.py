@@ -7,8 +7,6 @@ double-click (or Enter) puts one in at the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +14,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +29,7 @@ from hiring_desk.services.letter_templates import LetterTemplate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
 CHECK_DELAY_MS = 250
 NO_PROBLEMS = "No problems: every merge field is known."
@@ -60,9 +57,9 @@ class OfferTemplatesDialog(QDialog):
         self.templates = QListWidget()
         self.templates.setObjectName("templates_list")
         self.templates.currentItemChanged.connect(self._chosen)
-        self.new_button = self._button("&New", "template_new", self.add_new)
-        self.copy_button = self._button("&Copy", "template_copy", self.copy_selected)
-        self.remove_button = self._button("&Remove", "template_remove", self.remove_selected)
+        self.new_button = push_button("&New", "template_new", self.add_new)
+        self.copy_button = push_button("&Copy", "template_copy", self.copy_selected)
+        self.remove_button = push_button("&Remove", "template_remove", self.remove_selected)
         left = QVBoxLayout()
         left.addWidget(self.templates, 1)
         row = QHBoxLayout()
@@ -70,30 +67,23 @@ class OfferTemplatesDialog(QDialog):
             row.addWidget(button)
         left.addLayout(row)
 
-        self.name = QLineEdit()
-        self.name.setObjectName("template_name")
+        self.name = line_edit("template_name")
         self.name.textEdited.connect(self._edited)
-        self.note = QLabel()
-        self.note.setObjectName("template_note")
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_label(name="template_note")
         self.body = QPlainTextEdit()
         self.body.setObjectName("template_body")
         self.body.textChanged.connect(self._edited)
         self.check = QListWidget()
         self.check.setObjectName("template_check")
         self.check.setMaximumHeight(90)
-        self.save_button = self._button("&Save Template", "template_save", self.save)
+        self.save_button = push_button("&Save Template", "template_save", self.save)
         form = QFormLayout()
         form.addRow("Name:", self.name)
         middle = QVBoxLayout()
         middle.addLayout(form)
         middle.addWidget(self.note)
         middle.addWidget(self.body, 1)
-        help_text = QLabel(FORMAT_HELP)
-        help_text.setObjectName("template_help")
-        help_text.setTextFormat(Qt.TextFormat.PlainText)
-        help_text.setWordWrap(True)
+        help_text = plain_label(FORMAT_HELP, "template_help")
         middle.addWidget(help_text)
         middle.addWidget(QLabel("Check:"))
         middle.addWidget(self.check)
@@ -132,13 +122,6 @@ class OfferTemplatesDialog(QDialog):
         self._dirty = False
         self.resize(1100, 640)
         self._fill(None)
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # -- the list ------------------------------------------------------------------------
 

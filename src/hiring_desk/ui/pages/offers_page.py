@@ -11,13 +11,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,14 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.offer_dialog import OfferDialog
 from hiring_desk.ui.pages.offer_prompts import ApproveDialog, FillRoleDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    make_table_view,
+    selected_row,
+    show_rows,
+)
+from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: What the list shows: offers, who they are for and who approved them, in the locale.
 SHOWS = (
@@ -119,29 +125,24 @@ class OffersPage(QWidget):
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
 
-        self.edit_button = self._button("&Edit…", "edit_offer", self.edit_selected)
-        self.approve_button = self._button("A&pprove…", "approve_offer", self.approve_selected)
-        self.send_button = self._button("Mark &Sent", "send_offer", self.send_selected)
-        self.accept_button = self._button("&Accept", "accept_offer", self.accept_selected)
-        self.decline_button = self._button("&Decline", "decline_offer", self.decline_selected)
-        self.withdraw_button = self._button("&Withdraw", "withdraw_offer", self.withdraw_selected)
-        self.print_button = self._button(
-            "&Print Letter…", "print_offer_letter", self.print_selected
-        )
+        self.edit_button = push_button("&Edit…", "edit_offer", self.edit_selected)
+        self.approve_button = push_button("A&pprove…", "approve_offer", self.approve_selected)
+        self.send_button = push_button("Mark &Sent", "send_offer", self.send_selected)
+        self.accept_button = push_button("&Accept", "accept_offer", self.accept_selected)
+        self.decline_button = push_button("&Decline", "decline_offer", self.decline_selected)
+        self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
+        self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
 
-        self.empty = QLabel(
+        self.empty = empty_note(
             "No offers here yet. An offer is drafted from a candidate's application "
-            "(Make Offer…); it then shows here until it is answered."
+            "(Make Offer…); it then shows here until it is answered.",
+            "offers_empty",
         )
-        self.empty.setObjectName("offers_empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.status_filter)
         top.addStretch()
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.edit_button,
             self.approve_button,
             self.send_button,
@@ -149,9 +150,7 @@ class OffersPage(QWidget):
             self.decline_button,
             self.withdraw_button,
             self.print_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
@@ -159,12 +158,6 @@ class OffersPage(QWidget):
         layout.addWidget(self.empty, 1)
         self._update_buttons()
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing ------------------------------------------------------------------------
 
@@ -187,19 +180,11 @@ class OffersPage(QWidget):
                 rows = [o for o in offers.list_offers(self._workbook) if o.status in waiting]
             else:
                 rows = offers.list_offers(self._workbook, chosen)
-        self.model.set_rows(rows)
-        fit_columns(self.table)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        self.table.clearSelection()
-        for row, offer in enumerate(self.model.rows()):
-            if offer.id == select_id:
-                self.table.selectRow(row)
+        show_rows(self.table, self.model, rows, self.empty, lambda offer: offer.id == select_id)
         self._update_buttons()
 
     def selected_offer(self) -> OfferSummary | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def _update_buttons(self) -> None:
         offer = self.selected_offer()

@@ -9,7 +9,6 @@ offers to open it in the system's PDF viewer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_moment
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import company, interview_packs, interviews, roles
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.interview_packs import PackChoice, PackData
@@ -43,8 +42,7 @@ from hiring_desk.ui.operations import (
     run_operation,
 )
 from hiring_desk.ui.pages.attachments_panel import open_with_system_viewer
-
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+from hiring_desk.ui.widgets import button_row, line_edit, plain_label
 
 
 def lay_out_pack(data: PackData, out: Path, progress: Progress) -> None:
@@ -88,10 +86,7 @@ class PrintPackDialog(QDialog):
         self.role.setObjectName("pack_role")
         for role in roles.list_roles(workbook):
             self.role.addItem(role.title, role.id)
-        self.scope = QLabel()
-        self.scope.setObjectName("pack_scope")
-        self.scope.setTextFormat(Qt.TextFormat.PlainText)
-        self.scope.setWordWrap(True)
+        self.scope = plain_label(name="pack_scope")
         self.candidates = QListWidget()
         self.candidates.setObjectName("pack_candidates")
         self.candidates.setAccessibleName("Candidates in the pack")
@@ -100,24 +95,15 @@ class PrintPackDialog(QDialog):
         self.tick_none = QPushButton("Tick &None")
         self.tick_all.clicked.connect(lambda: self._tick_every(Qt.CheckState.Checked))
         self.tick_none.clicked.connect(lambda: self._tick_every(Qt.CheckState.Unchecked))
-        self.file = QLineEdit()
-        self.file.setObjectName("pack_file")
+        self.file = line_edit("pack_file", "Chosen when you print")
         self.file.setAccessibleName("Save to")
         self.file.setReadOnly(True)
-        self.file.setPlaceholderText("Chosen when you print")
         self.choose_button = QPushButton("&Choose…")
         self.choose_button.setObjectName("pack_choose_file")
         self.choose_button.clicked.connect(self.choose_file)
-        self.error = QLabel()
-        self.error.setObjectName("pack_error")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = plain_label(name="pack_error", style=ERROR_STYLE)
         self.error.hide()
-        self.status = QLabel()
-        self.status.setObjectName("pack_status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        self.status = plain_label(name="pack_status")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -126,10 +112,7 @@ class PrintPackDialog(QDialog):
         buttons.accepted.connect(self.print_pack)
         buttons.rejected.connect(self.reject)
 
-        ticks = QHBoxLayout()
-        ticks.addWidget(self.tick_all)
-        ticks.addWidget(self.tick_none)
-        ticks.addStretch()
+        ticks = button_row(self.tick_all, self.tick_none)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.choose_button)
@@ -248,8 +231,8 @@ class PrintPackDialog(QDialog):
 
     def choose_file(self) -> Path | None:
         title = self.role.currentText() or "interview"
-        safe = _UNSAFE_IN_FILE_NAMES.sub(" ", title).strip() or "interview"
-        start = self.out_path or Path.home() / f"Interview pack - {safe}.pdf"
+        name = safe_file_name(f"Interview pack - {title}", "Interview pack", extension=".pdf")
+        start = self.out_path or Path.home() / name
         path = file_dialogs.ask_save_pdf(self, start, "Save Interview Pack")
         if path is not None:
             self.out_path = path

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,18 +31,12 @@ from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, run_operation
-from hiring_desk.ui.pages.bank_picker import BankPickerDialog, plain_label
+from hiring_desk.ui.pages.bank_picker import BankPickerDialog
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.pages.round_form import RoundForm
+from hiring_desk.ui.widgets import plain_label, push_button
 
 PlanChange = Callable[[Workbook], PlanView]
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAutoDefault(False)  # Return in a field must not press a button
-    return button
 
 
 class PlanEditorDialog(QDialog):
@@ -56,16 +48,14 @@ class PlanEditorDialog(QDialog):
         self._closing = False
         self.plan = interview_plans.plan_for_role(workbook, role_id)
         self.setWindowTitle(f"Interview Plan: {self.plan.role_title}")
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("plan_summary")
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = plain_label(name="plan_summary", wrap=False)
 
         self.rounds_list = QListWidget()
         self.rounds_list.setObjectName("plan_rounds")
-        self.add_round_button = _button("&Add Round", "add_round")
-        self.remove_round_button = _button("Re&move Round", "remove_round")
-        self.round_up_button = _button("Move Round &Up", "round_up")
-        self.round_down_button = _button("Move Round &Down", "round_down")
+        self.add_round_button = push_button("&Add Round", "add_round")
+        self.remove_round_button = push_button("Re&move Round", "remove_round")
+        self.round_up_button = push_button("Move Round &Up", "round_up")
+        self.round_down_button = push_button("Move Round &Down", "round_down")
 
         self.round_form = RoundForm()
         self.round_form.setObjectName("round_form")
@@ -74,14 +64,14 @@ class PlanEditorDialog(QDialog):
         self.questions_list.setObjectName("round_questions")
         self.questions_list.setWordWrap(True)
         self.questions_list.setSpacing(2)
-        self.strong_label = plain_label("question_strong_answer")
-        self.weak_label = plain_label("question_weak_answer")
-        self.from_bank_button = _button("Add from &Bank…", "add_from_bank")
-        self.own_question_button = _button("Add &Own Question…", "add_own_question")
-        self.edit_question_button = _button("&Edit Question…", "edit_question")
-        self.remove_question_button = _button("Remo&ve Question", "remove_question")
-        self.question_up_button = _button("Move Question U&p", "question_up")
-        self.question_down_button = _button("Move Question Do&wn", "question_down")
+        self.strong_label = plain_label(name="question_strong_answer", selectable=True)
+        self.weak_label = plain_label(name="question_weak_answer", selectable=True)
+        self.from_bank_button = push_button("Add from &Bank…", "add_from_bank")
+        self.own_question_button = push_button("Add &Own Question…", "add_own_question")
+        self.edit_question_button = push_button("&Edit Question…", "edit_question")
+        self.remove_question_button = push_button("Remo&ve Question", "remove_question")
+        self.question_up_button = push_button("Move Question U&p", "question_up")
+        self.question_down_button = push_button("Move Question Do&wn", "question_down")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,7 +27,13 @@ from hiring_desk.ui.forms import FieldWithError
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.theme import apply_theme
-from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, select_data
+from hiring_desk.ui.widgets import (
+    combo_code,
+    save_cancel,
+    searchable_combo,
+    select_code,
+    select_data,
+)
 
 THEME_CHOICES = (
     ("system", "Same as the system"),
@@ -107,11 +112,7 @@ class PreferencesDialog(QDialog):
         self.theme.setAccessibleName("Theme")
         appearance_form.addRow(theme_label, self.theme)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.workbook_box)
         layout.addWidget(appearance)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import add_months
+from hiring_desk.file_names import safe_file_name
 from hiring_desk.services import privacy
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.privacy import ErasureReport, PrivacyInfo
@@ -42,21 +42,12 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
-from hiring_desk.ui.widgets import day_of, qdate
+from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 #: How long consent lasts unless the person changes it in the dialog.
 DEFAULT_CONSENT_MONTHS = 12
 #: An erasure blanks the candidates' names wherever they were written.
 ERASURE_CHANGES = Change.CANDIDATE_RECORD
-
-
-def plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 def _day(edit: QDateEdit) -> date:
@@ -114,11 +105,7 @@ class ConsentDialog(QDialog):
         form.addRow("&Given on:", self._fields["given_at"])
         form.addRow("&How:", self._fields["method"])
         form.addRow("&Until:", self._fields["until"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -308,8 +295,7 @@ def export_data(
 ) -> BackgroundOperation[ExportReport] | None:
     """Ask where, then write everything held about the candidate as a zip in the
     background; ``on_exported(report)`` once written. None if no file was chosen."""
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip() or "candidate"
-    start = Path.home() / f"{safe} - data.zip"
+    start = Path.home() / safe_file_name(f"{name} - data", "Candidate data", extension=".zip")
     path = file_dialogs.ask_export_path(parent, start, "Candidate Data", ".zip")
     if path is None:
         return None

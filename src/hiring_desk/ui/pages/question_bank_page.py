@@ -25,10 +25,9 @@ from hiring_desk.services.question_bank import Question, QuestionDraft, draft_fr
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
-from hiring_desk.ui.pages.bank_picker import plain_label
 from hiring_desk.ui.pages.question_dialog import QuestionDialog
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
-from hiring_desk.ui.widgets import choice_combo
+from hiring_desk.ui.widgets import choice_combo, plain_label
 
 ALL = ""
 _ORDER = {c.value: i for i, c in enumerate(Competency)}
@@ -76,9 +75,9 @@ class QuestionBankPage(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
         self.count_label.setObjectName("bank_count")
-        self.question_label = plain_label("bank_question")
-        self.strong_label = plain_label("bank_strong")
-        self.weak_label = plain_label("bank_weak")
+        self.question_label = plain_label(name="bank_question", selectable=True)
+        self.strong_label = plain_label(name="bank_strong", selectable=True)
+        self.weak_label = plain_label(name="bank_weak", selectable=True)
         self.add_button = QPushButton("&Add Question…")
         self.add_button.setObjectName("add_question")
         self.edit_button = QPushButton("&Edit…")

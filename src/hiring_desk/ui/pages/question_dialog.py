@@ -7,10 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,19 +19,9 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.question_bank import QuestionDraft
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, run_operation
-from hiring_desk.ui.widgets import choice_combo, select_data
+from hiring_desk.ui.widgets import choice_combo, save_cancel, select_data, text_box
 
 SaveQuestion = Callable[[QuestionDraft], object]
-
-
-def plain_text_edit(name: str, placeholder: str, lines: int) -> QPlainTextEdit:
-    """A plain-text box about ``lines`` lines high where Tab moves on to the next field."""
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
 
 
 class QuestionDialog(QDialog):
@@ -62,12 +50,12 @@ class QuestionDialog(QDialog):
         self.competency_combo = choice_combo(
             [(c.value, c.label) for c in Competency], "question_competency"
         )
-        self.text_edit = plain_text_edit("question_text", "The question, as you would ask it", 3)
-        self.strong_edit = plain_text_edit(
-            "question_strong", "What a strong answer covers (optional)", 4
+        self.text_edit = text_box("question_text", "The question, as you would ask it", lines=3)
+        self.strong_edit = text_box(
+            "question_strong", "What a strong answer covers (optional)", lines=4
         )
-        self.weak_edit = plain_text_edit(
-            "question_weak", "What a weak answer looks like (optional)", 3
+        self.weak_edit = text_box(
+            "question_weak", "What a weak answer looks like (optional)", lines=3
         )
         self.seniority_boxes: dict[str, QCheckBox] = {}
         seniority_row = QWidget()
@@ -97,11 +85,7 @@ class QuestionDialog(QDialog):
             form.addRow("For:", self.fields["seniorities"])
         else:
             seniority_row.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

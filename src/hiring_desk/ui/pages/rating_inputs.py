@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QRadioButton,
     QToolButton,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.competencies import RATING_ANCHORS, competency_label, rating_anchor
 from hiring_desk.domain.scoring import RECOMMENDATION_ORDER
+from hiring_desk.ui.widgets import plain_label
 
 _DIGITS = {
     Qt.Key.Key_1: 1,
@@ -117,10 +117,7 @@ class RatingRow(_KeyFrame):
             button.clicked.connect(lambda _checked=False, r=anchor.rating: self._clicked(r))
             self.buttons[anchor.rating] = button
             layout.addWidget(button)
-        self.meaning = QLabel()
-        self.meaning.setObjectName(f"meaning_{competency}")
-        self.meaning.setTextFormat(Qt.TextFormat.PlainText)
-        self.meaning.setWordWrap(True)
+        self.meaning = plain_label(name=f"meaning_{competency}")
         self.meaning.setMinimumWidth(220)
         layout.addWidget(self.meaning, 1)
         self.set_value(None, answered=False)

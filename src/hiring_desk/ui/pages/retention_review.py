@@ -30,7 +30,8 @@ from hiring_desk.services.privacy import DueCandidate
 from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
-from hiring_desk.ui.pages.privacy_dialogs import erase_confirmed, keep_candidate_until, plain_label
+from hiring_desk.ui.pages.privacy_dialogs import erase_confirmed, keep_candidate_until
+from hiring_desk.ui.widgets import plain_label
 
 _NAME, _SINCE, _WHY = range(3)
 

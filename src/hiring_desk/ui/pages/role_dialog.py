@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,9 +27,11 @@ from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
     combo_code,
+    save_cancel,
     searchable_combo,
     select_code,
     select_data,
+    text_box,
 )
 
 SaveRole = Callable[[RoleBrief], RoleDetail]
@@ -103,9 +103,7 @@ class RoleDialog(QDialog):
         self.years.setSpecialValueText("not required")
         self.years.setSuffix(" years")
         self.skills = SkillsEditor()
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("role_notes")
-        self.notes.setTabChangesFocus(True)
+        self.notes = text_box("role_notes")
 
         self.tabs = FieldTabs("title")
         self._fields = self.tabs.fields
@@ -145,11 +143,7 @@ class RoleDialog(QDialog):
         )
         self.tabs.add_tab("&Notes", [("notes", "Notes:", self.notes)])
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -6,8 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +19,14 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.role_dialog import RoleDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel, fit_columns, make_table_view
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    make_table_view,
+    selected_row,
+    show_rows,
+)
+from hiring_desk.ui.widgets import button_row, empty_note
 
 
 def role_columns(locale: str) -> list[Column[RoleSummary]]:
@@ -89,24 +94,19 @@ class RolesPage(QWidget):
             "Edit the selected role"
         )
 
-        self.empty = QLabel(
+        self.empty = empty_note(
             "No roles yet. Start with <b>New Role…</b>: capture what the job needs, "
-            "then draft its job description from a template."
+            "then draft its job description from a template.",
+            "roles_empty",
         )
-        self.empty.setObjectName("roles_empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = button_row(
             self.new_button,
             self.edit_button,
             self.jd_button,
             self.plan_button,
             self.pack_button,
             self.delete_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -125,21 +125,13 @@ class RolesPage(QWidget):
         if self._workbook is not None:
             locale = company.get_company(self._workbook).locale
             self.model.set_columns(role_columns(locale))
-        self.model.set_rows(rows)
-        fit_columns(self.table)
+        show_rows(self.table, self.model, rows, self.empty, lambda role: role.id == select_id)
         if select_id is None and rows:
-            select_id = self.model.row(0).id
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        if select_id is not None:
-            for row, role in enumerate(self.model.rows()):
-                if role.id == select_id:
-                    self.table.selectRow(row)
+            self.table.selectRow(0)
         self._update_buttons()
 
     def selected_role(self) -> RoleSummary | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def new_role(self) -> None:
         workbook = self._workbook

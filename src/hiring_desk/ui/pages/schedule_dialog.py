@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,17 +36,9 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, run_operation
-from hiring_desk.ui.widgets import day_of, qdate
+from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 DEFAULT_START = time(10, 0)
-
-
-def _plain_label(name: str, text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class ScheduleDialog(QDialog):
@@ -71,19 +62,15 @@ class ScheduleDialog(QDialog):
         self._rounds = interviews.plan_rounds(workbook, context.role_id)
         self._home_zone = time_zones.default_timezone(workbook)
 
-        self.heading = _plain_label(
-            "schedule_heading",
-            f"{context.candidate_name} — {context.role_title} ({context.stage_label})",
+        self.heading = plain_label(
+            name="schedule_heading",
+            text=f"{context.candidate_name} — {context.role_title} ({context.stage_label})",
         )
         self._build_fields()
-        self.error = _plain_label("schedule_error")
+        self.error = plain_label(name="schedule_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
         form = QFormLayout()
@@ -187,7 +174,7 @@ class ScheduleDialog(QDialog):
         self.notes.setObjectName("schedule_notes")
         self.notes.setPlaceholderText("For the team only; never exported")
         self.notes.setMaximumHeight(70)
-        self.zone_hint = _plain_label("schedule_zone_hint")
+        self.zone_hint = plain_label(name="schedule_zone_hint")
 
         self.fields = {
             key: FieldWithError(widget)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.rating_inputs import RatingRow, RecommendationPicker
+from hiring_desk.ui.widgets import plain_label, text_box
 
 KEYS_HELP = (
     "Keys: 1-4 rate and move on · 0 not rated · Backspace clears · "
@@ -64,15 +64,6 @@ def interview_time(starts_at: datetime, timezone: str, locale: str) -> str:
 def _sentence(message: str) -> str:
     text = message[:1].upper() + message[1:]
     return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def _plain(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class ScorecardDialog(QDialog):
@@ -99,19 +90,19 @@ class ScorecardDialog(QDialog):
         self.row_fields: dict[str, FieldWithError] = {}
         self.form: ScorecardForm = scorecards.scorecard_form(workbook, interview_id, interviewer_id)
 
-        self.heading = _plain(name="scorecard_heading")
+        self.heading = plain_label(name="scorecard_heading")
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.notice = _plain(name="scorecard_notice")
-        self.error = _plain(name="scorecard_error")
+        self.notice = plain_label(name="scorecard_notice")
+        self.error = plain_label(name="scorecard_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         self.interviewer = QComboBox()
         self.interviewer.setObjectName("scorecard_interviewer")
         self.interviewer_field = FieldWithError(self.interviewer)
-        legend = _plain(
+        legend = plain_label(
             "   ".join(f"{a.rating} {a.name}: {a.meaning}" for a in RATING_ANCHORS),
             "scorecard_legend",
         )
@@ -120,11 +111,7 @@ class ScorecardDialog(QDialog):
         self.ratings_grid.setColumnStretch(2, 2)
         self.recommendation = RecommendationPicker()
         self.recommendation_field = FieldWithError(self.recommendation)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("scorecard_notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("What you saw and heard, in a few lines")
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 5 + 12)
+        self.notes = text_box("scorecard_notes", "What you saw and heard, in a few lines", lines=5)
         self.notes_field = FieldWithError(self.notes)
 
         self.buttons = QDialogButtonBox(
@@ -158,7 +145,7 @@ class ScorecardDialog(QDialog):
         layout.addWidget(legend)
         layout.addLayout(self.ratings_grid)
         layout.addLayout(bottom)
-        layout.addWidget(_plain(KEYS_HELP, "scorecard_keys"))
+        layout.addWidget(plain_label(KEYS_HELP, "scorecard_keys"))
         layout.addWidget(self.buttons)
         self.setMinimumWidth(760)
 
@@ -233,7 +220,7 @@ class ScorecardDialog(QDialog):
         existing = self.form.existing
         chain: list[QWidget] = [self.interviewer]
         for index, key in enumerate(self.form.competencies):
-            label = _plain(competency_label(key))
+            label = plain_label(competency_label(key))
             row = RatingRow(key)
             label.setBuddy(row)
             note = QLineEdit()

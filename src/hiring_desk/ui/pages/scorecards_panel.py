@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,6 +34,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog, interview_time
+from hiring_desk.ui.widgets import plain_label
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -89,10 +89,7 @@ class ScorecardsPanel(QWidget):
         self.application_id: int | None = None
         self.interviews: list[InterviewScorecards] = []
 
-        self.summary = QLabel()
-        self.summary.setObjectName("scorecards_summary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(name="scorecards_summary")
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)

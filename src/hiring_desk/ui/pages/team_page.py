@@ -20,7 +20,7 @@ from hiring_desk.services.workbooks import Workbook
 from hiring_desk.ui import messages, undo
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.pages.member_dialog import MemberDialog
-from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
+from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 
 COLUMNS: list[Column[MemberInfo]] = [
     Column("Name", lambda m: m.name),
@@ -83,8 +83,7 @@ class TeamPage(QWidget):
         self._update_buttons()
 
     def selected_member(self) -> MemberInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def add_member(self) -> None:
         workbook = self._workbook

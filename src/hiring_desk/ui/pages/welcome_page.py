@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from hiring_desk import paths
 from hiring_desk.services import demo, workbooks
 from hiring_desk.ui.icons import icon
+from hiring_desk.ui.widgets import plain_label
 
 SAMPLE_NAME = "Sample Workbook.hiringdesk"
 
@@ -59,10 +60,7 @@ class WelcomePage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("welcome_title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text = QLabel()
-        self.text.setObjectName("welcome_text")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setWordWrap(True)
+        self.text = plain_label(name="welcome_text")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setFixedWidth(480)  # a fixed width lets the wrapped text take its height
         self.start_button = QPushButton("&Start a New Workbook")
