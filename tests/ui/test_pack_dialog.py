@@ -252,9 +252,7 @@ def test_an_unexpected_error_while_printing_restores_the_cursor_and_shows_the_cr
     qtbot: QtBot,
     demo: Workbook,
     open_dialog: OpenDialog,
-    chosen_file: list[Path],
-    opened: list[Path],
-    out_dir: Path,
+    printing: Printing,
     answered_questions: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -272,6 +270,6 @@ def test_an_unexpected_error_while_printing_restores_the_cursor_and_shows_the_cr
     qtbot.waitUntil(lambda: dialog.operation is None, timeout=20000)
     assert QGuiApplication.overrideCursor() is None
     assert answered_questions == ["Something went wrong"]
-    assert list(out_dir.iterdir()) == [] and opened == []
+    assert list(printing.folder.iterdir()) == [] and printing.opened == []
     assert dialog.isVisible() and dialog.print_button.isEnabled()
     assert dialog.status.text() == ""
