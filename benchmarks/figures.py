@@ -17,8 +17,9 @@ from pathlib import Path
 from benchmarks import generate
 from benchmarks.measure import Figure, Target, compare, figure, timed
 from benchmarks.pack_baseline import build_bare_pack
-from hiring_desk.services import candidate_import, candidate_table, interview_packs
-from hiring_desk.services.candidate_table import CandidateFilter, SortKey
+from hiring_desk.services.candidates import candidate_table, csv_import
+from hiring_desk.services.candidates.candidate_table import CandidateFilter, SortKey
+from hiring_desk.services.interviews import packs
 from hiring_desk.store import Workbook, search
 
 #: What a person types, one keystroke after the other (the last word is a prefix).
@@ -121,7 +122,7 @@ def model_update_figures(path: Path, repeat: int, label: str) -> list[Figure]:
     a worker thread (``CandidateTableModel.request_filter``, as the page types)."""
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from hiring_desk.ui.candidate_model import CandidateTableModel, FirstPage
+    from hiring_desk.ui.candidates.candidate_model import CandidateTableModel, FirstPage
 
     app = QApplication.instance() or QApplication([])
     workbook = Workbook.open(path)
@@ -232,8 +233,8 @@ def import_figure(rows: int, repeat: int, cache: Path) -> Figure:
         def service() -> None:
             workbook = Workbook.open(fresh())
             try:
-                table = candidate_import.read_delimited(data, "import.csv")
-                candidate_import.import_candidates(workbook, table)
+                table = csv_import.read_delimited(data, "import.csv")
+                csv_import.import_candidates(workbook, table)
             finally:
                 workbook.close()
 
@@ -311,7 +312,7 @@ def pack_figure(path: Path, candidates: int, repeat: int) -> Figure:
     workbook = Workbook.open(path)
     try:
         role_id, chosen = _pack_selection(path, candidates)
-        data = interview_packs.pack_for_role(workbook, role_id, chosen)
+        data = packs.pack_for_role(workbook, role_id, chosen)
     finally:
         workbook.close()
 

@@ -78,7 +78,7 @@ def workbook(tmp_path: Path) -> Iterator[object]:
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo workbook, made once per test run. Never opened: tests take a copy
     (``demo_copy``)."""
-    from hiring_desk.services.demo import create_demo_workbook
+    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
 
     path = tmp_path_factory.mktemp("demo") / "demo.hiringdesk"
     create_demo_workbook(path).close()

@@ -38,7 +38,7 @@ def run_gui(workbook: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.logs import setup_logging
-    from hiring_desk.services.workbooks import as_window
+    from hiring_desk.services.workbook.workbook_files import as_window
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
@@ -66,7 +66,7 @@ def run_gui(workbook: Path | None) -> int:
     # Paint the window first, then open the workbook (a big one takes a while),
     # with the bundled CJK fallback font known to Qt before any name is shown.
     def open_workbook() -> None:
-        from hiring_desk.services.opened_copies import remove_stale_runs
+        from hiring_desk.services.candidates.opened_copies import remove_stale_runs
         from hiring_desk.ui.fonts import register_bundled_fonts
 
         register_bundled_fonts()

@@ -8,8 +8,8 @@ import pytest
 from tests.cli.cli_setup import run
 
 from hiring_desk.cli.attach import human_size
-from hiring_desk.services import attachments, candidates
-from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import attachments, candidate_records
+from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.store import Workbook, search
 
 
@@ -17,7 +17,7 @@ from hiring_desk.store import Workbook, search
 def book(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "cli.hiringdesk"
     with Workbook.create(path) as workbook:
-        cid = candidates.create_candidate(workbook, CandidateInput(name="Ingrid Ødegård")).id
+        cid = candidate_records.create_candidate(workbook, CandidateInput(name="Ingrid Ødegård")).id
     return path, cid
 
 

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 from tests.cli.cli_setup import run
-from tests.services.backup_setup import damage_table_page, member_names, workbook_with_members
+from tests.services.workbook.backup_setup import (
+    damage_table_page,
+    member_names,
+    workbook_with_members,
+)
 
-from hiring_desk.services import backups, team
-from hiring_desk.services.workbooks import open_workbook
+from hiring_desk.services.team import team_members
+from hiring_desk.services.workbook import backups
+from hiring_desk.services.workbook.workbook_files import open_workbook
 
 
 def _members_in(path: Path) -> list[str]:
@@ -36,7 +41,7 @@ def test_backup_while_the_workbook_is_open(
 ) -> None:
     path = workbook_with_members(tmp_path / "w.hiringdesk", ["Ada"])
     with open_workbook(path) as workbook:
-        team.add_member(workbook, "Grace")
+        team_members.add_member(workbook, "Grace")
         code, out, _ = run(capsys, "backup", "-w", path, "--out", tmp_path / "copy.hiringdesk")
     assert code == 0
     assert out.strip() == str(tmp_path / "copy.hiringdesk")
@@ -71,7 +76,7 @@ def test_restore_keeps_the_current_file(capsys: pytest.CaptureFixture[str], tmp_
     saved = tmp_path / "saved.hiringdesk"
     run(capsys, "backup", "-w", path, "--out", saved)
     with open_workbook(path) as workbook:
-        team.add_member(workbook, "Grace")
+        team_members.add_member(workbook, "Grace")
 
     code, out, err = run(capsys, "restore", "--workbook", path, "--from", saved)
 

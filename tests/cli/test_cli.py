@@ -614,7 +614,7 @@ def test_demo_as_a_process(tmp_path: Path) -> None:
 def test_unexpected_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], populated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hiring_desk.services.candidates as candidates
+    import hiring_desk.services.candidates.candidate_records as candidates
 
     def explode(workbook: Workbook, search: str = "") -> list[object]:
         raise RuntimeError("boom\nand a second line")
@@ -629,7 +629,7 @@ def test_unexpected_errors_are_one_line(
 def test_service_errors_show_their_message(
     capsys: pytest.CaptureFixture[str], populated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hiring_desk.services.roles as roles
+    import hiring_desk.services.roles.role_records as roles
     from hiring_desk.services.errors import NotFoundError
 
     def missing(workbook: Workbook) -> list[object]:
@@ -658,7 +658,7 @@ def test_os_errors_are_one_line(
 def test_interrupt_exits_quietly(
     capsys: pytest.CaptureFixture[str], populated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hiring_desk.services.offers as offers
+    import hiring_desk.services.offers.offer_records as offers
 
     def interrupted(workbook: Workbook) -> list[object]:
         raise KeyboardInterrupt

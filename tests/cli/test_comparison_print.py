@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from tests.cli.cli_setup import run
 from tests.pdf_helpers import pdf_words
-from tests.services.comparison_setup import demo_shortlist
+from tests.services.offers.comparison_setup import demo_shortlist
 
-from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
 
 
 @pytest.fixture

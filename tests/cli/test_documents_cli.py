@@ -8,8 +8,8 @@ import pytest
 from tests.cli.cli_setup import run
 from tests.pdf_helpers import pdf_words
 
-from hiring_desk.services.role_briefs import RoleBrief
-from hiring_desk.services.roles import create_role
+from hiring_desk.services.roles.briefs import RoleBrief
+from hiring_desk.services.roles.role_records import create_role
 
 
 def test_print_jd_by_title(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_unknown_role_and_missing_jd_are_one_line(
         capsys, "print", "jd", "--workbook", demo, "--role", "Chef", "--out", tmp_path / "x.pdf"
     )
     assert code == 1 and err.count("\n") == 1 and "Chef" in err
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with open_workbook(demo) as workbook:
         create_role(workbook, RoleBrief(title="Data Engineer"))

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from tests.cli.cli_setup import run
-from tests.services.backup_setup import member_names, read_only, workbook_with_members
-from tests.services.privacy_setup import EMAIL, NAME, Person, add_person
+from tests.services.privacy.privacy_setup import EMAIL, NAME, Person, add_person
+from tests.services.workbook.backup_setup import member_names, read_only, workbook_with_members
 
-from hiring_desk.services import backups, candidates
-from hiring_desk.services.workbooks import open_workbook
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.workbook import backups
+from hiring_desk.services.workbook.workbook_files import open_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.store.lock import lock_path_for
 
@@ -89,7 +90,7 @@ def test_erase_on_a_read_only_workbook(
     assert err.startswith(f"hiring-desk: {path.name}: ")
     assert "read-only" in err and "copy the workbook to a folder you can write to" in err
     with Workbook.open(path) as workbook:
-        assert candidates.get_candidate(workbook, person.candidate_id).record.name == NAME
+        assert candidate_records.get_candidate(workbook, person.candidate_id).record.name == NAME
 
 
 def test_a_workbook_in_a_read_only_folder_is_not_called_damaged(
@@ -124,13 +125,13 @@ def test_a_command_marks_its_lock_as_a_command_line_run(
 ) -> None:
     path, _person = book
     seen: list[str] = []
-    real_list = candidates.list_candidates
+    real_list = candidate_records.list_candidates
 
     def list_and_look(*args: object, **kwargs: object) -> object:
         seen.append(lock_path_for(path).read_text(encoding="ascii"))
         return real_list(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(candidates, "list_candidates", list_and_look)
+    monkeypatch.setattr(candidate_records, "list_candidates", list_and_look)
     code, _, _ = run(capsys, "list", "candidates", "-w", path)
     assert code == 0
     assert seen and seen[0].split()[0] == "cli" and seen[0].split()[1].isdigit()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from tests.cli.cli_setup import run
-from tests.services.schedule_setup import make_desk, schedule
+from tests.services.interviews.schedule_setup import make_desk, schedule
 
 from hiring_desk.store import Workbook
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hiring_desk.cli import main
-from hiring_desk.services import candidates
+from hiring_desk.services.candidates import candidate_records
 from hiring_desk.store import Workbook
 
 EXPORT = (
@@ -45,8 +45,8 @@ def test_import_prints_the_report(capsys: pytest.CaptureFixture[str], tmp_path: 
         "Line 4: skipped: no name, email address or phone number",
     ]
     with Workbook.open(path) as workbook:
-        rows = sorted(candidates.list_candidates(workbook), key=lambda row: row.id)
-        zoe, soren = (candidates.get_candidate(workbook, row.id).record for row in rows)
+        rows = sorted(candidate_records.list_candidates(workbook), key=lambda row: row.id)
+        zoe, soren = (candidate_records.get_candidate(workbook, row.id).record for row in rows)
     assert zoe.notes == "Expected salary: 65.000\nHobby: chess"
     assert (zoe.phone, zoe.years_experience, zoe.source) == ("+353 87 123 4567", 7, "linkedin")
     assert (soren.salary_expectation, soren.salary_currency) == (Decimal("70000"), "USD")

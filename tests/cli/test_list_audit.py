@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from tests.cli.cli_setup import run
 
-from hiring_desk.services import audit, candidates, team
-from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.team import team_members
+from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 
 
@@ -17,12 +19,12 @@ from hiring_desk.store import Workbook
 def logged(tmp_path: Path) -> Path:
     path = tmp_path / "log.hiringdesk"
     with Workbook.create(path) as workbook:
-        ada = team.add_member(workbook, "Ada Lovelace", "Founder")
+        ada = team_members.add_member(workbook, "Ada Lovelace", "Founder")
         audit.set_acting_member(workbook, ada.id)
-        cid = candidates.create_candidate(
+        cid = candidate_records.create_candidate(
             workbook, CandidateInput(name="Kofi Mensah", email="kofi@example.gh")
         ).id
-        candidates.update_candidate(workbook, cid, CandidateInput(name="Kofi A. Mensah"))
+        candidate_records.update_candidate(workbook, cid, CandidateInput(name="Kofi A. Mensah"))
     return path
 
 

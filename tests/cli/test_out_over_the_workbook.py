@@ -16,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.services.comparison_setup import demo_shortlist
+from tests.services.offers.comparison_setup import demo_shortlist
 
 from hiring_desk.cli import main
-from hiring_desk.services.demo import create_demo_workbook
-from hiring_desk.services.workbooks import open_workbook
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.workbook.workbook_files import open_workbook
 
 
 @pytest.fixture(scope="module")

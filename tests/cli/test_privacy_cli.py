@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from tests.cli.cli_setup import run
-from tests.services.privacy_setup import EMAIL, NAME, Person, add_person, cv_text
+from tests.services.privacy.privacy_setup import EMAIL, NAME, Person, add_person, cv_text
 
-from hiring_desk.services import candidates, privacy
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.privacy import consent_retention
 from hiring_desk.store import Workbook
 
 
@@ -34,7 +35,7 @@ class _Terminal(io.StringIO):
 
 def _name(path: Path, candidate_id: int) -> str:
     with Workbook.open(path) as workbook:
-        return candidates.get_candidate(workbook, candidate_id).record.name
+        return candidate_records.get_candidate(workbook, candidate_id).record.name
 
 
 # -- export candidate -------------------------------------------------------------------
@@ -169,4 +170,4 @@ def test_erase_as_a_subprocess_without_a_terminal(book: tuple[Path, Person]) -> 
     assert done.returncode == 0, done.stderr
     assert NAME.encode() not in path.read_bytes() and EMAIL.encode() not in path.read_bytes()
     with Workbook.open(path) as workbook:
-        assert privacy.privacy_info(workbook, person.candidate_id).is_erased
+        assert consent_retention.privacy_info(workbook, person.candidate_id).is_erased

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from tests.pdf_helpers import pdf_reader, pdf_title, pdf_words
-from tests.services.comparison_setup import demo_shortlist
+from tests.services.offers.comparison_setup import demo_shortlist
 
 from hiring_desk.documents.comparison_pdf import CONFIDENTIAL, comparison_to_pdf
 from hiring_desk.documents.letterhead import Letterhead
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services.comparison import Comparison, ComparisonRow, RowGroup, compare
-from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.offers.comparison import Comparison, ComparisonRow, RowGroup, compare
 
 NASTY = "AT&T <b>Smith</b>"
 LETTERHEAD = Letterhead(

@@ -13,9 +13,12 @@ from tests.pdf_helpers import page_texts, pdf_title, pdf_words
 
 from hiring_desk.documents.interview_pack import PackProgress, build_pack
 from hiring_desk.documents.interview_pack_views import PackData
-from hiring_desk.services import candidates, interview_packs, pipeline, roles
-from hiring_desk.services.candidate_records import CandidateInput
-from hiring_desk.services.role_briefs import RoleBrief, SkillEntry
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.interviews import packs
+from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.roles import role_records
+from hiring_desk.services.roles.briefs import RoleBrief, SkillEntry
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Candidate
 
@@ -26,19 +29,19 @@ SCRIPTS = ("王磊", "渡辺健二", "Ирина Соколова", "Nguyễn Th
 
 @pytest.fixture(scope="module")
 def senior_pack(shared_demo: Workbook) -> PackData:
-    role = roles.find_role(shared_demo, "Senior Backend Developer")
-    return interview_packs.pack_for_role(shared_demo, role.id)
+    role = role_records.find_role(shared_demo, "Senior Backend Developer")
+    return packs.pack_for_role(shared_demo, role.id)
 
 
 @pytest.fixture(scope="module")
 def scripts_pack(shared_demo: Workbook) -> PackData:
-    role = roles.find_role(shared_demo, "Backend Developer")
+    role = role_records.find_role(shared_demo, "Backend Developer")
     with shared_demo.transaction() as session:
         ids = [
             session.exec(select(Candidate.id).where(Candidate.name == name)).one()
             for name in SCRIPTS
         ]
-    return interview_packs.pack_for_role(shared_demo, role.id, [i for i in ids if i is not None])
+    return packs.pack_for_role(shared_demo, role.id, [i for i in ids if i is not None])
 
 
 def build(data: PackData, out: Path | BinaryIO) -> list[PackProgress]:
@@ -161,17 +164,17 @@ def test_every_script_prints_the_exact_name_on_every_page(
 
 
 def test_markup_characters_print_literally(workbook: Workbook, tmp_path: Path) -> None:
-    role = roles.create_role(
+    role = role_records.create_role(
         workbook, RoleBrief(title="Ops <i>&</i> Data", skills=(SkillEntry("C#/.NET"),))
     ).id
-    person = candidates.create_candidate(
+    person = candidate_records.create_candidate(
         workbook,
         CandidateInput(name=NASTY, notes="Wrote <script>alert(1)</script> & left", skills=("C#",)),
     ).id
-    application = pipeline.apply(workbook, person, role).id
-    pipeline.move(workbook, application, "screening")
-    pipeline.move(workbook, application, "interview")
-    data = interview_packs.pack_for_role(workbook, role)
+    application = stage_moves.apply(workbook, person, role).id
+    stage_moves.move(workbook, application, "screening")
+    stage_moves.move(workbook, application, "interview")
+    data = packs.pack_for_role(workbook, role)
     out = tmp_path / "pack.pdf"
     build(data, out)
     texts = page_texts(out)

@@ -17,8 +17,8 @@ from tests.pdf_helpers import page_texts, pdf_words
 from hiring_desk.documents.fonts import register_fonts
 from hiring_desk.documents.offer_letter import body_flowables, letter_styles, letter_to_pdf
 from hiring_desk.domain.letter_fields import PrintedLetter
-from hiring_desk.services.demo import create_demo_workbook
-from hiring_desk.services.offer_letters import freeze_letter
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.offers.offer_letters import freeze_letter
 
 NASTY = "AT&T <b>Smith</b>"
 

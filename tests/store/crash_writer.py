@@ -22,8 +22,8 @@ import os
 import sys
 from pathlib import Path
 
-from hiring_desk.services import candidates
-from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.store import Workbook
 
 #: The skills and tag every written candidate gets, so the test can check that a
@@ -50,7 +50,7 @@ def write_until_killed(path: Path) -> None:
             tags=(TAG,),
             notes="Written by the crash test. " * 20,
         )
-        detail = candidates.create_candidate(workbook, record)
+        detail = candidate_records.create_candidate(workbook, record)
         say(f"committed {detail.id}")
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.services.backup_setup import read_only
+from tests.services.workbook.backup_setup import read_only
 
 from hiring_desk.store import (
     NotAWorkbookError,

@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.services.workbooks import Workbook
-from hiring_desk.ui import acting_member, messages
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
+from hiring_desk.ui.team import acting_member
 
 MakeWindow = Callable[[Path | None], MainWindow]
 

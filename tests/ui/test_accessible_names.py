@@ -33,28 +33,31 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 from tests.ui.conftest import MakeWindow
 
-from hiring_desk.services import candidates, interviews, roles, team
-from hiring_desk.services.demo import create_demo_workbook
-from hiring_desk.services.workbooks import Workbook
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.interviews import interview_records
+from hiring_desk.services.roles import role_records
+from hiring_desk.services.team import team_members
+from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.store.models import Application, Interview, Offer
+from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
+from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog
+from hiring_desk.ui.interviews.plan_editor import PlanEditorDialog
+from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
+from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.pages.backups_dialog import BackupsDialog
-from hiring_desk.ui.pages.candidate_dialog import CandidateDialog
-from hiring_desk.ui.pages.compare_dialog import CompareDialog
-from hiring_desk.ui.pages.jd_editor import JDEditor
-from hiring_desk.ui.pages.member_dialog import MemberDialog
-from hiring_desk.ui.pages.offer_dialog import OfferDialog
-from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
-from hiring_desk.ui.pages.pack_dialog import PrintPackDialog
-from hiring_desk.ui.pages.plan_editor import PlanEditorDialog
-from hiring_desk.ui.pages.preferences_dialog import PreferencesDialog
-from hiring_desk.ui.pages.privacy_dialogs import ConsentDialog
-from hiring_desk.ui.pages.retention_review import RetentionReviewDialog
-from hiring_desk.ui.pages.role_dialog import RoleDialog
-from hiring_desk.ui.pages.schedule_dialog import ScheduleDialog
-from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog
+from hiring_desk.ui.offers.compare_dialog import CompareDialog
+from hiring_desk.ui.offers.offer_dialog import OfferDialog
+from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+from hiring_desk.ui.privacy.privacy_dialogs import ConsentDialog
+from hiring_desk.ui.privacy.retention_review import RetentionReviewDialog
+from hiring_desk.ui.roles.jd_editor import JDEditor
+from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect
+from hiring_desk.ui.team.member_dialog import MemberDialog
+from hiring_desk.ui.workbook.backups_dialog import BackupsDialog
+from hiring_desk.ui.workbook.preferences_dialog import PreferencesDialog
 
 CONTROLS = (
     QAbstractButton,
@@ -148,11 +151,11 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, Callable[[], QDialog]]]:
             select(Application.candidate_id).where(Application.role_id == role_id).limit(3)
         ).all()
     interview = next(
-        i for i in interviews.list_interviews(workbook) if i.candidate_id == candidate_id
+        i for i in interview_records.list_interviews(workbook) if i.candidate_id == candidate_id
     )
-    role = roles.get_role(workbook, role_id)
-    detail = candidates.get_candidate(workbook, candidate_id)
-    members = team.list_members(workbook)
+    role = role_records.get_role(workbook, role_id)
+    detail = candidate_records.get_candidate(workbook, candidate_id)
+    members = team_members.list_members(workbook)
 
     def reject_save(*_args: object) -> None:
         raise AssertionError("nothing is saved here")

@@ -11,8 +11,9 @@ from tests.services.refusing_trigger import REFUSAL, refuse_candidates_named
 
 from hiring_desk import paths
 from hiring_desk.logs import setup_logging
-from hiring_desk.services import candidates, team
-from hiring_desk.services.candidate_records import CandidateInput
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.team import team_members
 from hiring_desk.store import Workbook
 from hiring_desk.ui import excepthook, messages
 
@@ -63,7 +64,7 @@ def test_a_database_error_the_file_causes_is_said_in_words(
         with workbook.engine.begin() as conn:
             conn.exec_driver_sql("DROP TABLE team_member")
         try:
-            team.add_member(workbook, "Ingrid Ødegård")
+            team_members.add_member(workbook, "Ingrid Ødegård")
         except Exception:
             excepthook.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
     assert len(shown) == 1
@@ -80,7 +81,7 @@ def test_a_database_error_shows_and_logs_no_personal_data(
     refuse_candidates_named(workbook, "Zbig")
     record = CandidateInput(name=NAME, email=EMAIL, notes=NOTES)
     with pytest.raises(IntegrityError) as caught:
-        candidates.create_candidate(workbook, record)
+        candidate_records.create_candidate(workbook, record)
     excepthook.handle_exception(caught.type, caught.value, caught.tb)
     log = paths.log_file().read_text(encoding="utf-8")
     assert "IntegrityError" in log and REFUSAL in log

@@ -8,17 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.services.scorecard_setup import book
+from tests.services.interviews.scorecard_setup import book
 from tests.ui.conftest import MakeWindow, click_button, press, when_modal, workbook_of
 
-from hiring_desk.services import offers
-from hiring_desk.services.demo import create_demo_workbook
+from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.offers import offer_records
 from hiring_desk.store import Workbook
-from hiring_desk.ui.candidate_model import COLUMNS
-from hiring_desk.ui.pages.candidates_page import CandidatesPage
-from hiring_desk.ui.pages.offer_prompts import FillRoleDialog
-from hiring_desk.ui.pages.offers_page import OffersPage
-from hiring_desk.ui.pages.scorecard_dialog import ScorecardDialog
+from hiring_desk.ui.candidates.candidate_model import COLUMNS
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
+from hiring_desk.ui.offers.offer_prompts import FillRoleDialog
+from hiring_desk.ui.offers.offers_page import OffersPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -82,7 +82,7 @@ def test_accepting_an_offer_hires_and_the_timeline_shows_it(
     page = window.pages["offers"]
     assert isinstance(page, OffersPage)
     workbook = workbook_of(window)
-    (sent,) = offers.list_offers(workbook, "sent")
+    (sent,) = offer_records.list_offers(workbook, "sent")
     row = next(i for i, o in enumerate(page.model.rows()) if o.id == sent.id)
     rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -93,7 +93,7 @@ def test_accepting_an_offer_hires_and_the_timeline_shows_it(
         FillRoleDialog,
     )
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
-    assert offers.offer_detail(workbook, sent.id).context.stage == "hired"
+    assert offer_records.offer_detail(workbook, sent.id).context.stage == "hired"
 
     # Double-click the offer: the candidate opens, with the move in the timeline.
     row = next(i for i, o in enumerate(page.model.rows()) if o.id == sent.id)

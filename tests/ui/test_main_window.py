@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, menu_action, press, when_modal
 
 from hiring_desk import paths
-from hiring_desk.services import team
-from hiring_desk.services.workbooks import create_workbook, open_workbook
+from hiring_desk.services.team import team_members
+from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings
@@ -120,7 +120,7 @@ def test_open_recent_and_save_copy(
     for path in (a, b):
         create_workbook(path).close()
     window: MainWindow = make_window(a)
-    team.add_member(window.workbook, "Maria Keane", "Founder")  # type: ignore[arg-type]
+    team_members.add_member(window.workbook, "Maria Keane", "Founder")  # type: ignore[arg-type]
     monkeypatch.setattr(file_dialogs, "ask_open_workbook", lambda *_: b)
     menu_action(window, "File", "Open…").trigger()
     assert window.workbook is not None and window.workbook.path == b
@@ -136,7 +136,7 @@ def test_open_recent_and_save_copy(
     written = copy.with_name("a copy.hiringdesk")
     assert written.exists()
     with open_workbook(written) as copied:
-        assert [m.name for m in team.list_members(copied)] == ["Maria Keane"]
+        assert [m.name for m in team_members.list_members(copied)] == ["Maria Keane"]
 
 
 def test_geometry_is_remembered(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_about_box_shows_version(make_window: MakeWindow, qtbot: QtBot, tmp_path
 
 
 def test_demo_workbook_shows_its_data(make_window: MakeWindow, tmp_path: Path) -> None:
-    from hiring_desk.services.demo import create_demo_workbook
+    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
 
     create_demo_workbook(tmp_path / "demo.hiringdesk").close()
     window: MainWindow = make_window(tmp_path / "demo.hiringdesk")

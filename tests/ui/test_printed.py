@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hiring_desk.ui import messages
-from hiring_desk.ui.pages import attachments_panel
+from hiring_desk.ui.candidates import attachments_panel
 from hiring_desk.ui.printed import offer_to_open
 
 

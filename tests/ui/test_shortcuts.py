@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, press, type_into, when_modal
 
-from hiring_desk.services import roles
-from hiring_desk.services.role_briefs import RoleBrief
-from hiring_desk.services.workbooks import create_workbook, open_workbook
+from hiring_desk.services.roles import role_records
+from hiring_desk.services.roles.briefs import RoleBrief
+from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.pages.candidates_page import CandidatesPage
-from hiring_desk.ui.pages.roles_page import RolesPage
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, key_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -92,7 +92,7 @@ def test_ctrl_f_goes_to_the_candidate_search(qtbot: QtBot, window: MainWindow) -
 
 def test_f5_reads_the_area_again(qtbot: QtBot, window: MainWindow) -> None:
     assert window.workbook is not None
-    roles.create_role(window.workbook, RoleBrief(title="Platform Engineer"))
+    role_records.create_role(window.workbook, RoleBrief(title="Platform Engineer"))
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
     assert page.model.rowCount() == 0  # written behind the window's back

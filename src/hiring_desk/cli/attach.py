@@ -54,13 +54,13 @@ def human_size(size: int) -> str:
     arguments=_arguments,
 )
 def _run_attach(args: argparse.Namespace) -> int:
-    from hiring_desk.services import attachments, candidates
+    from hiring_desk.services.candidates import attachments, candidate_records
     from hiring_desk.services.errors import ValidationError
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     refused = False
     with open_workbook(args.workbook) as workbook:
-        name = candidates.get_candidate(workbook, args.candidate).record.name
+        name = candidate_records.get_candidate(workbook, args.candidate).record.name
         for path in args.files:
             label = attachments.safe_filename(path.name)
             try:

@@ -38,7 +38,7 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_backup_arguments,
 )
 def _run_backup(args: argparse.Namespace) -> int:
-    from hiring_desk.services import backups
+    from hiring_desk.services.workbook import backups
 
     info = backups.backup_file(args.workbook, backups.MANUAL, out=args.out)
     out(str(info.path))
@@ -70,7 +70,7 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_restore_arguments,
 )
 def _run_restore(args: argparse.Namespace) -> int:
-    from hiring_desk.services import backups
+    from hiring_desk.services.workbook import backups
 
     result = backups.restore_backup(args.workbook, args.source)
     out(f"Restored {result.workbook} from {result.restored_from}")

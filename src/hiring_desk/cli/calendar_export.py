@@ -46,19 +46,20 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hiring_desk.services import ics_export, roles
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.interviews import calendar_export
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
             if args.interview is not None:
-                data = ics_export.ics_for_interviews(workbook, [args.interview])
+                data = calendar_export.ics_for_interviews(workbook, [args.interview])
             elif args.role is not None:
-                role = roles.find_role(workbook, args.role)
-                data = ics_export.ics_for_role(workbook, role.id)
+                role = role_records.find_role(workbook, args.role)
+                data = calendar_export.ics_for_role(workbook, role.id)
             else:
-                data = ics_export.ics_for_day(workbook, args.day)
-        written = ics_export.write_ics(data, args.out)
+                data = calendar_export.ics_for_day(workbook, args.day)
+        written = calendar_export.write_ics(data, args.out)
         count = data.count(b"\r\nBEGIN:VEVENT\r\n")
         out(f"Wrote {count} interview{'s' if count != 1 else ''} to {written}")
     return EXIT_OK

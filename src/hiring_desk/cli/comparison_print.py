@@ -35,12 +35,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hiring_desk.services import comparison, roles
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.offers import comparison
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
-            role = roles.find_role(workbook, args.role)
+            role = role_records.find_role(workbook, args.role)
             written = comparison.export_pdf(workbook, role.id, args.candidates, args.out)
         count = len(dict.fromkeys(args.candidates))
         out(f"Wrote the comparison of {count} candidates for '{role.title}' to {written}")

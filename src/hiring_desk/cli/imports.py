@@ -53,20 +53,20 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_import(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from hiring_desk.services import roles
-    from hiring_desk.services.candidate_import import (
+    from hiring_desk.services.candidates.csv_import import (
         default_options,
         import_candidates,
         read_delimited,
     )
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     path: Path = args.file
     table = read_delimited(path.read_bytes(), path.name)
     with open_workbook(args.workbook) as workbook:
         options = default_options(workbook, table)
         if args.role:
-            options = replace(options, role_id=roles.find_role(workbook, args.role).id)
+            options = replace(options, role_id=role_records.find_role(workbook, args.role).id)
         if args.currency:
             options = replace(options, default_currency=args.currency.strip().upper())
         report = import_candidates(

@@ -14,12 +14,12 @@ from hiring_desk.cli.output import Column, Json, format_table, out, out_json
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
 
 if TYPE_CHECKING:
-    from hiring_desk.services.audit import AuditEntry
-    from hiring_desk.services.candidates import CandidateSummary
-    from hiring_desk.services.interviews import InterviewSummary
-    from hiring_desk.services.offers import OfferSummary
-    from hiring_desk.services.roles import RoleSummary
-    from hiring_desk.services.workbooks import Workbook
+    from hiring_desk.services.candidates.candidate_records import CandidateSummary
+    from hiring_desk.services.interviews.interview_records import InterviewSummary
+    from hiring_desk.services.offers.offer_records import OfferSummary
+    from hiring_desk.services.roles.role_records import RoleSummary
+    from hiring_desk.services.workbook.audit import AuditEntry
+    from hiring_desk.services.workbook.workbook_files import Workbook
 
 T = TypeVar("T")
 
@@ -78,7 +78,7 @@ def _major_units(minor: int, currency: str) -> Decimal:
 
 
 def _load_roles(workbook: Workbook, _search: str) -> Sequence[RoleSummary]:
-    from hiring_desk.services.roles import list_roles
+    from hiring_desk.services.roles.role_records import list_roles
 
     return list_roles(workbook)
 
@@ -115,7 +115,7 @@ def _role_record(role: RoleSummary) -> dict[str, Json]:
 
 
 def _load_candidates(workbook: Workbook, search: str) -> Sequence[CandidateSummary]:
-    from hiring_desk.services.candidates import list_candidates
+    from hiring_desk.services.candidates.candidate_records import list_candidates
 
     return list_candidates(workbook, search)
 
@@ -150,7 +150,7 @@ def _candidate_record(candidate: CandidateSummary) -> dict[str, Json]:
 
 
 def _load_interviews(workbook: Workbook, _search: str) -> Sequence[InterviewSummary]:
-    from hiring_desk.services.interviews import list_interviews
+    from hiring_desk.services.interviews.interview_records import list_interviews
 
     return list_interviews(workbook)
 
@@ -190,7 +190,7 @@ def _interview_record(interview: InterviewSummary) -> dict[str, Json]:
 
 
 def _load_offers(workbook: Workbook, _search: str) -> Sequence[OfferSummary]:
-    from hiring_desk.services.offers import list_offers
+    from hiring_desk.services.offers.offer_records import list_offers
 
     return list_offers(workbook)
 
@@ -230,7 +230,7 @@ def _offer_record(offer: OfferSummary) -> dict[str, Json]:
 
 
 def _load_audit(workbook: Workbook, _search: str) -> Sequence[AuditEntry]:
-    from hiring_desk.services.audit import list_events
+    from hiring_desk.services.workbook.audit import list_events
 
     return list_events(workbook)
 
@@ -365,7 +365,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_list_arguments,
 )
 def _run_list(args: argparse.Namespace) -> int:
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     listing = LISTINGS[args.kind]
     if args.search and args.kind != "candidates":

@@ -42,8 +42,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from hiring_desk.domain.formatting import format_day
-    from hiring_desk.services import company, offer_letters
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.offers import offer_letters
+    from hiring_desk.services.team import company
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:

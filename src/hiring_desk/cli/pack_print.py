@@ -47,20 +47,21 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hiring_desk.services import interview_packs, roles
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.interviews import packs
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     if args.candidate and args.interview is not None:
         raise CommandError("--candidate goes with --role, not with --interview")
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
             if args.interview is not None:
-                data = interview_packs.pack_for_interview(workbook, args.interview)
+                data = packs.pack_for_interview(workbook, args.interview)
             else:
-                role = roles.find_role(workbook, args.role)
-                data = interview_packs.pack_for_role(workbook, role.id, args.candidate)
+                role = role_records.find_role(workbook, args.role)
+                data = packs.pack_for_role(workbook, role.id, args.candidate)
         chatty = sys.stderr.isatty()
-        for step in interview_packs.write_pack(data, args.out):
+        for step in packs.write_pack(data, args.out):
             if chatty:
                 print(f"[{step.done}/{step.total}] {step.candidate}", file=sys.stderr)
         count = len(data.candidates)

@@ -43,12 +43,12 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from hiring_desk.services import privacy
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.privacy import consent_retention
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
-            report = privacy.export_candidate(workbook, args.id, args.out)
+            report = consent_retention.export_candidate(workbook, args.id, args.out)
         files = f"{report.files} attached file{'s' if report.files != 1 else ''}"
         out(f"Wrote everything held about candidate {args.id} ({files}) to {report.path}")
     return EXIT_OK
@@ -105,17 +105,18 @@ def _confirmed(candidate_id: int, name: str) -> bool:
     arguments=_erase_arguments,
 )
 def _run_erase(args: argparse.Namespace) -> int:
-    from hiring_desk.services import candidates, privacy
-    from hiring_desk.services.privacy_guard import ErasedCandidateError
-    from hiring_desk.services.workbooks import open_workbook
+    from hiring_desk.services.candidates import candidate_records
+    from hiring_desk.services.privacy import consent_retention
+    from hiring_desk.services.privacy.erased_guard import ErasedCandidateError
+    from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with open_workbook(args.workbook) as workbook:
-        if privacy.privacy_info(workbook, args.id).is_erased:
+        if consent_retention.privacy_info(workbook, args.id).is_erased:
             raise ErasedCandidateError(f"Candidate {args.id}'s personal data is already erased.")
-        name = candidates.get_candidate(workbook, args.id).record.name
+        name = candidate_records.get_candidate(workbook, args.id).record.name
         if not args.yes and not _confirmed(args.id, name):
             raise CommandError("nothing was erased")
-        report = privacy.erase_candidate(workbook, args.id)
+        report = consent_retention.erase_candidate(workbook, args.id)
     out(f"Erased the personal data of candidate {args.id}.")
     out(f"A backup taken just before is at {report.backup}")
     return EXIT_OK

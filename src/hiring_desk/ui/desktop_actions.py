@@ -16,14 +16,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from hiring_desk.services.undo import Restored
-from hiring_desk.services.workbooks import Workbook
+from hiring_desk.services.workbook.undo import Restored
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.operations import Change, change_hub
-from hiring_desk.ui.pages.candidates_page import CandidatesPage
-from hiring_desk.ui.pages.roles_page import RolesPage
-from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, standard_keys
-from hiring_desk.ui.undo import UndoHistory
+from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+from hiring_desk.ui.workbook.undo_stack import UndoHistory
 
 if TYPE_CHECKING:
     from hiring_desk.ui.main_window import MainWindow
@@ -121,7 +121,7 @@ class DesktopActions(QObject):
         window.statusBar().showMessage(f"Undone: {step}", 6000)
 
     def show_preferences(self) -> None:
-        from hiring_desk.ui.pages.preferences_dialog import PreferencesDialog
+        from hiring_desk.ui.workbook.preferences_dialog import PreferencesDialog
 
         window = self._window
         if window.workbook is not None and not window._may_leave_workbook("Open Preferences"):

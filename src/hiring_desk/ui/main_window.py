@@ -21,26 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services.workbooks import Workbook
+from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.acting_member import ActingMemberBox
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.location_notice import LocationNotice
+from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+from hiring_desk.ui.offers.offers_page import OffersPage
 from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
-from hiring_desk.ui.pages.backups_dialog import BackupKeeper
-from hiring_desk.ui.pages.candidates_page import CandidatesPage
-from hiring_desk.ui.pages.interviews_page import InterviewsPage
-from hiring_desk.ui.pages.offer_letter_dialog import OfferLetterDialog
-from hiring_desk.ui.pages.offers_page import OffersPage
-from hiring_desk.ui.pages.retention_review import RetentionNotice
-from hiring_desk.ui.pages.roles_page import RolesPage
-from hiring_desk.ui.pages.team_company_page import TeamCompanyPage
-from hiring_desk.ui.pages.welcome_page import WelcomePage
-from hiring_desk.ui.recent_menu import RecentMenu
+from hiring_desk.ui.privacy.retention_review import RetentionNotice
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
-from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+from hiring_desk.ui.team.acting_member import ActingMemberBox
+from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
+from hiring_desk.ui.workbook.location_notice import LocationNotice
+from hiring_desk.ui.workbook.recent_menu import RecentMenu
+from hiring_desk.ui.workbook.welcome_page import WelcomePage
+from hiring_desk.ui.workbook.workbook_switching import WorkbookSwitcher
 
 #: (key, label, icon) of each area, in navigation order.
 AREAS: tuple[tuple[str, str, str], ...] = (

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from hiring_desk.ui import messages
-from hiring_desk.ui.pages import attachments_panel
+from hiring_desk.ui.candidates import attachments_panel
 
 
 def offer_to_open(parent: QWidget | None, path: Path, what: str) -> None:

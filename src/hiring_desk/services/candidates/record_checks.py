@@ -1,0 +1,169 @@
+"""A candidate's record as the editor captures it, and its field checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from hiring_desk.domain.vocab import PayPeriod, Source, WorkMode
+from hiring_desk.services.validation import email_problem, length_problem, normalise_text
+
+NAME_LIMIT = 200
+SHORT_LIMIT = 200
+NOTES_LIMIT = 20_000
+TAG_LIMIT = 50
+SKILL_LIMIT = 100
+ADDRESS_LIMIT = 1000
+URL_LIMIT = 500
+#: An http(s) address of the usual shape, which the full check always accepts as it is.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?", re.I)
+_SOURCES = frozenset(s.value for s in Source)
+_WORK_MODES = frozenset(w.value for w in WorkMode)
+
+
+@dataclass(frozen=True)
+class CandidateInput:
+    """Everything the candidate editor captures. Money is in major units."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    postal_address: str = ""
+    linkedin_url: str = ""
+    github_url: str = ""
+    portfolio_url: str = ""
+    source: str = Source.OTHER.value
+    current_title: str = ""
+    years_experience: int | None = None
+    salary_expectation: Decimal | None = None
+    salary_expectation_max: Decimal | None = None  # a range's upper end
+    salary_currency: str | None = None
+    salary_period: str = PayPeriod.YEAR.value
+    notice_weeks: int | None = None
+    work_mode_preference: str | None = None
+    notes: str = ""
+    skills: tuple[str, ...] = field(default_factory=tuple)
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def plain_text(value: str, *, multiline: bool = False) -> str:
+    """Text from outside, normalised by ``validation.normalise_text`` and stripped.
+
+    Line breaks and tabs survive only in multi-line fields.
+    """
+    if value.isascii() and value.isprintable():  # nothing to clean: most text
+        return value.strip()
+    return normalise_text(value, multiline=multiline).strip()
+
+
+def check_candidate(
+    data: CandidateInput, currencies: frozenset[str]
+) -> tuple[CandidateInput, dict[str, str]]:
+    """The cleaned record and a message per field that is wrong."""
+    errors: dict[str, str] = {}
+    name = plain_text(data.name)
+    if not name:
+        errors["name"] = "is required"
+    elif problem := length_problem(name, NAME_LIMIT):
+        errors["name"] = problem
+    email = plain_text(data.email).lower()
+    if problem := email_problem(email):
+        errors["email"] = problem
+    phone = plain_text(data.phone)
+    if phone and (sum(map(str.isdigit, phone)) < 6 or len(phone) > 40):
+        errors["phone"] = "does not look like a phone number"
+    location, current_title = plain_text(data.location), plain_text(data.current_title)
+    for name_, value in (("location", location), ("current_title", current_title)):
+        if problem := length_problem(value, SHORT_LIMIT):
+            errors[name_] = problem
+    urls = {}
+    for key in ("linkedin_url", "github_url", "portfolio_url"):
+        url, problem = _web_address(plain_text(getattr(data, key)))
+        if problem:
+            errors[key] = problem
+        urls[key] = url
+    if data.source not in _SOURCES:
+        errors["source"] = f"'{data.source}' is not one of the sources"
+    if data.work_mode_preference and data.work_mode_preference not in _WORK_MODES:
+        errors["work_mode_preference"] = "is not one of on-site, remote, hybrid"
+    if data.years_experience is not None and not 0 <= data.years_experience <= 60:
+        errors["years_experience"] = "must be between 0 and 60"
+    if data.notice_weeks is not None and not 0 <= data.notice_weeks <= 52:
+        errors["notice_weeks"] = "must be between 0 and 52 weeks"
+    currency = plain_text(data.salary_currency or "").upper() or None
+    low, high = data.salary_expectation, data.salary_expectation_max
+    if low is not None:
+        if low < 0:
+            errors["salary_expectation"] = "must not be negative"
+        elif high is not None and high < low:
+            errors["salary_expectation"] = "runs from the higher amount to the lower"
+        if currency is None:
+            errors["salary_currency"] = "is needed with a salary expectation"
+    elif high is not None:
+        errors["salary_expectation"] = "needs its lower end too"
+    if currency is not None and currency not in currencies:
+        errors["salary_currency"] = f"'{currency}' is not an ISO 4217 currency code"
+    notes = plain_text(data.notes, multiline=True)
+    if problem := length_problem(notes, NOTES_LIMIT):
+        errors["notes"] = problem
+    postal_address = plain_text(data.postal_address, multiline=True)
+    if problem := length_problem(postal_address, ADDRESS_LIMIT):
+        errors["postal_address"] = problem
+    tags = _unique(map(plain_text, data.tags))
+    if any(len(t) > TAG_LIMIT for t in tags):
+        errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
+    from hiring_desk.services.roles.skills_catalog import canonical_skill
+
+    skills = _unique(map(canonical_skill, map(plain_text, data.skills)))
+    if any(len(s) > SKILL_LIMIT for s in skills):
+        errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
+    # As dataclasses.replace, without its per-field loop (an import cleans many thousands).
+    cleaned = CandidateInput(
+        **data.__dict__
+        | {
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "location": location,
+            "postal_address": postal_address,
+            "current_title": current_title,
+            "salary_currency": currency,
+            "salary_expectation_max": None if high == low else high,
+            "notes": notes,
+            "tags": tags,
+            "skills": skills,
+            "linkedin_url": urls["linkedin_url"],
+            "github_url": urls["github_url"],
+            "portfolio_url": urls["portfolio_url"],
+        }
+    )
+    return cleaned, errors
+
+
+def _web_address(url: str) -> tuple[str, str | None]:
+    """``url`` with https:// added when it has no scheme, and what is wrong with it."""
+    if not url or (len(url) <= URL_LIMIT and _PLAIN_WEB_ADDRESS.fullmatch(url)):
+        return url, None
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in ("http", "https") and "." not in scheme:
+        return url, "must be a web address (https://…)"
+    if "://" not in url:
+        url = f"https://{url}"
+        parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > URL_LIMIT:
+        return url, "must be a web address (https://…)"
+    return url, None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty values, each once (the first of those equal but for case)."""
+    first: dict[str, str] = {}
+    for value in values:
+        if value:
+            first.setdefault(value.casefold(), value)
+    return tuple(first.values())

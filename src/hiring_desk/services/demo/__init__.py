@@ -1,0 +1,1 @@
+"""The sample workbook and its made-up data."""

@@ -1,0 +1,1 @@
+"""Question bank, interview plans, scheduling, calendar export, scorecards and interview packs."""

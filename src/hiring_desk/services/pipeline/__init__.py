@@ -1,0 +1,1 @@
+"""Applications and their stages: moves by the rules, the board, match scores."""

@@ -1,0 +1,327 @@
+"""Applications: a candidate applies to a role and moves through the stages.
+
+Whether a move is allowed is decided by ``domain.pipeline``; every move is kept
+as a stage event, shown as the candidate's timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from hiring_desk.domain.match import MatchResult, match
+from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
+from hiring_desk.domain.vocab import OfferStatus, Stage
+from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.pipeline import match_scores
+from hiring_desk.services.privacy.erased_guard import ErasedCandidateError, refuse_if_erased
+from hiring_desk.services.validation import clean
+from hiring_desk.services.workbook import audit
+from hiring_desk.store import Workbook
+from hiring_desk.store.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    Offer,
+    Role,
+    RoleSkill,
+    StageEvent,
+    TeamMember,
+)
+from hiring_desk.store.models._base import utcnow
+
+
+class MoveRefusedError(ServiceError):
+    """A stage move the pipeline rules do not allow; the message says why."""
+
+
+@dataclass(frozen=True)
+class ApplicationInfo:
+    id: int
+    candidate_id: int
+    role_id: int
+    role_title: str
+    stage: str
+    closed_reason: str
+    applied_at: datetime
+    updated_at: datetime
+    match: MatchResult
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    application_id: int
+    role_title: str
+    from_stage: str | None
+    to_stage: str
+    by: str
+    note: str
+
+    @property
+    def description(self) -> str:
+        return describe_move(
+            Stage(self.from_stage) if self.from_stage else None, Stage(self.to_stage)
+        )
+
+
+def apply(
+    workbook: Workbook,
+    candidate_id: int,
+    role_id: int,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+) -> ApplicationInfo:
+    """Record that a candidate applied to a role (stage Applied)."""
+    with workbook.transaction() as session:
+        if session.get(Candidate, candidate_id) is None:
+            raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+        refuse_if_erased(session, candidate_id)
+        role = session.get(Role, role_id)
+        if role is None:
+            raise ValidationError({"role": "does not exist"})
+        existing = session.exec(
+            select(Application).where(
+                Application.candidate_id == candidate_id, Application.role_id == role_id
+            )
+        ).first()
+        if existing is not None:
+            raise ValidationError({"role": f"this candidate already applied to '{role.title}'"})
+        application = Application(
+            candidate_id=candidate_id, role_id=role_id, stage=Stage.APPLIED.value
+        )
+        session.add(application)
+        session.flush()
+        assert application.id is not None
+        session.add(
+            StageEvent(
+                application_id=application.id,
+                from_stage=None,
+                to_stage=Stage.APPLIED.value,
+                by_member_id=by_member_id,
+                note=clean(note)[:500],
+            )
+        )
+        match_scores.refresh_application(session, application.id)
+        audit.record(session, "apply", "application", application.id)
+        return _info(session, application)
+
+
+def move(
+    workbook: Workbook,
+    application_id: int,
+    to_stage: str,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> ApplicationInfo:
+    """Move an application to ``to_stage``; refused (MoveRefusedError) against the rules."""
+    target = Stage(to_stage)
+    with workbook.transaction() as session:
+        application = _load(session, application_id)
+        refuse_if_erased(session, application.candidate_id)
+        current = Stage(application.stage)
+        why = refusal(current, target, _context(session, application_id), clean(reason))
+        if why:
+            raise MoveRefusedError(why)
+        if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
+            raise ValidationError({"by": "must be a member of the team"})
+        _record_move(session, application, current, target, by_member_id, note, reason)
+        return _info(session, application)
+
+
+@dataclass(frozen=True)
+class BulkMoveResult:
+    moved: int
+    refused: tuple[tuple[str, str], ...]  # (candidate name, why)
+
+
+def move_many(
+    workbook: Workbook,
+    application_ids: list[int],
+    to_stage: str,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> BulkMoveResult:
+    """Move several applications; each one the rules refuse is listed with why.
+
+    The allowed moves are made together in one transaction.
+    """
+    target = Stage(to_stage)
+    moved = 0
+    refused: list[tuple[str, str]] = []
+    with workbook.transaction() as session:
+        for application_id in application_ids:
+            application = _load(session, application_id)
+            candidate = session.get(Candidate, application.candidate_id)
+            name = candidate.name if candidate else str(application.candidate_id)
+            current = Stage(application.stage)
+            why = refusal(current, target, _context(session, application_id), clean(reason))
+            try:
+                refuse_if_erased(session, application.candidate_id)
+            except ErasedCandidateError as exc:
+                why = str(exc)
+            if why:
+                refused.append((name, why))
+                continue
+            _record_move(session, application, current, target, by_member_id, note, reason)
+            moved += 1
+    return BulkMoveResult(moved, tuple(refused))
+
+
+def move_in_session(
+    session: Session,
+    application: Application,
+    to_stage: Stage,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+    reason: str = "",
+) -> None:
+    """Move an application inside the caller's transaction, by the same rules as ``move``.
+
+    For services that change more than the stage in one go (accepting an offer
+    hires the candidate). Refused with MoveRefusedError; the caller's
+    transaction then rolls back whatever else it did.
+    """
+    assert application.id is not None
+    refuse_if_erased(session, application.candidate_id)
+    current = Stage(application.stage)
+    why = refusal(current, to_stage, _context(session, application.id), clean(reason))
+    if why:
+        raise MoveRefusedError(why)
+    _record_move(session, application, current, to_stage, by_member_id, note, reason)
+
+
+def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:
+    with workbook.transaction() as session:
+        application = _load(session, application_id)
+        return allowed_targets(Stage(application.stage), _context(session, application_id))
+
+
+def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationInfo]:
+    with workbook.transaction() as session:
+        rows = session.exec(
+            select(Application)
+            .where(Application.candidate_id == candidate_id)
+            .order_by(col(Application.applied_at), col(Application.id))
+        ).all()
+        return [_info(session, row) for row in rows]
+
+
+def timeline(workbook: Workbook, candidate_id: int) -> list[TimelineEntry]:
+    """Every stage move of every application of a candidate, newest first."""
+    statement = (
+        select(StageEvent, col(Role.title), col(TeamMember.name))
+        .join(Application, col(Application.id) == StageEvent.application_id)
+        .join(Role, col(Role.id) == Application.role_id)
+        .outerjoin(TeamMember, col(TeamMember.id) == StageEvent.by_member_id)
+        .where(Application.candidate_id == candidate_id)
+        .order_by(col(StageEvent.at).desc(), col(StageEvent.id).desc())
+    )
+    with workbook.transaction() as session:
+        return [
+            TimelineEntry(
+                at=event.at,
+                application_id=event.application_id,
+                role_title=title,
+                from_stage=event.from_stage,
+                to_stage=event.to_stage,
+                by=by or "",
+                note=event.note,
+            )
+            for event, title, by in session.exec(statement)
+        ]
+
+
+def rejection_reasons(workbook: Workbook) -> list[str]:
+    """The reasons offered when rejecting, in their order (see ``rejection_reasons``)."""
+    from hiring_desk.services.team import rejection_reasons as reasons
+
+    return [text for _id, text in reasons.list_reasons(workbook)]
+
+
+def _record_move(
+    session: Session,
+    application: Application,
+    current: Stage,
+    target: Stage,
+    by_member_id: int | None,
+    note: str,
+    reason: str,
+) -> None:
+    """Change the stage and keep the move as a stage event (rules already checked)."""
+    assert application.id is not None
+    application.stage = target.value
+    application.closed_reason = clean(reason)[:200] if target is Stage.REJECTED else ""
+    application.updated_at = utcnow()
+    session.add(application)
+    event_note = clean(note)[:500]
+    if target is Stage.REJECTED:
+        event_note = f"{clean(reason)}: {event_note}" if event_note else clean(reason)
+    session.add(
+        StageEvent(
+            application_id=application.id,
+            from_stage=current.value,
+            to_stage=target.value,
+            by_member_id=by_member_id,
+            note=event_note,
+        )
+    )
+    audit.record(session, "move", "application", application.id, {"to": target.value})
+
+
+def _context(session: Session, application_id: int) -> MoveContext:
+    statuses = session.exec(
+        select(Offer.status).where(Offer.application_id == application_id)
+    ).all()
+    return MoveContext(
+        offers_exist=bool(statuses),
+        has_accepted_offer=OfferStatus.ACCEPTED.value in statuses,
+    )
+
+
+def _info(session: Session, application: Application) -> ApplicationInfo:
+    assert application.id is not None
+    role = session.get(Role, application.role_id)
+    role_skills = session.exec(
+        select(RoleSkill)
+        .where(RoleSkill.role_id == application.role_id)
+        .order_by(col(RoleSkill.position))
+    ).all()
+    skills = session.exec(
+        select(CandidateSkill.skill).where(CandidateSkill.candidate_id == application.candidate_id)
+    ).all()
+    result = match(
+        skills,
+        [s.skill for s in role_skills if s.importance == "must"],
+        [s.skill for s in role_skills if s.importance == "nice"],
+    )
+    return ApplicationInfo(
+        id=application.id,
+        candidate_id=application.candidate_id,
+        role_id=application.role_id,
+        role_title=role.title if role else "",
+        stage=application.stage,
+        closed_reason=application.closed_reason,
+        applied_at=application.applied_at,
+        updated_at=application.updated_at,
+        match=result,
+    )
+
+
+def _load(session: Session, application_id: int) -> Application:
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFoundError(f"Application {application_id} does not exist.")
+    return application

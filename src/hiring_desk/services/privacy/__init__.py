@@ -1,0 +1,1 @@
+"""Consent, retention, erasure and access-request exports."""

@@ -1,0 +1,1 @@
+"""Candidates page, its table model, detail panel, dialogs, import and merge."""

@@ -1,0 +1,421 @@
+"""The Candidates page: search and filters, the table (paged from SQL), and the detail panel.
+
+Changes run through ``ui.operations`` and are announced on the change hub; the page
+refreshes itself after what it (or its detail panel) did, and listens to the hub
+for what other pages and dialogs change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.vocab import Stage
+from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.candidate_table import CandidateFilter, CandidateRow
+from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.privacy import consent_retention
+from hiring_desk.services.privacy.erased_guard import erased_message
+from hiring_desk.services.roles import role_records
+from hiring_desk.services.team import company, team_members
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.candidates import candidate_actions
+from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
+from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
+from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
+from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
+from hiring_desk.ui.offers.compare_dialog import can_compare, open_comparison
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.pipeline.board_view import BoardView
+from hiring_desk.ui.pipeline.move_dialog import MoveDialog
+from hiring_desk.ui.table_model import fit_columns, make_table_view
+from hiring_desk.ui.widgets import button_row
+from hiring_desk.ui.workbook import undo_stack
+
+SEARCH_DELAY_MS = 150
+#: The "at least" choices of the match filter, in percent.
+MATCH_THRESHOLDS = (25, 50, 75, 100)
+#: What the page shows: candidates and all their record reaches, roles to filter by,
+#: team members in the timeline, dates and money in the locale.
+SHOWS = Change.CANDIDATE_RECORD | Change.ROLES | Change.TEAM | Change.COMPANY | Change.PREFERENCES
+
+
+class CandidatesPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidates_page")
+        self._workbook: Workbook | None = None
+        self.filters = CandidateFilters()
+        self.filters.typed.connect(self._typed)
+        self.filters.chosen.connect(self.apply_filter)
+
+        self.new_button = QPushButton("&New…")
+        self.new_button.setObjectName("new_candidate")
+        self.new_button.setToolTip("Add a candidate")
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setObjectName("edit_candidate")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setObjectName("delete_candidate")
+        self.bulk_move_button = QPushButton("&Move…")
+        self.bulk_move_button.setObjectName("bulk_move")
+        self.bulk_move_button.setToolTip("Move the selected candidates' applications to a stage")
+        self.bulk_move_button.clicked.connect(lambda: candidate_actions.move_selected(self))
+        self.bulk_tag_button = QPushButton("T&ag…")
+        self.bulk_tag_button.setObjectName("bulk_tag")
+        self.bulk_tag_button.setToolTip("Add a tag to the selected candidates")
+        self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
+        self.compare_button = QPushButton("&Compare…")
+        self.compare_button.setObjectName("compare_candidates")
+        self.compare_button.setToolTip(
+            "Select 2 to 5 candidates of one role to see them side by side"
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.import_button = QPushButton("&Import…")
+        self.import_button.setObjectName("import_candidates")
+        self.import_button.setToolTip("Import candidates from a CSV file")
+        self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setObjectName("export_candidates")
+        self.export_button.setToolTip("Export the candidates in view to a CSV file")
+        self.export_button.clicked.connect(lambda: candidate_actions.export_view(self))
+        self.new_button.clicked.connect(self.new_candidate)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table_toggle = QPushButton("&Table")
+        self.table_toggle.setObjectName("show_table")
+        self.board_toggle = QPushButton("&Board")
+        self.board_toggle.setObjectName("show_board")
+        for toggle in (self.table_toggle, self.board_toggle):
+            toggle.setCheckable(True)
+            toggle.setAutoExclusive(True)
+        self.table_toggle.setChecked(True)
+        self.table_toggle.toggled.connect(self._view_changed)
+        buttons = button_row(
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.bulk_move_button,
+            self.bulk_tag_button,
+            self.compare_button,
+            self.import_button,
+            self.export_button,
+        )
+        buttons.addWidget(QLabel("View:"))
+        buttons.addWidget(self.table_toggle)
+        buttons.addWidget(self.board_toggle)
+
+        self.model = CandidateTableModel()
+        self.table = make_table_view("candidates_table")
+        self.table.setAccessibleName("Candidates")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected).setWhatsThis(
+            "Delete the selected candidate"
+        )
+        self.detail = CandidateDetailPanel()
+        self.detail.move_requested.connect(self.move_application)
+        self.detail.apply_requested.connect(self.apply_to_role)
+        self.detail.changed.connect(self._detail_changed)
+        self.detail.attachments.attached.connect(
+            lambda cid, aid: candidate_actions.offer_cv_suggestions(self, cid, aid)
+        )
+        self.board = BoardView(self._move_card)
+        self.board.candidate_chosen.connect(self.detail.show_candidate)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.board)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+        self._select_after_typing: int | None = None
+        self.model.page_shown.connect(lambda: self._after_reload(self._select_after_typing))
+        self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
+
+    # -- loading -------------------------------------------------------------------
+
+    @property
+    def workbook(self) -> Workbook | None:
+        return self._workbook
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        locale = company.get_company(workbook).locale if workbook else "en_GB"
+        self.detail.set_workbook(workbook, locale)
+        self.filters.fill_roles(self._workbook)
+        self.model.set_workbook(workbook, locale)
+        self._after_reload()
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.filters.fill_roles(self._workbook)
+        self.model.reload()
+        self._after_reload(selected)
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.filters.role_id())
+
+    def current_filter(self) -> CandidateFilter:
+        return self.filters.current()
+
+    def _typed(self) -> None:
+        """The search, tag or skill text changed: query on a worker thread, show when ready."""
+        self._select_after_typing = self.selected_id()
+        self.model.request_filter(self.current_filter())
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.filters.role_id())
+
+    def apply_filter(self) -> None:
+        selected = self.selected_id()
+        self.model.set_filter(self.current_filter())
+        self._after_reload(selected)
+        if self.board_toggle.isChecked():
+            self.board.show_role(self._workbook, self.filters.role_id())
+
+    def show_board(self, on: bool = True) -> None:
+        (self.board_toggle if on else self.table_toggle).setChecked(True)
+
+    def _view_changed(self) -> None:
+        on_board = self.board_toggle.isChecked()
+        self.views.setCurrentWidget(self.board if on_board else self.table)
+        if on_board:
+            self.board.show_role(self._workbook, self.filters.role_id())
+
+    def _move_card(self, application_id: int, stage: Stage) -> bool:
+        """A card dropped on another column: move it there (asking why, for a rejection)."""
+        workbook = self._workbook
+        if workbook is None:
+            return False
+        reason = ""
+        if stage is Stage.REJECTED:
+            reasons = stage_moves.rejection_reasons(workbook)
+            reason, ok = QInputDialog.getItem(
+                self, "Reject Application", "Reason:", reasons, 0, True
+            )
+            if not ok:
+                return False
+        moved = run_operation(
+            self,
+            lambda: stage_moves.move(workbook, application_id, stage.value, reason=reason),
+            changes=Change.APPLICATIONS,
+            on_refused=lambda exc: messages.show_warning(self, "Cannot Move", str(exc)),
+        )
+        if moved is None:
+            return False
+        self.board.reload()
+        self.model.reload()
+        self._after_reload(moved.candidate_id)
+        self.detail.show_candidate(moved.candidate_id)
+        return True
+
+    def _after_reload(self, select_id: int | None = None) -> None:
+        total = self.model.total
+        self.filters.show_total(total)
+        fit_columns(self.table)
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        else:
+            self.detail.show_candidate(None)
+        self._update_buttons()
+
+    # -- selection -----------------------------------------------------------------
+
+    def show_candidate(self, candidate_id: int) -> None:
+        """Select a candidate (from another page): filters that hide them are cleared."""
+        row = self.model.row_of(candidate_id)
+        if row is None:
+            self.filters.clear()
+            self.apply_filter()
+            row = self.model.row_of(candidate_id)
+            while row is None and self.model.canFetchMore():
+                self.model.fetchMore()
+                row = self.model.row_of(candidate_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.detail.show_candidate(candidate_id)
+
+    def selected_id(self) -> int | None:
+        """The candidate shown in the detail panel: the current one of the selection."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        current = self.table.currentIndex()
+        if current.isValid() and any(r.row() == current.row() for r in rows):
+            return self.model.row(current.row()).id
+        return self.model.row(rows[0].row()).id
+
+    def selected_rows(self) -> list[CandidateRow]:
+        rows = sorted(r.row() for r in self.table.selectionModel().selectedRows())
+        return [self.model.row(r) for r in rows]
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.detail.show_candidate(self.selected_id())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_id() is not None
+        self.new_button.setEnabled(self._workbook is not None)
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.detail.apply_button.setEnabled(selected)
+        self.bulk_move_button.setEnabled(any(r.application_id for r in self.selected_rows()))
+        self.bulk_tag_button.setEnabled(selected)
+        self.compare_button.setEnabled(self._comparison_role() is not None)
+
+    # -- actions -------------------------------------------------------------------
+
+    def _comparison_role(self) -> int | None:
+        """The role the selection can be compared for: the role filter's, or the one
+        role every selected row shows; None when 2-5 candidates of one role are not chosen."""
+        rows = self.selected_rows()
+        if can_compare(len(rows)) is not None:
+            return None
+        chosen = self.filters.role_id()
+        if chosen is not None:
+            return chosen
+        shown = {r.role_id for r in rows}
+        return shown.pop() if len(shown) == 1 and None not in shown else None
+
+    def compare_selected(self) -> None:
+        role_id = self._comparison_role()
+        if self._workbook is not None and role_id is not None:
+            ids = [r.id for r in self.selected_rows()]
+            open_comparison(self, self._workbook, role_id, ids)
+
+    def new_candidate(self) -> None:
+        workbook = self._workbook
+        if workbook is None:
+            return
+        dialog = CandidateDialog(
+            self,
+            lambda record: candidate_records.create_candidate(workbook, record),
+            default_currency=company.get_company(workbook).default_currency,
+        )
+        if dialog.exec() and dialog.saved:
+            new_id = dialog.saved.id
+            self._reload_selecting(candidate_actions.offer_merge(self, new_id))
+
+    def edit_selected(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        try:
+            detail = candidate_records.get_candidate(workbook, candidate_id)
+        except NotFoundError as exc:
+            messages.show_warning(self, "Candidate Not Found", str(exc))
+            self.refresh()
+            return
+        if consent_retention.privacy_info(workbook, candidate_id).is_erased:
+            messages.show_info(self, "Candidate Erased", erased_message(candidate_id))
+            return
+        dialog = CandidateDialog(
+            self,
+            lambda record: candidate_records.update_candidate(workbook, candidate_id, record),
+            detail,
+        )
+        if dialog.exec() and dialog.saved:
+            self._reload_selecting(candidate_id)
+
+    def delete_selected(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        name = self.model.row(self.table.selectionModel().selectedRows()[0].row()).name
+        if not messages.confirm(
+            self,
+            "Delete Candidate",
+            f"Delete {name} with their applications and history? Edit ▸ Undo brings them back.",
+            "Delete",
+        ):
+            return
+        run_operation(
+            self,
+            lambda: candidate_records.delete_candidate(workbook, candidate_id),
+            changes=Change.CANDIDATE_RECORD,
+            failure_title="Candidate Not Deleted",
+            on_success=lambda snapshot: undo_stack.record_deletion(
+                self, workbook, "Delete Candidate", snapshot, candidate_records.delete_candidate
+            ),
+        )
+        self.refresh()
+
+    def apply_to_role(self) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        applied = {a.role_id for a in stage_moves.applications_of(workbook, candidate_id)}
+        open_roles = [r for r in role_records.list_roles(workbook) if r.id not in applied]
+        if not open_roles:
+            messages.show_info(self, "Apply to Role", "This candidate has applied to every role.")
+            return
+        titles = [r.title for r in open_roles]
+        title, ok = QInputDialog.getItem(self, "Apply to Role", "Role:", titles, 0, False)
+        if not ok:
+            return
+        role = open_roles[titles.index(title)]
+        applied_now = run_operation(
+            self,
+            lambda: stage_moves.apply(workbook, candidate_id, role.id),
+            changes=Change.APPLICATIONS,
+            on_refused=lambda exc: messages.show_warning(self, "Cannot Apply", str(exc)),
+        )
+        if applied_now is not None:
+            self._reload_selecting(candidate_id)
+
+    def move_application(self, application_id: int) -> None:
+        workbook, candidate_id = self._workbook, self.selected_id()
+        if workbook is None or candidate_id is None:
+            return
+        application = next(
+            a for a in stage_moves.applications_of(workbook, candidate_id) if a.id == application_id
+        )
+        dialog = MoveDialog(
+            self,
+            application,
+            candidate_records.get_candidate(workbook, candidate_id).record.name,
+            stage_moves.allowed_moves(workbook, application_id),
+            stage_moves.rejection_reasons(workbook),
+            team_members.list_members(workbook),
+            lambda stage, reason, note, by: stage_moves.move(
+                workbook, application_id, stage, by_member_id=by, note=note, reason=reason
+            ),
+        )
+        if dialog.exec() and dialog.moved:
+            self._reload_selecting(candidate_id)
+
+    def _detail_changed(self) -> None:
+        if self.detail.candidate_id is not None:
+            self._reload_selecting(self.detail.candidate_id)
+
+    def _reload_selecting(self, candidate_id: int) -> None:
+        self.model.reload()
+        self._after_reload(candidate_id)
+        if self.selected_id() == candidate_id:
+            self.detail.show_candidate(candidate_id)

@@ -1,0 +1,1 @@
+"""Interviews page, calendar, scheduling, scorecards, plans, question bank, packs."""

@@ -1,0 +1,134 @@
+"""The Interviews area: the calendar of interviews, scorecards, packs and the question bank.
+
+The calendar (``InterviewCalendar``) books, edits, cancels and exports interviews;
+this page adds what comes after an interview (typing in a scorecard) and what
+goes before it (printing the interview pack), and the question bank on a tab.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from hiring_desk.domain.vocab import InterviewStatus
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.interviews import interview_records
+from hiring_desk.services.team import company
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.interviews.interview_calendar import InterviewCalendar
+from hiring_desk.ui.interviews.question_bank_page import QuestionBankPage
+from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
+
+
+class InterviewsPage(QWidget):
+    """``candidate_activated(id)`` asks the window to show a candidate.
+
+    The calendar and the question bank each listen to the change hub for what they show.
+    """
+
+    candidate_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interviews_page")
+        self._workbook: Workbook | None = None
+        self._locale = "en_GB"
+
+        self.calendar = InterviewCalendar()
+        self.calendar.interview_activated.connect(self._open_candidate)
+        self.calendar.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        self.scorecard_button = QPushButton("&Scorecard…")
+        self.scorecard_button.setObjectName("enter_scorecard")
+        self.scorecard_button.setToolTip("Type in an interviewer's scorecard for this interview")
+        self.scorecard_button.clicked.connect(self.enter_scorecard)
+        self.candidate_button = QPushButton("Ca&ndidate")
+        self.candidate_button.setObjectName("open_candidate")
+        self.candidate_button.setToolTip("Show this interview's candidate")
+        self.candidate_button.clicked.connect(
+            lambda: self._open_candidate(self.calendar.selected_interview_id())
+        )
+        self.pack_button = QPushButton("&Pack…")
+        self.pack_button.setObjectName("print_pack")
+        self.pack_button.setToolTip(
+            "Print an interview pack: the role, each candidate, the questions and scorecards"
+        )
+        self.pack_button.clicked.connect(self.print_pack)
+        for index, button in enumerate(
+            (self.scorecard_button, self.candidate_button, self.pack_button)
+        ):
+            self.calendar.buttons.insertWidget(index, button)
+        schedule = self.calendar
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("interviews_tabs")
+        self.tabs.addTab(schedule, "Schedule")
+        self.question_bank = QuestionBankPage()
+        self.tabs.addTab(self.question_bank, "Question Bank")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._update_buttons()
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self._locale = company.get_company(workbook).locale if workbook else "en_GB"
+        self.calendar.set_workbook(workbook)
+        self.question_bank.set_workbook(workbook)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """Read the calendar and the question bank again."""
+        self.calendar.refresh()
+        self.question_bank.refresh()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        interview_id = self.calendar.selected_interview_id()
+        status = None
+        if interview_id is not None and self._workbook is not None:
+            try:
+                status = interview_records.get_interview(self._workbook, interview_id).status
+            except ServiceError:
+                status = None
+        self.scorecard_button.setEnabled(
+            status is not None and status != InterviewStatus.CANCELLED.value
+        )
+        self.candidate_button.setEnabled(status is not None)
+        self.pack_button.setEnabled(self._workbook is not None)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def enter_scorecard(self) -> None:
+        interview_id = self.calendar.selected_interview_id()
+        if self._workbook is None or interview_id is None:
+            return
+        try:
+            saved = ScorecardDialog.ask(self._workbook, interview_id, self, locale=self._locale)
+        except ServiceError as exc:
+            messages.show_error(self, "Cannot Enter Scorecard", str(exc))
+            return
+        if saved is not None:
+            self.calendar.refresh()
+            self.calendar.select_interview(interview_id)
+
+    def print_pack(self) -> None:
+        if self._workbook is None:
+            return
+        from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog
+
+        interview_id = self.calendar.selected_interview_id()
+        role_id = None
+        if interview_id is not None:
+            role_id = interview_records.get_interview(self._workbook, interview_id).role_id
+        PrintPackDialog(self._workbook, self, role_id=role_id).exec()
+
+    def _open_candidate(self, interview_id: int | None) -> None:
+        if self._workbook is None or interview_id is None:
+            return
+        try:
+            detail = interview_records.get_interview(self._workbook, interview_id)
+        except ServiceError:
+            return
+        self.candidate_activated.emit(detail.candidate_id)

@@ -1,0 +1,1 @@
+"""Offers page, offer dialog, letters, comparison."""

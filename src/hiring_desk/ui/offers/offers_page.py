@@ -1,0 +1,348 @@
+"""The Offers page: every offer with its status and dates, and what can happen next.
+
+Approve, send, accept, decline and withdraw each ask first. Accepting hires the
+candidate; when that fills the role's headcount the page offers to mark the
+role filled and close the applications still open, with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.formatting import format_day, format_money
+from hiring_desk.domain.offer_rules import (
+    EDITABLE_STATUSES,
+    OPEN_STATUSES,
+    STATUS_ORDER,
+    allowed_targets,
+)
+from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
+from hiring_desk.services.offers import offer_records, offer_status
+from hiring_desk.services.offers.offer_records import OfferSummary
+from hiring_desk.services.offers.offer_status import AcceptResult
+from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.team import company, team_members
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui import messages
+from hiring_desk.ui.offers.offer_dialog import OfferDialog
+from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
+from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.table_model import (
+    Column,
+    RowsTableModel,
+    make_table_view,
+    selected_row,
+    show_rows,
+)
+from hiring_desk.ui.widgets import button_row, empty_note, push_button
+
+#: What the list shows: offers, who they are for and who approved them, in the locale.
+SHOWS = (
+    Change.OFFERS
+    | Change.CANDIDATES
+    | Change.APPLICATIONS
+    | Change.ROLES
+    | Change.TEAM
+    | Change.COMPANY
+    | Change.PREFERENCES
+)
+#: The filter entry for offers still waiting on someone.
+WAITING = "waiting"
+T = TypeVar("T")
+#: Statuses sort in the order an offer lives through them.
+_STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    """The local calendar day of a stored UTC time (SQLite hands them back naive)."""
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().date()
+
+
+def offer_columns(locale: str) -> list[Column[OfferSummary]]:
+    return [
+        Column("Candidate", lambda o: o.candidate_name),
+        Column("Role", lambda o: o.role_title),
+        Column(
+            "Salary",
+            lambda o: (
+                f"{format_money(o.salary_minor, o.currency, locale, whole=True)} "
+                f"{PayPeriod(o.pay_period).label}"
+            ),
+            lambda o: (o.currency, o.salary_minor),
+            True,
+        ),
+        Column(
+            "Status", lambda o: o.status_label, lambda o: STATUS_ORDER.index(OfferStatus(o.status))
+        ),
+        Column(
+            "Since", lambda o: format_day(_local_day(o.status_at), locale), lambda o: o.status_at
+        ),
+        Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
+        Column("Expires", lambda o: format_day(o.expiry_date, locale), lambda o: o.expiry_date),
+        Column("Approved by", lambda o: o.approved_by),
+    ]
+
+
+class OffersPage(QWidget):
+    """Lists offers and moves them on (announced on the change hub);
+    ``candidate_activated(id)`` on double-click, ``print_letter_requested(offer id)`` from
+    Print Letter… (the window shows the candidate or prints)."""
+
+    candidate_activated = Signal(int)
+    print_letter_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offers_page")
+        self._workbook: Workbook | None = None
+        self._locale = "en_GB"
+        self.model: RowsTableModel[OfferSummary] = RowsTableModel(offer_columns(self._locale))
+        self.table = make_table_view("offers_table")
+        self.table.setAccessibleName("Offers")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("offers_filter")
+        self.status_filter.addItem("All offers", None)
+        self.status_filter.addItem("Waiting (draft, approved, sent)", WAITING)
+        for status in STATUS_ORDER:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+
+        self.edit_button = push_button("&Edit…", "edit_offer", self.edit_selected)
+        self.approve_button = push_button("A&pprove…", "approve_offer", self.approve_selected)
+        self.send_button = push_button("Mark &Sent", "send_offer", self.send_selected)
+        self.accept_button = push_button("&Accept", "accept_offer", self.accept_selected)
+        self.decline_button = push_button("&Decline", "decline_offer", self.decline_selected)
+        self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
+        self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
+
+        self.empty = empty_note(
+            "No offers here yet. An offer is drafted from a candidate's application "
+            "(Make Offer…); it then shows here until it is answered.",
+            "offers_empty",
+        )
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.status_filter)
+        top.addStretch()
+        buttons = button_row(
+            self.edit_button,
+            self.approve_button,
+            self.send_button,
+            self.accept_button,
+            self.decline_button,
+            self.withdraw_button,
+            self.print_button,
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._update_buttons()
+        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
+
+    # -- showing ------------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if select_id is None and (current := self.selected_offer()) is not None:
+            select_id = current.id
+        rows: list[OfferSummary] = []
+        if self._workbook is not None:
+            locale = company.get_company(self._workbook).locale
+            if locale != self._locale:
+                self._locale = locale
+                self.model.set_columns(offer_columns(locale))
+            chosen = self.status_filter.currentData()
+            if chosen == WAITING:
+                waiting = {s.value for s in OPEN_STATUSES}
+                rows = [o for o in offer_records.list_offers(self._workbook) if o.status in waiting]
+            else:
+                rows = offer_records.list_offers(self._workbook, chosen)
+        show_rows(self.table, self.model, rows, self.empty, lambda offer: offer.id == select_id)
+        self._update_buttons()
+
+    def selected_offer(self) -> OfferSummary | None:
+        return selected_row(self.table, self.model)
+
+    def _update_buttons(self) -> None:
+        offer = self.selected_offer()
+        allowed = allowed_targets(OfferStatus(offer.status)) if offer else []
+        self.edit_button.setEnabled(
+            offer is not None and OfferStatus(offer.status) in EDITABLE_STATUSES
+        )
+        for button, target in (
+            (self.approve_button, OfferStatus.APPROVED),
+            (self.send_button, OfferStatus.SENT),
+            (self.accept_button, OfferStatus.ACCEPTED),
+            (self.decline_button, OfferStatus.DECLINED),
+            (self.withdraw_button, OfferStatus.WITHDRAWN),
+        ):
+            button.setEnabled(target in allowed)
+        self.print_button.setEnabled(offer is not None)
+
+    def _activate(self, index: QModelIndex) -> None:
+        self.candidate_activated.emit(self.model.row(index.row()).candidate_id)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        dialog = OfferDialog(workbook, offer.application_id, self, offer.id)
+        if dialog.exec() and dialog.saved is not None:
+            self._done(offer.id)
+
+    def approve_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        members = team_members.list_members(workbook)
+        if not members:
+            messages.show_warning(
+                self,
+                "Nobody to Approve",
+                "An approval names the team member who agreed to the terms. Add your team "
+                "under Team & Company first.",
+            )
+            return
+        dialog = ApproveDialog(self, _who(offer), members)
+        member_id = dialog.member_id() if dialog.exec() else None
+        if member_id is not None:
+            self._run(
+                "Cannot Approve",
+                lambda: offer_status.approve(workbook, offer.id, member_id),
+                Change.OFFERS,
+            )
+
+    def send_selected(self) -> None:
+        self._confirmed(
+            "Mark Offer Sent",
+            "Record that the offer to {who} was sent today?",
+            "Mark Sent",
+            offer_status.mark_sent,
+        )
+
+    def decline_selected(self) -> None:
+        self._confirmed(
+            "Offer Declined",
+            "Record that {name} declined the offer for {role}? The application stays where "
+            "it is: you can make another offer or close it.",
+            "Record Decline",
+            offer_status.decline,
+        )
+
+    def withdraw_selected(self) -> None:
+        self._confirmed(
+            "Withdraw Offer",
+            "Withdraw the offer to {who}? A withdrawn offer cannot be reopened; "
+            "the application stays where it is.",
+            "Withdraw",
+            offer_status.withdraw,
+        )
+
+    def accept_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        if not messages.confirm(
+            self,
+            "Accept Offer",
+            f"Record that {offer.candidate_name} accepted the offer? They move to Hired "
+            f"for {offer.role_title}.",
+            "Accept",
+        ):
+            return
+        result = self._run(
+            "Cannot Accept",
+            lambda: offer_status.accept(workbook, offer.id),
+            Change.OFFERS | Change.APPLICATIONS | Change.ROLES,  # hired for the role
+        )
+        if isinstance(result, AcceptResult) and result.headcount_filled:
+            self._offer_to_fill(workbook, result)
+
+    def print_selected(self) -> None:
+        offer = self.selected_offer()
+        if offer is not None:
+            self.print_letter_requested.emit(offer.id)
+
+    def _offer_to_fill(self, workbook: Workbook, result: AcceptResult) -> None:
+        """Ask to mark the role filled and close the applications still open."""
+        open_count = len(result.open_application_ids)
+        reason = ""
+        if open_count:
+            dialog = FillRoleDialog(
+                self,
+                result.role_title,
+                result.headcount,
+                open_count,
+                stage_moves.rejection_reasons(workbook),
+            )
+            if not dialog.exec():
+                return
+            reason = dialog.reason_text()
+        elif result.role_status == RoleStatus.FILLED.value or not messages.confirm(
+            self,
+            "Role Filled",
+            f"With this hire every place in '{result.role_title}' is taken. Mark the role filled?",
+            "Mark Filled",
+        ):
+            return
+        self._run(
+            "Cannot Fill the Role",
+            lambda: offer_status.fill_role(workbook, result.role_id, reason),
+            Change.ROLES | Change.APPLICATIONS,
+        )
+
+    def _confirmed(
+        self, title: str, question: str, action: str, change: Callable[[Workbook, int], object]
+    ) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is None or offer is None:
+            return
+        text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
+        if messages.confirm(self, title, text, action):
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), Change.OFFERS)
+
+    def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
+        """Make one change; a refusal is shown; either way the list is brought up to date."""
+        selected = self.selected_offer()
+        done = run_operation(
+            self,
+            change,
+            changes=changes,
+            on_refused=lambda exc: messages.show_warning(self, failure_title, str(exc)),
+        )
+        self.refresh(selected.id if selected else None)
+        return done
+
+    def _done(self, offer_id: int | None) -> None:
+        self.refresh(offer_id)
+
+
+def _who(offer: OfferSummary) -> str:
+    return f"{offer.candidate_name} for {offer.role_title}"

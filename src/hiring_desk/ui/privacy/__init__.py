@@ -1,0 +1,1 @@
+"""Consent, retention review, erasure and access-request dialogs."""

@@ -1,0 +1,1 @@
+"""Roles page, role dialog, skills editor, job-description editor."""

@@ -1,0 +1,1 @@
+"""Team & Company: members, company profile, rejection reasons, acting member."""

@@ -1,0 +1,1 @@
+"""The welcome page, backups, preferences, recent files, undo and location notices."""

@@ -1,0 +1,189 @@
+"""Edit ▸ Preferences…: the open workbook's defaults and policies, and the window's theme.
+
+The workbook's preferences (currency and locale, backups, retention, default
+templates) are saved in the workbook through ``services.preferences``; the
+theme belongs to this computer and is kept in the app's settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
+from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.offers import letter_templates
+from hiring_desk.services.roles import jd_user_templates
+from hiring_desk.services.team import company
+from hiring_desk.services.workbook import backups, preferences
+from hiring_desk.services.workbook.preferences import WorkbookPreferences
+from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.settings import Settings
+from hiring_desk.ui.theme import apply_theme
+from hiring_desk.ui.widgets import (
+    combo_code,
+    save_cancel,
+    searchable_combo,
+    select_code,
+    select_data,
+)
+
+THEME_CHOICES = (
+    ("system", "Same as the system"),
+    ("light", "Light"),
+    ("dark", "Dark"),
+)
+
+
+def interval_text(minutes: int) -> str:
+    """15 -> "Every 15 minutes", 120 -> "Every 2 hours"."""
+    if minutes % 60:
+        return f"Every {minutes} minutes"
+    hours = minutes // 60
+    return "Every hour" if hours == 1 else f"Every {hours} hours"
+
+
+class PreferencesDialog(QDialog):
+    """Shows the saved preferences; Save keeps them (errors are shown under their field)."""
+
+    def __init__(
+        self, workbook: Workbook | None, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences_dialog")
+        self.setWindowTitle("Preferences")
+        self._workbook = workbook
+        self._settings = settings
+        self.saved = False
+
+        self.currency_combo = searchable_combo(company.currency_choices(), "pref_currency")
+        self.locale_combo = searchable_combo(company.locale_choices(), "pref_locale")
+        self.backup_interval = QComboBox()
+        self.backup_interval.setObjectName("pref_backup_interval")
+        for minutes in backups.INTERVAL_CHOICES:
+            self.backup_interval.addItem(interval_text(minutes), minutes)
+        self.retention = QSpinBox()
+        self.retention.setObjectName("pref_retention")
+        self.retention.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
+        self.retention.setSuffix(" months")
+        self.jd_template = QComboBox()
+        self.jd_template.setObjectName("pref_jd_template")
+        self.letter_template = QComboBox()
+        self.letter_template.setObjectName("pref_letter_template")
+        self.theme = QComboBox()
+        self.theme.setObjectName("pref_theme")
+        for value, label in THEME_CHOICES:
+            self.theme.addItem(label, value)
+
+        self.fields = {
+            "default_currency": FieldWithError(self.currency_combo),
+            "locale": FieldWithError(self.locale_combo),
+            "backup_interval": FieldWithError(self.backup_interval),
+            "retention_months": FieldWithError(self.retention),
+            "jd_template": FieldWithError(self.jd_template),
+            "letter_template": FieldWithError(self.letter_template),
+        }
+        self.workbook_box = QGroupBox(
+            f"This workbook ({workbook.path.name})" if workbook else "This workbook (none is open)"
+        )
+        form = QFormLayout(self.workbook_box)
+        for key, label, help_text in (
+            ("default_currency", "Default &currency:", "Salaries and offers start in it"),
+            ("locale", "L&ocale:", "How dates and money are written"),
+            ("backup_interval", "Automatic &backups:", "At most this often, while it changes"),
+            ("retention_months", "&Keep unsuccessful candidates:", "Then they are due for review"),
+            ("jd_template", "&Job description template:", "Chosen first in the editor"),
+            ("letter_template", "O&ffer letter template:", "Chosen first when printing"),
+        ):
+            self._add_row(form, label, key, help_text)
+        self.workbook_box.setEnabled(workbook is not None)
+
+        appearance = QGroupBox("This computer")
+        appearance_form = QFormLayout(appearance)
+        theme_label = QLabel("&Theme:")
+        theme_label.setBuddy(self.theme)
+        self.theme.setAccessibleName("Theme")
+        appearance_form.addRow(theme_label, self.theme)
+
+        buttons = save_cancel(self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.workbook_box)
+        layout.addWidget(appearance)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _add_row(self, form: QFormLayout, label: str, key: str, help_text: str) -> None:
+        field = self.fields[key]
+        text = QLabel(label)
+        text.setBuddy(field)
+        field.field.setAccessibleName(label.replace("&", "").rstrip(":"))
+        field.field.setToolTip(help_text)
+        form.addRow(text, field)
+
+    def _load(self) -> None:
+        select_data(self.theme, self._settings.theme())
+        workbook = self._workbook
+        if workbook is None:
+            return
+        current = preferences.get_preferences(workbook)
+        select_code(self.currency_combo, current.default_currency)
+        select_code(self.locale_combo, current.locale)
+        select_data(self.backup_interval, current.backup_interval_minutes)
+        self.retention.setValue(current.retention_months)
+        self.jd_template.addItem("Chosen from the role's title and seniority", None)
+        for choice in jd_user_templates.list_templates(workbook):
+            label = choice.name if choice.built_in else f"{choice.name} (yours)"
+            self.jd_template.addItem(label, choice.key)
+        select_data(self.jd_template, current.jd_template)
+        self.letter_template.addItem("The one for the offer's employment type", None)
+        for template in letter_templates.list_letter_templates(workbook):
+            label = template.name if template.built_in else f"{template.name} (yours)"
+            self.letter_template.addItem(label, template.key)
+        select_data(self.letter_template, current.letter_template)
+
+    def wanted(self) -> WorkbookPreferences:
+        """The workbook preferences as the form shows them."""
+        return WorkbookPreferences(
+            default_currency=combo_code(self.currency_combo),
+            locale=combo_code(self.locale_combo),
+            backup_interval_minutes=int(self.backup_interval.currentData()),
+            retention_months=self.retention.value(),
+            jd_template=self.jd_template.currentData(),
+            letter_template=self.letter_template.currentData(),
+        )
+
+    def _show_errors(self, exc: ValidationError) -> None:
+        for name, message in exc.errors.items():
+            self.fields.get(name, self.fields["default_currency"]).set_error(message)
+
+    def save(self) -> None:
+        for field in self.fields.values():
+            field.set_error(None)
+        workbook = self._workbook
+        if workbook is not None:
+            wanted = self.wanted()
+            saved = run_operation(
+                self,
+                lambda: preferences.save_preferences(workbook, wanted),
+                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY,
+                failure_title="Preferences Not Saved",
+                on_invalid=self._show_errors,
+            )
+            if saved is None:
+                return
+        theme = str(self.theme.currentData())
+        if theme != self._settings.theme():
+            self._settings.set_theme(theme)
+            apply_theme(theme)
+        self.saved = True
+        self.accept()

@@ -1,0 +1,214 @@
+"""Which workbook the window has open: opening (the one named at start-up, another
+file, the sample), creating, restoring a backup, closing, and File ▸ New, Open, Save a
+Copy and Backups. Each step that fails says why in one message and keeps the workbook
+that was open; the one left behind is backed up (if it changed) and closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.workbook import backups, workbook_files
+from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
+from hiring_desk.services.workbook.workbook_files import Workbook, WorkbookError
+from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.workbook.backups_dialog import BackupsDialog, offer_damaged_restore
+from hiring_desk.ui.workbook.welcome_page import ensure_sample_workbook, is_first_start
+
+if TYPE_CHECKING:
+    from hiring_desk.ui.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+
+
+class WorkbookSwitcher:
+    """The window's workbook lifecycle; the window keeps the open one in ``workbook``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def open_initial(self, path: Path | None) -> None:
+        """Open the workbook named on the command line, or the default one.
+
+        On the very first start the default workbook is created and the welcome
+        page offers the sample workbook or starting on the new one.
+        """
+        first_start = path is None and is_first_start(self._window.settings.recent_files())
+        workbook: Workbook | None
+        try:
+            workbook = (
+                workbook_files.open_workbook(path)
+                if path
+                else workbook_files.open_default_workbook()
+            )
+        except WorkbookDamagedError as exc:
+            workbook = self._open_after_damage(exc)
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Open Workbook")
+            return
+        if workbook is not None:
+            self._switch_to(workbook)
+            if first_start:
+                self._window.welcome.set_first_start(True, workbook.path)
+                self._window.nav.setCurrentRow(-1)
+                self._window.stack.setCurrentWidget(self._window.welcome)
+
+    def open_sample_workbook(self) -> None:
+        """Open the sample workbook, creating it first if it is missing."""
+        try:
+            path = ensure_sample_workbook()
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Create the Sample Workbook")
+            return
+        except OSError as exc:
+            messages.show_error(self._window, "Cannot Create the Sample Workbook", str(exc))
+            return
+        self.open_path(path)
+
+    def close_workbook(self) -> None:
+        """Close the workbook (backed up first if it changed) and show the welcome page."""
+        if self._window.workbook is None or not self._window._may_leave_workbook("Close"):
+            return
+        current, self._window.workbook = self._window.workbook, None
+        self._window.backup_keeper.on_close(current)
+        current.close()
+        self._window._show_workbook_state()
+        self._window.location_notice.set_workbook(None)
+        self._window.acting_member.set_workbook(None)
+        self._window.check_retention()
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` instead of the current workbook; keep the current one on failure."""
+        path = path.expanduser().absolute()
+        if self._window.workbook is not None and workbook_files.same_file(
+            path, self._window.workbook.path
+        ):
+            return True
+        if not self._window._may_leave_workbook("Open"):
+            return False
+        workbook: Workbook | None
+        try:
+            workbook = workbook_files.open_workbook(path)
+        except WorkbookDamagedError as exc:
+            workbook = self._open_after_damage(exc)
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Open Workbook")
+            return False
+        if workbook is None:
+            return False
+        self._switch_to(workbook)
+        return True
+
+    def _open_after_damage(self, exc: WorkbookDamagedError) -> Workbook | None:
+        """Offer to restore a damaged workbook's newest good backup, then open it."""
+        if not offer_damaged_restore(self._window, exc.path):
+            return None
+        try:
+            return workbook_files.open_workbook(exc.path)
+        except WorkbookError as again:
+            self._refuse(again, "Cannot Open Workbook")
+            return None
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Close the workbook, put ``backup`` in its place and open it again."""
+        if self._window.workbook is None or not self._window._may_leave_workbook("Restore"):
+            return False
+        current, self._window.workbook = self._window.workbook, None
+        current.close()
+        self._window._show_workbook_state()
+        try:
+            backups.restore_backup(current.path, backup)
+        except (BackupError, WorkbookError) as exc:
+            messages.show_error(self._window, "Cannot Restore Backup", str(exc))
+            self.open_path(current.path)
+            return False
+        reopened = self.open_path(current.path)
+        self._window.statusBar().showMessage(f"Restored the backup {backup.name}", 8000)
+        return reopened
+
+    def create_path(self, path: Path) -> bool:
+        if not self._window._may_leave_workbook("Continue"):
+            return False
+        try:
+            workbook = workbook_files.create_workbook(workbook_files.with_suffix(path))
+        except WorkbookError as exc:
+            self._refuse(exc, "Cannot Create Workbook")
+            return False
+        except OSError as exc:
+            messages.show_error(
+                self._window, "Cannot Create Workbook", f"{path}: {exc.strerror or exc}"
+            )
+            return False
+        self._switch_to(workbook)
+        self._window.show_area("team")
+        return True
+
+    def _refuse(self, exc: WorkbookError, title: str) -> None:
+        _log.info("%s: %s", title, exc)
+        messages.show_error(
+            self._window, title, f"{exc.path.name} was not opened: {exc.reason}.\n\n{exc.path}"
+        )
+
+    def _switch_to(self, workbook: Workbook) -> None:
+        previous = self._window.workbook
+        self._window.workbook = workbook
+        if previous is not None:
+            self._window.backup_keeper.on_close(previous)
+            previous.close()
+        self._window.settings.add_recent_file(workbook.path)
+        self._window.recent_menu.refill()
+        self._window._show_workbook_state()
+        if self._window.nav.currentRow() < 0:
+            self._window.nav.setCurrentRow(0)
+        else:
+            self._window._nav_changed(self._window.nav.currentRow())
+        self._window.location_notice.set_workbook(workbook)
+        self._window.acting_member.set_workbook(workbook, ask=True)
+        self._window.check_retention()
+
+    def _start_folder(self) -> Path:
+        return self._window.workbook.path.parent if self._window.workbook else Path.home()
+
+    def new_workbook(self) -> None:
+        path = file_dialogs.ask_new_workbook(
+            self._window, self._start_folder() / "New Hire.hiringdesk"
+        )
+        if path is not None:
+            self.create_path(path)
+
+    def open_workbook_dialog(self) -> None:
+        path = file_dialogs.ask_open_workbook(self._window, self._start_folder())
+        if path is not None:
+            self.open_path(path)
+
+    def save_copy(self) -> None:
+        if self._window.workbook is None:
+            return
+        start = self._window.workbook.path.with_name(
+            f"{self._window.workbook.path.stem} copy.hiringdesk"
+        )
+        path = file_dialogs.ask_save_copy(self._window, start)
+        if path is None:
+            return
+        workbook = self._window.workbook
+
+        def save() -> Path:
+            try:
+                return workbook_files.save_copy(workbook, workbook_files.with_suffix(path))
+            except WorkbookError as exc:  # worded: a refusal, not a crash
+                raise ServiceError(str(exc)) from exc
+
+        written = run_operation(self._window, save, failure_title="Cannot Save a Copy")
+        if written is None:
+            return
+        self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+    def show_backups(self) -> None:
+        if self._window.workbook is not None:
+            dialog = BackupsDialog(self._window.workbook, self.restore_backup, self._window)
+            dialog.exec()
+            dialog.deleteLater()
