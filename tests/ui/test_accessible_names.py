@@ -49,6 +49,7 @@ from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.offers.compare_dialog import CompareDialog
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+from hiring_desk.ui.preferences.preferences_dialog import PreferencesDialog
 from hiring_desk.ui.privacy.privacy_dialogs import ConsentDialog
 from hiring_desk.ui.privacy.retention_review import RetentionReviewDialog
 from hiring_desk.ui.roles.jd_editor import JDEditor
@@ -57,7 +58,6 @@ from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.workbook.backups_dialog import BackupsDialog
-from hiring_desk.ui.workbook.preferences_dialog import PreferencesDialog
 
 CONTROLS = (
     QAbstractButton,

@@ -106,8 +106,8 @@ def _confirmed(candidate_id: int, name: str) -> bool:
 )
 def _run_erase(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates import candidate_records
+    from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
     from hiring_desk.services.privacy import consent_retention
-    from hiring_desk.services.privacy.erased_guard import ErasedCandidateError
     from hiring_desk.services.workbook.workbook_files import open_workbook
 
     with open_workbook(args.workbook) as workbook:

@@ -10,32 +10,46 @@ undo history whenever the workbook changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QWidget
 
 from hiring_desk.services.workbook.undo import Restored
 from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.roles.roles_page import RolesPage
+from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, standard_keys
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 from hiring_desk.ui.workbook.undo_stack import UndoHistory
 
-if TYPE_CHECKING:
-    from hiring_desk.ui.main_window import MainWindow
+
+class ActionsWindow(Protocol):
+    """What these actions use of the main window (which they do not import)."""
+
+    workbook: Workbook | None
+    settings: Settings
+    pages: dict[str, QWidget]
+
+    def statusBar(self) -> QStatusBar: ...
+    def show_area(self, key: str) -> None: ...
+    def _may_leave_workbook(self, doing: str) -> bool: ...
+
 
 Keys = QKeySequence.StandardKey
 PageType = TypeVar("PageType", bound=QWidget)
 
 
 class DesktopActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ActionsWindow) -> None:
+        assert isinstance(window, QMainWindow)
         super().__init__(window)
         self._window = window
+        self._main: QMainWindow = window  # the parent of the actions and dialogs
         self.history = UndoHistory(window)
         self.history.restored.connect(self.show_restored)
         self.undo_action, self.redo_action = self.history.make_actions()
@@ -81,8 +95,6 @@ class DesktopActions(QObject):
 
     def places(self) -> list[tuple[str, QWidget]]:
         """(label, page) of each area, for the shortcut list."""
-        from hiring_desk.ui.main_window import AREAS
-
         return [(label, self._window.pages[key]) for key, label, _icon in AREAS]
 
     # -- the actions -------------------------------------------------------------------
@@ -121,7 +133,7 @@ class DesktopActions(QObject):
         window.statusBar().showMessage(f"Undone: {step}", 6000)
 
     def show_preferences(self) -> None:
-        from hiring_desk.ui.workbook.preferences_dialog import PreferencesDialog
+        from hiring_desk.ui.preferences.preferences_dialog import PreferencesDialog
 
         window = self._window
         if window.workbook is not None and not window._may_leave_workbook("Open Preferences"):
@@ -132,7 +144,6 @@ class DesktopActions(QObject):
         dialog.deleteLater()
 
     def show_shortcuts(self) -> None:
-        window = self._window
-        dialog = ShortcutsDialog(collect(window, self.places()), window)
+        dialog = ShortcutsDialog(collect(self._main, self.places()), self._main)
         dialog.exec()
         dialog.deleteLater()

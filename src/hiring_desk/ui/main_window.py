@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
@@ -40,16 +41,7 @@ from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
 from hiring_desk.ui.workbook.location_notice import LocationNotice
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 from hiring_desk.ui.workbook.welcome_page import WelcomePage
-from hiring_desk.ui.workbook.workbook_switching import WorkbookSwitcher
-
-#: (key, label, icon) of each area, in navigation order.
-AREAS: tuple[tuple[str, str, str], ...] = (
-    ("roles", "Roles", "roles"),
-    ("candidates", "Candidates", "candidates"),
-    ("interviews", "Interviews", "interviews"),
-    ("offers", "Offers", "offers"),
-    ("team", "Team & Company", "team"),
-)
+from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
 class Page(Protocol):

@@ -1,13 +1,19 @@
-"""After a PDF is written: offer to open it in the system's viewer."""
+"""Opening files in the system's viewer, and after a PDF is written, offering to."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from hiring_desk.ui import messages
-from hiring_desk.ui.candidates import attachments_panel
+
+
+def open_with_system_viewer(path: Path) -> bool:
+    """Ask the desktop to open a file with its usual viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def offer_to_open(parent: QWidget | None, path: Path, what: str) -> None:
@@ -15,7 +21,7 @@ def offer_to_open(parent: QWidget | None, path: Path, what: str) -> None:
     question = f"Saved {path.name}. Open it in your PDF viewer now?"
     if not messages.confirm(parent, f"{what} Saved", question, "Open"):
         return
-    if not attachments_panel.open_with_system_viewer(path):
+    if not open_with_system_viewer(path):
         messages.show_warning(
             parent, "Cannot Open", f"No program opened {path.name}. It is saved in {path.parent}."
         )

@@ -14,7 +14,7 @@ from hiring_desk.services.candidates.csv_import import (
     read_delimited,
 )
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.workbook import preferences
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.store import Workbook
 
 
@@ -43,7 +43,7 @@ def saved(workbook: Workbook, report: ImportReport) -> list[CandidateInput]:
 
 
 def set_locale(workbook: Workbook, locale: str, currency: str = "EUR") -> None:
-    wanted = preferences.get_preferences(workbook)
-    preferences.save_preferences(
+    wanted = workbook_preferences.get_preferences(workbook)
+    workbook_preferences.save_preferences(
         workbook, replace(wanted, locale=locale, default_currency=currency)
     )

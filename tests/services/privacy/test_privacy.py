@@ -12,15 +12,15 @@ from sqlalchemy import func, select, update
 from sqlmodel import col
 from tests.services.privacy.privacy_setup import EMAIL, NAME, PHONE, Person, add_person, cv_text
 
+from hiring_desk.services import audit
 from hiring_desk.services.candidates import attachments, candidate_merge, candidate_records
+from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import attachment_file_name
-from hiring_desk.services.privacy.erased_guard import ErasedCandidateError
 from hiring_desk.services.privacy.erasure import ERASED_MARK, Scrubber, erased_name
-from hiring_desk.services.workbook import audit
 from hiring_desk.services.workbook.backups import list_backups
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
+from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_merge, candidate_records
 from hiring_desk.services.candidates.attachments import add_attachment
 from hiring_desk.services.candidates.csv_import import (
@@ -22,7 +23,6 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, Candidate
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, when_modal
 
+from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook import audit
 from hiring_desk.services.workbook.workbook_files import create_workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
 from hiring_desk.services.candidates.candidate_records import (
     CandidateDetail,
@@ -24,11 +25,9 @@ from hiring_desk.services.candidates.candidate_records import (
     load_candidate,
 )
 from hiring_desk.services.candidates.duplicates import normalise_email, normalise_phone, phone_key
+from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.errors import ValidationError
-from hiring_desk.services.pipeline import match_scores
-from hiring_desk.services.privacy.erased_guard import refuse_if_erased
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Application,

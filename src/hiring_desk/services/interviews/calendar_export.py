@@ -30,8 +30,8 @@ from hiring_desk.services.interviews.interview_records import (
     interviews_of_day,
     interviews_of_role,
 )
-from hiring_desk.services.interviews.time_zones import as_utc
 from hiring_desk.services.roles import role_records
+from hiring_desk.services.time_zones import as_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, WorkbookSetting
 from hiring_desk.store.models._base import utcnow

@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.errors import NotFoundError
-from hiring_desk.services.interviews.time_zones import as_utc, zone_or_utc
+from hiring_desk.services.time_zones import as_utc, zone_or_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

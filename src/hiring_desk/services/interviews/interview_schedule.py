@@ -17,9 +17,10 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.vocab import InterviewStatus, Stage
+from hiring_desk.services import audit
 from hiring_desk.services.candidates.record_checks import plain_text
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.interviews.time_zones import (
+from hiring_desk.services.time_zones import (
     as_utc,
     canonical_timezone,
     local_to_utc,
@@ -27,7 +28,6 @@ from hiring_desk.services.interviews.time_zones import (
     zone_or_utc,
 )
 from hiring_desk.services.validation import length_problem
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

@@ -37,6 +37,7 @@ from hiring_desk.domain.letter_fields import (
     split_name,
 )
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
+from hiring_desk.services import audit
 from hiring_desk.services.errors import ServiceError, reporting_write_failures
 from hiring_desk.services.offers.letter_merge import (
     LetterProblem,
@@ -47,7 +48,6 @@ from hiring_desk.services.offers.letter_merge import (
 )
 from hiring_desk.services.offers.letter_templates import default_template_key, letter_template
 from hiring_desk.services.offers.offer_views import load_offer
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

@@ -21,6 +21,7 @@ from hiring_desk import clock
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, Stage
+from hiring_desk.services import audit
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.services.offers.offer_views import (
     OfferContext,
@@ -38,7 +39,6 @@ from hiring_desk.services.offers.offer_views import (
 from hiring_desk.services.offers.terms import CheckedTerms, OfferDraft, check_terms
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.team.company import currency_codes
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Offer, TeamMember
 from hiring_desk.store.models._base import utcnow

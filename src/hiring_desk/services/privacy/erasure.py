@@ -30,12 +30,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
+from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.errors import NotFoundError, ServiceError
-from hiring_desk.services.pipeline import match_scores
-from hiring_desk.services.privacy.erased_guard import ErasedCandidateError
 from hiring_desk.services.privacy.text_scrubber import ERASED_MARK, Scrubber
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.maintenance import scrub_free_pages
 from hiring_desk.store.models import (

@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from hiring_desk import safe_output
 from hiring_desk.domain.vocab import TemplateKind
+from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
 from hiring_desk.services.roles.jd_templates import (
     JDTemplate,
@@ -19,7 +20,6 @@ from hiring_desk.services.roles.jd_templates import (
     template_file_text,
 )
 from hiring_desk.services.validation import clean, length_problem, normalise_text
-from hiring_desk.services.workbook import audit
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -33,12 +33,8 @@ from hiring_desk.ui.operations import (
     run_in_background,
     run_operation,
 )
+from hiring_desk.ui.printed import open_with_system_viewer
 from hiring_desk.ui.workbook import undo_stack
-
-
-def open_with_system_viewer(path: Path) -> bool:
-    """Ask the desktop to open a file with its usual viewer (tests replace this)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 @dataclass

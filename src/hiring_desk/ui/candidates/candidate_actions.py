@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from hiring_desk.services.candidates import (
     candidate_merge,
@@ -17,25 +17,41 @@ from hiring_desk.services.candidates import (
     cv_suggestions,
     duplicates,
 )
+from hiring_desk.services.candidates.candidate_table import CandidateRow
 from hiring_desk.services.candidates.delimited_text import DelimitedText
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
+from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
 from hiring_desk.ui.candidates.import_dialog import ImportDialog
 from hiring_desk.ui.candidates.import_report_dialog import ImportReportDialog
 from hiring_desk.ui.candidates.merge_dialog import MergeDialog
 from hiring_desk.ui.operations import Change, Progress, run_in_background, run_operation
 from hiring_desk.ui.pipeline.move_dialog import BulkMoveDialog
 
-if TYPE_CHECKING:
-    from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+class ActionsPage(Protocol):
+    """What these actions use of the Candidates page (which imports them)."""
+
+    @property
+    def workbook(self) -> Workbook | None: ...
+    @property
+    def model(self) -> CandidateTableModel: ...
+    @property
+    def detail(self) -> CandidateDetailPanel: ...
+    def refresh(self) -> None: ...
+    def selected_rows(self) -> list[CandidateRow]: ...
+
 
 #: What these actions may change: a candidate and everything their record reaches.
 CANDIDATE_CHANGES = Change.CANDIDATE_RECORD
 
 
-def import_csv(page: CandidatesPage) -> None:
+def import_csv(page: ActionsPage) -> None:
     """Choose a file, read it on a worker thread, then map, import and report."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     if page.workbook is None:
         return
     path = file_dialogs.ask_import_csv(page)
@@ -64,7 +80,8 @@ def import_csv(page: CandidatesPage) -> None:
     operation.dialog.setObjectName("import_reading")
 
 
-def _map_and_import(page: CandidatesPage, table: DelimitedText) -> None:
+def _map_and_import(page: ActionsPage, table: DelimitedText) -> None:
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     if workbook is None:
         return
@@ -75,8 +92,9 @@ def _map_and_import(page: CandidatesPage, table: DelimitedText) -> None:
     ImportReportDialog(page, dialog.outcome, lambda ids: _review_duplicates(page, ids)).exec()
 
 
-def _review_duplicates(page: CandidatesPage, candidate_ids: Sequence[int]) -> None:
+def _review_duplicates(page: ActionsPage, candidate_ids: Sequence[int]) -> None:
     """Offer a merge for each imported candidate who may be someone already there."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     for candidate_id in candidate_ids:
         try:
             offer_merge(page, candidate_id)
@@ -85,8 +103,9 @@ def _review_duplicates(page: CandidatesPage, candidate_ids: Sequence[int]) -> No
     page.refresh()
 
 
-def export_view(page: CandidatesPage) -> None:
+def export_view(page: ActionsPage) -> None:
     """Write the candidates shown (this filter and sort order) to a CSV file."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     if workbook is None:
         return
@@ -109,8 +128,9 @@ def export_view(page: CandidatesPage) -> None:
     )
 
 
-def offer_cv_suggestions(page: CandidatesPage, candidate_id: int, attachment_id: int) -> None:
+def offer_cv_suggestions(page: ActionsPage, candidate_id: int, attachment_id: int) -> None:
     """Offer what a new CV's text adds to the record; nothing changes unless confirmed."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     if workbook is None:
         return
@@ -134,8 +154,9 @@ def offer_cv_suggestions(page: CandidatesPage, candidate_id: int, attachment_id:
     )
 
 
-def offer_merge(page: CandidatesPage, new_id: int) -> int:
+def offer_merge(page: ActionsPage, new_id: int) -> int:
     """If the new record may duplicate someone, offer a merge; the id to select."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     assert workbook is not None
     record = candidate_records.get_candidate(workbook, new_id).record
@@ -157,8 +178,9 @@ def offer_merge(page: CandidatesPage, new_id: int) -> int:
     return new_id if merged is None else kept
 
 
-def move_selected(page: CandidatesPage) -> None:
+def move_selected(page: ActionsPage) -> None:
     """Move the shown application of every selected candidate (rules checked for each)."""
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     rows = [r for r in page.selected_rows() if r.application_id is not None]
     if workbook is None or not rows:
@@ -186,7 +208,8 @@ def move_selected(page: CandidatesPage) -> None:
         )
 
 
-def tag_selected(page: CandidatesPage) -> None:
+def tag_selected(page: ActionsPage) -> None:
+    assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     workbook = page.workbook
     rows = page.selected_rows()
     if workbook is None or not rows:

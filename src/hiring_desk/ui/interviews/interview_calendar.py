@@ -26,12 +26,8 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import InterviewStatus
-from hiring_desk.services.interviews import (
-    calendar_export,
-    interview_records,
-    interview_schedule,
-    time_zones,
-)
+from hiring_desk.services import time_zones
+from hiring_desk.services.interviews import calendar_export, interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_records import CalendarDay, InterviewDetail
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.workbook_files import Workbook

@@ -36,7 +36,6 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import file_dialogs, messages
-from hiring_desk.ui.candidates.attachments_panel import open_with_system_viewer
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.operations import (
     BackgroundOperation,
@@ -44,6 +43,7 @@ from hiring_desk.ui.operations import (
     run_in_background,
     run_operation,
 )
+from hiring_desk.ui.printed import open_with_system_viewer
 from hiring_desk.ui.widgets import button_row, line_edit, plain_label
 
 

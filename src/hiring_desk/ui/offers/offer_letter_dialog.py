@@ -29,8 +29,8 @@ from hiring_desk.file_names import safe_file_name
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.offers import letter_templates, offer_letters
 from hiring_desk.services.offers.offer_letters import LetterPreview, LetterState
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook import preferences
 from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
@@ -128,7 +128,9 @@ class OfferLetterDialog(QDialog):
         else the one for the offer's employment type."""
         if self._state.frozen:
             return self._state.template_key
-        return preferences.default_letter_template(self._workbook) or self._state.template_key
+        return (
+            workbook_preferences.default_letter_template(self._workbook) or self._state.template_key
+        )
 
     def selected_template(self) -> str:
         return str(self.template.currentData() or self._state.template_key)

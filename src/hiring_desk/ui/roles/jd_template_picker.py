@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.roles import jd_user_templates, job_descriptions
 from hiring_desk.services.roles.briefs import RoleBrief
-from hiring_desk.services.workbook import preferences
 from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import describe_errors
@@ -87,7 +87,7 @@ class TemplatePicker(QWidget):
                 self.template_combo.count() - 1, choice.description, Qt.ItemDataRole.ToolTipRole
             )
         index = self.template_combo.findData(select) if select else -1
-        default = preferences.default_jd_template(self._workbook)  # Edit ▸ Preferences
+        default = workbook_preferences.default_jd_template(self._workbook)  # Edit ▸ Preferences
         if index < 0 and default is not None:
             index = self.template_combo.findData(default)
         if index < 0:

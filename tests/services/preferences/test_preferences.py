@@ -9,17 +9,18 @@ import pytest
 from sqlmodel import select
 
 from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.preferences import workbook_preferences
+from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company, team_members
-from hiring_desk.services.workbook import backups, preferences
-from hiring_desk.services.workbook.preferences import WorkbookPreferences
+from hiring_desk.services.workbook import backups
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent
 
 
 def test_a_new_workbook_has_the_usual_defaults(workbook: Workbook) -> None:
-    assert preferences.get_preferences(workbook) == WorkbookPreferences(
+    assert workbook_preferences.get_preferences(workbook) == WorkbookPreferences(
         default_currency="EUR",
         locale="en_GB",
         backup_interval_minutes=30,
@@ -38,20 +39,20 @@ def test_saved_preferences_are_read_back_and_used(workbook: Workbook) -> None:
         jd_template="senior-backend-developer",
         letter_template="part-time-employee",
     )
-    saved = preferences.save_preferences(workbook, wanted)
+    saved = workbook_preferences.save_preferences(workbook, wanted)
     assert saved == dataclasses.replace(wanted, default_currency="CHF", locale="de_CH")
-    assert preferences.get_preferences(workbook) == saved
+    assert workbook_preferences.get_preferences(workbook) == saved
     profile = company.get_company(workbook)
     assert (profile.default_currency, profile.locale) == ("CHF", "de_CH")
     assert profile.name == ""  # the rest of the profile is not asked for, nor changed
     assert consent_retention.get_retention_months(workbook) == 24
     assert backups.get_auto_interval(workbook) == timedelta(hours=2)
-    assert preferences.default_jd_template(workbook) == "senior-backend-developer"
-    assert preferences.default_letter_template(workbook) == "part-time-employee"
+    assert workbook_preferences.default_jd_template(workbook) == "senior-backend-developer"
+    assert workbook_preferences.default_letter_template(workbook) == "part-time-employee"
     # Saving the same again records nothing new in the activity log.
     with workbook.transaction() as session:
         logged = len(session.exec(select(AuditEvent)).all())
-    preferences.save_preferences(workbook, saved)
+    workbook_preferences.save_preferences(workbook, saved)
     with workbook.transaction() as session:
         assert len(session.exec(select(AuditEvent)).all()) == logged
 
@@ -66,7 +67,7 @@ def test_every_bad_value_is_named_and_nothing_is_saved(workbook: Workbook) -> No
         letter_template="user:999",
     )
     with pytest.raises(ValidationError) as raised:
-        preferences.save_preferences(workbook, bad)
+        workbook_preferences.save_preferences(workbook, bad)
     assert set(raised.value.errors) == {
         "default_currency",
         "locale",
@@ -75,16 +76,18 @@ def test_every_bad_value_is_named_and_nothing_is_saved(workbook: Workbook) -> No
         "jd_template",
         "letter_template",
     }
-    assert preferences.get_preferences(workbook).retention_months == 6
+    assert workbook_preferences.get_preferences(workbook).retention_months == 6
 
 
 def test_a_default_template_removed_since_is_no_default(workbook: Workbook) -> None:
     own = jd_user_templates.save_user_template(workbook, "Our own", "# {{ role.title }}\n")
-    current = preferences.get_preferences(workbook)
-    preferences.save_preferences(workbook, dataclasses.replace(current, jd_template=own.key))
-    assert preferences.default_jd_template(workbook) == own.key
+    current = workbook_preferences.get_preferences(workbook)
+    workbook_preferences.save_preferences(
+        workbook, dataclasses.replace(current, jd_template=own.key)
+    )
+    assert workbook_preferences.default_jd_template(workbook) == own.key
     jd_user_templates.delete_user_template(workbook, own.key)
-    assert preferences.default_jd_template(workbook) is None
+    assert workbook_preferences.default_jd_template(workbook) is None
 
 
 def test_the_backup_interval_paces_automatic_backups(workbook: Workbook) -> None:

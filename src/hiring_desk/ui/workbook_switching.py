@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbook import backups, workbook_files
@@ -16,20 +18,52 @@ from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedEr
 from hiring_desk.services.workbook.workbook_files import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import run_operation
-from hiring_desk.ui.workbook.backups_dialog import BackupsDialog, offer_damaged_restore
-from hiring_desk.ui.workbook.welcome_page import ensure_sample_workbook, is_first_start
-
-if TYPE_CHECKING:
-    from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.settings import Settings
+from hiring_desk.ui.team.acting_member import ActingMemberBox
+from hiring_desk.ui.workbook.backups_dialog import (
+    BackupKeeper,
+    BackupsDialog,
+    offer_damaged_restore,
+)
+from hiring_desk.ui.workbook.location_notice import LocationNotice
+from hiring_desk.ui.workbook.recent_menu import RecentMenu
+from hiring_desk.ui.workbook.welcome_page import (
+    WelcomePage,
+    ensure_sample_workbook,
+    is_first_start,
+)
 
 _log = logging.getLogger(__name__)
+
+
+class SwitchingWindow(Protocol):
+    """What the switcher uses of the main window (which it does not import)."""
+
+    workbook: Workbook | None
+    settings: Settings
+    welcome: WelcomePage
+    nav: QListWidget
+    stack: QStackedWidget
+    backup_keeper: BackupKeeper
+    recent_menu: RecentMenu
+    location_notice: LocationNotice
+    acting_member: ActingMemberBox
+
+    def statusBar(self) -> QStatusBar: ...
+    def show_area(self, key: str) -> None: ...
+    def check_retention(self) -> None: ...
+    def _nav_changed(self, row: int) -> None: ...
+    def _show_workbook_state(self) -> None: ...
+    def _may_leave_workbook(self, doing: str) -> bool: ...
 
 
 class WorkbookSwitcher:
     """The window's workbook lifecycle; the window keeps the open one in ``workbook``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: SwitchingWindow) -> None:
+        assert isinstance(window, QWidget)
         self._window = window
+        self._widget: QWidget = window  # the parent of the messages and dialogs
 
     def open_initial(self, path: Path | None) -> None:
         """Open the workbook named on the command line, or the default one.
@@ -65,7 +99,7 @@ class WorkbookSwitcher:
             self._refuse(exc, "Cannot Create the Sample Workbook")
             return
         except OSError as exc:
-            messages.show_error(self._window, "Cannot Create the Sample Workbook", str(exc))
+            messages.show_error(self._widget, "Cannot Create the Sample Workbook", str(exc))
             return
         self.open_path(path)
 
@@ -105,7 +139,7 @@ class WorkbookSwitcher:
 
     def _open_after_damage(self, exc: WorkbookDamagedError) -> Workbook | None:
         """Offer to restore a damaged workbook's newest good backup, then open it."""
-        if not offer_damaged_restore(self._window, exc.path):
+        if not offer_damaged_restore(self._widget, exc.path):
             return None
         try:
             return workbook_files.open_workbook(exc.path)
@@ -123,7 +157,7 @@ class WorkbookSwitcher:
         try:
             backups.restore_backup(current.path, backup)
         except (BackupError, WorkbookError) as exc:
-            messages.show_error(self._window, "Cannot Restore Backup", str(exc))
+            messages.show_error(self._widget, "Cannot Restore Backup", str(exc))
             self.open_path(current.path)
             return False
         reopened = self.open_path(current.path)
@@ -181,7 +215,7 @@ class WorkbookSwitcher:
             self.create_path(path)
 
     def open_workbook_dialog(self) -> None:
-        path = file_dialogs.ask_open_workbook(self._window, self._start_folder())
+        path = file_dialogs.ask_open_workbook(self._widget, self._start_folder())
         if path is not None:
             self.open_path(path)
 
@@ -191,7 +225,7 @@ class WorkbookSwitcher:
         start = self._window.workbook.path.with_name(
             f"{self._window.workbook.path.stem} copy.hiringdesk"
         )
-        path = file_dialogs.ask_save_copy(self._window, start)
+        path = file_dialogs.ask_save_copy(self._widget, start)
         if path is None:
             return
         workbook = self._window.workbook
@@ -202,13 +236,13 @@ class WorkbookSwitcher:
             except WorkbookError as exc:  # worded: a refusal, not a crash
                 raise ServiceError(str(exc)) from exc
 
-        written = run_operation(self._window, save, failure_title="Cannot Save a Copy")
+        written = run_operation(self._widget, save, failure_title="Cannot Save a Copy")
         if written is None:
             return
         self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
 
     def show_backups(self) -> None:
         if self._window.workbook is not None:
-            dialog = BackupsDialog(self._window.workbook, self.restore_backup, self._window)
+            dialog = BackupsDialog(self._window.workbook, self.restore_backup, self._widget)
             dialog.exec()
             dialog.deleteLater()

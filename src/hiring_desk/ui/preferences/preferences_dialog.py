@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.offers import letter_templates
+from hiring_desk.services.preferences import workbook_preferences
+from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook import backups, preferences
-from hiring_desk.services.workbook.preferences import WorkbookPreferences
+from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui.forms import FieldWithError
 from hiring_desk.ui.operations import Change, run_operation
@@ -135,7 +136,7 @@ class PreferencesDialog(QDialog):
         workbook = self._workbook
         if workbook is None:
             return
-        current = preferences.get_preferences(workbook)
+        current = workbook_preferences.get_preferences(workbook)
         select_code(self.currency_combo, current.default_currency)
         select_code(self.locale_combo, current.locale)
         select_data(self.backup_interval, current.backup_interval_minutes)
@@ -174,7 +175,7 @@ class PreferencesDialog(QDialog):
             wanted = self.wanted()
             saved = run_operation(
                 self,
-                lambda: preferences.save_preferences(workbook, wanted),
+                lambda: workbook_preferences.save_preferences(workbook, wanted),
                 changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY,
                 failure_title="Preferences Not Saved",
                 on_invalid=self._show_errors,

@@ -15,19 +15,20 @@ from sqlmodel import select
 from tests.ui.conftest import MakeWindow, click_button, menu_action, type_into, when_modal
 
 from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook import backups, preferences
+from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.workbook_files import Workbook, create_workbook
 from hiring_desk.store.models import Offer
 from hiring_desk.ui import theme
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+from hiring_desk.ui.preferences.preferences_dialog import PreferencesDialog
 from hiring_desk.ui.roles.jd_editor import JDEditor
 from hiring_desk.ui.settings import Settings
-from hiring_desk.ui.workbook.preferences_dialog import PreferencesDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -97,8 +98,8 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
     assert (profile.default_currency, profile.locale) == ("CHF", "de_CH")
     assert backups.get_auto_interval(workbook) == timedelta(hours=2)
     assert consent_retention.get_retention_months(workbook) == 18
-    assert preferences.default_jd_template(workbook) == "lead-backend-developer"
-    assert preferences.default_letter_template(workbook) == "part-time-employee"
+    assert workbook_preferences.default_jd_template(workbook) == "lead-backend-developer"
+    assert workbook_preferences.default_letter_template(workbook) == "part-time-employee"
     assert Settings().theme() == "dark"
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -159,8 +160,8 @@ def test_without_a_workbook_only_the_theme_can_change(
 
 def test_the_default_templates_are_chosen_first(qtbot: QtBot, window: MainWindow) -> None:
     workbook = workbook_of(window)
-    current = preferences.get_preferences(workbook)
-    preferences.save_preferences(
+    current = workbook_preferences.get_preferences(workbook)
+    workbook_preferences.save_preferences(
         workbook,
         dataclasses.replace(
             current, jd_template="database-specialist", letter_template="fixed-term-contractor"

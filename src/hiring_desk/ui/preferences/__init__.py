@@ -1,0 +1,1 @@
+"""Edit > Preferences: the workbook's defaults and policies, and the theme."""
