@@ -38,7 +38,7 @@ def run_gui(workbook: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.logs import setup_logging
-    from hiring_desk.services.workbook.workbook_files import as_window
+    from hiring_desk.services.workbook.opening import as_window
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow

@@ -16,7 +16,7 @@ from tests.services.workbook.backup_setup import (
 
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 
 
 def _members_in(path: Path) -> list[str]:

@@ -43,7 +43,7 @@ def test_unknown_role_and_missing_jd_are_one_line(
         capsys, "print", "jd", "--workbook", demo, "--role", "Chef", "--out", tmp_path / "x.pdf"
     )
     assert code == 1 and err.count("\n") == 1 and "Chef" in err
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with open_workbook(demo) as workbook:
         create_role(workbook, RoleBrief(title="Data Engineer"))

@@ -16,7 +16,7 @@ from tests.services.workbook.backup_setup import member_names, read_only, workbo
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.store.lock import lock_path_for
 

@@ -20,7 +20,7 @@ from tests.services.offers.comparison_setup import demo_shortlist
 
 from hiring_desk.cli import main
 from hiring_desk.services.demo.demo_workbook import create_demo_workbook
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 
 
 @pytest.fixture(scope="module")

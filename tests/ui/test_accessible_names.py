@@ -38,7 +38,7 @@ from hiring_desk.services.demo.demo_workbook import create_demo_workbook
 from hiring_desk.services.interviews import interview_records
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.store.models import Application, Interview, Offer
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog

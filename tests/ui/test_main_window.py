@@ -12,7 +12,7 @@ from tests.ui.conftest import MakeWindow, menu_action, press, when_modal
 
 from hiring_desk import paths
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import Settings

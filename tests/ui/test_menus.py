@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, press
 
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from tests.ui.conftest import MakeWindow, press, type_into, when_modal
 
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
-from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.roles.roles_page import RolesPage

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; the workbooks it opens say "a command-line run" to whoever else tries."""
-    from hiring_desk.services.workbook.workbook_files import as_command_line
+    from hiring_desk.services.workbook.opening import as_command_line
 
     with as_command_line():
         return handler(args)

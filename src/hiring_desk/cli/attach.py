@@ -56,7 +56,7 @@ def human_size(size: int) -> str:
 def _run_attach(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates import attachments, candidate_records
     from hiring_desk.services.errors import ValidationError
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     refused = False
     with open_workbook(args.workbook) as workbook:

@@ -25,7 +25,7 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_demo_arguments,
 )
 def _run_demo(args: argparse.Namespace) -> int:
-    from hiring_desk.services.workbook.workbook_files import refuse_existing
+    from hiring_desk.services.workbook.opening import refuse_existing
 
     path: Path = args.workbook
     refuse_existing(path)  # before any demo code runs
@@ -59,7 +59,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_check_arguments,
 )
 def _run_check(args: argparse.Namespace) -> int:
-    from hiring_desk.services.workbook.workbook_files import check_workbook
+    from hiring_desk.services.workbook.opening import check_workbook
 
     path: Path = args.workbook
     problems = check_workbook(path)

@@ -52,7 +52,7 @@ def _jd_export_arguments(parser: argparse.ArgumentParser) -> None:
 def _write_jd(args: argparse.Namespace, fmt_value: str) -> int:
     from hiring_desk.services.roles import role_records
     from hiring_desk.services.roles.jd_publishing import JDFormat, write
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
@@ -76,7 +76,7 @@ def _export_candidates(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates.candidate_table import CandidateFilter
     from hiring_desk.services.candidates.csv_export import export_csv
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:

@@ -59,7 +59,7 @@ def _run_import(args: argparse.Namespace) -> int:
         read_delimited,
     )
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     path: Path = args.file
     table = read_delimited(path.read_bytes(), path.name)

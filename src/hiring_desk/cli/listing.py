@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from hiring_desk.services.interviews.interview_records import InterviewSummary
     from hiring_desk.services.offers.offer_records import OfferSummary
     from hiring_desk.services.roles.role_records import RoleSummary
-    from hiring_desk.services.workbook.workbook_files import Workbook
+    from hiring_desk.services.workbook.opening import Workbook
 
 T = TypeVar("T")
 
@@ -365,7 +365,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     arguments=_list_arguments,
 )
 def _run_list(args: argparse.Namespace) -> int:
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     listing = LISTINGS[args.kind]
     if args.search and args.kind != "candidates":

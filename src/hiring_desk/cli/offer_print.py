@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from hiring_desk.domain.formatting import format_day
     from hiring_desk.services.offers import offer_letters
     from hiring_desk.services.team import company
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:

@@ -49,7 +49,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from hiring_desk.services.interviews import packs
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     if args.candidate and args.interview is not None:
         raise CommandError("--candidate goes with --role, not with --interview")

@@ -44,7 +44,7 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from hiring_desk.services.privacy import consent_retention
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with writing_out_file(args.out, args.workbook):
         with open_workbook(args.workbook) as workbook:
@@ -108,7 +108,7 @@ def _run_erase(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates import candidate_records
     from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
     from hiring_desk.services.privacy import consent_retention
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with open_workbook(args.workbook) as workbook:
         if consent_retention.privacy_info(workbook, args.id).is_erased:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QWidget
 
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored
-from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.operations import Change, change_hub

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage

@@ -13,9 +13,9 @@ from typing import Protocol
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
 from hiring_desk.services.errors import ServiceError
-from hiring_desk.services.workbook import backups, workbook_files
+from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
-from hiring_desk.services.workbook.workbook_files import Workbook, WorkbookError
+from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
@@ -74,11 +74,7 @@ class WorkbookSwitcher:
         first_start = path is None and is_first_start(self._window.settings.recent_files())
         workbook: Workbook | None
         try:
-            workbook = (
-                workbook_files.open_workbook(path)
-                if path
-                else workbook_files.open_default_workbook()
-            )
+            workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
         except WorkbookDamagedError as exc:
             workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
@@ -118,7 +114,7 @@ class WorkbookSwitcher:
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workbook; keep the current one on failure."""
         path = path.expanduser().absolute()
-        if self._window.workbook is not None and workbook_files.same_file(
+        if self._window.workbook is not None and opening.same_file(
             path, self._window.workbook.path
         ):
             return True
@@ -126,7 +122,7 @@ class WorkbookSwitcher:
             return False
         workbook: Workbook | None
         try:
-            workbook = workbook_files.open_workbook(path)
+            workbook = opening.open_workbook(path)
         except WorkbookDamagedError as exc:
             workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
@@ -142,7 +138,7 @@ class WorkbookSwitcher:
         if not offer_damaged_restore(self._widget, exc.path):
             return None
         try:
-            return workbook_files.open_workbook(exc.path)
+            return opening.open_workbook(exc.path)
         except WorkbookError as again:
             self._refuse(again, "Cannot Open Workbook")
             return None
@@ -168,7 +164,7 @@ class WorkbookSwitcher:
         if not self._window._may_leave_workbook("Continue"):
             return False
         try:
-            workbook = workbook_files.create_workbook(workbook_files.with_suffix(path))
+            workbook = opening.create_workbook(opening.with_suffix(path))
         except WorkbookError as exc:
             self._refuse(exc, "Cannot Create Workbook")
             return False
@@ -232,7 +228,7 @@ class WorkbookSwitcher:
 
         def save() -> Path:
             try:
-                return workbook_files.save_copy(workbook, workbook_files.with_suffix(path))
+                return opening.save_copy(workbook, opening.with_suffix(path))
             except WorkbookError as exc:  # worded: a refusal, not a crash
                 raise ServiceError(str(exc)) from exc
 

@@ -22,7 +22,7 @@ from hiring_desk.services.candidates.csv_import import (
 )
 from hiring_desk.services.candidates.delimited_text import RUNS_ON
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.store import Workbook, search
 
 

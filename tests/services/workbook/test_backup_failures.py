@@ -23,7 +23,7 @@ from tests.services.workbook.backup_setup import (
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.backups import BackupWriteError
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 from hiring_desk.store.integrity import check_workbook
 
 T0 = datetime(2026, 5, 4, 9, 30, 0)

@@ -19,7 +19,7 @@ from hiring_desk import paths
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.backups import BackupError, BackupInfo
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 from hiring_desk.store import Workbook, WorkbookLockedError, migrate
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "workbooks"

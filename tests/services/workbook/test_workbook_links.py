@@ -11,7 +11,7 @@ from tests.services.workbook.backup_setup import member_names, workbook_with_mem
 
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import WorkbookError, open_workbook, save_copy
+from hiring_desk.services.workbook.opening import WorkbookError, open_workbook, save_copy
 from hiring_desk.store import WorkbookLockedError
 
 T0 = datetime(2026, 5, 4, 9, 30, 0)

@@ -16,7 +16,7 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.roles.role_records import RoleDetail
-from hiring_desk.services.workbook.workbook_files import Workbook, create_workbook
+from hiring_desk.services.workbook.opening import Workbook, create_workbook
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow

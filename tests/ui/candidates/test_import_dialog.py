@@ -15,7 +15,7 @@ from tests.ui.conftest import MakeWindow, press, when_modal
 from hiring_desk.cli import main
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.candidates.import_dialog import ImportDialog

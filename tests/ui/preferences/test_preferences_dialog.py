@@ -21,7 +21,7 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import Workbook, create_workbook
+from hiring_desk.services.workbook.opening import Workbook, create_workbook
 from hiring_desk.store.models import Offer
 from hiring_desk.ui import theme
 from hiring_desk.ui.main_window import MainWindow

@@ -25,7 +25,7 @@ from tests.ui.conftest import MakeWindow, click_button, type_into, when_modal, w
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.privacy import consent_retention
-from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.store import search
 from hiring_desk.store.models import Application, Candidate, StageEvent
 from hiring_desk.ui import file_dialogs

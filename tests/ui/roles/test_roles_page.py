@@ -13,7 +13,7 @@ from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_m
 
 from hiring_desk.services.roles import job_descriptions, role_records
 from hiring_desk.services.team import company, team_members
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.roles.jd_editor import JDEditor

@@ -14,7 +14,7 @@ from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.settings import NOBODY, Settings

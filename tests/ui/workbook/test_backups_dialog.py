@@ -104,7 +104,7 @@ def test_restore_closes_reopens_and_keeps_the_current_state(
     assert shown_members(window) == ["Ada"]
     kept = [b for b in backups.list_backups(path) if b.reason == "before-restore"]
     assert len(kept) == 1
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with open_workbook(kept[0].path) as copy:
         assert sorted(m.name for m in team_members.list_members(copy)) == ["Ada", "Grace"]
@@ -171,7 +171,7 @@ def test_closing_the_window_backs_up_a_changed_workbook(
     window.close()
     listed = backups.list_backups(path)
     assert [b.reason for b in listed] == ["on-close"]
-    from hiring_desk.services.workbook.workbook_files import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook
 
     with open_workbook(listed[0].path) as copy:
         assert sorted(m.name for m in team_members.list_members(copy)) == ["Ada", "Grace"]

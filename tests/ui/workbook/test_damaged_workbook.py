@@ -14,7 +14,7 @@ from hiring_desk import paths
 from hiring_desk.cli import main as cli_main
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
 

@@ -9,7 +9,7 @@ import psutil
 import pytest
 from tests.ui.conftest import MakeWindow
 
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 
 
 def test_a_workbook_in_a_synced_folder_is_warned_about_once(

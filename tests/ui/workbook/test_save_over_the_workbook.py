@@ -19,7 +19,7 @@ from tests.ui.conftest import MakeWindow, menu_action
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.roles.jd_publishing import JDFormat
-from hiring_desk.services.workbook.workbook_files import create_workbook
+from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.store import Workbook
 from hiring_desk.store.integrity import check_workbook
 from hiring_desk.ui import file_dialogs, messages

@@ -17,7 +17,7 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy.erasure import erase_candidate
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import rejection_reasons
-from hiring_desk.services.workbook.workbook_files import Workbook, create_workbook
+from hiring_desk.services.workbook.opening import Workbook, create_workbook
 from hiring_desk.store.models import Application, Attachment, Interview, Offer
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from tests.ui.conftest import MakeWindow
 
 from hiring_desk import paths
 from hiring_desk.services.roles import role_records
-from hiring_desk.services.workbook.workbook_files import create_workbook, open_workbook
+from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.workbook.welcome_page import sample_workbook_path
 

@@ -13,7 +13,7 @@ from tests.ui.conftest import MakeWindow, Said
 
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import open_workbook
+from hiring_desk.services.workbook.opening import open_workbook
 from hiring_desk.store.integrity import check_workbook
 from hiring_desk.ui.workbook.backups_dialog import BACKUP_FAILED_TITLE, DAMAGED_TITLE
 

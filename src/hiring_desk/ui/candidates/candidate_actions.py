@@ -21,7 +21,7 @@ from hiring_desk.services.candidates.candidate_table import CandidateRow
 from hiring_desk.services.candidates.delimited_text import DelimitedText
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.pipeline import stage_moves
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_model import CandidateTableModel

@@ -28,7 +28,7 @@ from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
 from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection

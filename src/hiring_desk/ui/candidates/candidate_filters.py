@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from hiring_desk.domain.vocab import Source, Stage
 from hiring_desk.services.candidates.candidate_table import CandidateFilter
 from hiring_desk.services.roles import role_records
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 
 SEARCH_DELAY_MS = 150
 #: The "at least" choices of the match filter, in percent.

@@ -19,7 +19,7 @@ from hiring_desk.domain.scoring import Aggregate
 from hiring_desk.services.candidates import candidate_table
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, CandidateRow, SortKey
 from hiring_desk.services.interviews import scorecards
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.operations import LatestQuery
 
 PAGE_SIZE = 200

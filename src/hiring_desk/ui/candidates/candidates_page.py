@@ -29,7 +29,7 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company, team_members
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.candidates import candidate_actions
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel

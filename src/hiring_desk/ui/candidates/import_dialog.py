@@ -38,7 +38,7 @@ from hiring_desk.services.candidates.csv_import import (
 )
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.import_report_dialog import PossibleDuplicatesDialog
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.operations import BackgroundOperation, Change, Progress, run_in_background

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services.candidates import candidate_merge
 from hiring_desk.services.candidates.duplicates import DuplicateMatch
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.widgets import plain_label
 
 

@@ -21,7 +21,7 @@ from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.interviews import plan_questions, question_bank
 from hiring_desk.services.interviews.plans import PlanView
 from hiring_desk.services.interviews.question_bank import Question
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.widgets import choice_combo, line_edit, plain_label, select_data
 
 SUGGESTED = "suggested"

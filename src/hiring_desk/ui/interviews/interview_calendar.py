@@ -30,7 +30,7 @@ from hiring_desk.services import time_zones
 from hiring_desk.services.interviews import calendar_export, interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_records import CalendarDay, InterviewDetail
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation

@@ -14,7 +14,7 @@ from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.interviews import interview_records
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.interviews.interview_calendar import InterviewCalendar
 from hiring_desk.ui.interviews.question_bank_page import QuestionBankPage

@@ -34,7 +34,7 @@ from hiring_desk.services.interviews import interview_records, packs
 from hiring_desk.services.interviews.packs import PackChoice, PackData
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.operations import (

@@ -28,7 +28,7 @@ from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationE
 from hiring_desk.services.interviews import plan_questions, plans
 from hiring_desk.services.interviews.plans import PlanView, QuestionView, RoundView
 from hiring_desk.services.interviews.question_bank import QuestionDraft
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.interviews.bank_picker import BankPickerDialog
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog

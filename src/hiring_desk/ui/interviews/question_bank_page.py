@@ -22,7 +22,7 @@ from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import question_bank
 from hiring_desk.services.interviews.question_bank import Question, QuestionDraft, draft_from
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation

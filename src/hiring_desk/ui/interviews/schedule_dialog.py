@@ -34,7 +34,7 @@ from hiring_desk.services import time_zones
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_schedule import InterviewDraft
 from hiring_desk.services.team import team_members
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, run_operation

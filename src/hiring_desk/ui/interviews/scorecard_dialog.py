@@ -40,7 +40,7 @@ from hiring_desk.services.interviews.scorecards import (
     note_field,
     rating_field,
 )
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import Change, run_operation

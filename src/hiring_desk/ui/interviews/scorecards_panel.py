@@ -30,7 +30,7 @@ from hiring_desk.domain.scoring import Aggregate, aggregate
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.interviews.scorecards import InterviewScorecards, ScorecardView
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog, interview_time
 from hiring_desk.ui.operations import Change, run_operation

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.file_names import safe_file_name
 from hiring_desk.services.offers import comparison
 from hiring_desk.services.offers.comparison import Comparison
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.printed import offer_to_open

@@ -31,7 +31,7 @@ from hiring_desk.services.offers import letter_templates, offer_letters
 from hiring_desk.services.offers.offer_letters import LetterPreview, LetterState
 from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation

@@ -26,7 +26,7 @@ from hiring_desk.domain.letter_fields import MERGE_FIELDS
 from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.offers.letter_merge import template_problems
 from hiring_desk.services.offers.letter_templates import LetterTemplate
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button

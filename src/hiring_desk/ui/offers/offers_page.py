@@ -34,7 +34,7 @@ from hiring_desk.services.offers.offer_records import OfferSummary
 from hiring_desk.services.offers.offer_status import AcceptResult
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.team import company, team_members
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.pipeline import board
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 
 #: (application id, target stage) -> True when the move was made
 MoveCard = Callable[[int, Stage], bool]

@@ -26,7 +26,7 @@ from hiring_desk.services.preferences.workbook_preferences import WorkbookPrefer
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook import backups
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.forms import FieldWithError
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.settings import Settings

@@ -38,7 +38,7 @@ from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import ExportReport
 from hiring_desk.services.privacy.consent_retention import ErasureReport, PrivacyInfo
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation

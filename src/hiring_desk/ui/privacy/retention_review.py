@@ -28,7 +28,7 @@ from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MON
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.consent_retention import DueCandidate
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.privacy.privacy_dialogs import erase_confirmed, keep_candidate_until

@@ -28,7 +28,7 @@ from hiring_desk.services.roles import jd_publishing, job_descriptions, role_rec
 from hiring_desk.services.roles.jd_publishing import JDFormat
 from hiring_desk.services.roles.job_descriptions import JDVersion
 from hiring_desk.services.team import company
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import describe_errors
 from hiring_desk.ui.operations import Change, run_operation

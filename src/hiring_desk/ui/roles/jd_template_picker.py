@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.roles import jd_user_templates, job_descriptions
 from hiring_desk.services.roles.briefs import RoleBrief
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.forms import describe_errors
 from hiring_desk.ui.operations import Change, run_operation

@@ -16,7 +16,7 @@ from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.role_records import RoleSummary
 from hiring_desk.services.team import company, team_members
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.roles.role_dialog import RoleDialog

@@ -23,7 +23,7 @@ from hiring_desk.services import audit
 from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.settings import NOBODY, Settings
 from hiring_desk.ui.widgets import plain_label
 

@@ -21,7 +21,7 @@ from hiring_desk.services import time_zones
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.team.company import CompanyInfo
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.services.team import rejection_reasons
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.workbook import undo_stack

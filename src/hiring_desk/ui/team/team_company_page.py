@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.privacy.retention_review import RetentionSettings
 from hiring_desk.ui.team.company_page import CompanyPage
 from hiring_desk.ui.team.reasons_page import ReasonsPage

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, ChangeListener, run_operation
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row

@@ -33,7 +33,7 @@ from hiring_desk import clock
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.backups import BackupError, BackupInfo, BackupWriteError
-from hiring_desk.services.workbook.workbook_files import Workbook, WorkbookError
+from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background
 from hiring_desk.ui.table_model import (

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from hiring_desk.services.workbook import location_check
 from hiring_desk.services.workbook.location_check import LocationRisk
-from hiring_desk.services.workbook.workbook_files import Workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.settings import Settings
 

@@ -21,8 +21,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from hiring_desk.services.workbook import undo
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored, Snapshot
-from hiring_desk.services.workbook.workbook_files import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.shortcuts import standard_keys

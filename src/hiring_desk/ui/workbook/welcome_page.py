@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiring_desk import paths
 from hiring_desk.services.demo import demo_workbook
-from hiring_desk.services.workbook import workbook_files
+from hiring_desk.services.workbook import opening
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.widgets import plain_label
 
@@ -41,7 +41,7 @@ def ensure_sample_workbook() -> Path:
 
 def is_first_start(recent: list[Path]) -> bool:
     """True before the default workbook was ever created and with no workbook used yet."""
-    return not recent and not workbook_files.default_workbook_path().exists()
+    return not recent and not opening.default_workbook_path().exists()
 
 
 class WelcomePage(QWidget):
