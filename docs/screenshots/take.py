@@ -28,14 +28,15 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
     from hiring_desk import bundled
-    from hiring_desk.services import roles, team
-    from hiring_desk.services.candidate_table import CandidateFilter, fetch_rows
-    from hiring_desk.services.demo import create_demo_workbook
+    from hiring_desk.services.candidates.candidate_table import CandidateFilter, fetch_rows
+    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.team import team_members
+    from hiring_desk.ui.candidates.candidates_page import CandidatesPage
     from hiring_desk.ui.main_window import MainWindow
-    from hiring_desk.ui.pages.candidates_page import CandidatesPage
-    from hiring_desk.ui.pages.compare_dialog import CompareDialog
-    from hiring_desk.ui.pages.jd_editor import JDEditor
-    from hiring_desk.ui.pages.offers_page import OffersPage
+    from hiring_desk.ui.offers.compare_dialog import CompareDialog
+    from hiring_desk.ui.offers.offers_page import OffersPage
+    from hiring_desk.ui.roles.jd_editor import JDEditor
     from hiring_desk.ui.settings import Settings
 
     app = QApplication(sys.argv[:1])
@@ -45,7 +46,7 @@ def main() -> int:
     QFontDatabase.addApplicationFontFromData(QByteArray(fallback))
     path = Path(os.environ["HIRING_DESK_HOME"]) / "Northwind Demo.hiringdesk"
     with create_demo_workbook(path) as demo:
-        manager = team.list_members(demo)[0]
+        manager = team_members.list_members(demo)[0]
     settings = Settings()
     settings.add_recent_file(path)
     settings.set_acting_member(path, manager.id)  # not asked; shown as "Acting as"
@@ -85,9 +86,9 @@ def main() -> int:
         if then is not None:
             then()
 
-    senior = next(r for r in roles.list_roles(workbook) if r.title.startswith("Senior"))
+    senior = next(r for r in role_records.list_roles(workbook) if r.title.startswith("Senior"))
     area("roles", lambda: window.pages["roles"].refresh(select_id=senior.id))  # type: ignore[attr-defined]
-    shoot("roles.png")
+    shoot("role_records.png")
     editor = JDEditor(window, workbook, senior.id)
     editor.resize(900, 600)
     shoot("job-description.png", editor)
