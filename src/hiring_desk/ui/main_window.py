@@ -1,10 +1,19 @@
 """The main window: navigation between the areas, the menus, the status bar. Which
-workbook is open, and opening, creating, restoring and closing one: ``workbook_switching``."""
+workbook is open, and opening, creating, restoring and closing one: ``workbook_switching``.
+
+The window is built in two steps so that it paints at once: the shell (menus, the
+navigation, an empty page area, the status line) needs only Qt and a few light
+helpers; the pages, the status-bar widgets, the Edit menu and everything that
+imports the services (and with them SQLAlchemy) are imported and built by
+``finish_building``, which the start-up calls on the turn after the first paint
+(``app.py``) and ``open_initial`` calls if nobody did. ``tests/ui/test_startup_imports``
+checks what is loaded when the window first paints.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,27 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS
-from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.interviews.interviews_page import InterviewsPage
-from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
-from hiring_desk.ui.offers.offers_page import OffersPage
 from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
-from hiring_desk.ui.privacy.retention_review import RetentionNotice
-from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
-from hiring_desk.ui.team.acting_member import ActingMemberBox
-from hiring_desk.ui.team.team_company_page import TeamCompanyPage
-from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
-from hiring_desk.ui.workbook.location_notice import LocationNotice
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
-from hiring_desk.ui.workbook.welcome_page import WelcomePage
-from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+
+if TYPE_CHECKING:
+    from hiring_desk.services.workbook.opening import Workbook
+    from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
 class Page(Protocol):
@@ -49,22 +48,64 @@ class Page(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
+        """Build the window; with ``deferred``, only its shell (see the module's note)."""
         super().__init__()
         self.settings = settings
         self.workbook: Workbook | None = None
-        self.switcher = WorkbookSwitcher(self)
+        self.pages: dict[str, QWidget] = {}
+        self._built = False
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
         self._build_actions()
         self._build_menus()
         self._build_body()
         self._build_status_bar()
-        self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
-        self._show_workbook_state()
+        self._show_shell_state()
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 700)
+        if not deferred:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Import and build the pages, the Edit menu and the status-bar widgets (once)."""
+        if self._built:
+            return
+        self._built = True
+        from hiring_desk.ui.desktop_actions import DesktopActions
+        from hiring_desk.ui.privacy.retention_review import RetentionNotice
+        from hiring_desk.ui.team.acting_member import ActingMemberBox
+        from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
+        from hiring_desk.ui.workbook.location_notice import LocationNotice
+        from hiring_desk.ui.workbook.welcome_page import WelcomePage
+        from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+
+        self.switcher = WorkbookSwitcher(self)
+        self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
+        self.desktop.fill_edit_menu(self.edit_menu)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.desktop.refresh_action)
+        self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)
+        self._build_pages()
+        self.welcome = WelcomePage(self.new_action, self.open_action)
+        self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)
+        self.welcome.start_requested.connect(lambda: self.show_area("team"))
+        self.stack.addWidget(self.welcome)
+        self.stack.removeWidget(self._skeleton)
+        self._skeleton.deleteLater()
+        self.retention_notice = RetentionNotice()
+        self._column.insertWidget(0, self.retention_notice)
+        self.location_notice = LocationNotice(self.settings)
+        self.statusBar().addPermanentWidget(self.location_notice)
+        self.acting_member = ActingMemberBox(self.settings)
+        self.statusBar().addPermanentWidget(self.acting_member)
+        self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
+        self._show_workbook_state()
+
+    def _switcher(self) -> WorkbookSwitcher:
+        self.finish_building()
+        return self.switcher
 
     # -- construction --------------------------------------------------------------
 
@@ -84,16 +125,21 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
-        self.new_action = self._action("&New Workbook…", self.switcher.new_workbook, keys.New)
+        self.new_action = self._action(
+            "&New Workbook…", lambda: self._switcher().new_workbook(), keys.New
+        )
         self.close_action = self._action(
             "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
         )
-        self.open_action = self._action("&Open…", self.switcher.open_workbook_dialog, keys.Open)
-        self.save_copy_action = self._action(
-            "Save a &Copy…", self.switcher.save_copy, standard_keys(keys.SaveAs, "Ctrl+Shift+S")
+        self.open_action = self._action(
+            "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
         )
-        self.backups_action = self._action("&Backups…", self.switcher.show_backups)
+        self.save_copy_action = self._action(
+            "Save a &Copy…",
+            lambda: self._switcher().save_copy(),
+            standard_keys(keys.SaveAs, "Ctrl+Shift+S"),
+        )
+        self.backups_action = self._action("&Backups…", lambda: self._switcher().show_backups())
         self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
@@ -112,7 +158,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentMenu(self.settings, self)
-        self.recent_menu.open_requested.connect(self.switcher.open_path)
+        self.recent_menu.open_requested.connect(lambda path: self._switcher().open_path(path))
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -120,15 +166,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.desktop.fill_edit_menu(bar.addMenu("&Edit"))
-        view_menu = bar.addMenu("&View")
+        self.edit_menu = bar.addMenu("&Edit")  # filled by finish_building
+        self.view_menu = bar.addMenu("&View")
         for action in self.area_actions:
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.desktop.refresh_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.desktop.shortcuts_action)
-        help_menu.addAction(self.about_action)
+            self.view_menu.addAction(action)
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
 
     def _build_body(self) -> None:
         self.nav = QListWidget()
@@ -143,34 +186,42 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {
-            "roles": RolesPage(),
-            "candidates": CandidatesPage(),
-            "interviews": InterviewsPage(),
-            "offers": OffersPage(),
-            "team": TeamCompanyPage(),
-        }
-        self._connect_pages()
         for key, label, icon_name in AREAS:
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self._titled(label, self.pages[key]))
-        self.welcome = WelcomePage(self.new_action, self.open_action)
-        self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)
-        self.welcome.start_requested.connect(lambda: self.show_area("team"))
-        self.stack.addWidget(self.welcome)
+        # Until the pages are built: the page area's frame, empty.
+        self._skeleton = QLabel("Opening the workbook…")
+        self._skeleton.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._skeleton.setEnabled(False)
+        self.stack.addWidget(self._skeleton)
         self.nav.currentRowChanged.connect(self._nav_changed)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        self.retention_notice = RetentionNotice()
-        column = QVBoxLayout()
-        column.addWidget(self.retention_notice)
-        column.addWidget(self.stack, 1)
-        layout.addLayout(column, 1)
+        self._column = QVBoxLayout()
+        self._column.addWidget(self.stack, 1)
+        layout.addLayout(self._column, 1)
         self.setCentralWidget(body)
+
+    def _build_pages(self) -> None:
+        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+        from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+        from hiring_desk.ui.offers.offers_page import OffersPage
+        from hiring_desk.ui.roles.roles_page import RolesPage
+        from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+        self.pages.update(
+            roles=RolesPage(),
+            candidates=CandidatesPage(),
+            interviews=InterviewsPage(),
+            offers=OffersPage(),
+            team=TeamCompanyPage(),
+        )
+        self._connect_pages()
+        for index, (key, label, _icon) in enumerate(AREAS):
+            self.stack.insertWidget(index, self._titled(label, self.pages[key]))
 
     def _connect_pages(self) -> None:
         """The pages' requests to the window (show a candidate, print a letter).
@@ -179,6 +230,9 @@ class MainWindow(QMainWindow):
         (``ui.operations``) for what it shows. The window listens for what its status
         bar shows: the team (Acting as) and the candidates due for deletion.
         """
+        from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+        from hiring_desk.ui.offers.offers_page import OffersPage
+
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
         offers.candidate_activated.connect(self.show_candidate)
@@ -208,6 +262,8 @@ class MainWindow(QMainWindow):
             self.retention_notice.recheck()
 
     def print_offer_letter(self, offer_id: int) -> None:
+        from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+
         if self.workbook is not None:
             dialog = OfferLetterDialog(self.workbook, offer_id, self)
             dialog.exec()
@@ -215,6 +271,8 @@ class MainWindow(QMainWindow):
 
     def show_candidate(self, candidate_id: int) -> None:
         """Go to the Candidates area with this candidate selected."""
+        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
         self.show_area("candidates")
         page = self.pages["candidates"]
         assert isinstance(page, CandidatesPage)
@@ -233,10 +291,6 @@ class MainWindow(QMainWindow):
         self.workbook_label = QLabel()
         self.workbook_label.setObjectName("workbook_label")
         self.statusBar().addWidget(self.workbook_label, 1)
-        self.location_notice = LocationNotice(self.settings)
-        self.statusBar().addPermanentWidget(self.location_notice)
-        self.acting_member = ActingMemberBox(self.settings)
-        self.statusBar().addPermanentWidget(self.acting_member)
 
     # -- areas ---------------------------------------------------------------------
 
@@ -266,18 +320,31 @@ class MainWindow(QMainWindow):
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
     def open_initial(self, path: Path | None) -> None:
-        self.switcher.open_initial(path)
+        self._switcher().open_initial(path)
 
     def open_path(self, path: Path) -> bool:
-        return self.switcher.open_path(path)
+        return self._switcher().open_path(path)
 
     def close_workbook(self) -> None:
-        self.switcher.close_workbook()
+        self._switcher().close_workbook()
 
     def check_retention(self) -> None:
         """Show the notice if anyone is due for deletion (computed from dates, so it is
         right even after months without use)."""
         self.retention_notice.check(self.workbook)
+
+    def _show_shell_state(self) -> None:
+        """Before the pages are built: nothing open yet, nothing to act on."""
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            self.backups_action,
+            *self.area_actions,
+        ):
+            action.setEnabled(False)
+        self.nav.setEnabled(False)
+        self.setWindowTitle(APP_NAME)
+        self.workbook_label.setText("Opening…")
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook
@@ -317,6 +384,10 @@ class MainWindow(QMainWindow):
 
     def _may_leave_workbook(self, doing: str) -> bool:
         """False if the person wants to keep unsaved company-profile edits."""
+        from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+        if not self._built:
+            return True
         team_page = self.pages["team"]
         assert isinstance(team_page, TeamCompanyPage)
         if not team_page.company.is_dirty:
