@@ -42,7 +42,6 @@ def run_gui(workbook: Path | None) -> int:
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.settings import Settings
-    from hiring_desk.ui.theme import apply_theme
 
     excepthook.install()
     log = setup_logging()
@@ -57,7 +56,10 @@ def run_gui(workbook: Path | None) -> int:
     app.setDesktopFileName("io.github.hiringdesk.HiringDesk")
     app.setWindowIcon(icon("app"))
     settings = Settings()
-    apply_theme(settings.theme())  # "system" (the default) changes nothing
+    if settings.theme() != "system":  # the default changes nothing: not even imported
+        from hiring_desk.ui.theme import apply_theme
+
+        apply_theme(settings.theme())
     window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
     window.show()
 

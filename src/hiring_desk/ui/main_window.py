@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,13 +33,13 @@ from hiring_desk import APP_NAME, __version__
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
     from hiring_desk.services.workbook.opening import Workbook
+    from hiring_desk.ui.operations import Change
     from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
@@ -116,10 +116,12 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        # setShortcuts with a list: setShortcut's overloads make PySide6 build every
+        # ``Qt`` enum (15 ms) before the first paint.
         if isinstance(shortcut, list):
             action.setShortcuts(shortcut)
         elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
         for number, (key, label, _icon) in enumerate(AREAS, start=1):
             text = f"&{number} {label.replace('&', '&&')}"  # "Team && Company": no mnemonic
             action = self._action(text, lambda _=False, k=key: self.show_area(k))
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.setObjectName(f"go_{key}")
             self.area_actions.append(action)
 
@@ -186,13 +188,12 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         self.stack = QStackedWidget()
-        for key, label, icon_name in AREAS:
-            item = QListWidgetItem(icon(icon_name), label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-        # Until the pages are built: the page area's frame, empty.
+        for _key, label, icon_name in AREAS:
+            self.nav.addItem(QListWidgetItem(icon(icon_name), label))
+        # Until the pages are built: the page area's frame, empty. (No ``Qt`` enums
+        # here: PySide6 spends some 15 ms making them on first use.)
         self._skeleton = QLabel("Opening the workbook…")
-        self._skeleton.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._skeleton.setStyleSheet("qproperty-alignment: AlignCenter;")
         self._skeleton.setEnabled(False)
         self.stack.addWidget(self._skeleton)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         """
         from hiring_desk.ui.interviews.interviews_page import InterviewsPage
         from hiring_desk.ui.offers.offers_page import OffersPage
+        from hiring_desk.ui.operations import Change, ChangeListener
 
         offers = self.pages["offers"]
         assert isinstance(offers, OffersPage)
@@ -252,6 +254,8 @@ class MainWindow(QMainWindow):
         )
 
     def _data_changed(self, changes: Change) -> None:
+        from hiring_desk.ui.operations import Change
+
         if self.workbook is None:
             return
         if changes & Change.TEAM:
@@ -303,13 +307,15 @@ class MainWindow(QMainWindow):
     def current_area(self) -> str | None:
         if self.workbook is None:
             return None
-        item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        row = self.nav.currentRow()  # the navigation lists the areas in AREAS order
+        return AREAS[row][0] if row >= 0 else None
 
     def _nav_changed(self, row: int) -> None:
         """Show an area, read again from the workbook (its changes announced while it was
         hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is not None:
+            from hiring_desk.ui.operations import forget_stale
+
             page = self.pages[AREAS[row][0]]
             forget_stale(page)
             self.stack.setCurrentIndex(row)
