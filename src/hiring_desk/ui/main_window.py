@@ -12,6 +12,7 @@ checks what is loaded when the window first paints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -43,6 +44,22 @@ if TYPE_CHECKING:
     from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
+class _Pages(dict[str, QWidget]):
+    """The window's pages by area: looking one up builds it if it is not built yet.
+
+    ``values()``, ``get`` and ``in`` see only the pages built so far.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._build(key)
+        self[key] = page
+        return page
+
+
 class Page(Protocol):
     def set_workbook(self, workbook: Workbook | None) -> None: ...
 
@@ -53,7 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.workbook: Workbook | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = _Pages(self._build_page)  # built when first used
         self._built = False
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
@@ -207,41 +224,65 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _build_pages(self) -> None:
-        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-        from hiring_desk.ui.interviews.interviews_page import InterviewsPage
-        from hiring_desk.ui.offers.offers_page import OffersPage
-        from hiring_desk.ui.roles.roles_page import RolesPage
-        from hiring_desk.ui.team.team_company_page import TeamCompanyPage
-
-        self.pages.update(
-            roles=RolesPage(),
-            candidates=CandidatesPage(),
-            interviews=InterviewsPage(),
-            offers=OffersPage(),
-            team=TeamCompanyPage(),
-        )
-        self._connect_pages()
+        """Each area's frame (its title) in the stack; its page is built on first use."""
+        self._frames: dict[str, QVBoxLayout] = {}
         for index, (key, label, _icon) in enumerate(AREAS):
-            self.stack.insertWidget(index, self._titled(label, self.pages[key]))
+            frame = QWidget()
+            column = QVBoxLayout(frame)
+            column.addWidget(QLabel(f"<h2>{label}</h2>"))
+            self._frames[key] = column
+            self.stack.insertWidget(index, frame)
+        self._connect_window()
 
-    def _connect_pages(self) -> None:
-        """The pages' requests to the window (show a candidate, print a letter).
+    def _build_page(self, key: str) -> QWidget:
+        """Import and build the page of area ``key``, with the open workbook, in its frame.
+
+        Only the areas someone looks at (or a request names) are built: a page not
+        shown costs neither its imports nor its memory.
+        """
+        page: QWidget
+        if key == "roles":
+            from hiring_desk.ui.roles.roles_page import RolesPage
+
+            page = RolesPage()
+        elif key == "candidates":
+            from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+            page = CandidatesPage()
+        elif key == "interviews":
+            from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+
+            interviews = InterviewsPage()
+            interviews.candidate_activated.connect(self.show_candidate)
+            page = interviews
+        elif key == "offers":
+            from hiring_desk.ui.offers.offers_page import OffersPage
+
+            offers = OffersPage()
+            offers.candidate_activated.connect(self.show_candidate)
+            offers.print_letter_requested.connect(self.print_offer_letter)
+            page = offers
+        elif key == "team":
+            from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+            page = TeamCompanyPage()
+        else:
+            raise KeyError(key)
+        self._frames[key].addWidget(page, 1)
+        page.show()  # at once: a layout shows a widget added to a shown frame a turn later
+        page.set_workbook(self.workbook)
+        return page
+
+    def _connect_window(self) -> None:
+        """What the window's status bar shows: the team (Acting as) and the candidates
+        due for deletion.
 
         Pages do not refresh each other: each listens to the change hub
-        (``ui.operations``) for what it shows. The window listens for what its status
-        bar shows: the team (Acting as) and the candidates due for deletion.
+        (``ui.operations``) for what it shows; their requests to the window (show a
+        candidate, print a letter) are connected as they are built.
         """
-        from hiring_desk.ui.interviews.interviews_page import InterviewsPage
-        from hiring_desk.ui.offers.offers_page import OffersPage
         from hiring_desk.ui.operations import Change, ChangeListener
 
-        offers = self.pages["offers"]
-        assert isinstance(offers, OffersPage)
-        offers.candidate_activated.connect(self.show_candidate)
-        offers.print_letter_requested.connect(self.print_offer_letter)
-        interviews = self.pages["interviews"]
-        assert isinstance(interviews, InterviewsPage)
-        interviews.candidate_activated.connect(self.show_candidate)
         ChangeListener(
             self,
             Change.TEAM
@@ -281,15 +322,6 @@ class MainWindow(QMainWindow):
         page = self.pages["candidates"]
         assert isinstance(page, CandidatesPage)
         page.show_candidate(candidate_id)
-
-    @staticmethod
-    def _titled(label: str, page: QWidget) -> QWidget:
-        wrapper = QWidget()
-        title = QLabel(f"<h2>{label}</h2>")
-        layout = QVBoxLayout(wrapper)
-        layout.addWidget(title)
-        layout.addWidget(page, 1)
-        return wrapper
 
     def _build_status_bar(self) -> None:
         self.workbook_label = QLabel()
@@ -392,9 +424,9 @@ class MainWindow(QMainWindow):
         """False if the person wants to keep unsaved company-profile edits."""
         from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 
-        if not self._built:
+        team_page = self.pages.get("team")  # not built: nothing edited
+        if team_page is None:
             return True
-        team_page = self.pages["team"]
         assert isinstance(team_page, TeamCompanyPage)
         if not team_page.company.is_dirty:
             return True
