@@ -3,10 +3,11 @@ workbook is open, and opening, creating, restoring and closing one: ``workbook_s
 
 The window is built in two steps so that it paints at once: the shell (menus, the
 navigation, an empty page area, the status line) needs only Qt and a few light
-helpers; the pages, the status-bar widgets, the Edit menu and everything that
-imports the services (and with them SQLAlchemy) are imported and built by
-``finish_building``, which the start-up calls on the turn after the first paint
-(``app.py``) and ``open_initial`` calls if nobody did. ``tests/ui/test_startup_imports``
+helpers; the welcome page, the areas' frames, the status-bar widgets, the Edit menu
+and everything that imports the services (and with them SQLAlchemy) are imported and
+built by ``finish_building``, which the start-up calls on the turn after the first
+paint (``app.py``) and ``open_initial`` calls if nobody did. Each area's page is
+built when first shown or looked up in ``pages``. ``tests/ui/test_startup_imports``
 checks what is loaded when the window first paints.
 """
 
