@@ -367,10 +367,14 @@ class MainWindow(QMainWindow):
     def close_workbook(self) -> None:
         self._switcher().close_workbook()
 
-    def check_retention(self) -> None:
+    def check_retention(self, *, background: bool = False) -> None:
         """Show the notice if anyone is due for deletion (computed from dates, so it is
-        right even after months without use)."""
-        self.retention_notice.check(self.workbook)
+        right even after months without use); with ``background`` (on open), counted
+        on a worker thread while the page shows."""
+        if background and self.workbook is not None:
+            self.retention_notice.check_in_background(self.workbook)
+        else:
+            self.retention_notice.check(self.workbook)
 
     def _show_shell_state(self) -> None:
         """Before the pages are built: nothing open yet, nothing to act on."""
