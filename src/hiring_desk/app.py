@@ -38,15 +38,12 @@ def run_gui(workbook: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.logs import setup_logging
-    from hiring_desk.services.workbook.opening import as_window
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.settings import Settings
-    from hiring_desk.ui.theme import apply_theme
 
     excepthook.install()
-    as_window()  # a second open of its workbooks is told "another window"
     log = setup_logging()
     log.info("Starting %s %s", APP_NAME, __version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -59,18 +56,25 @@ def run_gui(workbook: Path | None) -> int:
     app.setDesktopFileName("io.github.hiringdesk.HiringDesk")
     app.setWindowIcon(icon("app"))
     settings = Settings()
-    apply_theme(settings.theme())  # "system" (the default) changes nothing
-    window = MainWindow(settings)
+    if settings.theme() != "system":  # the default changes nothing: not even imported
+        from hiring_desk.ui.theme import apply_theme
+
+        apply_theme(settings.theme())
+    window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
     window.show()
 
-    # Paint the window first, then open the workbook (a big one takes a while),
-    # with the bundled CJK fallback font known to Qt before any name is shown.
+    # Paint the window first, then import and build the pages and open the workbook
+    # (a big one takes a while), with the bundled CJK fallback font known to Qt
+    # before any name is shown.
     def open_workbook() -> None:
         from hiring_desk.services.candidates.opened_copies import remove_stale_runs
+        from hiring_desk.services.workbook.opening import as_window
         from hiring_desk.ui.fonts import register_bundled_fonts
 
+        as_window()  # a second open of its workbooks is told "another window"
         register_bundled_fonts()
         remove_stale_runs()  # copies of opened files left by a run that crashed
+        window.finish_building()
         window.open_initial(workbook)
 
     _after_first_paint(window, open_workbook)

@@ -75,6 +75,8 @@ def make_window(
         window.show()
         qtbot.waitExposed(window)
         window.open_initial(path)
+        # the retention notice counts on a worker thread after an open: wait for it
+        qtbot.waitUntil(lambda: not window.retention_notice.pending, timeout=20000)
         windows.append(window)
         return window
 

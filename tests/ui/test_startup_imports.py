@@ -24,3 +24,78 @@ def test_importing_the_main_window_leaves_them_unloaded(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+#: Not loaded when the window first paints: the database layer, PDFs, and the pages
+#: (built on the turn after the first paint, ``MainWindow.finish_building``).
+NOT_AT_FIRST_PAINT = (
+    "sqlalchemy",
+    "sqlmodel",
+    "reportlab",
+    "hiring_desk.store.workbook",
+    "hiring_desk.services.workbook.opening",
+    "hiring_desk.ui.roles.roles_page",
+    "hiring_desk.ui.candidates.candidates_page",
+    "hiring_desk.ui.interviews.interviews_page",
+    "hiring_desk.ui.offers.offers_page",
+    "hiring_desk.ui.team.team_company_page",
+    "hiring_desk.ui.workbook.welcome_page",
+)
+
+#: Run in a fresh process: start the app as ``hiring_desk.app.run_gui`` does and, when
+#: Qt has handled the window's first expose (it paints every widget then), print
+#: which of the modules are loaded, and which pages were built after it.
+_AT_FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
+
+NAMES = {names!r}
+app = QApplication(sys.argv[:1])
+
+def after() -> None:
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    if not window.pages:
+        QTimer.singleShot(20, after)
+        return
+    print("pages:", sorted(window.pages), flush=True)
+    os._exit(0)
+
+class Watch(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if self.done or event.type() != QEvent.Type.Expose or not isinstance(watched, QWindow):
+            return False
+        watched.event(event)
+        if watched.isExposed():
+            self.done = True
+            print("at first paint:", [m for m in NAMES if m in sys.modules], flush=True)
+            QTimer.singleShot(0, after)
+        return True
+
+watch = Watch()
+app.installEventFilter(watch)
+QTimer.singleShot(60000, lambda: os._exit(3))
+from hiring_desk.app import run_gui
+run_gui(None)
+"""
+
+
+def test_the_first_paint_loads_no_database_pdf_or_page_modules(tmp_path: Path) -> None:
+    code = _AT_FIRST_PAINT.format(names=NOT_AT_FIRST_PAINT)
+    env = dict(os.environ, HIRING_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "at first paint: []" in lines, result.stdout
+    # and after it, the page of the area shown (the first, under the welcome page of a
+    # first start) and only that one
+    assert "pages: ['roles']" in lines, result.stdout

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from hiring_desk import paths
 from hiring_desk.logs import scrub
-from hiring_desk.services.errors import workbook_problem
 from hiring_desk.ui import messages
 
 _log = logging.getLogger("hiring_desk")
@@ -33,6 +32,8 @@ def handle_exception(
         return
     _showing = True
     try:
+        from hiring_desk.services.errors import workbook_problem  # not needed before a crash
+
         problem = workbook_problem(exc)
         if problem is not None:  # the file or the disk, said in words: not a crash
             messages.show_error(

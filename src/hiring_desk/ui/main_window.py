@@ -1,12 +1,23 @@
 """The main window: navigation between the areas, the menus, the status bar. Which
-workbook is open, and opening, creating, restoring and closing one: ``workbook_switching``."""
+workbook is open, and opening, creating, restoring and closing one: ``workbook_switching``.
+
+The window is built in two steps so that it paints at once: the shell (menus, the
+navigation, an empty page area, the status line) needs only Qt and a few light
+helpers; the welcome page, the areas' frames, the status-bar widgets, the Edit menu
+and everything that imports the services (and with them SQLAlchemy) are imported and
+built by ``finish_building``, which the start-up calls on the turn after the first
+paint (``app.py``) and ``open_initial`` calls if nobody did. Each area's page is
+built when first shown or looked up in ``pages``. ``tests/ui/test_startup_imports``
+checks what is loaded when the window first paints.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,27 +32,33 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import APP_NAME, __version__
-from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS
-from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-from hiring_desk.ui.desktop_actions import DesktopActions
 from hiring_desk.ui.icons import icon
-from hiring_desk.ui.interviews.interviews_page import InterviewsPage
-from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
-from hiring_desk.ui.offers.offers_page import OffersPage
-from hiring_desk.ui.operations import Change, ChangeListener, forget_stale
-from hiring_desk.ui.privacy.retention_review import RetentionNotice
-from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
-from hiring_desk.ui.team.acting_member import ActingMemberBox
-from hiring_desk.ui.team.team_company_page import TeamCompanyPage
-from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
-from hiring_desk.ui.workbook.location_notice import LocationNotice
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
-from hiring_desk.ui.workbook.welcome_page import WelcomePage
-from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+
+if TYPE_CHECKING:
+    from hiring_desk.services.workbook.opening import Workbook
+    from hiring_desk.ui.operations import Change
+    from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+
+
+class _Pages(dict[str, QWidget]):
+    """The window's pages by area: looking one up builds it if it is not built yet.
+
+    ``values()``, ``get`` and ``in`` see only the pages built so far.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._build(key)
+        self[key] = page
+        return page
 
 
 class Page(Protocol):
@@ -49,22 +66,64 @@ class Page(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
+        """Build the window; with ``deferred``, only its shell (see the module's note)."""
         super().__init__()
         self.settings = settings
         self.workbook: Workbook | None = None
-        self.switcher = WorkbookSwitcher(self)
+        self.pages: dict[str, QWidget] = _Pages(self._build_page)  # built when first used
+        self._built = False
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
         self._build_actions()
         self._build_menus()
         self._build_body()
         self._build_status_bar()
-        self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
-        self._show_workbook_state()
+        self._show_shell_state()
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 700)
+        if not deferred:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Import and build the pages, the Edit menu and the status-bar widgets (once)."""
+        if self._built:
+            return
+        self._built = True
+        from hiring_desk.ui.desktop_actions import DesktopActions
+        from hiring_desk.ui.privacy.retention_review import RetentionNotice
+        from hiring_desk.ui.team.acting_member import ActingMemberBox
+        from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
+        from hiring_desk.ui.workbook.location_notice import LocationNotice
+        from hiring_desk.ui.workbook.welcome_page import WelcomePage
+        from hiring_desk.ui.workbook_switching import WorkbookSwitcher
+
+        self.switcher = WorkbookSwitcher(self)
+        self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
+        self.desktop.fill_edit_menu(self.edit_menu)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.desktop.refresh_action)
+        self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)
+        self._build_pages()
+        self.welcome = WelcomePage(self.new_action, self.open_action)
+        self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)
+        self.welcome.start_requested.connect(lambda: self.show_area("team"))
+        self.stack.addWidget(self.welcome)
+        self.stack.removeWidget(self._skeleton)
+        self._skeleton.deleteLater()
+        self.retention_notice = RetentionNotice()
+        self._column.insertWidget(0, self.retention_notice)
+        self.location_notice = LocationNotice(self.settings)
+        self.statusBar().addPermanentWidget(self.location_notice)
+        self.acting_member = ActingMemberBox(self.settings)
+        self.statusBar().addPermanentWidget(self.acting_member)
+        self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
+        self._show_workbook_state()
+
+    def _switcher(self) -> WorkbookSwitcher:
+        self.finish_building()
+        return self.switcher
 
     # -- construction --------------------------------------------------------------
 
@@ -75,25 +134,32 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        # setShortcuts with a list: setShortcut's overloads make PySide6 build every
+        # ``Qt`` enum (15 ms) before the first paint.
         if isinstance(shortcut, list):
             action.setShortcuts(shortcut)
         elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
-        self.new_action = self._action("&New Workbook…", self.switcher.new_workbook, keys.New)
+        self.new_action = self._action(
+            "&New Workbook…", lambda: self._switcher().new_workbook(), keys.New
+        )
         self.close_action = self._action(
             "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
         )
-        self.open_action = self._action("&Open…", self.switcher.open_workbook_dialog, keys.Open)
-        self.save_copy_action = self._action(
-            "Save a &Copy…", self.switcher.save_copy, standard_keys(keys.SaveAs, "Ctrl+Shift+S")
+        self.open_action = self._action(
+            "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
         )
-        self.backups_action = self._action("&Backups…", self.switcher.show_backups)
+        self.save_copy_action = self._action(
+            "Save a &Copy…",
+            lambda: self._switcher().save_copy(),
+            standard_keys(keys.SaveAs, "Ctrl+Shift+S"),
+        )
+        self.backups_action = self._action("&Backups…", lambda: self._switcher().show_backups())
         self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
@@ -102,7 +168,7 @@ class MainWindow(QMainWindow):
         for number, (key, label, _icon) in enumerate(AREAS, start=1):
             text = f"&{number} {label.replace('&', '&&')}"  # "Team && Company": no mnemonic
             action = self._action(text, lambda _=False, k=key: self.show_area(k))
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.setObjectName(f"go_{key}")
             self.area_actions.append(action)
 
@@ -112,7 +178,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentMenu(self.settings, self)
-        self.recent_menu.open_requested.connect(self.switcher.open_path)
+        self.recent_menu.open_requested.connect(lambda path: self._switcher().open_path(path))
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -120,15 +186,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.desktop.fill_edit_menu(bar.addMenu("&Edit"))
-        view_menu = bar.addMenu("&View")
+        self.edit_menu = bar.addMenu("&Edit")  # filled by finish_building
+        self.view_menu = bar.addMenu("&View")
         for action in self.area_actions:
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.desktop.refresh_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.desktop.shortcuts_action)
-        help_menu.addAction(self.about_action)
+            self.view_menu.addAction(action)
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
 
     def _build_body(self) -> None:
         self.nav = QListWidget()
@@ -143,49 +206,84 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {
-            "roles": RolesPage(),
-            "candidates": CandidatesPage(),
-            "interviews": InterviewsPage(),
-            "offers": OffersPage(),
-            "team": TeamCompanyPage(),
-        }
-        self._connect_pages()
-        for key, label, icon_name in AREAS:
-            item = QListWidgetItem(icon(icon_name), label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-            self.stack.addWidget(self._titled(label, self.pages[key]))
-        self.welcome = WelcomePage(self.new_action, self.open_action)
-        self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)
-        self.welcome.start_requested.connect(lambda: self.show_area("team"))
-        self.stack.addWidget(self.welcome)
+        for _key, label, icon_name in AREAS:
+            self.nav.addItem(QListWidgetItem(icon(icon_name), label))
+        # Until the pages are built: the page area's frame, empty. (No ``Qt`` enums
+        # here: PySide6 spends some 15 ms making them on first use.)
+        self._skeleton = QLabel("Opening the workbook…")
+        self._skeleton.setStyleSheet("qproperty-alignment: AlignCenter;")
+        self._skeleton.setEnabled(False)
+        self.stack.addWidget(self._skeleton)
         self.nav.currentRowChanged.connect(self._nav_changed)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        self.retention_notice = RetentionNotice()
-        column = QVBoxLayout()
-        column.addWidget(self.retention_notice)
-        column.addWidget(self.stack, 1)
-        layout.addLayout(column, 1)
+        self._column = QVBoxLayout()
+        self._column.addWidget(self.stack, 1)
+        layout.addLayout(self._column, 1)
         self.setCentralWidget(body)
 
-    def _connect_pages(self) -> None:
-        """The pages' requests to the window (show a candidate, print a letter).
+    def _build_pages(self) -> None:
+        """Each area's frame (its title) in the stack; its page is built on first use."""
+        self._frames: dict[str, QVBoxLayout] = {}
+        for index, (key, label, _icon) in enumerate(AREAS):
+            frame = QWidget()
+            column = QVBoxLayout(frame)
+            column.addWidget(QLabel(f"<h2>{label}</h2>"))
+            self._frames[key] = column
+            self.stack.insertWidget(index, frame)
+        self._connect_window()
+
+    def _build_page(self, key: str) -> QWidget:
+        """Import and build the page of area ``key``, with the open workbook, in its frame.
+
+        Only the areas someone looks at (or a request names) are built: a page not
+        shown costs neither its imports nor its memory.
+        """
+        page: QWidget
+        if key == "roles":
+            from hiring_desk.ui.roles.roles_page import RolesPage
+
+            page = RolesPage()
+        elif key == "candidates":
+            from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+            page = CandidatesPage()
+        elif key == "interviews":
+            from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+
+            interviews = InterviewsPage()
+            interviews.candidate_activated.connect(self.show_candidate)
+            page = interviews
+        elif key == "offers":
+            from hiring_desk.ui.offers.offers_page import OffersPage
+
+            offers = OffersPage()
+            offers.candidate_activated.connect(self.show_candidate)
+            offers.print_letter_requested.connect(self.print_offer_letter)
+            page = offers
+        elif key == "team":
+            from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+            page = TeamCompanyPage()
+        else:
+            raise KeyError(key)
+        self._frames[key].addWidget(page, 1)
+        page.show()  # at once: a layout shows a widget added to a shown frame a turn later
+        page.set_workbook(self.workbook)
+        return page
+
+    def _connect_window(self) -> None:
+        """What the window's status bar shows: the team (Acting as) and the candidates
+        due for deletion.
 
         Pages do not refresh each other: each listens to the change hub
-        (``ui.operations``) for what it shows. The window listens for what its status
-        bar shows: the team (Acting as) and the candidates due for deletion.
+        (``ui.operations``) for what it shows; their requests to the window (show a
+        candidate, print a letter) are connected as they are built.
         """
-        offers = self.pages["offers"]
-        assert isinstance(offers, OffersPage)
-        offers.candidate_activated.connect(self.show_candidate)
-        offers.print_letter_requested.connect(self.print_offer_letter)
-        interviews = self.pages["interviews"]
-        assert isinstance(interviews, InterviewsPage)
-        interviews.candidate_activated.connect(self.show_candidate)
+        from hiring_desk.ui.operations import Change, ChangeListener
+
         ChangeListener(
             self,
             Change.TEAM
@@ -198,6 +296,8 @@ class MainWindow(QMainWindow):
         )
 
     def _data_changed(self, changes: Change) -> None:
+        from hiring_desk.ui.operations import Change
+
         if self.workbook is None:
             return
         if changes & Change.TEAM:
@@ -208,6 +308,8 @@ class MainWindow(QMainWindow):
             self.retention_notice.recheck()
 
     def print_offer_letter(self, offer_id: int) -> None:
+        from hiring_desk.ui.offers.offer_letter_dialog import OfferLetterDialog
+
         if self.workbook is not None:
             dialog = OfferLetterDialog(self.workbook, offer_id, self)
             dialog.exec()
@@ -215,28 +317,17 @@ class MainWindow(QMainWindow):
 
     def show_candidate(self, candidate_id: int) -> None:
         """Go to the Candidates area with this candidate selected."""
+        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
         self.show_area("candidates")
         page = self.pages["candidates"]
         assert isinstance(page, CandidatesPage)
         page.show_candidate(candidate_id)
 
-    @staticmethod
-    def _titled(label: str, page: QWidget) -> QWidget:
-        wrapper = QWidget()
-        title = QLabel(f"<h2>{label}</h2>")
-        layout = QVBoxLayout(wrapper)
-        layout.addWidget(title)
-        layout.addWidget(page, 1)
-        return wrapper
-
     def _build_status_bar(self) -> None:
         self.workbook_label = QLabel()
         self.workbook_label.setObjectName("workbook_label")
         self.statusBar().addWidget(self.workbook_label, 1)
-        self.location_notice = LocationNotice(self.settings)
-        self.statusBar().addPermanentWidget(self.location_notice)
-        self.acting_member = ActingMemberBox(self.settings)
-        self.statusBar().addPermanentWidget(self.acting_member)
 
     # -- areas ---------------------------------------------------------------------
 
@@ -249,13 +340,15 @@ class MainWindow(QMainWindow):
     def current_area(self) -> str | None:
         if self.workbook is None:
             return None
-        item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        row = self.nav.currentRow()  # the navigation lists the areas in AREAS order
+        return AREAS[row][0] if row >= 0 else None
 
     def _nav_changed(self, row: int) -> None:
         """Show an area, read again from the workbook (its changes announced while it was
         hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is not None:
+            from hiring_desk.ui.operations import forget_stale
+
             page = self.pages[AREAS[row][0]]
             forget_stale(page)
             self.stack.setCurrentIndex(row)
@@ -266,18 +359,35 @@ class MainWindow(QMainWindow):
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
     def open_initial(self, path: Path | None) -> None:
-        self.switcher.open_initial(path)
+        self._switcher().open_initial(path)
 
     def open_path(self, path: Path) -> bool:
-        return self.switcher.open_path(path)
+        return self._switcher().open_path(path)
 
     def close_workbook(self) -> None:
-        self.switcher.close_workbook()
+        self._switcher().close_workbook()
 
-    def check_retention(self) -> None:
+    def check_retention(self, *, background: bool = False) -> None:
         """Show the notice if anyone is due for deletion (computed from dates, so it is
-        right even after months without use)."""
-        self.retention_notice.check(self.workbook)
+        right even after months without use); with ``background`` (on open), counted
+        on a worker thread while the page shows."""
+        if background and self.workbook is not None:
+            self.retention_notice.check_in_background(self.workbook)
+        else:
+            self.retention_notice.check(self.workbook)
+
+    def _show_shell_state(self) -> None:
+        """Before the pages are built: nothing open yet, nothing to act on."""
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            self.backups_action,
+            *self.area_actions,
+        ):
+            action.setEnabled(False)
+        self.nav.setEnabled(False)
+        self.setWindowTitle(APP_NAME)
+        self.workbook_label.setText("Opening…")
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook
@@ -317,7 +427,11 @@ class MainWindow(QMainWindow):
 
     def _may_leave_workbook(self, doing: str) -> bool:
         """False if the person wants to keep unsaved company-profile edits."""
-        team_page = self.pages["team"]
+        from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+        team_page = self.pages.get("team")  # not built: nothing edited
+        if team_page is None:
+            return True
         assert isinstance(team_page, TeamCompanyPage)
         if not team_page.company.is_dirty:
             return True

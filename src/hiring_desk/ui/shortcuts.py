@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.ui.widgets import plain_label
-
 
 def standard_keys(key: QKeySequence.StandardKey, fallback: str = "") -> list[QKeySequence]:
     """The platform's keys for a standard action; ``fallback`` where it has none
@@ -144,6 +142,8 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._items = [QTreeWidgetItem([e.key_text, e.what, e.where]) for e in entries]
         self.tree.addTopLevelItems(self._items)
+        from hiring_desk.ui.widgets import plain_label  # the window's start needs only keys
+
         note = plain_label(
             "Menus and buttons also open with Alt and their underlined letter. "
             "In a text box, the usual editing keys (Ctrl+Z, Ctrl+C…) act on the text."

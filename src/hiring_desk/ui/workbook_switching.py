@@ -51,7 +51,7 @@ class SwitchingWindow(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def show_area(self, key: str) -> None: ...
-    def check_retention(self) -> None: ...
+    def check_retention(self, *, background: bool = False) -> None: ...
     def _nav_changed(self, row: int) -> None: ...
     def _show_workbook_state(self) -> None: ...
     def _may_leave_workbook(self, doing: str) -> bool: ...
@@ -86,6 +86,9 @@ class WorkbookSwitcher:
                 self._window.welcome.set_first_start(True, workbook.path)
                 self._window.nav.setCurrentRow(-1)
                 self._window.stack.setCurrentWidget(self._window.welcome)
+                # Focus on the welcome page: the navigation, given focus when the window
+                # is activated, would select its first area and hide the welcome page.
+                self._window.welcome.setFocus()
 
     def open_sample_workbook(self) -> None:
         """Open the sample workbook, creating it first if it is missing."""
@@ -198,7 +201,7 @@ class WorkbookSwitcher:
             self._window._nav_changed(self._window.nav.currentRow())
         self._window.location_notice.set_workbook(workbook)
         self._window.acting_member.set_workbook(workbook, ask=True)
-        self._window.check_retention()
+        self._window.check_retention(background=True)  # the page shows meanwhile
 
     def _start_folder(self) -> Path:
         return self._window.workbook.path.parent if self._window.workbook else Path.home()

@@ -30,7 +30,7 @@ from hiring_desk.services.privacy.consent_retention import DueCandidate
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import Change, ChangeListener, LatestQuery, run_operation
 from hiring_desk.ui.privacy.privacy_dialogs import erase_confirmed, keep_candidate_until
 from hiring_desk.ui.widgets import plain_label
 
@@ -187,6 +187,7 @@ class RetentionNotice(QFrame):
         self.later_button.setToolTip("Hide this until the workbook is opened again")
         self.later_button.clicked.connect(self.dismiss)
         self._dismissed: Workbook | None = None
+        self._background: LatestQuery | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
@@ -199,12 +200,41 @@ class RetentionNotice(QFrame):
 
         Once put off with "Later", it stays hidden until another workbook is checked.
         """
+        self._cancel_background()
         self._workbook = workbook
         count = len(consent_retention.due_for_deletion(workbook)) if workbook is not None else 0
+        self._show_count(workbook, count)
+        return count
+
+    def check_in_background(self, workbook: Workbook) -> None:
+        """As ``check``, counting on a worker thread (on open: the page shows meanwhile;
+        a big workbook takes a few tenths of a second). ``pending`` until it is shown."""
+        self._workbook = workbook
+        if self._background is None:
+            self._background = LatestQuery(
+                lambda found: self._show_count(*found),
+                self,
+                failure_title="Cannot Check the Retention Policy",
+            )
+        self._background.start(
+            lambda: (workbook, len(consent_retention.due_for_deletion(workbook)))
+        )
+
+    @property
+    def pending(self) -> bool:
+        """True while a count started by ``check_in_background`` has not been shown."""
+        return self._background is not None and self._background.pending
+
+    def _cancel_background(self) -> None:
+        if self._background is not None:
+            self._background.cancel()  # its result, if it comes, is dropped
+
+    def _show_count(self, workbook: Workbook | None, count: int) -> None:
+        if workbook is not self._workbook:
+            return  # counted for a workbook since closed
         if count:
             self.text.setText(f"{_count_text(count)} due for deletion under your retention policy.")
         self.setVisible(count > 0 and self._dismissed is not workbook)
-        return count
 
     def recheck(self) -> None:
         """After a change elsewhere: count again, if the bar is showing (no query otherwise)."""
