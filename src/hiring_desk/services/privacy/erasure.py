@@ -52,6 +52,7 @@ from hiring_desk.store.models import (
     TeamMember,
 )
 from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models.candidates import CONTACT_FIELDS
 from hiring_desk.store.workbook import ACTING_MEMBER
 
 #: Name parts shorter than this are left alone (initials would scrub too much).
@@ -159,13 +160,7 @@ def _anonymise(candidate: Candidate) -> None:
     candidate.name = erased_name(candidate.id)
     candidate.sort_name = search.sort_name(candidate.name)
     for field in (
-        "email",
-        "phone",
-        "location",
-        "postal_address",
-        "linkedin_url",
-        "github_url",
-        "portfolio_url",
+        *CONTACT_FIELDS,
         "current_title",
         "notes",
         "consent_method",
