@@ -32,6 +32,7 @@ from sqlmodel import Session, col
 
 from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
+from hiring_desk.services.candidates.candidate_records import load_candidate
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy.text_scrubber import ERASED_MARK, Scrubber
@@ -136,9 +137,7 @@ def _remove_personal_data(session: Session, candidate: Candidate) -> None:
 
 
 def _erasable(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+    candidate = load_candidate(session, candidate_id)
     if candidate.erased_at is not None:
         raise ErasedCandidateError(f"Candidate {candidate_id}'s personal data is already erased.")
     return candidate
