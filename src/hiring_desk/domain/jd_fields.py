@@ -10,7 +10,7 @@ Templates are Jinja2 (run sandboxed). They see three names:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -34,9 +34,15 @@ class RoleFields:
 
 
 @dataclass(frozen=True)
-class CompanyFields:
+class Letterhead:
+    """The company as a letter's heading names it (offer letters show just this)."""
+
     name: str = ""
     address: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyFields(Letterhead):
     signatory: str = ""
     signatory_title: str = ""
 
@@ -64,7 +70,7 @@ MERGE_FIELDS: dict[str, str] = {
         f"role.{name}": f"the role's {name.replace('_', ' ')}"
         for name in RoleFields.__annotations__
     },
-    **{f"company.{name}": f"the company's {name}" for name in CompanyFields.__annotations__},
+    **{f"company.{f.name}": f"the company's {f.name}" for f in fields(CompanyFields)},
     "must_have_skills": "list of the must-have skills",
     "nice_to_have_skills": "list of the nice-to-have skills",
 }

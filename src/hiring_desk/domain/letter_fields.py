@@ -51,10 +51,7 @@ class RoleFields:
     hiring_manager_title: str = ""
 
 
-@dataclass(frozen=True)
-class CompanyFields:
-    name: str = ""
-    address: str = ""
+CompanyFields = jd_fields.Letterhead
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import enum
 import functools
 import threading
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Required, TypedDict, TypeVar, Unpack
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -398,34 +398,25 @@ class BackgroundOperation(QObject, Generic[T]):
             self.finished.emit()
 
 
+class BackgroundOptions(TypedDict, Generic[T], total=False):
+    """``BackgroundOperation``'s keyword arguments, for ``run_in_background`` to pass on."""
+
+    title: Required[str]
+    label: Required[str]
+    changes: Change
+    failure_title: str
+    on_success: Callable[[T], object] | None
+    on_cancelled: Callable[[], object] | None
+    on_invalid: OnInvalid | None
+    on_refused: OnRefused | None
+    cancellable: bool
+
+
 def run_in_background(
-    parent: QWidget | None,
-    work: Callable[[Progress], T],
-    *,
-    title: str,
-    label: str,
-    changes: Change = Change.NONE,
-    failure_title: str = "Not Done",
-    on_success: Callable[[T], object] | None = None,
-    on_cancelled: Callable[[], object] | None = None,
-    on_invalid: OnInvalid | None = None,
-    on_refused: OnRefused | None = None,
-    cancellable: bool = True,
+    parent: QWidget | None, work: Callable[[Progress], T], **options: Unpack[BackgroundOptions[T]]
 ) -> BackgroundOperation[T]:
     """Start ``work`` on a worker thread now; see ``BackgroundOperation``."""
-    operation: BackgroundOperation[T] = BackgroundOperation(
-        parent,
-        work,
-        title=title,
-        label=label,
-        changes=changes,
-        failure_title=failure_title,
-        on_success=on_success,
-        on_cancelled=on_cancelled,
-        on_invalid=on_invalid,
-        on_refused=on_refused,
-        cancellable=cancellable,
-    )
+    operation = BackgroundOperation(parent, work, **options)
     operation.start()
     return operation
 

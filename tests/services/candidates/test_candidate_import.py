@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from tests.services.candidates.import_files import import_bytes, saved, set_locale, table_bytes
 
-from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates import candidate_records, csv_export
 from hiring_desk.services.candidates.csv_import import (
     default_options,
     import_candidates,
@@ -25,16 +25,10 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.store import Workbook
 
-#: The issue's export: no currency column, amounts as people type them.
+#: The issue's export: the app's first eight columns (no currency), amounts as people type
+#: them, then columns of its own.
 ISSUE_HEADER = [
-    "name",
-    "email",
-    "phone",
-    "location",
-    "source",
-    "current title",
-    "years of experience",
-    "salary expectation",
+    *csv_export.HEADER[: csv_export.HEADER.index("salary expectation") + 1],
     "skills",
     "notes",
     "Favourite colour",

@@ -9,15 +9,7 @@ from hiring_desk.services.candidates.candidate_records import list_candidates
 from hiring_desk.services.interviews.interview_records import list_interviews
 from hiring_desk.services.offers.offer_records import list_offers
 from hiring_desk.services.roles.role_records import list_roles
-from hiring_desk.store import Workbook
-from hiring_desk.store.models import (
-    Application,
-    Candidate,
-    Interview,
-    Offer,
-    Role,
-    TeamMember,
-)
+from hiring_desk.store import Workbook, models
 
 T0 = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
 
@@ -39,10 +31,10 @@ class Ids:
 def _seed(workbook: Workbook) -> Ids:
     """Three roles, three candidates (one without an application), three applications."""
     with workbook.transaction() as session:
-        ada = TeamMember(name="Ada Lovelace")
+        ada = models.TeamMember(name="Ada Lovelace")
         session.add(ada)
         session.flush()
-        backend = Role(
+        backend = models.Role(
             title="backend Engineer",
             status="open",
             headcount=2,
@@ -50,20 +42,22 @@ def _seed(workbook: Workbook) -> Ids:
             hiring_manager_id=ada.id,
             target_date=date(2026, 9, 1),
         )
-        designer = Role(title="Designer", status="on_hold")
-        archive = Role(title="Archivist", status="closed")
-        zoe = Candidate(name="Zoe", email="zoe@example.com", source="referral", location="Paris")
-        bob = Candidate(name="bob", source="linkedin")
-        carla = Candidate(name="Carla")
+        designer = models.Role(title="Designer", status="on_hold")
+        archive = models.Role(title="Archivist", status="closed")
+        zoe = models.Candidate(
+            name="Zoe", email="zoe@example.com", source="referral", location="Paris"
+        )
+        bob = models.Candidate(name="bob", source="linkedin")
+        carla = models.Candidate(name="Carla")
         session.add_all([backend, designer, archive, zoe, bob, carla])
         session.flush()
         assert backend.id and designer.id and zoe.id and bob.id
-        zoe_backend = Application(
+        zoe_backend = models.Application(
             candidate_id=zoe.id, role_id=backend.id, stage="interview", applied_at=T0
         )
         session.add(zoe_backend)
         session.flush()
-        zoe_designer = Application(
+        zoe_designer = models.Application(
             candidate_id=zoe.id,
             role_id=designer.id,
             stage="screening",
@@ -71,7 +65,7 @@ def _seed(workbook: Workbook) -> Ids:
         )
         session.add(zoe_designer)
         session.flush()
-        bob_backend = Application(candidate_id=bob.id, role_id=backend.id, stage="offer")
+        bob_backend = models.Application(candidate_id=bob.id, role_id=backend.id, stage="offer")
         session.add(bob_backend)
         session.flush()
         ids = [
@@ -136,7 +130,13 @@ def test_role_summary_fields(workbook: Workbook) -> None:
 
 def test_roles_with_the_same_title_are_listed_in_creation_order(workbook: Workbook) -> None:
     with workbook.transaction() as session:
-        session.add_all([Role(title="Engineer"), Role(title="engineer"), Role(title="ENGINEER")])
+        session.add_all(
+            [
+                models.Role(title="Engineer"),
+                models.Role(title="engineer"),
+                models.Role(title="ENGINEER"),
+            ]
+        )
     assert [r.title for r in list_roles(workbook)] == ["Engineer", "engineer", "ENGINEER"]
 
 
@@ -151,7 +151,7 @@ def test_candidates_are_sorted_by_name_ignoring_case(workbook: Workbook) -> None
 def test_candidates_with_accented_names_are_sorted_ignoring_case(workbook: Workbook) -> None:
     with workbook.transaction() as session:
         for name in ["Öscar", "ölaf", "Émile", "Łukasz", "élodie", "Zed", "Lara"]:
-            session.add(Candidate(name=name))
+            session.add(models.Candidate(name=name))
     names = [c.name for c in list_candidates(workbook)]
     # Accents and case aside, by letter: Ł with L, not after Z.
     assert names == ["élodie", "Émile", "Lara", "Łukasz", "ölaf", "Öscar", "Zed"]
@@ -195,7 +195,7 @@ def test_each_candidate_is_listed_once(workbook: Workbook) -> None:
 def test_a_stage_change_shows_in_the_list(workbook: Workbook) -> None:
     ids = _seed(workbook)
     with workbook.transaction() as session:
-        application = session.get(Application, ids.zoe_designer)
+        application = session.get(models.Application, ids.zoe_designer)
         assert application is not None
         application.stage = "rejected"
         session.add(application)
@@ -213,7 +213,7 @@ def test_interviews_are_listed_by_start_time(workbook: Workbook) -> None:
     earlier = T0 + timedelta(days=2)
     with workbook.transaction() as session:
         session.add(
-            Interview(
+            models.Interview(
                 application_id=ids.zoe_backend,
                 round_name="Technical",
                 starts_at=later,
@@ -222,7 +222,7 @@ def test_interviews_are_listed_by_start_time(workbook: Workbook) -> None:
             )
         )
         session.add(
-            Interview(
+            models.Interview(
                 application_id=ids.bob_backend,
                 round_name="Phone screen",
                 starts_at=earlier,
@@ -249,7 +249,7 @@ def test_interview_start_times_come_back_as_the_same_utc_instant(workbook: Workb
     ids = _seed(workbook)
     starts = datetime.now(UTC).replace(microsecond=123456)
     with workbook.transaction() as session:
-        session.add(Interview(application_id=ids.zoe_backend, starts_at=starts))
+        session.add(models.Interview(application_id=ids.zoe_backend, starts_at=starts))
     (interview,) = list_interviews(workbook)
     assert interview.starts_at.tzinfo is not None
     assert interview.starts_at.utcoffset() == timedelta(0)
@@ -262,7 +262,7 @@ def test_interview_start_times_come_back_as_the_same_utc_instant(workbook: Workb
 def test_offers_are_listed_with_candidate_and_role(workbook: Workbook) -> None:
     ids = _seed(workbook)
     with workbook.transaction() as session:
-        first = Offer(
+        first = models.Offer(
             application_id=ids.bob_backend,
             salary_minor=8_500_000,
             currency="EUR",
@@ -271,7 +271,7 @@ def test_offers_are_listed_with_candidate_and_role(workbook: Workbook) -> None:
         )
         session.add(first)
         session.flush()
-        second = Offer(
+        second = models.Offer(
             application_id=ids.zoe_designer,
             salary_minor=4_000,
             currency="GBP",
@@ -298,10 +298,10 @@ def test_offers_are_listed_with_candidate_and_role(workbook: Workbook) -> None:
 def test_removing_a_role_removes_its_applications_from_the_lists(workbook: Workbook) -> None:
     ids = _seed(workbook)
     with workbook.transaction() as session:
-        session.add(Interview(application_id=ids.bob_backend, starts_at=T0))
-        session.add(Offer(application_id=ids.bob_backend, salary_minor=1))
+        session.add(models.Interview(application_id=ids.bob_backend, starts_at=T0))
+        session.add(models.Offer(application_id=ids.bob_backend, salary_minor=1))
     with workbook.transaction() as session:
-        role = session.get(Role, ids.backend)
+        role = session.get(models.Role, ids.backend)
         assert role is not None
         session.delete(role)
 

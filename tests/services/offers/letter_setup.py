@@ -9,15 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from hiring_desk.store import Workbook
-from hiring_desk.store.models import (
-    Application,
-    Candidate,
-    CompanyProfile,
-    Offer,
-    Role,
-    TeamMember,
-)
+from hiring_desk.store import Workbook, models
 
 NASTY = "AT&T <b>Smith</b>"
 START = date(2027, 3, 1)
@@ -34,12 +26,12 @@ def add_offer(
 ) -> int:
     """A candidate with an address, a role, a company with a signatory, and an offer; its id."""
     with workbook.transaction() as session:
-        signer = TeamMember(name="Niamh Gallagher", title="Founder and CEO")
-        manager = TeamMember(name="Tomás Ó Briain", title="Head of Engineering")
+        signer = models.TeamMember(name="Niamh Gallagher", title="Founder and CEO")
+        manager = models.TeamMember(name="Tomás Ó Briain", title="Head of Engineering")
         session.add_all([signer, manager])
         session.flush()
         session.merge(
-            CompanyProfile(
+            models.CompanyProfile(
                 id=1,
                 **{
                     "name": "Harbourlight Software Ltd",
@@ -51,8 +43,10 @@ def add_offer(
                 },
             )
         )
-        role = Role(title="Backend Developer", hiring_manager_id=manager.id, location="Dublin")
-        person = Candidate(
+        role = models.Role(
+            title="Backend Developer", hiring_manager_id=manager.id, location="Dublin"
+        )
+        person = models.Candidate(
             **{
                 "name": "Margaux Lefèvre",
                 "email": "margaux@example.com",
@@ -63,11 +57,11 @@ def add_offer(
         session.add_all([role, person])
         session.flush()
         assert role.id is not None and person.id is not None
-        application = Application(candidate_id=person.id, role_id=role.id, stage="offer")
+        application = models.Application(candidate_id=person.id, role_id=role.id, stage="offer")
         session.add(application)
         session.flush()
         assert application.id is not None
-        row = Offer(
+        row = models.Offer(
             **{
                 "application_id": application.id,
                 "salary_minor": 6_500_000,
@@ -94,15 +88,15 @@ def add_offer(
 
 def change_offer(workbook: Workbook, offer_id: int, **values: Any) -> None:
     with workbook.transaction() as session:
-        row = session.get(Offer, offer_id)
+        row = session.get(models.Offer, offer_id)
         assert row is not None
         for name, value in values.items():
             setattr(row, name, value)
         session.add(row)
 
 
-def stored_offer(workbook: Workbook, offer_id: int) -> Offer:
+def stored_offer(workbook: Workbook, offer_id: int) -> models.Offer:
     with workbook.transaction() as session:
-        row = session.get(Offer, offer_id)
+        row = session.get(models.Offer, offer_id)
         assert row is not None
         return row

@@ -22,21 +22,7 @@ from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import attachment_file_name
 from hiring_desk.services.privacy.erasure import ERASED_MARK, Scrubber, erased_name
 from hiring_desk.services.workbook.backups import list_backups
-from hiring_desk.store import Workbook, search
-from hiring_desk.store.models import (
-    Application,
-    Attachment,
-    AuditEvent,
-    Candidate,
-    CandidateSkill,
-    CandidateTag,
-    Interview,
-    Offer,
-    Scorecard,
-    ScorecardRating,
-    StageEvent,
-    WorkbookSetting,
-)
+from hiring_desk.store import Workbook, models, search
 
 TODAY = date(2026, 11, 24)
 CLOSED = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
@@ -51,19 +37,23 @@ def _close_on(workbook: Workbook, application_id: int, when: datetime) -> None:
     """Date the move that closed the application (and everything else about it) ``when``."""
     with workbook.transaction() as session:
         session.execute(
-            update(StageEvent)
-            .where(col(StageEvent.application_id) == application_id)
+            update(models.StageEvent)
+            .where(col(models.StageEvent.application_id) == application_id)
             .values(at=when)
         )
         session.execute(
-            update(Application).where(col(Application.id) == application_id).values(updated_at=when)
+            update(models.Application)
+            .where(col(models.Application.id) == application_id)
+            .values(updated_at=when)
         )
 
 
 def _added_on(workbook: Workbook, candidate_id: int, when: datetime) -> None:
     with workbook.transaction() as session:
         session.execute(
-            update(Candidate).where(col(Candidate.id) == candidate_id).values(created_at=when)
+            update(models.Candidate)
+            .where(col(models.Candidate.id) == candidate_id)
+            .values(created_at=when)
         )
 
 
@@ -156,7 +146,7 @@ def test_retention_months_default_set_and_checked(workbook: Workbook) -> None:
 
 def test_a_damaged_setting_falls_back_to_the_default(workbook: Workbook) -> None:
     with workbook.transaction() as session:
-        session.add(WorkbookSetting(key="retention_months", value="soon"))
+        session.add(models.WorkbookSetting(key="retention_months", value="soon"))
     assert consent_retention.get_retention_months(workbook) == 6
 
 
@@ -198,8 +188,8 @@ def test_open_and_hired_candidates_are_never_due(workbook: Workbook, person: Per
     }
     with workbook.transaction() as session:
         session.execute(
-            update(Application)
-            .where(col(Application.id) == person.application_id)
+            update(models.Application)
+            .where(col(models.Application.id) == person.application_id)
             .values(stage="hired")
         )
     assert person.candidate_id not in {
@@ -246,8 +236,8 @@ def test_a_closing_move_that_was_never_recorded_counts_from_the_last_change(
     application_id = stage_moves.apply(workbook, candidate_id, role).id
     with workbook.transaction() as session:
         session.execute(
-            update(Application)
-            .where(col(Application.id) == application_id)
+            update(models.Application)
+            .where(col(models.Application.id) == application_id)
             .values(stage="withdrawn", updated_at=datetime(2026, 2, 3, tzinfo=UTC))
         )
     (due,) = [
@@ -264,14 +254,21 @@ def test_a_closing_move_that_was_never_recorded_counts_from_the_last_change(
 def test_erasure_anonymises_the_candidate_and_keeps_the_counts(
     workbook: Workbook, person: Person
 ) -> None:
-    counted = (Application, StageEvent, Interview, Scorecard, ScorecardRating, Offer)
+    counted = (
+        models.Application,
+        models.StageEvent,
+        models.Interview,
+        models.Scorecard,
+        models.ScorecardRating,
+        models.Offer,
+    )
     before = {model: _count(workbook, model) for model in counted}
     report = consent_retention.erase_candidate(workbook, person.candidate_id)
     assert report.candidate_id == person.candidate_id
     assert report.texts_scrubbed >= 9
     assert {model: _count(workbook, model) for model in counted} == before
     with workbook.transaction() as session:
-        row = session.get(Candidate, person.candidate_id)
+        row = session.get(models.Candidate, person.candidate_id)
         assert row is not None
         assert row.name == erased_name(person.candidate_id) == f"Erased candidate #{row.id}"
         assert row.erased_at is not None
@@ -282,7 +279,7 @@ def test_erasure_anonymises_the_candidate_and_keeps_the_counts(
             assert getattr(row, field) is None, field
         assert row.current_title == ""
         assert row.sort_name == "erased candidate #1"
-    for model in (CandidateSkill, CandidateTag, Attachment):
+    for model in (models.CandidateSkill, models.CandidateTag, models.Attachment):
         assert _count(workbook, model, col(model.candidate_id) == person.candidate_id) == 0
     info = consent_retention.privacy_info(workbook, person.candidate_id)
     assert info.is_erased and info.due is None
@@ -297,17 +294,17 @@ def test_erasure_scrubs_their_name_and_email_from_free_text(
     consent_retention.erase_candidate(workbook, person.candidate_id)
     with workbook.transaction() as session:
         texts = [
-            *session.execute(select(StageEvent.note)).scalars(),
-            *session.execute(select(Interview.notes)).scalars(),
-            *session.execute(select(Scorecard.notes)).scalars(),
-            *session.execute(select(ScorecardRating.note)).scalars(),
-            *session.execute(select(Offer.conditions)).scalars(),
-            *session.execute(select(Offer.letter_text)).scalars(),
-            *session.execute(select(Candidate.notes)).scalars(),
-            *session.execute(select(AuditEvent.detail)).scalars(),
+            *session.execute(select(models.StageEvent.note)).scalars(),
+            *session.execute(select(models.Interview.notes)).scalars(),
+            *session.execute(select(models.Scorecard.notes)).scalars(),
+            *session.execute(select(models.ScorecardRating.note)).scalars(),
+            *session.execute(select(models.Offer.conditions)).scalars(),
+            *session.execute(select(models.Offer.letter_text)).scalars(),
+            *session.execute(select(models.Candidate.notes)).scalars(),
+            *session.execute(select(models.AuditEvent.detail)).scalars(),
         ]
-        kari = session.get(Candidate, person.other_id)
-        offer = session.get(Offer, person.offer_id)
+        kari = session.get(models.Candidate, person.other_id)
+        offer = session.get(models.Offer, person.offer_id)
     joined = "\n".join(texts)
     for trace in ("Ingrid", "Ødegård", "ødegård", "Odegard", EMAIL, PHONE, "Storgata 17"):
         assert trace.casefold() not in joined.casefold(), trace
@@ -362,7 +359,7 @@ def test_erasure_is_backed_up_first_and_logged_without_personal_data(
     assert report.log_emptied
     with workbook.transaction() as session:
         event = session.execute(
-            select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)
+            select(models.AuditEvent).order_by(col(models.AuditEvent.id).desc()).limit(1)
         ).scalar_one()
     assert (event.action, event.entity, event.entity_id) == (
         "erase",
@@ -554,11 +551,13 @@ def test_several_candidates_are_erased_at_once_or_not_at_all(
         consent_retention.erase_candidates(workbook, [])
 
     with workbook.transaction() as session:
-        session.execute(update(Scorecard).values(notes=f"{NAME} was referred by Kari Nordmann"))
+        session.execute(
+            update(models.Scorecard).values(notes=f"{NAME} was referred by Kari Nordmann")
+        )
     report = consent_retention.erase_candidates(workbook, ids)
     assert report.candidate_ids == tuple(ids)
     with workbook.transaction() as session:
-        notes = session.execute(select(Scorecard.notes)).scalar_one()
+        notes = session.execute(select(models.Scorecard.notes)).scalar_one()
     assert notes == f"{ERASED_MARK} was referred by {ERASED_MARK}"
     assert len(list_backups(workbook.path)) == 1
     for candidate_id in ids:

@@ -68,6 +68,19 @@ def open_page(
     return window, page
 
 
+@pytest.fixture
+def export_page(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    workbook_path: Path,
+    export: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[MainWindow, CandidatesPage]:
+    """The Candidates page of a window on ``workbook_path``, where Import… picks ``export``."""
+    monkeypatch.setattr(file_dialogs, "ask_import_csv", lambda _parent: export)
+    return open_page(make_window, qtbot, workbook_path)
+
+
 def import_in_window(
     qtbot: QtBot,
     page: CandidatesPage,
@@ -152,14 +165,9 @@ def test_the_window_and_the_command_line_report_the_same(
 
 
 def test_possible_duplicates_left_out_and_the_currency_changed(
-    make_window: MakeWindow,
-    qtbot: QtBot,
-    workbook_path: Path,
-    export: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    export_page: tuple[MainWindow, CandidatesPage], qtbot: QtBot
 ) -> None:
-    monkeypatch.setattr(file_dialogs, "ask_import_csv", lambda _parent: export)
-    window, page = open_page(make_window, qtbot, workbook_path)
+    window, page = export_page
 
     def choose_pounds(dialog: ImportDialog) -> None:
         dialog.currency.setFocus()
@@ -188,14 +196,9 @@ def test_possible_duplicates_left_out_and_the_currency_changed(
 
 
 def test_an_imported_possible_duplicate_is_offered_for_a_merge(
-    make_window: MakeWindow,
-    qtbot: QtBot,
-    workbook_path: Path,
-    export: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    export_page: tuple[MainWindow, CandidatesPage], qtbot: QtBot
 ) -> None:
-    monkeypatch.setattr(file_dialogs, "ask_import_csv", lambda _parent: export)
-    window, page = open_page(make_window, qtbot, workbook_path)
+    window, page = export_page
     merged: list[str] = []
 
     def merge(dialog: QWidget) -> None:

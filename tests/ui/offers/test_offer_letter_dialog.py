@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt
@@ -49,6 +50,21 @@ def save_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
     return answers
 
 
+class Printing(NamedTuple):
+    offer_id: int
+    dialog: OfferLetterDialog
+    saved: list[Path]  # where each PDF was saved (see save_to)
+
+
+@pytest.fixture
+def printing(
+    workbook: Workbook, open_dialog: Callable[[int], OfferLetterDialog], save_to: list[Path]
+) -> Printing:
+    """The letter dialog on a complete draft offer, its PDFs saved as save_to answers."""
+    offer_id = add_offer(workbook)
+    return Printing(offer_id, open_dialog(offer_id), save_to)
+
+
 def click(qtbot: QtBot, button: QPushButton) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, LEFT)
@@ -69,13 +85,9 @@ def choose(qtbot: QtBot, dialog: OfferLetterDialog, label: str) -> None:
 
 
 def test_the_first_pdf_keeps_the_letter(
-    qtbot: QtBot,
-    workbook: Workbook,
-    open_dialog: Callable[[int], OfferLetterDialog],
-    save_to: list[Path],
+    qtbot: QtBot, workbook: Workbook, printing: Printing
 ) -> None:
-    offer_id = add_offer(workbook)
-    dialog = open_dialog(offer_id)
+    offer_id, dialog, save_to = printing
     assert dialog.note.text().startswith("Not printed yet.")
     assert dialog.template.currentText() == "Full-time employee"
     assert not dialog.problems.isVisible() and not dialog.regenerate_button.isVisible()
@@ -128,13 +140,9 @@ def test_missing_fields_are_listed_and_stop_printing(
 
 
 def test_choosing_another_template_shows_its_letter(
-    qtbot: QtBot,
-    workbook: Workbook,
-    open_dialog: Callable[[int], OfferLetterDialog],
-    save_to: list[Path],
+    qtbot: QtBot, workbook: Workbook, printing: Printing
 ) -> None:
-    offer_id = add_offer(workbook)
-    dialog = open_dialog(offer_id)
+    offer_id, dialog, _saved = printing
     choose(qtbot, dialog, "Fixed-term contractor")
     assert "independent contractor" in dialog.preview.toPlainText()
     click(qtbot, dialog.save_button)

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -64,6 +65,22 @@ def _candidates_page(window: MainWindow, candidate_id: int) -> CandidatesPage:
     return page
 
 
+class Profile(NamedTuple):
+    """A window showing Ingrid's Profile tab, and the file it has open."""
+
+    path: Path
+    window: MainWindow
+    page: CandidatesPage
+    person: Person
+
+
+@pytest.fixture
+def profile(make_window: MakeWindow, tmp_path: Path) -> Profile:
+    path, person = _book(tmp_path)
+    window = make_window(path)
+    return Profile(path, window, _candidates_page(window, person.candidate_id), person)
+
+
 def _choose(qtbot: QtBot, section: PrivacySection, key: Qt.Key) -> None:
     """Open the Privacy menu with a click and pick an entry by its underlined letter."""
 
@@ -93,11 +110,9 @@ def _confirm_erase(qtbot: QtBot, seen: list[str]) -> Callable[[QWidget], None]:
 
 
 def test_consent_is_recorded_from_the_profile_tab(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, today: date
+    profile: Profile, qtbot: QtBot, today: date
 ) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+    window, page, person = profile.window, profile.page, profile.person
     section = page.detail.privacy
     assert section.consent.text() == "No consent on file to keep them for future roles."
     assert section.retention.text().startswith("Due for deletion on ")
@@ -132,10 +147,8 @@ def test_consent_is_recorded_from_the_profile_tab(
     assert section.consent.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_erase_from_the_profile_tab(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+def test_erase_from_the_profile_tab(profile: Profile, qtbot: QtBot) -> None:
+    page, person = profile.page, profile.person
     seen: list[str] = []
     when_modal(qtbot, _confirm_erase(qtbot, seen), EraseConfirmDialog)
     _choose(qtbot, page.detail.privacy, Qt.Key.Key_E)
@@ -152,15 +165,12 @@ def test_erase_from_the_profile_tab(make_window: MakeWindow, tmp_path: Path, qtb
 
 
 def test_an_unexpected_error_while_erasing_restores_the_cursor_and_shows_the_crash_dialog(
-    make_window: MakeWindow,
-    tmp_path: Path,
+    profile: Profile,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     answered_questions: list[str],
 ) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+    window, page, person = profile.window, profile.page, profile.person
     busy: list[bool] = []
 
     def breaks(*_args: object, **_kwargs: object) -> None:
@@ -178,12 +188,8 @@ def test_an_unexpected_error_while_erasing_restores_the_cursor_and_shows_the_cra
     assert not consent_retention.privacy_info(window.workbook, person.candidate_id).is_erased  # type: ignore[arg-type]
 
 
-def test_cancelling_the_erasure_changes_nothing(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
-) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+def test_cancelling_the_erasure_changes_nothing(profile: Profile, qtbot: QtBot) -> None:
+    window, page, person = profile.window, profile.page, profile.person
 
     def cancel(dialog: QWidget) -> None:
         assert isinstance(dialog, EraseConfirmDialog)
@@ -214,15 +220,13 @@ def test_editing_an_erased_candidate_is_refused_with_a_sentence(
 
 
 def test_export_from_the_profile_tab(
-    make_window: MakeWindow,
+    profile: Profile,
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     answered_questions: list[str],
 ) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+    page = profile.page
     out = tmp_path / "out" / "ingrid.zip"
     out.parent.mkdir()
     asked: list[str] = []
@@ -340,11 +344,9 @@ def test_retention_months_on_the_privacy_tab(
 
 
 def test_after_erasing_and_closing_the_app_no_trace_is_left_in_the_file(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+    profile: Profile, qtbot: QtBot
 ) -> None:
-    path, person = _book(tmp_path)
-    window = make_window(path)
-    page = _candidates_page(window, person.candidate_id)
+    path, window, page = profile.path, profile.window, profile.page
     when_modal(qtbot, _confirm_erase(qtbot, []), EraseConfirmDialog)
     _choose(qtbot, page.detail.privacy, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: page.detail.title.text().startswith("Erased candidate"))

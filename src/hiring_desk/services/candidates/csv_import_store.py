@@ -34,6 +34,7 @@ from hiring_desk.store.models import (
     StageEvent,
 )
 from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models.candidates import CONTACT_FIELDS
 
 BATCH = 2000
 #: SQLite's page cache while importing (KiB; the default is 2 MB): the indexes of a
@@ -205,13 +206,7 @@ def _apply_all(
 CANDIDATE_COLUMNS = (
     "name",
     "sort_name",
-    "email",
-    "phone",
-    "location",
-    "postal_address",
-    "linkedin_url",
-    "github_url",
-    "portfolio_url",
+    *CONTACT_FIELDS,
     "source",
     "current_title",
     "years_experience",

@@ -15,6 +15,8 @@ from itertools import groupby
 
 from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
+from sqlmodel import select as sql_select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.errors import NotFoundError
@@ -215,17 +217,21 @@ def upcoming(
 
 def plan_rounds(workbook: Workbook, role_id: int) -> list[RoundOption]:
     """The rounds of the role's interview plan, in order (none if it has no plan)."""
-    statement = (
-        select(InterviewRound)
+    with workbook.transaction() as session:
+        return [
+            RoundOption(r.id or 0, r.name, r.duration_minutes)
+            for r in session.exec(rounds_of_plan(role_id))
+        ]
+
+
+def rounds_of_plan(role_id: int) -> SelectOfScalar[InterviewRound]:
+    """The query for the rounds of the role's interview plan, in order."""
+    return (
+        sql_select(InterviewRound)
         .join(InterviewPlan, col(InterviewPlan.id) == InterviewRound.plan_id)
         .where(col(InterviewPlan.role_id) == role_id)
         .order_by(col(InterviewRound.position), col(InterviewRound.id))
     )
-    with workbook.transaction() as session:
-        return [
-            RoundOption(r.id or 0, r.name, r.duration_minutes)
-            for r in session.execute(statement).scalars()
-        ]
 
 
 def _details(session: Session, *conditions: ColumnElement[bool]) -> list[InterviewDetail]:

@@ -20,6 +20,7 @@ from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services import audit
 from hiring_desk.services.candidates.record_checks import plain_text
 from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.interviews.interview_records import rounds_of_plan
 from hiring_desk.services.time_zones import (
     as_utc,
     canonical_timezone,
@@ -34,7 +35,6 @@ from hiring_desk.store.models import (
     Candidate,
     Interview,
     InterviewInterviewer,
-    InterviewPlan,
     InterviewRound,
     Role,
     TeamMember,
@@ -145,12 +145,7 @@ def _check(session: Session, application: Application, draft: InterviewDraft) ->
 
 
 def _plan_round(session: Session, role_id: int, round_id: int) -> InterviewRound | None:
-    statement = (
-        select(InterviewRound)
-        .join(InterviewPlan, col(InterviewPlan.id) == InterviewRound.plan_id)
-        .where(col(InterviewRound.id) == round_id, col(InterviewPlan.role_id) == role_id)
-    )
-    return session.exec(statement).first()
+    return session.exec(rounds_of_plan(role_id).where(col(InterviewRound.id) == round_id)).first()
 
 
 @dataclass(frozen=True)

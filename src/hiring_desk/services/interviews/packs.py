@@ -29,15 +29,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from hiring_desk.documents.interview_pack_views import (
-    NOTES_SOURCE,
-    PackCandidate,
-    PackData,
-    PackInterview,
-    PackQuestion,
-    PackRole,
-    PackRound,
-)
+from hiring_desk.documents.interview_pack_views import PackData, PackInterview
 from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.errors import (
     NotFoundError,
@@ -55,14 +47,9 @@ if TYPE_CHECKING:
 __all__ = [
     "CV_SUMMARY_CHARS",
     "DEFAULT_STAGES",
-    "NOTES_SOURCE",
-    "PackCandidate",
     "PackChoice",
     "PackData",
     "PackInterview",
-    "PackQuestion",
-    "PackRole",
-    "PackRound",
     "pack_choices",
     "pack_for_interview",
     "pack_for_role",

@@ -47,16 +47,9 @@ from hiring_desk.services.offers.letter_merge import (
     fill_marked,
 )
 from hiring_desk.services.offers.letter_templates import default_template_key, letter_template
-from hiring_desk.services.offers.offer_views import load_offer
+from hiring_desk.services.offers.offer_views import load_application, load_offer, parties
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import (
-    Application,
-    Candidate,
-    CompanyProfile,
-    Offer,
-    Role,
-    TeamMember,
-)
+from hiring_desk.store.models import CompanyProfile, Offer, TeamMember
 from hiring_desk.store.models._base import utcnow
 
 __all__ = [
@@ -273,11 +266,7 @@ def _printed(key: str, context: LetterContext, body: str) -> PrintedLetter:
 
 
 def _context(session: Session, offer: Offer, today: date) -> LetterContext:
-    application = session.get(Application, offer.application_id)
-    assert application is not None  # the foreign key says so
-    candidate = session.get(Candidate, application.candidate_id)
-    role = session.get(Role, application.role_id)
-    assert candidate is not None and role is not None
+    candidate, role = parties(session, load_application(session, offer.application_id))
     profile = session.get(CompanyProfile, 1) or CompanyProfile()
     signatory = _member(session, profile.signatory_id)
     manager = _member(session, role.hiring_manager_id)

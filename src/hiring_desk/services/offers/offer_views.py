@@ -161,11 +161,18 @@ def load_application(session: Session, application_id: int) -> Application:
     return application
 
 
-def context_of(session: Session, application: Application) -> OfferContext:
-    assert application.id is not None
+def parties(session: Session, application: Application) -> tuple[Candidate, Role]:
+    """The candidate and the role of an application (its foreign keys say both exist)."""
     candidate = session.get(Candidate, application.candidate_id)
     role = session.get(Role, application.role_id)
-    assert candidate is not None and role is not None and role.id is not None
+    assert candidate is not None and role is not None
+    return candidate, role
+
+
+def context_of(session: Session, application: Application) -> OfferContext:
+    assert application.id is not None
+    candidate, role = parties(session, application)
+    assert role.id is not None
     profile = session.get(CompanyProfile, 1)
     return OfferContext(
         application_id=application.id,

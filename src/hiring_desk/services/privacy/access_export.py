@@ -26,7 +26,8 @@ from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.file_names import safe_file_name, split_extension
 from hiring_desk.services.candidates import cv_text
 from hiring_desk.services.candidates.attachments import safe_filename
-from hiring_desk.services.errors import NotFoundError, reporting_write_failures
+from hiring_desk.services.candidates.candidate_records import load_candidate
+from hiring_desk.services.errors import reporting_write_failures
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -64,9 +65,7 @@ def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> Ex
     with reporting_write_failures(out_zip):
         safe_output.refuse_unsafe_target(out_zip)  # before gathering anything
     with workbook.transaction() as session:
-        candidate = session.get(Candidate, candidate_id)
-        if candidate is None:
-            raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+        candidate = load_candidate(session, candidate_id)
         members = {m.id: m.name for m in session.exec(select(TeamMember))}
         files = _attachments(session, candidate_id)
         document = {

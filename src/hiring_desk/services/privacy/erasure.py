@@ -32,6 +32,7 @@ from sqlmodel import Session, col
 
 from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
+from hiring_desk.services.candidates.candidate_records import load_candidate
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy.text_scrubber import ERASED_MARK, Scrubber
@@ -52,6 +53,7 @@ from hiring_desk.store.models import (
     TeamMember,
 )
 from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models.candidates import CONTACT_FIELDS
 from hiring_desk.store.workbook import ACTING_MEMBER
 
 #: Name parts shorter than this are left alone (initials would scrub too much).
@@ -135,9 +137,7 @@ def _remove_personal_data(session: Session, candidate: Candidate) -> None:
 
 
 def _erasable(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+    candidate = load_candidate(session, candidate_id)
     if candidate.erased_at is not None:
         raise ErasedCandidateError(f"Candidate {candidate_id}'s personal data is already erased.")
     return candidate
@@ -159,13 +159,7 @@ def _anonymise(candidate: Candidate) -> None:
     candidate.name = erased_name(candidate.id)
     candidate.sort_name = search.sort_name(candidate.name)
     for field in (
-        "email",
-        "phone",
-        "location",
-        "postal_address",
-        "linkedin_url",
-        "github_url",
-        "portfolio_url",
+        *CONTACT_FIELDS,
         "current_title",
         "notes",
         "consent_method",

@@ -23,7 +23,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
@@ -124,7 +124,7 @@ class _MergeFieldUndefined(StrictUndefined):
 
 _OWNERS = {
     frozenset(RoleFields.__annotations__): "role",
-    frozenset(CompanyFields.__annotations__): "company",
+    frozenset(f.name for f in fields(CompanyFields)): "company",
 }
 
 

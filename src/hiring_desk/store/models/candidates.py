@@ -9,6 +9,17 @@ from sqlmodel import Field, SQLModel
 
 from hiring_desk.store.models._base import utcnow
 
+#: A candidate's contact details, in the order of their columns.
+CONTACT_FIELDS = (
+    "email",
+    "phone",
+    "location",
+    "postal_address",
+    "linkedin_url",
+    "github_url",
+    "portfolio_url",
+)
+
 
 class Candidate(SQLModel, table=True):
     """A person who applied. Personal data: see the privacy service."""

@@ -12,20 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
 
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.file_names import safe_file_name
@@ -62,13 +50,13 @@ def lay_out_pack(data: PackData, out: Path, progress: Progress) -> None:
         steps.close()
 
 
-class PrintPackDialog(QDialog):
+class PrintPackDialog(QtWidgets.QDialog):
     """Print the interview pack for a role's candidates, or for one interview."""
 
     def __init__(
         self,
         workbook: Workbook,
-        parent: QWidget | None = None,
+        parent: QtWidgets.QWidget | None = None,
         role_id: int | None = None,
         interview_id: int | None = None,
         candidate_ids: Sequence[int] | None = None,
@@ -84,49 +72,51 @@ class PrintPackDialog(QDialog):
         #: The pack being laid out, while it is.
         self.operation: BackgroundOperation[None] | None = None
 
-        self.role = QComboBox()
+        self.role = QtWidgets.QComboBox()
         self.role.setObjectName("pack_role")
         for role in role_records.list_roles(workbook):
             self.role.addItem(role.title, role.id)
         self.scope = plain_label(name="pack_scope")
-        self.candidates = QListWidget()
+        self.candidates = QtWidgets.QListWidget()
         self.candidates.setObjectName("pack_candidates")
         self.candidates.setAccessibleName("Candidates in the pack")
         self.candidates.itemChanged.connect(lambda _item: self._update_buttons())
-        self.tick_all = QPushButton("Tick &All")
-        self.tick_none = QPushButton("Tick &None")
+        self.tick_all = QtWidgets.QPushButton("Tick &All")
+        self.tick_none = QtWidgets.QPushButton("Tick &None")
         self.tick_all.clicked.connect(lambda: self._tick_every(Qt.CheckState.Checked))
         self.tick_none.clicked.connect(lambda: self._tick_every(Qt.CheckState.Unchecked))
         self.file = line_edit("pack_file", "Chosen when you print")
         self.file.setAccessibleName("Save to")
         self.file.setReadOnly(True)
-        self.choose_button = QPushButton("&Choose…")
+        self.choose_button = QtWidgets.QPushButton("&Choose…")
         self.choose_button.setObjectName("pack_choose_file")
         self.choose_button.clicked.connect(self.choose_file)
         self.error = plain_label(name="pack_error", style=ERROR_STYLE)
         self.error.hide()
         self.status = plain_label(name="pack_status")
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton(
+            "&Print…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.print_button.setObjectName("pack_print")
         self.print_button.setDefault(True)
         buttons.accepted.connect(self.print_pack)
         buttons.rejected.connect(self.reject)
 
         ticks = button_row(self.tick_all, self.tick_none)
-        file_row = QHBoxLayout()
+        file_row = QtWidgets.QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.choose_button)
-        form = QFormLayout()
+        form = QtWidgets.QFormLayout()
         form.addRow("&Role:", self.role)
-        layout = QVBoxLayout(self)
+        layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.scope)
-        layout.addWidget(QLabel("Candidates in the pack:"))
+        layout.addWidget(QtWidgets.QLabel("Candidates in the pack:"))
         layout.addWidget(self.candidates, 1)
         layout.addLayout(ticks)
-        save_row = QFormLayout()
+        save_row = QtWidgets.QFormLayout()
         save_row.addRow("Save &to:", file_row)
         layout.addLayout(save_row)
         layout.addWidget(self.error)
@@ -159,7 +149,7 @@ class PrintPackDialog(QDialog):
             f"For one interview: {detail.round_name} with {detail.candidate_name}, {when} "
             f"({detail.timezone})."
         )
-        item = QListWidgetItem(f"{detail.candidate_name} · {detail.round_name}")
+        item = QtWidgets.QListWidgetItem(f"{detail.candidate_name} · {detail.round_name}")
         item.setData(Qt.ItemDataRole.UserRole, detail.candidate_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setCheckState(Qt.CheckState.Checked)
@@ -179,7 +169,7 @@ class PrintPackDialog(QDialog):
         choices = packs.pack_choices(self._workbook, role_id)
         self.candidates.blockSignals(True)
         for choice in choices:
-            item = QListWidgetItem(self._describe(choice))
+            item = QtWidgets.QListWidgetItem(self._describe(choice))
             item.setData(Qt.ItemDataRole.UserRole, choice.candidate_id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = (

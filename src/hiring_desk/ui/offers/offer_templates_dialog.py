@@ -7,20 +7,8 @@ double-click (or Enter) puts one in at the cursor.
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
 
 from hiring_desk.domain.letter_fields import MERGE_FIELDS
 from hiring_desk.services.offers import letter_templates
@@ -43,10 +31,10 @@ FORMAT_HELP = (
 )
 
 
-class OfferTemplatesDialog(QDialog):
+class OfferTemplatesDialog(QtWidgets.QDialog):
     """Lists built-in and own templates; copy, add, edit and remove own ones."""
 
-    def __init__(self, workbook: Workbook, parent: QWidget | None = None) -> None:
+    def __init__(self, workbook: Workbook, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("offer_templates_dialog")
         self.setWindowTitle("Offer-Letter Templates")
@@ -54,15 +42,15 @@ class OfferTemplatesDialog(QDialog):
         self._current: LetterTemplate | None = None
         self._loading = False
 
-        self.templates = QListWidget()
+        self.templates = QtWidgets.QListWidget()
         self.templates.setObjectName("templates_list")
         self.templates.currentItemChanged.connect(self._chosen)
         self.new_button = push_button("&New", "template_new", self.add_new)
         self.copy_button = push_button("&Copy", "template_copy", self.copy_selected)
         self.remove_button = push_button("&Remove", "template_remove", self.remove_selected)
-        left = QVBoxLayout()
+        left = QtWidgets.QVBoxLayout()
         left.addWidget(self.templates, 1)
-        row = QHBoxLayout()
+        row = QtWidgets.QHBoxLayout()
         for button in (self.new_button, self.copy_button, self.remove_button):
             row.addWidget(button)
         left.addLayout(row)
@@ -70,48 +58,48 @@ class OfferTemplatesDialog(QDialog):
         self.name = line_edit("template_name")
         self.name.textEdited.connect(self._edited)
         self.note = plain_label(name="template_note")
-        self.body = QPlainTextEdit()
+        self.body = QtWidgets.QPlainTextEdit()
         self.body.setObjectName("template_body")
         self.body.textChanged.connect(self._edited)
-        self.check = QListWidget()
+        self.check = QtWidgets.QListWidget()
         self.check.setObjectName("template_check")
         self.check.setMaximumHeight(90)
         self.save_button = push_button("&Save Template", "template_save", self.save)
-        form = QFormLayout()
+        form = QtWidgets.QFormLayout()
         form.addRow("Name:", self.name)
-        middle = QVBoxLayout()
+        middle = QtWidgets.QVBoxLayout()
         middle.addLayout(form)
         middle.addWidget(self.note)
         middle.addWidget(self.body, 1)
         help_text = plain_label(FORMAT_HELP, "template_help")
         middle.addWidget(help_text)
-        middle.addWidget(QLabel("Check:"))
+        middle.addWidget(QtWidgets.QLabel("Check:"))
         middle.addWidget(self.check)
         middle.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.fields = QListWidget()
+        self.fields = QtWidgets.QListWidget()
         self.fields.setObjectName("merge_fields")
         self.fields.setWordWrap(True)
         self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name, meaning in MERGE_FIELDS.items():
-            item = QListWidgetItem(f"{{{{ {name} }}}}\n    {meaning}")
+            item = QtWidgets.QListWidgetItem(f"{{{{ {name} }}}}\n    {meaning}")
             item.setData(KEY_ROLE, name)
             self.fields.addItem(item)
         self.fields.itemActivated.connect(self._insert_field)  # double-click or Enter
-        right = QVBoxLayout()
-        right.addWidget(QLabel("Merge fields (double-click or Enter to insert):"))
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(QtWidgets.QLabel("Merge fields (double-click or Enter to insert):"))
         right.addWidget(self.fields, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         for layout, stretch in ((left, 2), (middle, 5), (right, 3)):
-            pane = QWidget()
+            pane = QtWidgets.QWidget()
             pane.setLayout(layout)
             splitter.addWidget(pane)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
         splitter.setSizes([230, 560, 310])
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        outer = QVBoxLayout(self)
+        outer = QtWidgets.QVBoxLayout(self)
         outer.addWidget(splitter, 1)
         outer.addWidget(close)
 
@@ -130,7 +118,7 @@ class OfferTemplatesDialog(QDialog):
         self.templates.clear()
         for template in letter_templates.list_letter_templates(self._workbook):
             label = f"{template.name} (built-in)" if template.built_in else template.name
-            item = QListWidgetItem(label)
+            item = QtWidgets.QListWidgetItem(label)
             item.setData(KEY_ROLE, template.key)
             item.setToolTip(template.description)
             self.templates.addItem(item)
@@ -142,7 +130,9 @@ class OfferTemplatesDialog(QDialog):
         item = self.templates.currentItem()
         return str(item.data(KEY_ROLE)) if item is not None else None
 
-    def _chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+    def _chosen(
+        self, current: QtWidgets.QListWidgetItem | None, previous: QtWidgets.QListWidgetItem | None
+    ) -> None:
         if self._loading or current is None:
             return
         if self._dirty and previous is not None and not self._may_discard():
@@ -188,7 +178,7 @@ class OfferTemplatesDialog(QDialog):
         problems = template_problems(self.body.toPlainText())
         self.check.addItems([p.message for p in problems] or [NO_PROBLEMS])
 
-    def _insert_field(self, item: QListWidgetItem) -> None:
+    def _insert_field(self, item: QtWidgets.QListWidgetItem) -> None:
         if self.body.isReadOnly():
             return
         self.body.insertPlainText(f"{{{{ {item.data(KEY_ROLE)} }}}}")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +37,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.table_model import (
     Column,
     RowsTableModel,
@@ -46,6 +45,7 @@ from hiring_desk.ui.table_model import (
     selected_row,
     show_rows,
 )
+from hiring_desk.ui.table_pages import lay_out_table_page
 from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: What the list shows: offers, who they are for and who approved them, in the locale.
@@ -153,13 +153,8 @@ class OffersPage(QWidget):
             self.withdraw_button,
             self.print_button,
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty, 1)
+        lay_out_table_page(self, [top, buttons], self.table, self.empty, SHOWS, self.refresh)
         self._update_buttons()
-        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
     # -- showing ------------------------------------------------------------------------
 

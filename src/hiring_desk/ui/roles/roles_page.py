@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +17,7 @@ from hiring_desk.services.roles.role_records import RoleSummary
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import Change, run_operation
 from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.table_model import (
     Column,
@@ -27,6 +26,7 @@ from hiring_desk.ui.table_model import (
     selected_row,
     show_rows,
 )
+from hiring_desk.ui.table_pages import lay_out_table_page
 from hiring_desk.ui.widgets import button_row, empty_note
 from hiring_desk.ui.workbook import undo_stack
 
@@ -109,12 +109,8 @@ class RolesPage(QWidget):
             self.pack_button,
             self.delete_button,
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty, 1)
+        lay_out_table_page(self, [buttons], self.table, self.empty, SHOWS, self.refresh)
         self._update_buttons()
-        ChangeListener(self, SHOWS, lambda _changes: self.refresh())
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
