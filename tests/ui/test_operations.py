@@ -14,13 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from hiring_desk.services.errors import NotFoundError, ValidationError
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change, ChangeListener, change_hub, forget_stale
 from hiring_desk.ui.operations import (
-    Change,
-    ChangeListener,
     OperationCancelledError,
     Progress,
-    change_hub,
-    forget_stale,
     run_in_background,
     run_operation,
 )

@@ -5,6 +5,10 @@ Ctrl+1 to Ctrl+5 follow this order; the shortcut list names them from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
 AREAS: tuple[tuple[str, str, str], ...] = (
     ("roles", "Roles", "roles"),
     ("candidates", "Candidates", "candidates"),
@@ -12,3 +16,45 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("offers", "Offers", "offers"),
     ("team", "Team & Company", "team"),
 )
+
+
+class LazyPages(dict[str, QWidget]):
+    """The window's pages by area: looking one up builds it if it is not built yet.
+
+    ``values()``, ``get`` and ``in`` see only the pages built so far.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._build(key)
+        self[key] = page
+        return page
+
+
+def build_area_page(key: str) -> QWidget:
+    """Import and build the page of area ``key`` (imported here, when first needed:
+    a page nobody looks at costs neither its imports nor its memory)."""
+    if key == "roles":
+        from hiring_desk.ui.roles.roles_page import RolesPage
+
+        return RolesPage()
+    if key == "candidates":
+        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+        return CandidatesPage()
+    if key == "interviews":
+        from hiring_desk.ui.interviews.interviews_page import InterviewsPage
+
+        return InterviewsPage()
+    if key == "offers":
+        from hiring_desk.ui.offers.offers_page import OffersPage
+
+        return OffersPage()
+    if key == "team":
+        from hiring_desk.ui.team.team_company_page import TeamCompanyPage
+
+        return TeamCompanyPage()
+    raise KeyError(key)

@@ -20,7 +20,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-from hiring_desk.ui.operations import Change, change_hub
+from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, standard_keys

@@ -13,9 +13,8 @@ checks what is loaded when the window first paints.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.ui import messages
-from hiring_desk.ui.areas import AREAS
+from hiring_desk.ui.areas import AREAS, LazyPages, build_area_page
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
@@ -41,26 +40,11 @@ from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
     from hiring_desk.services.workbook.opening import Workbook
-    from hiring_desk.ui.operations import Change
+    from hiring_desk.ui.changes import Change
     from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
-class _Pages(dict[str, QWidget]):
-    """The window's pages by area: looking one up builds it if it is not built yet.
-
-    ``values()``, ``get`` and ``in`` see only the pages built so far.
-    """
-
-    def __init__(self, build: Callable[[str], QWidget]) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, key: str) -> QWidget:
-        page = self._build(key)
-        self[key] = page
-        return page
-
-
+@runtime_checkable
 class Page(Protocol):
     def set_workbook(self, workbook: Workbook | None) -> None: ...
 
@@ -71,7 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.workbook: Workbook | None = None
-        self.pages: dict[str, QWidget] = _Pages(self._build_page)  # built when first used
+        self.pages: dict[str, QWidget] = LazyPages(self._build_page)  # built when first used
         self._built = False
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
@@ -241,36 +225,18 @@ class MainWindow(QMainWindow):
         Only the areas someone looks at (or a request names) are built: a page not
         shown costs neither its imports nor its memory.
         """
-        page: QWidget
-        if key == "roles":
-            from hiring_desk.ui.roles.roles_page import RolesPage
-
-            page = RolesPage()
-        elif key == "candidates":
-            from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-
-            page = CandidatesPage()
-        elif key == "interviews":
-            from hiring_desk.ui.interviews.interviews_page import InterviewsPage
-
-            interviews = InterviewsPage()
-            interviews.candidate_activated.connect(self.show_candidate)
-            page = interviews
-        elif key == "offers":
-            from hiring_desk.ui.offers.offers_page import OffersPage
-
-            offers = OffersPage()
-            offers.candidate_activated.connect(self.show_candidate)
-            offers.print_letter_requested.connect(self.print_offer_letter)
-            page = offers
-        elif key == "team":
-            from hiring_desk.ui.team.team_company_page import TeamCompanyPage
-
-            page = TeamCompanyPage()
-        else:
-            raise KeyError(key)
+        page = build_area_page(key)
+        requests = {  # what a page may ask of the window
+            "candidate_activated": self.show_candidate,
+            "print_letter_requested": self.print_offer_letter,
+        }
+        for name, slot in requests.items():
+            signal = getattr(page, name, None)
+            if signal is not None:
+                signal.connect(slot)
         self._frames[key].addWidget(page, 1)
         page.show()  # at once: a layout shows a widget added to a shown frame a turn later
+        assert isinstance(page, Page)  # every area's page takes the open workbook
         page.set_workbook(self.workbook)
         return page
 
@@ -279,10 +245,10 @@ class MainWindow(QMainWindow):
         due for deletion.
 
         Pages do not refresh each other: each listens to the change hub
-        (``ui.operations``) for what it shows; their requests to the window (show a
+        (``ui.changes``) for what it shows; their requests to the window (show a
         candidate, print a letter) are connected as they are built.
         """
-        from hiring_desk.ui.operations import Change, ChangeListener
+        from hiring_desk.ui.changes import Change, ChangeListener
 
         ChangeListener(
             self,
@@ -296,7 +262,7 @@ class MainWindow(QMainWindow):
         )
 
     def _data_changed(self, changes: Change) -> None:
-        from hiring_desk.ui.operations import Change
+        from hiring_desk.ui.changes import Change
 
         if self.workbook is None:
             return
@@ -347,7 +313,7 @@ class MainWindow(QMainWindow):
         """Show an area, read again from the workbook (its changes announced while it was
         hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is not None:
-            from hiring_desk.ui.operations import forget_stale
+            from hiring_desk.ui.changes import forget_stale
 
             page = self.pages[AREAS[row][0]]
             forget_stale(page)

@@ -1,4 +1,4 @@
-"""The one way the window runs work, and the one signal that says what changed.
+"""The one way the window runs work (what changed is announced on ``ui.changes``).
 
 In the spirit of Anki's ``CollectionOp``/``QueryOp``: a page hands a service call
 to an operation instead of calling it inline, and the operation
@@ -29,19 +29,19 @@ would add up.
 from __future__ import annotations
 
 import contextlib
-import enum
 import functools
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Required, TypedDict, TypeVar, Unpack
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from hiring_desk.services.errors import ServiceError, ValidationError
 from hiring_desk.ui import excepthook, messages
+from hiring_desk.ui.changes import Change, change_hub
 
 T = TypeVar("T")
 
@@ -49,140 +49,6 @@ T = TypeVar("T")
 OnInvalid = Callable[[ValidationError], object]
 #: What a dialog does with any other refusal (shows it in its own words or place).
 OnRefused = Callable[[ServiceError], object]
-
-
-class Change(enum.Flag):
-    """What an operation changed; pages refresh when a flag they show is set."""
-
-    NONE = 0
-    WORKBOOK = enum.auto()  # another workbook opened, restored or closed
-    TEAM = enum.auto()
-    COMPANY = enum.auto()
-    REJECTION_REASONS = enum.auto()
-    ROLES = enum.auto()
-    JOB_DESCRIPTIONS = enum.auto()
-    TEMPLATES = enum.auto()  # job-description and offer-letter templates
-    CANDIDATES = enum.auto()
-    ATTACHMENTS = enum.auto()
-    APPLICATIONS = enum.auto()
-    INTERVIEW_PLANS = enum.auto()
-    QUESTION_BANK = enum.auto()
-    INTERVIEWS = enum.auto()
-    SCORECARDS = enum.auto()
-    OFFERS = enum.auto()
-    PREFERENCES = enum.auto()
-    PRIVACY = enum.auto()
-    #: Everything a candidate's record reaches: what deleting or erasing one changes.
-    CANDIDATE_RECORD = (
-        CANDIDATES | ATTACHMENTS | APPLICATIONS | INTERVIEWS | SCORECARDS | OFFERS | PRIVACY
-    )
-    #: Every kind of data in the open workbook (an undo, a refresh).
-    DATA = (
-        TEAM
-        | COMPANY
-        | REJECTION_REASONS
-        | ROLES
-        | JOB_DESCRIPTIONS
-        | TEMPLATES
-        | CANDIDATE_RECORD
-        | INTERVIEW_PLANS
-        | QUESTION_BANK
-        | PREFERENCES
-    )
-    EVERYTHING = WORKBOOK | DATA
-
-
-class ChangeHub(QObject):
-    """``changed(Change, source)``: emitted after an operation changed data.
-
-    ``source`` is the widget that started the operation (or None), so a page that
-    already shows the new state can skip its own refresh.
-    """
-
-    changed = Signal(object, object)
-
-    def announce(self, changes: Change, source: object | None = None) -> None:
-        if changes:
-            self.changed.emit(changes, source)
-
-
-def change_hub() -> ChangeHub:
-    """The application's one hub (made on first use, owned by the QApplication)."""
-    app = QApplication.instance()
-    if app is None:
-        raise RuntimeError("change_hub() needs a QApplication")
-    hub = app.findChild(ChangeHub, "hiring_desk_change_hub")
-    if hub is None:
-        hub = ChangeHub(app)
-        hub.setObjectName("hiring_desk_change_hub")
-    return hub
-
-
-def started_within(widget: QWidget, source: object | None) -> bool:
-    """True if ``source`` is ``widget``, or inside it, or a dialog opened from it."""
-    current = source if isinstance(source, QObject) else None
-    while current is not None:
-        if current is widget:
-            return True
-        current = current.parent()
-    return False
-
-
-class ChangeListener(QObject):
-    """Refreshes a page when an operation started elsewhere changed what it shows.
-
-    ``refresh(changes)`` is called with the flags of ``shows`` that changed: at once
-    while the page is visible, else when it is next shown (changes add up while it
-    is hidden). A change the page made itself (the source is the page, inside it,
-    or a dialog it opened) is skipped unless ``own_changes``: the page brought
-    itself up to date already. Made with the page as its parent, it goes with it.
-    """
-
-    def __init__(
-        self,
-        widget: QWidget,
-        shows: Change,
-        refresh: Callable[[Change], object],
-        *,
-        own_changes: bool = False,
-    ) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._shows = shows
-        self._refresh = refresh
-        self._own_changes = own_changes
-        #: Changes not shown yet because the page was hidden.
-        self.stale = Change.NONE
-        change_hub().changed.connect(self._changed)
-        widget.installEventFilter(self)
-
-    @Slot(object, object)
-    def _changed(self, changes: Change, source: object) -> None:
-        relevant = changes & self._shows
-        if not relevant or (not self._own_changes and started_within(self._widget, source)):
-            return
-        if self._widget.isVisible():
-            self._refresh(relevant)
-        else:
-            self.stale |= relevant
-
-    def mark_stale(self, changes: Change = Change.EVERYTHING) -> None:
-        """Refresh when next shown (a page that loads only when seen)."""
-        self.stale |= changes
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
-            stale, self.stale = self.stale, Change.NONE
-            self._refresh(stale)
-        return False
-
-
-def forget_stale(widget: QWidget) -> None:
-    """``widget`` is about to be refreshed in full: its listeners (and those of the
-    widgets inside it) need not refresh again when it is shown."""
-    listeners = widget.findChildren(ChangeListener)
-    for listener in listeners:
-        listener.stale = Change.NONE
 
 
 class OperationCancelledError(Exception):
@@ -519,15 +385,9 @@ class _Job(QRunnable):
 
 __all__ = [
     "BackgroundOperation",
-    "Change",
-    "ChangeHub",
-    "ChangeListener",
     "LatestQuery",
     "OperationCancelledError",
     "Progress",
-    "change_hub",
-    "forget_stale",
     "run_in_background",
     "run_operation",
-    "started_within",
 ]

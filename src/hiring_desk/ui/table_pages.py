@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
-from hiring_desk.ui.operations import Change, ChangeListener
+from hiring_desk.ui.changes import Change, ChangeListener
 
 
 def lay_out_table_page(

@@ -29,9 +29,9 @@ from hiring_desk.services import time_zones
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.interviews.interview_calendar import InterviewCalendar
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
-from hiring_desk.ui.operations import Change, change_hub
 
 
 def _interviews_changed(changes: Change, _source: object) -> bool:

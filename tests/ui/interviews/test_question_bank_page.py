@@ -14,9 +14,9 @@ from hiring_desk.services.interviews import question_bank
 from hiring_desk.services.interviews.question_bank import QuestionDraft, builtin_questions
 from hiring_desk.store import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.interviews.question_bank_page import QuestionBankPage
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
-from hiring_desk.ui.operations import Change, change_hub
 
 
 def _bank_changed(changes: Change, _source: object) -> bool:

@@ -18,10 +18,10 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.store import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
 from hiring_desk.ui.offers.offers_page import OffersPage
-from hiring_desk.ui.operations import Change, change_hub
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from hiring_desk.services import time_zones
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.operations import Change, change_hub
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 

@@ -26,9 +26,9 @@ from hiring_desk.services.candidates import attachments
 from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.operations import (
     BackgroundOperation,
-    Change,
     Progress,
     run_in_background,
     run_operation,

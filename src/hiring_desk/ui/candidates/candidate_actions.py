@@ -28,7 +28,8 @@ from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
 from hiring_desk.ui.candidates.import_dialog import ImportDialog
 from hiring_desk.ui.candidates.import_report_dialog import ImportReportDialog
 from hiring_desk.ui.candidates.merge_dialog import MergeDialog
-from hiring_desk.ui.operations import Change, Progress, run_in_background, run_operation
+from hiring_desk.ui.changes import Change
+from hiring_desk.ui.operations import Progress, run_in_background, run_operation
 from hiring_desk.ui.pipeline.move_dialog import BulkMoveDialog
 
 

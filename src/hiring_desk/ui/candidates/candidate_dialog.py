@@ -19,8 +19,9 @@ from hiring_desk.services.candidates.candidate_records import CandidateDetail
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team import company
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,

@@ -36,8 +36,9 @@ from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
+from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.offers.compare_dialog import can_compare, open_comparison
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
 from hiring_desk.ui.pipeline.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view

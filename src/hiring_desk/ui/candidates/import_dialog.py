@@ -40,8 +40,9 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.import_report_dialog import PossibleDuplicatesDialog
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
-from hiring_desk.ui.operations import BackgroundOperation, Change, Progress, run_in_background
+from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
 PREVIEW_ROWS = 5

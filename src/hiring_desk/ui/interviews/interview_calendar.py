@@ -32,8 +32,9 @@ from hiring_desk.services.interviews.interview_records import CalendarDay, Inter
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
 from hiring_desk.ui.widgets import plain_label, push_button
 

@@ -30,10 +30,11 @@ from hiring_desk.services.interviews.plans import PlanView, QuestionView, RoundV
 from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.interviews.bank_picker import BankPickerDialog
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
 from hiring_desk.ui.interviews.round_form import RoundForm
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label, push_button
 
 PlanChange = Callable[[Workbook], PlanView]

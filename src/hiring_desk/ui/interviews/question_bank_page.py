@@ -24,8 +24,9 @@ from hiring_desk.services.interviews import question_bank
 from hiring_desk.services.interviews.question_bank import Question, QuestionDraft, draft_from
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 from hiring_desk.ui.widgets import choice_combo, plain_label
 

@@ -17,8 +17,9 @@ from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.interviews.question_bank import QuestionDraft
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import choice_combo, save_cancel, select_data, text_box
 
 SaveQuestion = Callable[[QuestionDraft], object]

@@ -36,8 +36,9 @@ from hiring_desk.services.interviews.interview_schedule import InterviewDraft
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 DEFAULT_START = time(10, 0)

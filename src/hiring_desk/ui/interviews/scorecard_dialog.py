@@ -41,9 +41,10 @@ from hiring_desk.services.interviews.scorecards import (
     rating_field,
 )
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label, text_box
 
 KEYS_HELP = (

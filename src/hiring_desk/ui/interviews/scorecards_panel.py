@@ -32,8 +32,9 @@ from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.interviews.scorecards import InterviewScorecards, ScorecardView
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog, interview_time
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label
 
 _ROLE = Qt.ItemDataRole.UserRole

@@ -25,8 +25,9 @@ from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.services.roles.briefs import parse_money
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldTabs
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,

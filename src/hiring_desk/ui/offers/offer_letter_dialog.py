@@ -33,8 +33,9 @@ from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
-from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
+from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.printed import offer_to_open
 from hiring_desk.ui.widgets import plain_label
 

@@ -16,7 +16,8 @@ from hiring_desk.services.offers.letter_merge import template_problems
 from hiring_desk.services.offers.letter_templates import LetterTemplate
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.changes import Change
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
 CHECK_DELAY_MS = 250

@@ -35,9 +35,10 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import (
     Column,
     RowsTableModel,

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label
 
 #: (target stage, reason, note, team member id) -> the moved application

@@ -27,8 +27,9 @@ from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.theme import apply_theme
 from hiring_desk.ui.widgets import (

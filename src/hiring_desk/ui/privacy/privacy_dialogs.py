@@ -40,8 +40,9 @@ from hiring_desk.services.privacy.access_export import ExportReport
 from hiring_desk.services.privacy.consent_retention import ErasureReport, PrivacyInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.operations import BackgroundOperation, Change, run_in_background, run_operation
+from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 #: How long consent lasts unless the person changes it in the dialog.

@@ -30,7 +30,8 @@ from hiring_desk.services.privacy.consent_retention import DueCandidate
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, ChangeListener, LatestQuery, run_operation
+from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.operations import LatestQuery, run_operation
 from hiring_desk.ui.privacy.privacy_dialogs import erase_confirmed, keep_candidate_until
 from hiring_desk.ui.widgets import plain_label
 

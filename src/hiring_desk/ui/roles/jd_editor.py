@@ -30,8 +30,9 @@ from hiring_desk.services.roles.job_descriptions import JDVersion
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.jd_template_picker import TemplatePicker
 
 PREVIEW_DELAY_MS = 200

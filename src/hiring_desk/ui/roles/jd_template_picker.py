@@ -22,8 +22,9 @@ from hiring_desk.services.roles import jd_user_templates, job_descriptions
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 
 
 class TemplatePicker(QWidget):

@@ -20,8 +20,9 @@ from hiring_desk.services.roles.briefs import RoleBrief, parse_money
 from hiring_desk.services.roles.role_records import RoleDetail
 from hiring_desk.services.team import company
 from hiring_desk.services.team.team_members import MemberInfo
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.skills_editor import SkillsEditor
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,

@@ -17,7 +17,8 @@ from hiring_desk.services.roles.role_records import RoleSummary
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.changes import Change
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.table_model import (
     Column,

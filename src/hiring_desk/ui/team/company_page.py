@@ -23,8 +23,9 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.team.company import CompanyInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
+from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 
 LOGO_PREVIEW = 96

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.services.errors import ValidationError
 from hiring_desk.services.team.team_members import MemberInfo
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import save_cancel
 
 SaveMember = Callable[[str, str, str], MemberInfo]

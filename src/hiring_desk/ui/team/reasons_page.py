@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from hiring_desk.services.team import rejection_reasons
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.workbook import undo_stack
 
 

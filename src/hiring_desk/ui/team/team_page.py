@@ -18,7 +18,8 @@ from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, ChangeListener, run_operation
+from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.workbook import undo_stack

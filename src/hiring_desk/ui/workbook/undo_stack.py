@@ -24,7 +24,8 @@ from hiring_desk.services.workbook import undo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored, Snapshot
 from hiring_desk.ui import messages
-from hiring_desk.ui.operations import Change, run_operation
+from hiring_desk.ui.changes import Change
+from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.shortcuts import standard_keys
 
 #: Deletes a record again by its id; returns its new snapshot (None if it is gone already).
