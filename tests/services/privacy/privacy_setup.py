@@ -9,7 +9,7 @@ notes mention her too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from tests.services.interviews.scorecard_setup import add_interview, add_member, add_role
@@ -26,6 +26,7 @@ NAME = "Ingrid Ødegård"
 EMAIL = "ingrid.odegaard@fjordmail.example"
 PHONE = "+47 912 34 567"
 ADDRESS = "Storgata 17\n0184 Oslo"
+TODAY = date(2026, 11, 24)
 
 
 @dataclass(frozen=True)
