@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.interviews.scorecards import RatingDraft, ScorecardDraft
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief, SkillEntry
@@ -112,3 +113,20 @@ def book(
     candidate_id, application_id = add_application(workbook, name, role_id)
     interview_id = add_interview(workbook, application_id, members, **interview)  # type: ignore[arg-type]
     return Booked(candidate_id, role_id, application_id, interview_id, members)
+
+
+def draft(
+    interviewer: int | None, recommendation: str = "yes", **ratings: int | None
+) -> ScorecardDraft:
+    return ScorecardDraft(
+        interviewer_id=interviewer,
+        recommendation=recommendation,
+        notes="Good answers on indexing.",
+        ratings=tuple(RatingDraft(key, value) for key, value in ratings.items()),
+    )
+
+
+def full(
+    interviewer: int, recommendation: str = "yes", d: int = 3, a: int = 4, c: int = 2
+) -> ScorecardDraft:
+    return draft(interviewer, recommendation, databases=d, apis=a, communication=c)
