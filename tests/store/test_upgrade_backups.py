@@ -10,14 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
-from tests.store.migration_setup import (
-    assert_unlocked,
-    new_workbook,
-    raw_members,
-    raw_revision,
-    raw_tables,
-    sidecars,
-)
+from tests.store import migration_setup as setup
 
 import hiring_desk.store.models  # noqa: F401  (registers every table)
 from hiring_desk import paths
@@ -54,8 +47,8 @@ class _RecordingUpgrade:
             {
                 "target": target,
                 "listing": listing,
-                "backup_revisions": [raw_revision(b) for b in backups],
-                "backup_members": [raw_members(b) for b in backups],
+                "backup_revisions": [setup.raw_revision(b) for b in backups],
+                "backup_members": [setup.raw_members(b) for b in backups],
             }
         )
         with engine.begin() as connection:
@@ -74,7 +67,7 @@ def _pretend_newer_app(mp: pytest.MonkeyPatch, fake: _RecordingUpgrade) -> None:
 def test_an_older_workbook_is_backed_up_then_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = new_workbook(tmp_path / "old.hiringdesk", ["Ada", "Grace"])
+    path = setup.new_workbook(tmp_path / "old.hiringdesk", ["Ada", "Grace"])
     backups = tmp_path / "backups"
     fake = _RecordingUpgrade(backups)
 
@@ -102,17 +95,17 @@ def test_an_older_workbook_is_backed_up_then_upgraded(
     backup = backups / name
     assert fileformat.read_application_id(backup) == fileformat.APPLICATION_ID
     assert check_workbook(backup).ok
-    assert raw_revision(backup) == migrate.SCHEMA_HEAD
-    assert "added_by_0002" not in raw_tables(backup)
+    assert setup.raw_revision(backup) == migrate.SCHEMA_HEAD
+    assert "added_by_0002" not in setup.raw_tables(backup)
 
-    assert raw_revision(path) == NEXT
-    assert "added_by_0002" in raw_tables(path)
+    assert setup.raw_revision(path) == NEXT
+    assert "added_by_0002" in setup.raw_tables(path)
 
 
 def test_the_backup_goes_to_the_app_backup_folder_by_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
 ) -> None:
-    path = new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
+    path = setup.new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
     default_dir = paths.backup_dir()
     assert default_dir.is_relative_to(isolated_home)
     fake = _RecordingUpgrade(default_dir)
@@ -129,7 +122,7 @@ def test_the_backup_goes_to_the_app_backup_folder_by_default(
 def test_a_failed_upgrade_is_undone_and_leaves_the_file_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
+    path = setup.new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
     before = path.read_bytes()
     backups = tmp_path / "backups"
     fake = _RecordingUpgrade(backups, fail=True)
@@ -143,21 +136,21 @@ def test_a_failed_upgrade_is_undone_and_leaves_the_file_unchanged(
         assert "unchanged" in message
         assert "\n" not in message
         assert len(fake.calls) == 1
-        assert_unlocked(path)
+        setup.assert_unlocked(path)
 
     assert path.read_bytes() == before
-    assert sidecars(path) == []
+    assert setup.sidecars(path) == []
     assert len(list(backups.glob("*.hiringdesk"))) == 1  # the backup is kept
 
     # With the real app again, the workbook opens as it was.
     with Workbook.open(path, backup_dir=backups) as workbook, workbook.transaction() as s:
         assert [m.name for m in s.exec(select(TeamMember))] == ["Ada"]
-    assert raw_revision(path) == migrate.SCHEMA_HEAD
-    assert "added_by_0002" not in raw_tables(path)
+    assert setup.raw_revision(path) == migrate.SCHEMA_HEAD
+    assert "added_by_0002" not in setup.raw_tables(path)
 
 
 def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
+    path = setup.new_workbook(tmp_path / "old.hiringdesk", ["Ada"])
     before = path.read_bytes()
     not_a_folder = tmp_path / "backups-is-a-file"
     not_a_folder.write_text("in the way", encoding="utf-8")
@@ -172,14 +165,14 @@ def test_no_upgrade_without_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     assert fake.calls == []
     assert path.read_bytes() == before
-    assert_unlocked(path)
+    setup.assert_unlocked(path)
 
 
 # -- copies -------------------------------------------------------------------------------------
 
 
 def test_copy_workbook_makes_a_valid_copy_with_the_same_data(tmp_path: Path) -> None:
-    source = new_workbook(tmp_path / "source.hiringdesk", ["Ada", "Grace"])
+    source = setup.new_workbook(tmp_path / "source.hiringdesk", ["Ada", "Grace"])
     destination = tmp_path / "copies" / "copy.hiringdesk"
 
     assert copy_workbook(source, destination) == destination
@@ -191,8 +184,8 @@ def test_copy_workbook_makes_a_valid_copy_with_the_same_data(tmp_path: Path) -> 
         assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     finally:
         conn.close()
-    assert raw_members(destination) == ["Ada", "Grace"]
-    assert raw_revision(destination) == migrate.SCHEMA_HEAD
+    assert setup.raw_members(destination) == ["Ada", "Grace"]
+    assert setup.raw_revision(destination) == migrate.SCHEMA_HEAD
     assert check_workbook(destination).ok
     with Workbook.open(destination) as copy, copy.transaction() as session:
         assert sorted(m.name for m in session.exec(select(TeamMember))) == ["Ada", "Grace"]
@@ -206,15 +199,15 @@ def test_copy_workbook_includes_committed_data_of_an_open_workbook(workbook: Wor
 
     copy_workbook(workbook.path, destination)
 
-    assert raw_members(destination) == ["Ada"]
+    assert setup.raw_members(destination) == ["Ada"]
     # The source is still fine and still in use.
     with workbook.transaction() as session:
         session.add(TeamMember(name="Grace"))
-    assert raw_members(destination) == ["Ada"]
+    assert setup.raw_members(destination) == ["Ada"]
 
 
 def test_copy_workbook_refuses_an_existing_destination(tmp_path: Path) -> None:
-    source = new_workbook(tmp_path / "source.hiringdesk", ["Ada"])
+    source = setup.new_workbook(tmp_path / "source.hiringdesk", ["Ada"])
     destination = tmp_path / "taken.hiringdesk"
     destination.write_bytes(b"precious")
 
@@ -226,7 +219,7 @@ def test_copy_workbook_refuses_an_existing_destination(tmp_path: Path) -> None:
 
 
 def test_copy_workbook_replaces_a_stale_partial_file(tmp_path: Path) -> None:
-    source = new_workbook(tmp_path / "source.hiringdesk", ["Ada"])
+    source = setup.new_workbook(tmp_path / "source.hiringdesk", ["Ada"])
     destination = tmp_path / "copy.hiringdesk"
     partial = destination.with_name(destination.name + ".partial")
     partial.write_bytes(b"left over from a crash")
@@ -234,7 +227,7 @@ def test_copy_workbook_replaces_a_stale_partial_file(tmp_path: Path) -> None:
     copy_workbook(source, destination)
 
     assert not partial.exists()
-    assert raw_members(destination) == ["Ada"]
+    assert setup.raw_members(destination) == ["Ada"]
 
 
 def test_backup_name_says_when_and_why() -> None:

@@ -1,4 +1,4 @@
-"""Interview plans: adding, renaming, checking, moving and removing a role's rounds."""
+"""models.Interview plans: adding, renaming, checking, moving and removing a role's rounds."""
 
 from __future__ import annotations
 
@@ -13,15 +13,7 @@ from hiring_desk.services.interviews import plans as plans
 from hiring_desk.services.interviews.plan_defaults import (
     default_plan_for,
 )
-from hiring_desk.store import Workbook
-from hiring_desk.store.models import (
-    Application,
-    Candidate,
-    Interview,
-    InterviewPlan,
-    InterviewRound,
-    RoundQuestion,
-)
+from hiring_desk.store import Workbook, models
 
 # -- rounds -------------------------------------------------------------------------------------
 
@@ -111,13 +103,13 @@ def test_removing_a_round_keeps_interviews_booked_for_it(workbook: Workbook) -> 
     role_id = plan_role(workbook)
     round_view = plans.plan_for_role(workbook, role_id).rounds[1]
     with workbook.transaction() as session:
-        candidate = Candidate(name="Aoife Brennan")
+        candidate = models.Candidate(name="Aoife Brennan")
         session.add(candidate)
         session.flush()
-        application = Application(candidate_id=candidate.id or 0, role_id=role_id)
+        application = models.Application(candidate_id=candidate.id or 0, role_id=role_id)
         session.add(application)
         session.flush()
-        interview = Interview(
+        interview = models.Interview(
             application_id=application.id or 0,
             round_id=round_view.id,
             round_name=round_view.name,
@@ -128,11 +120,11 @@ def test_removing_a_round_keeps_interviews_booked_for_it(workbook: Workbook) -> 
         interview_id = interview.id
     plans.remove_round(workbook, round_view.id)
     with workbook.transaction() as session:
-        kept = session.get(Interview, interview_id)
+        kept = session.get(models.Interview, interview_id)
         assert kept is not None and kept.round_id is None and kept.round_name == round_view.name
-        assert session.get(InterviewRound, round_view.id) is None
+        assert session.get(models.InterviewRound, round_view.id) is None
         assert not session.exec(
-            select(RoundQuestion).where(RoundQuestion.round_id == round_view.id)
+            select(models.RoundQuestion).where(models.RoundQuestion.round_id == round_view.id)
         ).all()
 
 
@@ -146,4 +138,4 @@ def test_adding_a_round_to_a_role_without_a_plan_starts_from_the_default(
     with pytest.raises(ValidationError):
         plans.add_round(workbook, plan_role(workbook, "lead"), "Phone screen")
     with workbook.transaction() as session:
-        assert len(session.exec(select(InterviewPlan)).all()) == 1  # nothing half-saved
+        assert len(session.exec(select(models.InterviewPlan)).all()) == 1  # nothing half-saved

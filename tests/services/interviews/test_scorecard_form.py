@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.services.interviews.scorecard_setup import (
-    NOW,
-    Booked,
-    add_application,
-    add_interview,
-    add_member,
-    add_role,
-    book,
-    draft,
-    full,
-)
+from tests.services.interviews import scorecard_setup as card
 
 from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.interviews import scorecards
@@ -21,17 +11,17 @@ from hiring_desk.store import Workbook
 
 
 @pytest.fixture
-def booked(workbook: Workbook) -> Booked:
-    return book(workbook)
+def booked(workbook: Workbook) -> card.Booked:
+    return card.book(workbook)
 
 
 # -- the form ------------------------------------------------------------------------------
 
 
 def test_form_lists_the_round_competencies_and_the_interviewers(
-    workbook: Workbook, booked: Booked
+    workbook: Workbook, booked: card.Booked
 ) -> None:
-    form = scorecards.scorecard_form(workbook, booked.interview_id, now=NOW)
+    form = scorecards.scorecard_form(workbook, booked.interview_id, now=card.NOW)
     assert form.candidate_name == "Ingrid Ødegård"
     assert form.role_title == "Backend Developer"
     assert form.round_name == "Technical"
@@ -44,14 +34,14 @@ def test_form_lists_the_round_competencies_and_the_interviewers(
 
 
 def test_form_picks_the_first_interviewer_still_owing_a_scorecard(
-    workbook: Workbook, booked: Booked
+    workbook: Workbook, booked: card.Booked
 ) -> None:
     ana, ben = booked.interviewers
-    scorecards.save_scorecard(workbook, booked.interview_id, full(ana), now=NOW)
-    form = scorecards.scorecard_form(workbook, booked.interview_id, now=NOW)
+    scorecards.save_scorecard(workbook, booked.interview_id, card.full(ana), now=card.NOW)
+    form = scorecards.scorecard_form(workbook, booked.interview_id, now=card.NOW)
     assert form.interviewer_id == ben
     assert [c.has_scorecard for c in form.interviewers] == [True, False]
-    mine = scorecards.scorecard_form(workbook, booked.interview_id, ana, now=NOW)
+    mine = scorecards.scorecard_form(workbook, booked.interview_id, ana, now=card.NOW)
     assert mine.existing is not None
     assert [(r.competency, r.rating) for r in mine.existing.ratings] == [
         ("databases", 3),
@@ -64,10 +54,10 @@ def test_form_picks_the_first_interviewer_still_owing_a_scorecard(
 def test_form_without_a_round_suggests_competencies_from_the_role_skills(
     workbook: Workbook,
 ) -> None:
-    member = add_member(workbook, "Ana Silva")
-    role_id = add_role(workbook, "Data Engineer", "PostgreSQL", "Python", "Ice sculpture")
-    _cid, app_id = add_application(workbook, "Kenji Watanabe", role_id)
-    interview_id = add_interview(workbook, app_id, (member,), competencies=None)
+    member = card.add_member(workbook, "Ana Silva")
+    role_id = card.add_role(workbook, "Data Engineer", "PostgreSQL", "Python", "Ice sculpture")
+    _cid, app_id = card.add_application(workbook, "Kenji Watanabe", role_id)
+    interview_id = card.add_interview(workbook, app_id, (member,), competencies=None)
     form = scorecards.scorecard_form(workbook, interview_id)
     assert form.competencies == (
         "languages",
@@ -79,34 +69,34 @@ def test_form_without_a_round_suggests_competencies_from_the_role_skills(
 
 
 def test_form_without_a_round_or_role_skills_has_a_general_default(workbook: Workbook) -> None:
-    booked = book(workbook, competencies=None)
+    booked = card.book(workbook, competencies=None)
     form = scorecards.scorecard_form(workbook, booked.interview_id)
     assert form.competencies[:4] == ("languages", "databases", "apis", "testing")
     assert "communication" in form.competencies
 
 
 def test_form_without_a_round_reuses_what_the_first_scorecard_rated(workbook: Workbook) -> None:
-    booked = book(workbook, competencies=None)
+    booked = card.book(workbook, competencies=None)
     ana, ben = booked.interviewers
     scorecards.save_scorecard(
         workbook,
         booked.interview_id,
-        draft(ana, "no", security=2, system_design=3),
-        now=NOW,
+        card.draft(ana, "no", security=2, system_design=3),
+        now=card.NOW,
     )
     form = scorecards.scorecard_form(workbook, booked.interview_id, ben)
     assert form.competencies == ("security", "system_design")
 
 
 def test_editing_keeps_a_competency_the_round_no_longer_lists(
-    workbook: Workbook, booked: Booked
+    workbook: Workbook, booked: card.Booked
 ) -> None:
     ana = booked.interviewers[0]
     scorecards.save_scorecard(
         workbook,
         booked.interview_id,
-        draft(ana, "yes", databases=3, apis=3, communication=None, leadership=4),
-        now=NOW,
+        card.draft(ana, "yes", databases=3, apis=3, communication=None, leadership=4),
+        now=card.NOW,
     )
     form = scorecards.scorecard_form(workbook, booked.interview_id, ana)
     assert form.competencies == ("databases", "apis", "communication", "leadership")

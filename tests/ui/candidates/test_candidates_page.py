@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.candidates.candidates_page_setup import page_of
-from tests.ui.conftest import MakeWindow, press, type_into, when_modal, workbook_of
+from tests.ui.conftest import type_into, when_modal, workbook_of
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
@@ -19,14 +18,6 @@ from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
-    create_workbook(tmp_path / "c.hiringdesk").close()
-    win = make_window(tmp_path / "c.hiringdesk")
-    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    return win
 
 
 def test_add_candidate_with_field_error_then_save(window: MainWindow, qtbot: QtBot) -> None:

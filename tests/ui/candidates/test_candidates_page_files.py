@@ -9,20 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.candidates.candidates_page_setup import page_of
-from tests.ui.conftest import MakeWindow, press, when_modal, workbook_of
+from tests.ui.conftest import when_modal, workbook_of
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
-    create_workbook(tmp_path / "c.hiringdesk").close()
-    win = make_window(tmp_path / "c.hiringdesk")
-    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    return win
 
 
 def _pdf_with(text: str, path: Path) -> Path:

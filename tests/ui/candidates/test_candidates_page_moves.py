@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.candidates.candidates_page_setup import page_of
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
+from tests.ui.conftest import click_button, type_into, when_modal, workbook_of
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
@@ -17,18 +15,10 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.roles.role_records import RoleDetail
-from hiring_desk.services.workbook.opening import Workbook, create_workbook
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.pipeline.move_dialog import MoveDialog
-
-
-@pytest.fixture
-def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
-    create_workbook(tmp_path / "c.hiringdesk").close()
-    win = make_window(tmp_path / "c.hiringdesk")
-    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    return win
 
 
 def ada_applied(window: MainWindow) -> tuple[Workbook, RoleDetail, int, CandidatesPage]:
