@@ -29,7 +29,7 @@ from sqlmodel import Session, SQLModel
 
 import hiring_desk.store.models  # noqa: F401  (the tables, in SQLModel.metadata)
 from benchmarks import synthetic
-from hiring_desk.services import match_scores
+from hiring_desk.services.common import match_scores
 from hiring_desk.services.demo.demo_workbook import fill_demo_data
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.migrate import SCHEMA_HEAD

@@ -148,7 +148,7 @@ def test_service_errors_show_their_message(
     capsys: pytest.CaptureFixture[str], populated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import hiring_desk.services.roles.role_records as roles
-    from hiring_desk.services.errors import NotFoundError
+    from hiring_desk.services.common.errors import NotFoundError
 
     def missing(workbook: Workbook) -> list[object]:
         raise NotFoundError("That role was deleted.")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from tests.cli.cli_setup import run
 
-from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.common import audit
 from hiring_desk.services.team import team_members
 from hiring_desk.store import Workbook
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hiring_desk.services import match_scores
+from hiring_desk.services.common import match_scores
 from hiring_desk.store import Workbook, migrate
 from hiring_desk.store.search import SEARCH_TABLE, is_search_table, rebuild, search_ids
 

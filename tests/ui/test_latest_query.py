@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.ui import messages
 from hiring_desk.ui.operations import LatestQuery
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener, change_hub, forget_stale
 from hiring_desk.ui.operations import (

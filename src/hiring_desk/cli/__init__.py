@@ -177,7 +177,7 @@ def _known_error_message(exc: Exception, workbook: Path | None = None) -> str:
     workbook's file or disk caused (store.errors words it); the type as well for
     anything else. Never the SQL or its values."""
     try:
-        from hiring_desk.services.errors import known_problem
+        from hiring_desk.services.common.errors import known_problem
     except Exception:  # the failure may be that this cannot be imported
         pass
     else:

@@ -55,7 +55,7 @@ def human_size(size: int) -> str:
 )
 def _run_attach(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates import attachments, candidate_records
-    from hiring_desk.services.errors import ValidationError
+    from hiring_desk.services.common.errors import ValidationError
     from hiring_desk.services.workbook.opening import open_workbook
 
     refused = False

@@ -14,8 +14,8 @@ from hiring_desk.cli.output import Column, Json, format_table, out, out_json
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
 
 if TYPE_CHECKING:
-    from hiring_desk.services.audit import AuditEntry
     from hiring_desk.services.candidates.candidate_records import CandidateSummary
+    from hiring_desk.services.common.audit import AuditEntry
     from hiring_desk.services.interviews.interview_records import InterviewSummary
     from hiring_desk.services.offers.offer_records import OfferSummary
     from hiring_desk.services.roles.role_records import RoleSummary
@@ -230,7 +230,7 @@ def _offer_record(offer: OfferSummary) -> dict[str, Json]:
 
 
 def _load_audit(workbook: Workbook, _search: str) -> Sequence[AuditEntry]:
-    from hiring_desk.services.audit import list_events
+    from hiring_desk.services.common.audit import list_events
 
     return list_events(workbook)
 

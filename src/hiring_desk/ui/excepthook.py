@@ -32,7 +32,7 @@ def handle_exception(
         return
     _showing = True
     try:
-        from hiring_desk.services.errors import workbook_problem  # not needed before a crash
+        from hiring_desk.services.common.errors import workbook_problem  # not needed before a crash
 
         problem = workbook_problem(exc)
         if problem is not None:  # the file or the disk, said in words: not a crash

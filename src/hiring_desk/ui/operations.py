@@ -39,7 +39,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.common.errors import ServiceError, ValidationError
 from hiring_desk.ui import excepthook, messages
 from hiring_desk.ui.changes import Change, change_hub
 

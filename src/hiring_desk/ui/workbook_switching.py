@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError

@@ -15,7 +15,7 @@ from hiring_desk import paths
 from hiring_desk.services.candidates import attachments, candidate_records, cv_text
 from hiring_desk.services.candidates.attachments import add_attachment, suggest_from_text
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import Attachment, AuditEvent
 

@@ -9,7 +9,7 @@ import pytest
 from hiring_desk.services.candidates import candidate_records, candidate_table
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, SortKey
 from hiring_desk.services.candidates.record_checks import CandidateInput, plain_text
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import MoveRefusedError
 from hiring_desk.services.roles import role_records

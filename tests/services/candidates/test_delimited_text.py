@@ -9,7 +9,7 @@ import pytest
 
 from hiring_desk.services.candidates.delimited_text import RUNS_ON, RUNS_TO_END, read_delimited
 from hiring_desk.services.candidates.import_report import ReportLine
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 
 PEOPLE = [
     ["Name", "Email", "City"],

@@ -22,7 +22,7 @@ from hiring_desk.services.candidates.duplicates import (
     phones_match,
 )
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief

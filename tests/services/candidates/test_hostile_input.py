@@ -25,7 +25,8 @@ from hiring_desk.services.candidates.attachments import add_attachment, list_att
 from hiring_desk.services.candidates.csv_export import export_csv
 from hiring_desk.services.candidates.csv_import import import_candidates, read_delimited
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.validation import BIDI_CONTROLS
 from hiring_desk.services.interviews import interview_records, question_bank
 from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.services.offers import letter_templates
@@ -33,7 +34,6 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import jd_user_templates, job_descriptions, role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.team import company, rejection_reasons, team_members
-from hiring_desk.services.validation import BIDI_CONTROLS
 from hiring_desk.store import Workbook
 
 #: name -> (hostile text, what must be stored).

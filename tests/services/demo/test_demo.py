@@ -27,8 +27,8 @@ from hiring_desk.domain.vocab import (
     Stage,
 )
 from hiring_desk.services.candidates.candidate_records import list_candidates
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.demo.demo_workbook import create_demo_workbook, fill_demo_data
-from hiring_desk.services.errors import ServiceError
 from hiring_desk.services.interviews.interview_records import list_interviews
 from hiring_desk.services.offers.offer_records import list_offers
 from hiring_desk.services.roles.role_records import list_roles

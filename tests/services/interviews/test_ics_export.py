@@ -11,7 +11,7 @@ from icalendar import Calendar, Event
 from tests.services.interviews.schedule_setup import AWKWARD_NAME, Desk, draft, make_desk, schedule
 
 from hiring_desk.services.candidates import candidate_records
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.interviews import calendar_export, interview_records, interview_schedule
 from hiring_desk.store import Workbook
 

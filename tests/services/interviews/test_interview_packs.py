@@ -15,7 +15,7 @@ from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.candidates import attachments, candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interviews import interview_schedule, packs
 from hiring_desk.services.interviews.interview_schedule import InterviewDraft
 from hiring_desk.services.interviews.pack_gathering import CV_SUMMARY_CHARS, FALLBACK_ROUND, excerpt

@@ -10,7 +10,7 @@ from tests.services.interviews.plan_setup import plan_role, round_names
 
 from hiring_desk import bundled
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.interviews import plan_questions
 from hiring_desk.services.interviews import plans as plans
 from hiring_desk.services.interviews.plan_defaults import (

@@ -17,8 +17,8 @@ from tests.services.interviews.schedule_setup import (
 )
 
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import time_zones
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common import time_zones
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_schedule import ApplicationClosedError
 from hiring_desk.services.pipeline import stage_moves

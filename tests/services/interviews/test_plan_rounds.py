@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 from tests.services.interviews.plan_setup import plan_role, round_names
 
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import plans as plans
 from hiring_desk.services.interviews.plan_defaults import (
     default_plan_for,

@@ -13,7 +13,7 @@ from sqlmodel import select
 from hiring_desk import bundled
 from hiring_desk.domain.competencies import TECHNICAL, Competency
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import question_bank
 from hiring_desk.services.interviews.question_bank import (
     GUIDANCE_LIMIT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.services.interviews.plan_setup import plan_role
 
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import plan_questions
 from hiring_desk.services.interviews import plans as plans
 from hiring_desk.services.interviews.question_bank import (

@@ -21,8 +21,8 @@ from tests.services.interviews.scorecard_setup import (
 )
 
 from hiring_desk.domain.scoring import EMPTY
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.demo.demo_workbook import create_demo_workbook
-from hiring_desk.services.errors import NotFoundError
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.services.interviews import scorecard_setup as card
 
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.store import Workbook
 

@@ -18,7 +18,7 @@ from tests.services.interviews.scorecard_setup import (
 )
 
 from hiring_desk.domain.scoring import EMPTY
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.interviews.scorecards import (
     RatingDraft,

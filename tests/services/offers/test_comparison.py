@@ -11,7 +11,7 @@ from tests.pdf_helpers import pdf_words
 from tests.services.offers.comparison_setup import demo_shortlist
 
 from hiring_desk.domain.offer_rules import Budget, budget_position
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.offers.comparison import (
     MAX_CANDIDATES,
     Comparison,

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from hiring_desk.domain.letter_fields import LetterContext, sample_context
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.offers.letter_merge import (
     LetterProblemsError,
     check_letter,

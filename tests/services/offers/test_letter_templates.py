@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from hiring_desk.domain.letter_fields import LetterContext, sample_context
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.offers.letter_merge import fill, template_problems
 from hiring_desk.services.offers.letter_templates import (
     builtin_letter_templates,

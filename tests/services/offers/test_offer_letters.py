@@ -11,7 +11,7 @@ from sqlmodel import select
 from tests.pdf_helpers import pdf_text, pdf_words
 from tests.services.offers.letter_setup import add_offer, change_offer, stored_offer
 
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.offers.letter_templates import save_own_template
 from hiring_desk.services.offers.offer_letters import (
     LetterProblemsError,

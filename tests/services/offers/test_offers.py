@@ -15,7 +15,7 @@ from tests.services.offers.offer_setup import founder_and_role
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.offer_records import OfferRefusedError
 from hiring_desk.services.offers.terms import OfferDraft

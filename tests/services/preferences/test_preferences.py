@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences
 from hiring_desk.services.privacy import consent_retention

@@ -18,7 +18,7 @@ from tests.services.privacy.privacy_setup import (
     cv_text,
 )
 
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import attachment_file_name
 from hiring_desk.services.privacy.erasure import erased_name

@@ -14,10 +14,10 @@ from tests.services.privacy.privacy_setup import (
     add_person,
 )
 
-from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.store import Workbook, models

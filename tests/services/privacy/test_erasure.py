@@ -13,7 +13,7 @@ from tests.services.privacy.privacy_setup import EMAIL, NAME, PHONE, Person, add
 from hiring_desk.services.candidates import attachments, candidate_merge, candidate_records
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.erasure import ERASED_MARK, Scrubber, erased_name

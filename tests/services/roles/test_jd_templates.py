@@ -12,7 +12,7 @@ from tests.jd_setup import TEMPLATE_HEADINGS
 
 from hiring_desk.domain.jd_fields import JDContext, RoleFields, sample_context
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.roles.jd_templates import (
     FILE_FORMAT,
     JDTemplate,

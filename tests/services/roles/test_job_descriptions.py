@@ -10,7 +10,7 @@ import pytest
 from tests.pdf_helpers import pdf_words
 
 from hiring_desk import clock
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.roles import (
     jd_publishing,
     jd_user_templates,

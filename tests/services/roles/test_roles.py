@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief, SkillEntry, parse_money
 from hiring_desk.services.team import team_members

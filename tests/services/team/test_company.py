@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team import company, team_members
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, CompanyProfile
@@ -348,7 +348,7 @@ def test_locale_choices_have_a_territory_and_can_be_saved(workbook: Workbook) ->
 
 
 def test_the_time_zone_is_saved_with_the_profile_or_not_at_all(workbook: Workbook) -> None:
-    from hiring_desk.services import time_zones
+    from hiring_desk.services.common import time_zones
 
     _update(workbook, timezone="america/new_york")
     assert time_zones.default_timezone(workbook) == "America/New_York"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.team import rejection_reasons
 from hiring_desk.store import Workbook

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import col, select
 
-from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.team import company, team_members
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (

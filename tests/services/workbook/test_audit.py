@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
-from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_merge, candidate_records
 from hiring_desk.services.candidates.attachments import add_attachment
 from hiring_desk.services.candidates.csv_import import (
@@ -18,7 +17,8 @@ from hiring_desk.services.candidates.csv_import import (
     read_delimited,
 )
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief

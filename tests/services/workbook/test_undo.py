@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import col, select
 
 from hiring_desk.services.candidates import attachments, candidate_records
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.privacy.erasure import erase_candidate
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import rejection_reasons, team_members

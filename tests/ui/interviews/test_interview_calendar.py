@@ -25,7 +25,7 @@ from tests.services.interviews.schedule_setup import (
 )
 from tests.ui.conftest import click_button, when_modal
 
-from hiring_desk.services import time_zones
+from hiring_desk.services.common import time_zones
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages

@@ -22,7 +22,7 @@ from tests.services.interviews.schedule_setup import Desk, make_desk, schedule
 from tests.ui.conftest import click_button, show_active, type_into, when_modal
 
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import time_zones
+from hiring_desk.services.common import time_zones
 from hiring_desk.services.interviews import interview_records
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.store import Workbook

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.pdf_helpers import pdf_words
 from tests.services.offers.comparison_setup import demo_shortlist
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.offers.compare_dialog import CompareDialog, can_compare, open_comparison

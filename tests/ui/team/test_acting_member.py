@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, when_modal
 
-from hiring_desk.services import audit
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
+from hiring_desk.services.common import audit
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import messages

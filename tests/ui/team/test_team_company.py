@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
 
-from hiring_desk.services import time_zones
+from hiring_desk.services.common import time_zones
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs, messages

@@ -23,11 +23,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from hiring_desk.file_names import base_name, safe_file_name, split_extension
-from hiring_desk.services import audit
 from hiring_desk.services.candidates import cv_text, opened_copies
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
-from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.validation import normalise_text
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import normalise_text
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import Attachment, Candidate
 from hiring_desk.store.snapshots import Snapshot

@@ -16,7 +16,6 @@ from sqlmodel import Session, col, select
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import PIPELINE, Source, Stage
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
 from hiring_desk.services.candidates.candidate_records import (
     CandidateDetail,
@@ -27,7 +26,8 @@ from hiring_desk.services.candidates.candidate_records import (
 from hiring_desk.services.candidates.duplicates import normalise_email, normalise_phone, phone_key
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Application,

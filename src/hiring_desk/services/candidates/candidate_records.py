@@ -11,10 +11,10 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import major_to_minor, minor_to_major
 from hiring_desk.domain.vocab import Source, Stage
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput, check_candidate
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import (

@@ -11,7 +11,7 @@ from hiring_desk import safe_output
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.services.candidates import candidate_table
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, SortKey
-from hiring_desk.services.errors import reporting_write_failures
+from hiring_desk.services.common.errors import reporting_write_failures
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Candidate, CandidateSkill, CandidateTag
 

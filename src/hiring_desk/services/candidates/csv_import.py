@@ -41,7 +41,7 @@ from hiring_desk.services.candidates.import_report import (
     PossibleDuplicate,
     ReportLine,
 )
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team import company
 from hiring_desk.store import Workbook
 

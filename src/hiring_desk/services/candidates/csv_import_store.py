@@ -20,10 +20,10 @@ from sqlalchemy import Connection, Table, func, insert, select
 
 from hiring_desk.domain.formatting import major_to_minor
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates.bulk_work import cyclic_gc_paused
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.engine import TEXT_CLEANED
 from hiring_desk.store.models import (

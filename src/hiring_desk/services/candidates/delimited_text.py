@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from hiring_desk.services.candidates.bulk_work import cyclic_gc_paused
 from hiring_desk.services.candidates.import_report import ReportLine
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 
 MAX_BYTES = 100 * 1024 * 1024
 

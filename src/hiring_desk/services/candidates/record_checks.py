@@ -9,7 +9,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from hiring_desk.domain.vocab import PayPeriod, Source, WorkMode
-from hiring_desk.services.validation import email_problem, length_problem, normalise_text
+from hiring_desk.services.common.validation import email_problem, length_problem, normalise_text
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 200

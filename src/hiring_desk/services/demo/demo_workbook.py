@@ -26,13 +26,13 @@ from hiring_desk.domain.vocab import (
     SkillImportance,
     TemplateKind,
 )
-from hiring_desk.services import audit, match_scores
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import ServiceError
+from hiring_desk.services.common.time_zones import TIMEZONE_SETTING
 from hiring_desk.services.demo import demo_data as data
 from hiring_desk.services.demo import demo_plans
 from hiring_desk.services.demo.demo_candidates import CANDIDATES
 from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates, row_id
-from hiring_desk.services.errors import ServiceError
-from hiring_desk.services.time_zones import TIMEZONE_SETTING
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Candidate,

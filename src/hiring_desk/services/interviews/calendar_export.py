@@ -22,7 +22,8 @@ from sqlmodel import col
 from hiring_desk import safe_output
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.vocab import InterviewStatus
-from hiring_desk.services.errors import NotFoundError, ServiceError, reporting_write_failures
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, reporting_write_failures
+from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.interviews.interview_records import (
     InterviewDetail,
     InterviewerInfo,
@@ -31,7 +32,6 @@ from hiring_desk.services.interviews.interview_records import (
     interviews_of_role,
 )
 from hiring_desk.services.roles import role_records
-from hiring_desk.services.time_zones import as_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, WorkbookSetting
 from hiring_desk.store.models._base import utcnow

@@ -19,8 +19,8 @@ from sqlmodel import select as sql_select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from hiring_desk.domain.vocab import InterviewStatus
-from hiring_desk.services.errors import NotFoundError
-from hiring_desk.services.time_zones import as_utc, zone_or_utc
+from hiring_desk.services.common.errors import NotFoundError
+from hiring_desk.services.common.time_zones import as_utc, zone_or_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

@@ -17,18 +17,18 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.vocab import InterviewStatus, Stage
-from hiring_desk.services import audit
 from hiring_desk.services.candidates.record_checks import plain_text
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.interviews.interview_records import rounds_of_plan
-from hiring_desk.services.time_zones import (
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.time_zones import (
     as_utc,
     canonical_timezone,
     local_to_utc,
     unknown_zone_message,
     zone_or_utc,
 )
-from hiring_desk.services.validation import length_problem
+from hiring_desk.services.common.validation import length_problem
+from hiring_desk.services.interviews.interview_records import rounds_of_plan
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

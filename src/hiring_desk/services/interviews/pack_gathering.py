@@ -36,12 +36,12 @@ from hiring_desk.domain.vocab import (
     SkillImportance,
     WorkMode,
 )
+from hiring_desk.services.common.time_zones import as_utc, zone_or_utc
 from hiring_desk.services.interviews.plans import plan_view
 from hiring_desk.services.interviews.scorecard_views import interviewers_of, scorecard_views
 from hiring_desk.services.interviews.scorecards import DEFAULT_SOFT, DEFAULT_TECHNICAL
 from hiring_desk.services.roles import skills_catalog
 from hiring_desk.services.team.company import PROFILE_ID
-from hiring_desk.services.time_zones import as_utc, zone_or_utc
 from hiring_desk.store.models import (
     Application,
     Attachment,

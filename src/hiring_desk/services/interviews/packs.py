@@ -31,7 +31,7 @@ from sqlmodel import Session, col
 
 from hiring_desk.documents.interview_pack_views import PackData, PackInterview
 from hiring_desk.domain.vocab import InterviewStatus, Stage
-from hiring_desk.services.errors import (
+from hiring_desk.services.common.errors import (
     NotFoundError,
     ServiceError,
     ValidationError,

@@ -26,7 +26,7 @@ from typing import Any
 from hiring_desk import bundled
 from hiring_desk.domain.competencies import competency_key
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.interviews.question_bank import builtin_question
 
 PLAN_FORMAT = "hiring-desk/interview-plan"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.competencies import Competency, competencies_for_skill_groups
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.interviews.plans import (
     PlanView,
     changed,

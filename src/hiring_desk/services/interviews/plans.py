@@ -22,8 +22,9 @@ from typing import TypeVar
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.competencies import competency_key, competency_label
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.services.interviews.plan_defaults import (
     MAX_MINUTES,
     MIN_MINUTES,
@@ -35,7 +36,6 @@ from hiring_desk.services.interviews.question_bank import (
     CUSTOM_PREFIX,
     builtin_question,
 )
-from hiring_desk.services.validation import clean, length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import InterviewPlan, InterviewRound, Role, RoundQuestion
 from hiring_desk.store.models._base import utcnow

@@ -34,9 +34,9 @@ from sqlmodel import Session, col, select
 from hiring_desk import bundled
 from hiring_desk.domain.competencies import Competency, competency_key, competency_label
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.validation import clean, length_problem
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CustomQuestion
 

@@ -38,8 +38,9 @@ from hiring_desk.domain.competencies import (
     competencies_for_skill_groups,
 )
 from hiring_desk.domain.vocab import InterviewStatus, Recommendation
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.services.interviews.scorecard_aggregates import (
     aggregate_for_application,
     aggregates_for_applications,
@@ -52,7 +53,6 @@ from hiring_desk.services.interviews.scorecard_views import (
     split_competencies,
 )
 from hiring_desk.services.roles import skills_catalog
-from hiring_desk.services.validation import clean, length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

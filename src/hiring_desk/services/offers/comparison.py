@@ -40,8 +40,12 @@ from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.match import MatchResult, match
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.scoring import Aggregate
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import (
+    NotFoundError,
+    ValidationError,
+    reporting_write_failures,
+)
 from hiring_desk.services.interviews.scorecard_aggregates import aggregates_for_applications
 from hiring_desk.services.offers.comparison_rows import build_groups
 from hiring_desk.services.team import company

@@ -24,7 +24,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from hiring_desk.domain.letter_fields import GROUPS, MERGE_FIELDS, LetterContext
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.roles.jd_templates import TemplateProblem, render
 
 #: Merge fields the printed page shows outside the body (address block, signature).

@@ -29,10 +29,10 @@ from sqlmodel import Session, col, select
 
 from hiring_desk import bundled
 from hiring_desk.domain.vocab import EmploymentType, TemplateKind
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 from hiring_desk.services.offers.letter_merge import template_problems
-from hiring_desk.services.validation import clean, length_problem, normalise_text
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 from hiring_desk.store.models._base import utcnow

@@ -37,8 +37,8 @@ from hiring_desk.domain.letter_fields import (
     split_name,
 )
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ServiceError, reporting_write_failures
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
 from hiring_desk.services.offers.letter_merge import (
     LetterProblem,
     LetterProblemsError,

@@ -21,8 +21,8 @@ from hiring_desk import clock
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, Stage
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ServiceError, ValidationError
 from hiring_desk.services.offers.offer_views import (
     OfferContext,
     OfferDetail,

@@ -19,8 +19,9 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers.offer_records import OfferRefusedError, closed_refusal
 from hiring_desk.services.offers.offer_views import (
     OfferDetail,
@@ -29,7 +30,6 @@ from hiring_desk.services.offers.offer_views import (
     load_offer,
 )
 from hiring_desk.services.pipeline import stage_moves
-from hiring_desk.services.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Offer, Role, TeamMember
 from hiring_desk.store.models._base import utcnow

@@ -18,7 +18,7 @@ from hiring_desk.domain import offer_rules
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.vocab import OfferStatus
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (

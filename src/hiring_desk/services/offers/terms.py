@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from hiring_desk.domain.formatting import major_to_minor
 from hiring_desk.domain.vocab import EmploymentType, PayPeriod
 from hiring_desk.services.candidates.record_checks import plain_text
-from hiring_desk.services.validation import length_problem
+from hiring_desk.services.common.validation import length_problem
 
 SHORT_LIMIT = 300
 LONG_LIMIT = 5000

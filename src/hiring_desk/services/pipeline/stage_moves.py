@@ -14,10 +14,10 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.match import MatchResult, match
 from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
 from hiring_desk.domain.vocab import OfferStatus, Stage
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.validation import clean
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

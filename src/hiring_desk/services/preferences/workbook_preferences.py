@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hiring_desk.domain.retention import check_months
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
-from hiring_desk.services.validation import clean
 from hiring_desk.services.workbook import backups
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, WorkbookSetting

@@ -27,7 +27,7 @@ from hiring_desk.file_names import safe_file_name, split_extension
 from hiring_desk.services.candidates import cv_text
 from hiring_desk.services.candidates.attachments import safe_filename
 from hiring_desk.services.candidates.candidate_records import load_candidate
-from hiring_desk.services.errors import reporting_write_failures
+from hiring_desk.services.common.errors import reporting_write_failures
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

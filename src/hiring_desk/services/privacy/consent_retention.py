@@ -28,13 +28,13 @@ from hiring_desk.domain.retention import (
     due_date,
 )
 from hiring_desk.domain.vocab import Stage
-from hiring_desk.services import audit
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import plain_text
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import length_problem
 from hiring_desk.services.privacy.access_export import export_candidate
 from hiring_desk.services.privacy.erasure import ErasureReport, erase_candidate, erase_candidates
-from hiring_desk.services.validation import length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,

@@ -30,11 +30,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates import opened_copies
 from hiring_desk.services.candidates.candidate_records import load_candidate
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy.text_scrubber import ERASED_MARK, Scrubber
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.maintenance import scrub_free_pages

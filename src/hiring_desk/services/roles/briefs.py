@@ -16,7 +16,7 @@ from hiring_desk.domain.vocab import (
     SkillImportance,
     WorkMode,
 )
-from hiring_desk.services.validation import clean, length_problem
+from hiring_desk.services.common.validation import clean, length_problem
 
 TITLE_LIMIT = 200
 TEXT_LIMIT = 2000

@@ -6,7 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from hiring_desk import safe_output
-from hiring_desk.services.errors import NotFoundError, reporting_write_failures
+from hiring_desk.services.common.errors import NotFoundError, reporting_write_failures
 from hiring_desk.services.roles import job_descriptions, role_records
 from hiring_desk.services.team import company
 from hiring_desk.store import Workbook

@@ -37,7 +37,7 @@ from jinja2.utils import missing
 from hiring_desk import bundled
 from hiring_desk.domain.jd_fields import CompanyFields, JDContext, RoleFields, sample_context
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 
 FILE_FORMAT = "hiring-desk/jd-template"
 FILE_VERSION = 1

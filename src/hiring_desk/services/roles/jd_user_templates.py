@@ -9,8 +9,13 @@ from sqlmodel import col, select
 
 from hiring_desk import safe_output
 from hiring_desk.domain.vocab import TemplateKind
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError, reporting_write_failures
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import (
+    NotFoundError,
+    ValidationError,
+    reporting_write_failures,
+)
+from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 from hiring_desk.services.roles.jd_templates import (
     JDTemplate,
     builtin_template,
@@ -19,7 +24,6 @@ from hiring_desk.services.roles.jd_templates import (
     parse_template_file,
     template_file_text,
 )
-from hiring_desk.services.validation import clean, length_problem, normalise_text
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 

@@ -12,9 +12,9 @@ from hiring_desk.domain.formatting import format_day, format_money
 from hiring_desk.domain.jd_check import Finding, check_job_description
 from hiring_desk.domain.jd_fields import CompanyFields, JDContext, RoleFields
 from hiring_desk.domain.vocab import EmploymentType, PayPeriod, Seniority, WorkMode
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.validation import clean
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, JobDescription, Role, RoleSkill, TeamMember
 

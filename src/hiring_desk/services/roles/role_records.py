@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 from hiring_desk import clock
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.vocab import RoleStatus
-from hiring_desk.services import audit, match_scores
-from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
 from hiring_desk.services.roles.briefs import CheckedBrief, RoleBrief, SkillEntry, check_brief
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook, snapshots

@@ -8,14 +8,14 @@ from functools import cache
 
 from sqlmodel import Session
 
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ValidationError
-from hiring_desk.services.time_zones import (
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.time_zones import (
     TIMEZONE_SETTING,
     canonical_timezone,
     unknown_zone_message,
 )
-from hiring_desk.services.validation import clean, length_problem
+from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, TeamMember, WorkbookSetting
 from hiring_desk.store.models._base import utcnow

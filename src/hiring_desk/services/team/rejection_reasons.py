@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError, ValidationError
-from hiring_desk.services.validation import clean
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean
 from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import RejectionReason
 from hiring_desk.store.snapshots import Snapshot

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from hiring_desk.services import audit
-from hiring_desk.services.errors import InUseError, NotFoundError, ValidationError
-from hiring_desk.services.validation import clean, email_problem, length_problem
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common.validation import clean, email_problem, length_problem
 from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import (
     CompanyProfile,

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from hiring_desk import WORKBOOK_SUFFIX, clock, paths, safe_output
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ServiceError, ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ServiceError, ValidationError
 from hiring_desk.store import Workbook, WorkbookDamagedError, real_path, same_file
 from hiring_desk.store.backup import (
     SIDE_FILE_SUFFIXES,

@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from hiring_desk.services import audit, match_scores
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import RejectionReason
 from hiring_desk.store.snapshots import RestoreConflictError, Snapshot

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.services.candidates import attachments
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change

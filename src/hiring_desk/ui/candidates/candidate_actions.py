@@ -19,7 +19,7 @@ from hiring_desk.services.candidates import (
 )
 from hiring_desk.services.candidates.candidate_table import CandidateRow
 from hiring_desk.services.candidates.delimited_text import DelimitedText
-from hiring_desk.services.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages

@@ -17,7 +17,7 @@ from hiring_desk.domain.money import parse_typed_money
 from hiring_desk.domain.vocab import Source, WorkMode
 from hiring_desk.services.candidates.candidate_records import CandidateDetail
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team import company
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs

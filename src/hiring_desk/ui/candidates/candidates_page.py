@@ -24,7 +24,7 @@ from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, CandidateRow
 from hiring_desk.services.candidates.erased_guard import erased_message
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import role_records

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import clock
 from hiring_desk.domain.vocab import InterviewStatus
-from hiring_desk.services import time_zones
+from hiring_desk.services.common import time_zones
 from hiring_desk.services.interviews import calendar_export, interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_records import CalendarDay, InterviewDetail
 from hiring_desk.services.team import company

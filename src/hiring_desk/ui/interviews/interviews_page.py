@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from hiring_desk.domain.vocab import InterviewStatus
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.interviews import interview_records
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook

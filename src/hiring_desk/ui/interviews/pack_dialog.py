@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.file_names import safe_file_name
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.interviews import interview_records, packs
 from hiring_desk.services.interviews.packs import PackChoice, PackData
 from hiring_desk.services.roles import role_records

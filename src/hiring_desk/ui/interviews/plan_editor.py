@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.competencies import Competency
-from hiring_desk.services.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interviews import plan_questions, plans
 from hiring_desk.services.interviews.plans import PlanView, QuestionView, RoundView
 from hiring_desk.services.interviews.question_bank import QuestionDraft

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.interviews import question_bank
 from hiring_desk.services.interviews.question_bank import Question, QuestionDraft, draft_from
 from hiring_desk.services.workbook.opening import Workbook

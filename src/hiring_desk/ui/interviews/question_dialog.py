@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import Seniority
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk import clock
-from hiring_desk.services import time_zones
+from hiring_desk.services.common import time_zones
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_schedule import InterviewDraft
 from hiring_desk.services.team import team_members

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.formatting import format_day, major_to_minor
 from hiring_desk.domain.offer_rules import budget_text
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.offers.offer_records import OfferContext, OfferDetail
 from hiring_desk.services.offers.terms import OfferDraft

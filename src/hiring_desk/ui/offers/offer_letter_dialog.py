@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.file_names import safe_file_name
-from hiring_desk.services.errors import ServiceError
+from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.offers import letter_templates, offer_letters
 from hiring_desk.services.offers.offer_letters import LetterPreview, LetterState
 from hiring_desk.services.preferences import workbook_preferences

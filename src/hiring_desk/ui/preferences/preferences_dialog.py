@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences

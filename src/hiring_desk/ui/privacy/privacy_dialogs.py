@@ -34,7 +34,7 @@ from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import add_months
 from hiring_desk.file_names import safe_file_name
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import ExportReport
 from hiring_desk.services.privacy.consent_retention import ErasureReport, PrivacyInfo

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import EmploymentType, PayPeriod, RoleStatus, Seniority, WorkMode
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.roles.briefs import RoleBrief, parse_money
 from hiring_desk.services.roles.role_records import RoleDetail
 from hiring_desk.services.team import company

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.role_records import RoleSummary
 from hiring_desk.services.team import company, team_members

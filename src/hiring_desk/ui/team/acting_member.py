@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services import audit
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.services.workbook.opening import Workbook

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services import time_zones
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common import time_zones
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.team.company import CompanyInfo
 from hiring_desk.services.workbook.opening import Workbook

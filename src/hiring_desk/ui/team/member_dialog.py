@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels

@@ -16,8 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services import audit
-from hiring_desk.services.errors import ValidationError
+from hiring_desk.services.common import audit
+from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import WorkbookSetting
 

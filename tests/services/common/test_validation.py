@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hiring_desk.services.validation import clean, length_problem, normalise_text
+from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_the_quick_email_check_agrees_with_email_validator() -> None:
 
     from email_validator import EmailNotValidError, validate_email
 
-    from hiring_desk.services.validation import _plainly_valid_email, email_problem
+    from hiring_desk.services.common.validation import _plainly_valid_email, email_problem
 
     rng = random.Random(7)
     letters = string.ascii_letters + string.digits + "._%+-"
@@ -77,7 +77,7 @@ def test_every_character_dropped_is_a_control_private_use_or_direction_control()
     import sys
     import unicodedata
 
-    from hiring_desk.services.validation import (
+    from hiring_desk.services.common.validation import (
         _DROPPED,
         _DROPPED_KEEPING_LINES,
         BIDI_CONTROLS,

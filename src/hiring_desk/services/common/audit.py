@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from hiring_desk.services.errors import NotFoundError
+from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import AuditEvent, TeamMember
 from hiring_desk.store.workbook import ACTING_MEMBER
