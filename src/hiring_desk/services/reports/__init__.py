@@ -1,0 +1,1 @@
+"""Reports: how hiring is going, counted from the stage history and the records kept."""
