@@ -30,6 +30,7 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     imports,
     listing,
     privacy_commands,
+    report_commands,
 )
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (

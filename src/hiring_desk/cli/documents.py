@@ -17,6 +17,7 @@ from hiring_desk.cli import (
     offer_print,
     pack_print,
     privacy_commands,
+    report_commands,
 )
 from hiring_desk.cli.output import out, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument, command
@@ -96,6 +97,11 @@ PRINTABLES: dict[str, tuple[str, Arguments, Runner]] = {
     "offer": (offer_print.HELP, offer_print.arguments, offer_print.run),
     "pack": (pack_print.HELP, pack_print.arguments, pack_print.run),
     "comparison": (comparison_print.HELP, comparison_print.arguments, comparison_print.run),
+    "report": (
+        report_commands.PRINT_HELP,
+        report_commands.print_arguments,
+        report_commands.run_print,
+    ),
 }
 
 #: what ``export`` can export: name -> (help, arguments, run)
@@ -130,7 +136,7 @@ def _nested(table: dict[str, tuple[str, Arguments, Runner]]) -> Arguments:
 
 @command(
     "print",
-    help="print a document to PDF (jd, offer, pack, comparison)",
+    help="print a document to PDF (jd, offer, pack, comparison, report)",
     description="Print a document to a PDF file. WHAT is one of: "
     + "; ".join(f"{k}: {v[0]}" for k, v in PRINTABLES.items()),
     arguments=_nested(PRINTABLES),
