@@ -139,7 +139,7 @@ Step = Callable[[], list[Figure]]
 
 def steps(plan: Plan) -> dict[str, Step]:
     """Every group of figures by name, in the order they run."""
-    from benchmarks import figures
+    from benchmarks import figures, report_figure
 
     def big() -> Path:
         return generate.ensure_workbook(plan.big, plan.cache)
@@ -159,6 +159,7 @@ def steps(plan: Plan) -> dict[str, Step]:
             for rows in (plan.import_rows, plan.big_import_rows)
         ],
         "pack": lambda: [figures.pack_figure(big(), plan.pack_candidates, plan.repeat)],
+        "report": lambda: [report_figure.report_figure(big(), plan.repeat, label)],
     }
 
 

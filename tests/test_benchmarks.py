@@ -31,6 +31,7 @@ def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplic
     assert any(name.startswith("import 30 CSV rows") for name in names)
     assert any(name.startswith("import 60 CSV rows") for name in names)
     assert any(name.startswith("interview pack, 3 candidates") for name in names)
+    assert any(name.startswith("hiring report, 50 ") for name in names)
     for f in results:
         assert f.value > 0 and math.isfinite(f.value), f.name
         assert f.runs >= 1

@@ -18,7 +18,7 @@ from hiring_desk.services.reports.report_figures import (
     ReasonRow,
     spread_of,
 )
-from hiring_desk.services.reports.report_queries import APPLICATION, EVENT, ROLE
+from hiring_desk.services.reports.report_queries import APPLICATION, EVENT, ROLE, in_scope
 from hiring_desk.store.models import (
     Interview,
     InterviewInterviewer,
@@ -169,7 +169,6 @@ def interviewers(
         )
         .select_from(SEAT)
         .join(INTERVIEW, INTERVIEW.c.id == SEAT.c.interview_id)
-        .join(APPLICATION, APPLICATION.c.id == INTERVIEW.c.application_id)
         .join(MEMBER, MEMBER.c.id == SEAT.c.member_id)
         .outerjoin(
             SCORECARD,
@@ -178,14 +177,11 @@ def interviewers(
                 SCORECARD.c.interviewer_id == SEAT.c.member_id,
             ),
         )
-        .where(
-            *where,
-            INTERVIEW.c.status != InterviewStatus.CANCELLED.value,
-            ended <= now_day,
-        )
+        .where(INTERVIEW.c.status != InterviewStatus.CANCELLED.value, ended <= now_day)
         .group_by(MEMBER.c.id)
         .order_by(MEMBER.c.name, MEMBER.c.id)
     )
+    statement = in_scope(statement, where, APPLICATION.c.id == INTERVIEW.c.application_id)
     return tuple(
         InterviewerRow(
             member_id=int(member_id),

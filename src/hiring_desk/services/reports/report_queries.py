@@ -53,6 +53,14 @@ def scope_conditions(scope: ReportScope) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def in_scope(statement: Any, where: Sequence[ColumnElement[bool]], onclause: Any) -> Any:
+    """``statement`` joined to ``application`` on ``onclause`` and narrowed to the scope;
+    left alone for all roles and all time (every row counts, and the join costs)."""
+    if not where:
+        return statement
+    return statement.join(APPLICATION, onclause).where(*where)
+
+
 def count_applications(session: Session, where: Sequence[ColumnElement[bool]]) -> int:
     statement = select(func.count()).select_from(APPLICATION).where(*where)
     return int(session.execute(statement).scalar_one())
@@ -61,13 +69,11 @@ def count_applications(session: Session, where: Sequence[ColumnElement[bool]]) -
 def _furthest(where: Sequence[ColumnElement[bool]]) -> Any:
     """Each application in scope with the furthest pipeline stage its history reached."""
     rank = case(RANK, value=EVENT.c.to_stage, else_=-1)
-    return (
-        select(EVENT.c.application_id.label("application_id"), func.max(rank).label("furthest"))
-        .join(APPLICATION, APPLICATION.c.id == EVENT.c.application_id)
-        .where(*where)
-        .group_by(EVENT.c.application_id)
-        .subquery("furthest")
+    statement = select(
+        EVENT.c.application_id.label("application_id"), func.max(rank).label("furthest")
     )
+    statement = in_scope(statement, where, APPLICATION.c.id == EVENT.c.application_id)
+    return statement.group_by(EVENT.c.application_id).subquery("furthest")
 
 
 def funnel_and_sources(
@@ -127,15 +133,14 @@ def stage_times(session: Session, where: Sequence[ColumnElement[bool]]) -> tuple
     were recorded (which the index on ``application_id`` keeps, so nothing is sorted).
     """
     following = func.lead(EVENT.c.at).over(partition_by=EVENT.c.application_id, order_by=EVENT.c.id)
-    stays = (
+    stays = in_scope(
         select(
             EVENT.c.to_stage.label("stage"),
             (func.julianday(following) - func.julianday(EVENT.c.at)).label("days"),
-        )
-        .join(APPLICATION, APPLICATION.c.id == EVENT.c.application_id)
-        .where(*where)
-        .subquery("stays")
-    )
+        ),
+        where,
+        APPLICATION.c.id == EVENT.c.application_id,
+    ).subquery("stays")
     statement = select(stays.c.stage, stays.c.days).where(
         stays.c.days.is_not(None), stays.c.stage.in_([stage.value for stage in TIMED_STAGES])
     )
