@@ -146,4 +146,4 @@ def test_print_report_of_an_empty_workbook_says_so(
     assert code == 0
     words = pdf_words(out)
     assert "All time · 0 applications" in words
-    assert words.count("Nothing to show for this role and range yet.") == 7
+    assert words.count("Not enough data yet: nothing to show for this role and range.") == 7

@@ -1,6 +1,6 @@
 """The areas of the main window, in navigation order: (key, label, icon name).
 
-Ctrl+1 to Ctrl+5 follow this order; the shortcut list names them from here.
+Ctrl+1 to Ctrl+6 follow this order; the shortcut list names them from here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("interviews", "Interviews", "interviews"),
     ("offers", "Offers", "offers"),
     ("team", "Team & Company", "team"),
+    ("reports", "Reports", "reports"),
 )
 
 
@@ -57,4 +58,8 @@ def build_area_page(key: str) -> QWidget:
         from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 
         return TeamCompanyPage()
+    if key == "reports":
+        from hiring_desk.ui.reports.reports_page import ReportsPage
+
+        return ReportsPage()
     raise KeyError(key)

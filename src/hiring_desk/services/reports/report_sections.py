@@ -19,7 +19,7 @@ from hiring_desk.services.reports.report_figures import (
 
 #: Fewer cases than this and a chart would mislead: the section says so instead.
 MIN_CASES = 3
-NOTHING = "Nothing to show for this role and range yet."
+NOTHING = "Not enough data yet: nothing to show for this role and range."
 
 
 def days(value: float) -> str:

@@ -1,0 +1,1 @@
+"""The Reports page: charts of how hiring is going, and printing them."""

@@ -1,0 +1,221 @@
+"""The Reports page: how hiring is going, for one role or all and a range of days.
+
+Choosing a role, a day or a preset range asks for the report again on a worker
+thread (``LatestQuery``): the window keeps painting, and only the newest answer is
+shown. Each section draws its bars with the numbers beside them, the table, and a
+note of what counts; too little data says so instead of a chart. Print… writes the
+same sections as a PDF (``services.reports.reports.export_pdf``).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiring_desk import clock
+from hiring_desk.documents.report_views import ReportDocument
+from hiring_desk.file_names import safe_file_name
+from hiring_desk.services.reports.report_figures import ReportScope
+from hiring_desk.services.reports.report_sections import document_of
+from hiring_desk.services.reports.reports import ALL_ROLES, build_report, export_pdf
+from hiring_desk.services.roles import role_records
+from hiring_desk.services.team import company
+from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui import file_dialogs
+from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.operations import BackgroundOperation, LatestQuery, run_in_background
+from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.reports.section_view import SectionView
+from hiring_desk.ui.widgets import OptionalDateEdit, plain_label, push_button
+
+#: What the report counts from: a change to any of these redraws it.
+SHOWS = (
+    Change.ROLES
+    | Change.CANDIDATES
+    | Change.APPLICATIONS
+    | Change.INTERVIEWS
+    | Change.SCORECARDS
+    | Change.OFFERS
+    | Change.TEAM
+    | Change.COMPANY
+)
+SECTION_KEYS = (
+    "funnel",
+    "stage_times",
+    "hire_fill",
+    "sources",
+    "reasons",
+    "offers",
+    "interviewers",
+)
+#: The preset ranges: (button text, object name, days back from today; None: none).
+PRESETS: tuple[tuple[str, str, int | None], ...] = (
+    ("Last 30 days", "report_last_30", 30),
+    ("Last 90 days", "report_last_90", 90),
+    ("This year", "report_this_year", None),
+    ("All time", "report_all_time", None),
+)
+
+
+def preset_range(name: str, today: date) -> tuple[date | None, date | None]:
+    """The (from, to) days a preset button stands for."""
+    if name == "report_this_year":
+        return date(today.year, 1, 1), today
+    if name == "report_all_time":
+        return None, None
+    back = next(days for _text, key, days in PRESETS if key == name)
+    assert back is not None
+    return today - timedelta(days=back - 1), today
+
+
+class ReportsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports_page")
+        self._workbook: Workbook | None = None
+        self._locale = "en_GB"
+        self.document: ReportDocument | None = None
+        self.operation: BackgroundOperation[object] | None = None
+        self.query = LatestQuery(self._show, self, failure_title="Report Not Made")
+
+        self.role = QComboBox()
+        self.role.setObjectName("report_role")
+        self.role.setAccessibleName("Role")
+        self.role.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.from_day = OptionalDateEdit("report_from", "From")
+        self.to_day = OptionalDateEdit("report_to", "To")
+        for edit in (self.from_day, self.to_day):
+            edit.enabled.toggled.connect(lambda _on: self.refresh())
+            edit.edit.dateChanged.connect(lambda _day: self.refresh())
+        self.print_button = push_button("&Print…", "report_print", self.print_report)
+
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel("Role:"))
+        choices.addWidget(self.role, 1)
+        choices.addWidget(self.from_day)
+        choices.addWidget(self.to_day)
+        choices.addWidget(self.print_button)
+        presets = QHBoxLayout()
+        presets.addWidget(QLabel("Range:"))
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for text, key, _days in PRESETS:
+            button = push_button(text, key, functools.partial(self.choose_preset, key))
+            button.setFlat(True)
+            self.preset_buttons[key] = button
+            presets.addWidget(button)
+        presets.addStretch()
+
+        self.heading = plain_label(name="report_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.sections = {key: SectionView(key) for key in SECTION_KEYS}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.heading)
+        for view in self.sections.values():
+            column.addWidget(view)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setObjectName("report_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addLayout(presets)
+        layout.addWidget(scroll, 1)
+        ChangeListener(self, SHOWS, lambda _changes: self._reload())
+
+    # -- what to report on -----------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        self._workbook = workbook
+        self._reload()
+
+    def _reload(self) -> None:
+        """The roles and locale again (they may have changed), then the report."""
+        chosen = self.role.currentData()
+        self.role.blockSignals(True)
+        self.role.clear()
+        self.role.addItem(ALL_ROLES, None)
+        if self._workbook is not None:
+            self._locale = company.get_company(self._workbook).locale
+            for role in role_records.list_roles(self._workbook):
+                self.role.addItem(role.title, role.id)
+        self.role.setCurrentIndex(max(self.role.findData(chosen), 0))
+        self.role.blockSignals(False)
+        self.refresh()
+
+    def scope(self) -> ReportScope:
+        return ReportScope(self.role.currentData(), self.from_day.value(), self.to_day.value())
+
+    def choose_preset(self, key: str) -> None:
+        start, end = preset_range(key, clock.today())
+        for edit, value in ((self.from_day, start), (self.to_day, end)):
+            for signal_source in (edit.enabled, edit.edit):
+                signal_source.blockSignals(True)
+            edit.set_value(value)
+            for signal_source in (edit.enabled, edit.edit):
+                signal_source.blockSignals(False)
+            edit.edit.setEnabled(value is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask for the report of the chosen scope (answered on a worker thread)."""
+        workbook, scope, locale = self._workbook, self.scope(), self._locale
+        if workbook is None:
+            self.query.cancel()
+            return
+        start, end = scope.from_day, scope.to_day
+        if start and end and end < start:
+            self.heading.setText("The range ends before it starts: choose a later To day.")
+            return
+        self.heading.setText("Counting…")
+        self.query.start(lambda: document_of(build_report(workbook, scope), locale))
+
+    def _show(self, document: ReportDocument) -> None:
+        self.document = document
+        self.heading.setText(f"{document.title} · {document.scope}")
+        for section in document.sections:
+            self.sections[section.key].show_section(section)
+
+    # -- printing ----------------------------------------------------------------------------
+
+    def print_report(self) -> None:
+        if self._workbook is None:
+            return
+        role = self.role.currentText()
+        start = Path.home() / safe_file_name(
+            f"Hiring report - {role}", "Hiring report", extension=".pdf"
+        )
+        path = file_dialogs.ask_save_pdf(self, start, "Save Hiring Report")
+        if path is None:
+            return
+        workbook, scope = self._workbook, self.scope()
+        self.print_button.setEnabled(False)
+        self.operation = run_in_background(
+            self,
+            lambda _progress: export_pdf(workbook, scope, path),
+            title="Printing the Report",
+            label="Laying out the report…",
+            failure_title="Report Not Saved",
+            on_success=lambda _written: offer_to_open(self, path, "Hiring Report"),
+            cancellable=False,
+        )
+        self.operation.finished.connect(self._printed)
+
+    def _printed(self) -> None:
+        self.operation = None
+        self.print_button.setEnabled(True)
