@@ -36,6 +36,7 @@ def main() -> int:
     from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.offers.compare_dialog import CompareDialog
     from hiring_desk.ui.offers.offers_page import OffersPage
+    from hiring_desk.ui.reports.reports_page import ReportsPage
     from hiring_desk.ui.roles.jd_editor import JDEditor
     from hiring_desk.ui.settings import Settings
 
@@ -127,6 +128,13 @@ def main() -> int:
     comparison.resize(1000, 600)
     area("candidates")
     shoot("comparison.png", comparison)
+
+    reports_page = window.pages["reports"]
+    assert isinstance(reports_page, ReportsPage)
+    area("reports")
+    while reports_page.query.pending:
+        settle(50)
+    shoot("reports.png")
 
     window.close()
     return 0

@@ -59,7 +59,7 @@ class BarChart(QWidget):
         """(label width, track start, track length) for the current width."""
         metrics = QFontMetrics(self.font())
         widest = max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0)
-        label = min(widest + GAP, self.width() * LABEL_SHARE)
+        label = min(widest + GAP + 2, self.width() * LABEL_SHARE)
         text = max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0) + GAP
         track = max(self.width() - label - text - 2, self.width() * 0.2)
         return label, label, track
@@ -92,7 +92,7 @@ class BarChart(QWidget):
             y = n * ROW + (ROW - BAR) / 2
             painter.setPen(ink)
             label = metrics.elidedText(
-                bar.label, Qt.TextElideMode.ElideRight, int(label_width - GAP)
+                bar.label, Qt.TextElideMode.ElideRight, int(label_width - GAP) + 2
             )
             painter.drawText(
                 QRectF(0, n * ROW, label_width - GAP, ROW),

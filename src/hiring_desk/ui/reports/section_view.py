@@ -50,7 +50,7 @@ class SectionView(QFrame):
         self.note = plain_label(name=f"report_{key}_note")
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         body = QHBoxLayout()
-        body.addWidget(self.chart, 3)
+        body.addWidget(self.chart, 3, Qt.AlignmentFlag.AlignTop)
         body.addWidget(self.table, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
