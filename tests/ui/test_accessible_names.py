@@ -122,7 +122,7 @@ def _candidate_with_everything(workbook: Workbook) -> int:
         return found
 
 
-@pytest.mark.parametrize("area", ["roles", "candidates", "interviews", "offers", "team"])
+@pytest.mark.parametrize("area", ["roles", "candidates", "interviews", "offers", "team", "reports"])
 def test_every_control_of_every_page_is_named(window: MainWindow, area: str) -> None:
     window.show_area(area)
     assert unnamed(window.pages[area]) == []

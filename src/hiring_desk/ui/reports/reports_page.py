@@ -95,6 +95,8 @@ class ReportsPage(QWidget):
         self.role.currentIndexChanged.connect(lambda _index: self.refresh())
         self.from_day = OptionalDateEdit("report_from", "From")
         self.to_day = OptionalDateEdit("report_to", "To")
+        self.from_day.edit.setAccessibleName("Applied from")
+        self.to_day.edit.setAccessibleName("Applied up to")
         for edit in (self.from_day, self.to_day):
             edit.enabled.toggled.connect(lambda _on: self.refresh())
             edit.edit.dateChanged.connect(lambda _day: self.refresh())
@@ -111,7 +113,6 @@ class ReportsPage(QWidget):
         self.preset_buttons: dict[str, QPushButton] = {}
         for text, key, _days in PRESETS:
             button = push_button(text, key, functools.partial(self.choose_preset, key))
-            button.setFlat(True)
             self.preset_buttons[key] = button
             presets.addWidget(button)
         presets.addStretch()
