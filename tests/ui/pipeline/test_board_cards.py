@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QListWidget, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -82,6 +83,15 @@ def test_every_card_fits_all_its_lines(workbook: Workbook, qtbot: QtBot, today: 
         assert hint.width() <= width
         rect = column.visualItemRect(item)
         assert rect.height() >= hint.height(), key
+        origins = [origin.x() for _text, _layout, origin in laid.blocks]
+        if key == "arabic":  # right to left: the avatar on the right, the lines before it
+            assert all(x < laid.avatar.left() for x in origins)
+            assert all(
+                layout.textOption().alignment() & Qt.AlignmentFlag.AlignRight
+                for _t, layout, _o in laid.blocks
+            )
+        else:
+            assert all(x > laid.avatar.right() for x in origins)
         for text, layout, origin in laid.blocks:
             # every character is on some line, and no line is wider than the card's text
             laid_out = sum(layout.lineAt(i).textLength() for i in range(layout.lineCount()))
@@ -141,3 +151,33 @@ def test_days_in_stage_count_from_the_last_move(
         "王小明",
         f"{days} {word} in this stage",
     ]
+
+
+def test_a_full_column_scrolls_without_cards_overlapping(
+    workbook: Workbook, qtbot: QtBot, today: date
+) -> None:
+    """Enough cards for a scroll bar: each still gets the height its lines need at the
+    width it is painted with, and no card covers the next."""
+    role = role_records.create_role(workbook, RoleBrief(title="Engineer"))
+    for number in range(12):
+        data = CandidateInput(name=f"{LONG_LATIN} {number}", current_title=TITLES["latin"])
+        cid = candidate_records.create_candidate(workbook, data).id
+        stage_moves.apply(workbook, cid, role.id)
+    view = BoardView(lambda _application, _stage: False)
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.show_role(workbook, role.id)  # filled while hidden, as the page does
+    view.show()
+    qtbot.waitExposed(view)
+    column = view.columns[Stage.APPLIED]
+    qtbot.waitUntil(column.verticalScrollBar().isVisible)
+    delegate = column.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    assert delegate.card_width() <= column.viewport().width()
+    rects = [column.visualItemRect(column.item(row)) for row in range(column.count())]
+    for row, rect in enumerate(rects):
+        laid = delegate.layout_of(column.indexFromItem(column.item(row)))
+        assert laid is not None
+        assert laid.text_bottom() <= rect.height()
+        if row:
+            assert not rect.intersects(rects[row - 1])

@@ -16,20 +16,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 
 class _SectionList(QListWidget):
-    """A list exactly as wide as its longest name: never a scroll bar sideways."""
+    """A list exactly as big as its names: never a scroll bar, nor a name cut short."""
 
     def sizeHint(self) -> QSize:
-        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 8
-        return QSize(width, super().sizeHint().height())
+        frame, gap = 2 * self.frameWidth(), 2 * self.spacing()
+        width = self.sizeHintForColumn(0) + frame + gap + 8
+        height = sum(self.sizeHintForRow(row) + gap for row in range(self.count())) + frame
+        return QSize(width, height)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.sizeHint().width(), self.sizeHintForRow(0) * 3)
+        return self.sizeHint()
 
 
 class SectionTabs(QWidget):
@@ -44,8 +47,12 @@ class SectionTabs(QWidget):
         self.sections.setAccessibleName("Sections")
         self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.sections.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections.setSpacing(2)
+        fixed = QSizePolicy.Policy.Fixed
+        self.sections.setSizePolicy(fixed, fixed)
         self.pages = QStackedWidget()
         self.sections.currentRowChanged.connect(self._show)
         layout = QHBoxLayout(self)

@@ -72,7 +72,7 @@ def lay_out(card: Card, font: QFont, width: int) -> CardLayout:
         block_font = QFont(font)
         if number == 0:
             block_font.setBold(True)
-        layout = _wrapped(text, block_font, text_width)
+        layout = _wrapped(text, block_font, text_width, align_right=rtl)
         blocks.append((text, layout, QPointF(text_left, y)))
         y += layout.boundingRect().height() + LINE_GAP
     height = int(max(y - LINE_GAP, PADDING + AVATAR) + PADDING + 0.999)
@@ -83,12 +83,15 @@ def lay_out(card: Card, font: QFont, width: int) -> CardLayout:
     )
 
 
-def _wrapped(text: str, font: QFont, width: int) -> QTextLayout:
+def _wrapped(text: str, font: QFont, width: int, *, align_right: bool) -> QTextLayout:
+    """``text`` in lines of ``width``; a card whose name is right to left (Arabic, Hebrew)
+    has all its lines on the right, beside its avatar."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     if is_right_to_left(text):
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    if align_right:
         option.setAlignment(Qt.AlignmentFlag.AlignRight)
     layout.setTextOption(option)
     layout.beginLayout()
@@ -112,8 +115,13 @@ class CardDelegate(QStyledItemDelegate):
         self._column = column
 
     def card_width(self) -> int:
-        """The width a card has in its column (the column's inside, less the spacing)."""
-        return self._column.viewport().width() - 2 * self._column.spacing()
+        """The width a card has in its column: the column's inside, less the spacing and
+        the room of a vertical scroll bar, whether it shows or not (so that a scroll bar
+        appearing as cards are added never makes the cards narrower than their size)."""
+        column = self._column
+        inside = column.width() - 2 * column.frameWidth()
+        scroll_bar = column.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, column)
+        return inside - scroll_bar - 2 * column.spacing()
 
     def layout_of(self, index: QModelIndex | QPersistentModelIndex) -> CardLayout | None:
         card = index.data(CARD_ROLE)
