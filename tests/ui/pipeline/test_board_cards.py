@@ -181,3 +181,27 @@ def test_a_full_column_scrolls_without_cards_overlapping(
         assert laid.text_bottom() <= rect.height()
         if row:
             assert not rect.intersects(rects[row - 1])
+
+
+def test_cards_grow_when_their_column_narrows(
+    workbook: Workbook, qtbot: QtBot, today: date
+) -> None:
+    """A narrower column (the window or the splitter dragged) lays its cards out again."""
+    view = _board(workbook, qtbot, today, today)
+    column = view.columns[Stage.APPLIED]
+    delegate = column.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    wide = delegate.card_width()
+    column.setFixedWidth(column.width() - 60)
+    qtbot.waitUntil(lambda: delegate.card_width() < wide)
+
+    def fits() -> bool:
+        for row in range(column.count()):
+            item = column.item(row)
+            laid = delegate.layout_of(column.indexFromItem(item))
+            assert laid is not None
+            if laid.text_bottom() > column.visualItemRect(item).height():
+                return False
+        return True
+
+    qtbot.waitUntil(fits, timeout=2000)
