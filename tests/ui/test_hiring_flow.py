@@ -49,10 +49,10 @@ def test_a_scorecard_typed_in_changes_the_candidates_aggregate(
     qtbot.waitUntil(lambda: page.selected_id() is not None)
     assert _interviews_cell(page, 0) == ""
 
-    tabs = page.detail.tabs
-    bar = tabs.tabBar()
-    interviews_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Interviews")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(interviews_tab).center())
+    sections = page.detail.tabs.sections
+    (interviews,) = sections.findItems("Interviews", Qt.MatchFlag.MatchExactly)
+    where = sections.visualItemRect(interviews).center()
+    qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert "Backend Developer" in page.detail.interviews_for.text()
 
     def type_scorecard(dialog: QWidget) -> None:

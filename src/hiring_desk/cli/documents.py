@@ -53,10 +53,10 @@ def _jd_export_arguments(parser: argparse.ArgumentParser) -> None:
 def _write_jd(args: argparse.Namespace, fmt_value: str) -> int:
     from hiring_desk.services.roles import role_records
     from hiring_desk.services.roles.jd_publishing import JDFormat, write
-    from hiring_desk.services.workbook.opening import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook_to_read
 
     with writing_out_file(args.out, args.workbook):
-        with open_workbook(args.workbook) as workbook:
+        with open_workbook_to_read(args.workbook) as workbook:
             role = role_records.find_role(workbook, args.role)
             written = write(workbook, role.id, JDFormat(fmt_value), args.out)
         out(f"Wrote the job description of '{role.title}' to {written}")
@@ -77,10 +77,10 @@ def _export_candidates(args: argparse.Namespace) -> int:
     from hiring_desk.services.candidates.candidate_table import CandidateFilter
     from hiring_desk.services.candidates.csv_export import export_csv
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.workbook.opening import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook_to_read
 
     with writing_out_file(args.out, args.workbook):
-        with open_workbook(args.workbook) as workbook:
+        with open_workbook_to_read(args.workbook) as workbook:
             role_id = role_records.find_role(workbook, args.role).id if args.role else None
             count = export_csv(workbook, args.out, CandidateFilter(role_id=role_id))
         out(f"Exported {count} candidate{'s' if count != 1 else ''} to {args.out}")

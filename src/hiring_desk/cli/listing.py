@@ -359,18 +359,18 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     help=f"list {', '.join(LISTINGS)} as a table or as JSON",
     description=(
         f"List the {', '.join(LISTINGS)} of a workbook, as an aligned table or, "
-        "with --json, as one JSON array. The workbook is opened as by the window, "
-        "so it cannot be listed while it is open in Hiring Desk."
+        "with --json, as one JSON array. The workbook is only read, so this works "
+        "while it is open in Hiring Desk."
     ),
     arguments=_list_arguments,
 )
 def _run_list(args: argparse.Namespace) -> int:
-    from hiring_desk.services.workbook.opening import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook_to_read
 
     listing = LISTINGS[args.kind]
     if args.search and args.kind != "candidates":
         raise CommandError("--search works with 'list candidates' only")
-    with open_workbook(args.workbook) as workbook:
+    with open_workbook_to_read(args.workbook) as workbook:
         items = listing.load(workbook, args.search)
     if args.json:
         out_json([listing.record(item) for item in items])

@@ -49,12 +49,12 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from hiring_desk.services.interviews import packs
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.workbook.opening import open_workbook
+    from hiring_desk.services.workbook.opening import open_workbook_to_read
 
     if args.candidate and args.interview is not None:
         raise CommandError("--candidate goes with --role, not with --interview")
     with writing_out_file(args.out, args.workbook):
-        with open_workbook(args.workbook) as workbook:
+        with open_workbook_to_read(args.workbook) as workbook:
             if args.interview is not None:
                 data = packs.pack_for_interview(workbook, args.interview)
             else:

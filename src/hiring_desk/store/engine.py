@@ -90,6 +90,27 @@ def connect_raw(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def make_read_only_engine(path: Path) -> tuple[Engine, WorkbookLock | None]:
+    """An engine that only reads the workbook at ``path``, beside whoever has it open.
+
+    Its connections are those of ``read_only``: ``mode=ro`` through the write-ahead
+    log while the workbook is open elsewhere (no write lock, nothing written to the
+    file), or ``immutable`` on an idle workbook, whose lock is then held and
+    returned (release it when done) so that nobody starts writing meanwhile and no
+    ``-wal``/``-shm`` files are left beside it.
+    """
+    path = Path(path)
+    lock = _lock_if_idle(path)
+    immutable = lock is not None
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: _connect_read_only(path, immutable=immutable),
+        hide_parameters=True,
+    )
+    event.listen(engine, "begin", _on_begin)
+    return engine, lock
+
+
 @contextlib.contextmanager
 def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write to the workbook at ``path``, for checks and copies.

@@ -39,6 +39,10 @@ class NewerSchemaError(WorkbookError):
     """The workbook was written by a newer Hiring Desk; it was left untouched."""
 
 
+class NeedsUpgradeError(WorkbookError):
+    """An older workbook asked to be read only: reading never upgrades, so it is refused."""
+
+
 class WorkbookLockedError(WorkbookError):
     """The workbook is already open in another Hiring Desk window or program."""
 

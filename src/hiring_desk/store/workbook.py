@@ -8,17 +8,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from hiring_desk import WORKBOOK_SUFFIX
 from hiring_desk.safe_output import register_open_workbook, unregister_open_workbook
 from hiring_desk.store import migrate
 from hiring_desk.store.backup import CopyWriteError, backup_name, copy_workbook
-from hiring_desk.store.engine import connect_raw, make_engine
+from hiring_desk.store.engine import connect_raw, make_engine, make_read_only_engine
 from hiring_desk.store.errors import (
     CANNOT_OPEN,
     Failure,
     MigrationError,
+    NeedsUpgradeError,
     NewerSchemaError,
     NotAWorkbookError,
     WorkbookDamagedError,
@@ -40,8 +42,12 @@ ACTING_MEMBER = "acting_member_id"
 class Workbook:
     """An open, locked workbook. Use ``transaction()`` for every unit of work."""
 
-    def __init__(self, path: Path, engine: Engine, lock: WorkbookLock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, lock: WorkbookLock, *, read_only: bool = False
+    ) -> None:
         self.path = path
+        #: Opened by ``open_read_only``: it can be read, never written.
+        self.read_only = read_only
         self.engine = engine
         self._lock = lock
         self._open = True
@@ -71,6 +77,29 @@ class Workbook:
             return cls(path, make_engine(path), lock)
         except BaseException:
             lock.release()
+            raise
+
+    @classmethod
+    def open_read_only(cls, path: Path | str) -> Workbook:
+        """Open a workbook to read it only, even while a window or a command has it open.
+
+        No lock is needed (SQLite's write-ahead log lets readers be), nothing is
+        written to the file and nothing is upgraded: an older workbook is refused
+        with ``NeedsUpgradeError``, a newer one with ``NewerSchemaError``. Any attempt
+        to write through it fails.
+        """
+        path = Path(path).expanduser().absolute()
+        if not path.exists():
+            raise NotAWorkbookError(path, "the file does not exist")
+        check_is_workbook(path)
+        engine, lock = make_read_only_engine(path)
+        try:
+            _check_revision_to_read(path, engine)
+            return cls(path, engine, lock or WorkbookLock(path), read_only=True)
+        except BaseException:
+            engine.dispose()
+            if lock is not None:
+                lock.release()
             raise
 
     @classmethod
@@ -189,6 +218,34 @@ def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
         _use_wal(path)
     except sqlite3.DatabaseError as exc:
         raise _open_failure(path, exc) from None
+
+
+def _check_revision_to_read(path: Path, engine: Engine) -> None:
+    try:
+        connection = engine.raw_connection()
+        try:
+            revision = migrate.read_revision(connection.driver_connection)  # type: ignore[arg-type]
+        finally:
+            connection.close()
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        error = exc.orig if isinstance(exc, DBAPIError) else exc
+        if not isinstance(error, sqlite3.DatabaseError):
+            raise
+        raise _open_failure(path, error) from None
+    if revision is None:
+        raise NotAWorkbookError(path, "the workbook has no schema; it was never fully created")
+    if revision not in migrate.KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            path,
+            f"made by a newer version of Hiring Desk (schema {revision}); "
+            "update Hiring Desk to open it",
+        )
+    if revision != migrate.SCHEMA_HEAD:
+        raise NeedsUpgradeError(
+            path,
+            "made by an older version of Hiring Desk, it needs an upgrade before it can be "
+            "read; open it in Hiring Desk once (which upgrades it after a backup), then try again",
+        )
 
 
 def _open_failure(path: Path, error: sqlite3.DatabaseError) -> WorkbookError:

@@ -117,16 +117,25 @@ def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
 def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetail:
     cleaned = _checked(data)
     with workbook.transaction() as session:
-        candidate = Candidate(name=cleaned.name)
-        apply_record(candidate, cleaned)
-        session.add(candidate)
-        session.flush()
-        assert candidate.id is not None
-        _replace_lists(session, candidate.id, cleaned)
-        search.index_candidate(session, candidate.id)
-        match_scores.refresh_for_candidates(session, [candidate.id])
-        audit.record(session, "add", "candidate", candidate.id)
-        return detail_of(session, candidate)
+        return detail_of(session, add_candidate(session, cleaned))
+
+
+def add_candidate(session: Session, data: CandidateInput) -> Candidate:
+    """Add a candidate inside the caller's transaction (for services that do more in one go).
+
+    ``data`` is checked first: a ``ValidationError`` leaves the session untouched.
+    """
+    cleaned = _checked(data)
+    candidate = Candidate(name=cleaned.name)
+    apply_record(candidate, cleaned)
+    session.add(candidate)
+    session.flush()
+    assert candidate.id is not None
+    _replace_lists(session, candidate.id, cleaned)
+    search.index_candidate(session, candidate.id)
+    match_scores.refresh_for_candidates(session, [candidate.id])
+    audit.record(session, "add", "candidate", candidate.id)
+    return candidate
 
 
 def update_candidate(

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
+from hiring_desk import clock
 from hiring_desk.domain.match import match
 from hiring_desk.domain.vocab import Stage
+from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import Application, Candidate, CandidateSkill, RoleSkill
+from hiring_desk.store.models import (
+    Application,
+    Candidate,
+    CandidateSkill,
+    RoleSkill,
+    StageEvent,
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +27,10 @@ class Card:
     candidate_id: int
     name: str
     match_score: int | None
+    #: The candidate's current job title ("" when not known).
+    current_title: str = ""
+    #: Whole days since the application reached its stage (0: today).
+    days_in_stage: int = 0
 
 
 def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
@@ -37,15 +50,37 @@ def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
             )
         ):
             skills.setdefault(candidate_id, []).append(skill)
+        # Every move is a stage event, so the newest one is the move into the current stage.
+        entered: dict[int, datetime] = dict(
+            session.exec(
+                select(StageEvent.application_id, func.max(StageEvent.at))
+                .where(col(StageEvent.application_id).in_([a.id for a, _c in rows]))
+                .group_by(col(StageEvent.application_id))
+            ).all()
+        )
     must = [s.skill for s in role_skills if s.importance == "must"]
     nice = [s.skill for s in role_skills if s.importance == "nice"]
     columns: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
     for application, candidate in rows:
         assert application.id is not None and candidate.id is not None
         score = match(skills.get(candidate.id, []), must, nice).score
+        since = entered.get(application.id) or application.applied_at
         columns[Stage(application.stage)].append(
-            Card(application.id, candidate.id, candidate.name, score)
+            Card(
+                application.id,
+                candidate.id,
+                candidate.name,
+                score,
+                candidate.current_title,
+                days_since(since),
+            )
         )
     for cards in columns.values():
         cards.sort(key=lambda c: (c.name.casefold(), c.application_id))
     return columns
+
+
+def days_since(moment: datetime) -> int:
+    """Whole calendar days from ``moment`` (stored in UTC) to today, on this computer's clock."""
+    day = as_utc(moment).astimezone().date()
+    return max(0, (clock.today() - day).days)

@@ -80,37 +80,50 @@ def apply(
 ) -> ApplicationInfo:
     """Record that a candidate applied to a role (stage Applied)."""
     with workbook.transaction() as session:
-        if session.get(Candidate, candidate_id) is None:
-            raise NotFoundError(f"Candidate {candidate_id} does not exist.")
-        refuse_if_erased(session, candidate_id)
-        role = session.get(Role, role_id)
-        if role is None:
-            raise ValidationError({"role": "does not exist"})
-        existing = session.exec(
-            select(Application).where(
-                Application.candidate_id == candidate_id, Application.role_id == role_id
-            )
-        ).first()
-        if existing is not None:
-            raise ValidationError({"role": f"this candidate already applied to '{role.title}'"})
-        application = Application(
-            candidate_id=candidate_id, role_id=role_id, stage=Stage.APPLIED.value
+        application = apply_in_session(
+            session, candidate_id, role_id, by_member_id=by_member_id, note=note
         )
-        session.add(application)
-        session.flush()
-        assert application.id is not None
-        session.add(
-            StageEvent(
-                application_id=application.id,
-                from_stage=None,
-                to_stage=Stage.APPLIED.value,
-                by_member_id=by_member_id,
-                note=clean(note)[:500],
-            )
-        )
-        match_scores.refresh_application(session, application.id)
-        audit.record(session, "apply", "application", application.id)
         return _info(session, application)
+
+
+def apply_in_session(
+    session: Session,
+    candidate_id: int,
+    role_id: int,
+    *,
+    by_member_id: int | None = None,
+    note: str = "",
+) -> Application:
+    """``apply`` inside the caller's transaction (a new candidate and their application)."""
+    if session.get(Candidate, candidate_id) is None:
+        raise NotFoundError(f"Candidate {candidate_id} does not exist.")
+    refuse_if_erased(session, candidate_id)
+    role = session.get(Role, role_id)
+    if role is None:
+        raise ValidationError({"role": "does not exist"})
+    existing = session.exec(
+        select(Application).where(
+            Application.candidate_id == candidate_id, Application.role_id == role_id
+        )
+    ).first()
+    if existing is not None:
+        raise ValidationError({"role": f"this candidate already applied to '{role.title}'"})
+    application = Application(candidate_id=candidate_id, role_id=role_id, stage=Stage.APPLIED.value)
+    session.add(application)
+    session.flush()
+    assert application.id is not None
+    session.add(
+        StageEvent(
+            application_id=application.id,
+            from_stage=None,
+            to_stage=Stage.APPLIED.value,
+            by_member_id=by_member_id,
+            note=clean(note)[:500],
+        )
+    )
+    match_scores.refresh_application(session, application.id)
+    audit.record(session, "apply", "application", application.id)
+    return application
 
 
 def move(

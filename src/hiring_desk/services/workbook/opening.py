@@ -33,6 +33,7 @@ __all__ = [
     "default_workbook_path",
     "open_default_workbook",
     "open_workbook",
+    "open_workbook_to_read",
     "refuse_existing",
     "same_file",
     "save_copy",
@@ -51,6 +52,13 @@ def with_suffix(path: Path) -> Path:
 
 def open_workbook(path: Path) -> Workbook:
     return Workbook.open(path, backup_dir=_backups_of(path))
+
+
+def open_workbook_to_read(path: Path) -> Workbook:
+    """Open a workbook only to read it: works while the window (or a command) has it
+    open, takes no lock from them and writes nothing; an older workbook is refused
+    (reading never upgrades). Whatever tries to write through it fails."""
+    return Workbook.open_read_only(path)
 
 
 def _backups_of(path: Path) -> Path:

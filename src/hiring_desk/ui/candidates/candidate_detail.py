@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
+from hiring_desk.ui.candidates.detail_sections import SectionTabs
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
 from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection
 from hiring_desk.ui.widgets import plain_label
@@ -132,7 +132,7 @@ class CandidateDetailPanel(QWidget):
         interviews_layout.addWidget(self.scorecards, 1)
         self.applications.currentRowChanged.connect(lambda _row: self._show_interviews())
 
-        self.tabs = QTabWidget()
+        self.tabs = SectionTabs()
         self.tabs.addTab(profile, "Profile")
         self.tabs.addTab(apps, "Applications")
         self.tabs.addTab(interviews, "Interviews")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QSpinBox,
     QVBoxLayout,
@@ -57,7 +58,10 @@ class CandidateDialog(QDialog):
         save: SaveCandidate,
         candidate: CandidateDetail | None = None,
         default_currency: str = "EUR",
+        open_roles: Sequence[tuple[int, str]] | None = None,
     ) -> None:
+        """``open_roles`` (id, title), for a new candidate: offers "Apply to role" among
+        them; ``chosen_role()`` is the one picked, for ``save`` to apply to as it adds."""
         super().__init__(parent)
         self.setObjectName("candidate_dialog")
         self.setWindowTitle(
@@ -86,6 +90,12 @@ class CandidateDialog(QDialog):
         self.skills = line_edit("candidate_skills", "Separated by commas: Python, PostgreSQL, REST")
         self.tags = line_edit("candidate_tags", "Separated by commas: strong CV, referral")
         self.notes = text_box("candidate_notes")
+        self.role = QComboBox()
+        self.role.setObjectName("candidate_apply_role")
+        self.role.addItem("Not now", None)
+        for role_id, title in open_roles or ():
+            self.role.addItem(title, role_id)
+        self.role.setToolTip("The new candidate applies to this open role as they are saved")
 
         self.tabs = FieldTabs("name")
         self._fields = self.tabs.fields
@@ -100,6 +110,7 @@ class CandidateDialog(QDialog):
                 ("linkedin_url", "LinkedIn:", self.linkedin),
                 ("github_url", "GitHub:", self.github),
                 ("portfolio_url", "Portfolio:", self.portfolio),
+                *([("role", "&Apply to role:", self.role)] if open_roles is not None else []),
             ],
         )
         self.tabs.add_tab(
@@ -144,6 +155,11 @@ class CandidateDialog(QDialog):
         self.notice.setValue(-1 if r.notice_weeks is None else r.notice_weeks)
         select_data(self.work_mode, r.work_mode_preference or "")
         self.notes.setPlainText(r.notes)
+
+    def chosen_role(self) -> int | None:
+        """The open role the new candidate applies to; None for none (or when editing)."""
+        role = self.role.currentData()
+        return int(role) if role is not None else None
 
     def record(self) -> CandidateInput:
         try:

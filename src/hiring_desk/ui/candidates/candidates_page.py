@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.vocab import Stage
+from hiring_desk.domain.vocab import RoleStatus, Stage
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, CandidateRow
 from hiring_desk.services.candidates.erased_guard import erased_message
 from hiring_desk.services.common.errors import NotFoundError
-from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.pipeline import new_applicants, stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company, team_members
@@ -314,10 +314,18 @@ class CandidatesPage(QWidget):
         workbook = self._workbook
         if workbook is None:
             return
+        open_roles = [
+            (r.id, r.title)
+            for r in role_records.list_roles(workbook)
+            if r.status == RoleStatus.OPEN.value
+        ]
         dialog = CandidateDialog(
             self,
-            lambda record: candidate_records.create_candidate(workbook, record),
+            lambda record: new_applicants.add_candidate_applying(
+                workbook, record, dialog.chosen_role(), by_member_id=workbook.acting_member_id
+            ),
             default_currency=company.get_company(workbook).default_currency,
+            open_roles=open_roles,
         )
         if dialog.exec() and dialog.saved:
             new_id = dialog.saved.id

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.pipeline import board
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.pipeline.board_cards import CARD_ROLE, CardDelegate, card_lines
 
 #: (application id, target stage) -> True when the move was made
 MoveCard = Callable[[int, Stage], bool]
@@ -40,9 +41,13 @@ class StageColumn(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
         self.setSpacing(3)
-        self.setMinimumWidth(150)
+        self.setMinimumWidth(170)
+        # Cards wrap to the column's width and grow in height: never a sideways scroll.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(CardDelegate(self))
         self.setAccessibleName(f"{stage.label} column")
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
@@ -140,15 +145,13 @@ class BoardView(QWidget):
         for stage, column in self.columns.items():
             column.clear()
             for card in cards[stage]:
-                text = (
-                    card.name
-                    if card.match_score is None
-                    else f"{card.name}\n{card.match_score}% match"
-                )
-                item = QListWidgetItem(text)
+                item = QListWidgetItem(card.name)
                 item.setData(APPLICATION_ROLE, card.application_id)
                 item.setData(CANDIDATE_ROLE, card.candidate_id)
-                item.setToolTip(card.name)
+                item.setData(CARD_ROLE, card)
+                lines = card_lines(card)
+                item.setToolTip("\n".join(lines))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
             self._titles[stage].setText(f"<b>{stage.label}</b> ({len(cards[stage])})")
 

@@ -1,0 +1,106 @@
+"""The detail panel's sections as a list beside them, instead of tabs.
+
+Six tabs do not fit the panel's width on a laptop screen (the later ones hide
+behind scroll arrows); a list of sections fits in any width and shows every
+name whole. The keyboard works as with tabs: arrow keys in the list, and
+Ctrl+PgDown / Ctrl+PgUp (or Ctrl+Tab / Ctrl+Shift+Tab) from anywhere in the panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
+
+
+class _SectionList(QListWidget):
+    """A list exactly as big as its names: never a scroll bar, nor a name cut short."""
+
+    def sizeHint(self) -> QSize:
+        frame, gap = 2 * self.frameWidth(), 2 * self.spacing()
+        width = self.sizeHintForColumn(0) + frame + gap + 8
+        height = sum(self.sizeHintForRow(row) + gap for row in range(self.count())) + frame
+        return QSize(width, height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class SectionTabs(QWidget):
+    """Pages chosen from a list of section names on their left (the tabs' API, in part)."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections = _SectionList()
+        self.sections.setObjectName("detail_sections")
+        self.sections.setAccessibleName("Sections")
+        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.sections.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections.setSpacing(2)
+        fixed = QSizePolicy.Policy.Fixed
+        self.sections.setSizePolicy(fixed, fixed)
+        self.pages = QStackedWidget()
+        self.sections.currentRowChanged.connect(self._show)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sections, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.pages, 1)
+        for keys, step in (
+            (QKeySequence.StandardKey.NextChild, 1),
+            (QKeySequence.StandardKey.PreviousChild, -1),
+            (QKeySequence("Ctrl+PgDown"), 1),
+            (QKeySequence("Ctrl+PgUp"), -1),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._step(step))
+
+    def addTab(self, page: QWidget, text: str) -> int:
+        self.sections.addItem(QListWidgetItem(text))
+        index = self.pages.addWidget(page)
+        if self.sections.currentRow() < 0:
+            self.sections.setCurrentRow(0)
+        self.sections.updateGeometry()
+        return index
+
+    def count(self) -> int:
+        return self.pages.count()
+
+    def tabText(self, index: int) -> str:
+        item = self.sections.item(index)
+        return item.text() if item is not None else ""
+
+    def currentIndex(self) -> int:
+        return self.pages.currentIndex()
+
+    def currentWidget(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
+    def setCurrentIndex(self, index: int) -> None:
+        self.sections.setCurrentRow(index)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.pages.indexOf(page))
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < self.pages.count():
+            self.pages.setCurrentIndex(row)
+            self.currentChanged.emit(row)
+
+    def _step(self, step: int) -> None:
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
