@@ -97,6 +97,19 @@ def allowed_targets(current: OfferStatus) -> list[OfferStatus]:
     return [status for status in STATUS_ORDER if status in TRANSITIONS[current]]
 
 
+#: How many days ahead "Answer by" starts when it is ticked, unless a workbook says otherwise.
+DEFAULT_ANSWER_DAYS = 7
+MIN_ANSWER_DAYS = 1
+MAX_ANSWER_DAYS = 60
+
+
+def check_answer_days(days: int) -> str | None:
+    """None for a usable number of days to answer an offer in, else what is wrong."""
+    if not MIN_ANSWER_DAYS <= days <= MAX_ANSWER_DAYS:
+        return f"must be between {MIN_ANSWER_DAYS} and {MAX_ANSWER_DAYS} days"
+    return None
+
+
 def is_live(status: OfferStatus) -> bool:
     return status in LIVE_STATUSES
 

@@ -241,6 +241,7 @@ class OffersPage(QWidget):
             "Record that the offer to {who} was sent today?",
             "Mark Sent",
             offer_status.mark_sent,
+            Change.OFFERS | Change.APPLICATIONS,  # sending moves the candidate to Offer
         )
 
     def decline_selected(self) -> None:
@@ -315,14 +316,19 @@ class OffersPage(QWidget):
         )
 
     def _confirmed(
-        self, title: str, question: str, action: str, change: Callable[[Workbook, int], object]
+        self,
+        title: str,
+        question: str,
+        action: str,
+        change: Callable[[Workbook, int], object],
+        changes: Change = Change.OFFERS,
     ) -> None:
         workbook, offer = self._workbook, self.selected_offer()
         if workbook is None or offer is None:
             return
         text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
         if messages.confirm(self, title, text, action):
-            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), Change.OFFERS)
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), changes)
 
     def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
         """Make one change; a refusal is shown; either way the list is brought up to date."""
