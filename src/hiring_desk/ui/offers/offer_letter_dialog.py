@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -61,6 +61,7 @@ _MARKDOWN = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
     | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
 )
+LINE_SEPARATOR = "\u2028"
 #: Problems that the company profile answers, and the field to open it at.
 _PROFILE_FIELDS = {
     "company.address": "address",
@@ -176,7 +177,7 @@ class OfferLetterDialog(QDialog):
         fields: set[str] = set()
         if self._showing_kept_letter() and state.printed is not None:
             problems: list[str] = []
-            self.preview.document().setMarkdown(state.printed.markdown(), _MARKDOWN)
+            _show_markdown(self.preview, state.printed.markdown())
         else:
             try:
                 self._preview = offer_letters.preview_letter(
@@ -190,7 +191,7 @@ class OfferLetterDialog(QDialog):
                 fields = {p.field for p in self._preview.problems}
             letter = self._preview.letter
             text = letter.markdown() if letter else body_markdown(self._preview.draft)
-            self.preview.document().setMarkdown(text, _MARKDOWN)
+            _show_markdown(self.preview, text)
         self.problems.clear()
         self.problems.addItems(problems)
         self.problems_title.setVisible(bool(problems))
@@ -326,3 +327,22 @@ class OfferLetterDialog(QDialog):
     def _reload(self) -> None:
         self._state = offer_letters.letter_state(self._workbook, self._offer_id)
         self._fill_templates(self._state.template_key)
+
+
+def _show_markdown(view: QTextBrowser, text: str) -> None:
+    """Render ``text`` in ``view``, with room between paragraphs as the printed letter has.
+
+    Qt makes each Markdown hard line break a paragraph of its own; a Unicode line
+    separator instead keeps a paragraph's lines together, so the space goes
+    between paragraphs only.
+    """
+    document = view.document()
+    document.setMarkdown(text.replace("  \n", LINE_SEPARATOR), _MARKDOWN)
+    spaced = QTextBlockFormat()
+    block = document.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        if cursor.currentTable() is None:  # table cells keep the table's own padding
+            spaced.setBottomMargin(2 if block.textList() is not None else 8)
+            cursor.mergeBlockFormat(spaced)
+        block = block.next()
