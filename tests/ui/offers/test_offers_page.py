@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 from tests.ui.conftest import click_button, when_modal
 
+from hiring_desk import clock
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import RoleStatus, Stage
 from hiring_desk.services.candidates.candidate_records import list_candidates
@@ -133,7 +134,7 @@ def test_the_hired_candidates_own_interviews_can_be_kept(
     with demo.transaction() as session:
         later = Interview(
             application_id=offer.application_id,
-            starts_at=datetime.now(UTC) + timedelta(days=2),
+            starts_at=clock.now() + timedelta(days=2),
             round_name="Meet the team",
         )
         session.add(later)
@@ -307,7 +308,7 @@ def _future_interviews(demo: Workbook, role_id: int) -> list[int]:
             .join(Application, col(Application.id) == col(Interview.application_id))
             .where(Application.role_id == role_id, Interview.status == "scheduled")
         ).all()
-        now = datetime.now(UTC)
+        now = clock.now()
         return [
             row.id for row in rows if row.id is not None and row.starts_at.replace(tzinfo=UTC) > now
         ]
