@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.cli.cli_setup import run
-from tests.pdf_helpers import pdf_words
+from tests.pdf_helpers import page_texts, pdf_words
 
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Candidate, Offer
@@ -70,21 +70,31 @@ def test_regenerate_is_refused_for_a_sent_offer(
     assert "only while the offer is a draft or approved" in err
 
 
-def test_regenerate_a_draft_offer_with_another_template(
+def test_a_draft_offer_regenerated_with_another_template_is_marked_draft(
     capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
 ) -> None:
     with Workbook.open(demo) as workbook, workbook.transaction() as session:
         offer = session.get(Offer, 1)
         assert offer is not None
+        offer.status = "approved"
+    print_offer(capsys, demo, tmp_path / "approved.pdf")
+    with Workbook.open(demo) as workbook, workbook.transaction() as session:
+        offer = session.get(Offer, 1)
+        assert offer is not None
         offer.status = "draft"
-    print_offer(capsys, demo, tmp_path / "first.pdf")
     out = tmp_path / "part-time.pdf"
     code, stdout, err = print_offer(
         capsys, demo, out, "--template", "part-time-employee", "--regenerate"
     )
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err == (
+        "Note: This offer is not approved yet, so the letter is marked DRAFT. "
+        "Approve the offer to print it clean.\n"
+    )
     assert "template 'part-time-employee', now kept" in stdout
     assert "part-time employee" in pdf_words(out)
+    assert all("DRAFT" in page for page in page_texts(out))
+    assert not any("DRAFT" in page for page in page_texts(tmp_path / "approved.pdf"))
 
 
 def test_missing_fields_are_listed_and_nothing_is_printed(

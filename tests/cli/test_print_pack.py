@@ -139,3 +139,29 @@ def test_as_a_subprocess(demo: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert done.stdout.strip() == f"Wrote the interview pack for 3 candidates to {out}"
+
+
+def test_a_role_without_a_plan_is_printed_and_stderr_says_how_to_add_one(
+    capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path
+) -> None:
+    from hiring_desk.services.candidates import candidate_records
+    from hiring_desk.services.candidates.record_checks import CandidateInput
+    from hiring_desk.services.pipeline import stage_moves
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.roles.briefs import RoleBrief
+    from hiring_desk.store import Workbook
+
+    with Workbook.open(demo) as workbook:
+        role = role_records.create_role(workbook, RoleBrief(title="Platform Engineer")).id
+        person = candidate_records.create_candidate(workbook, CandidateInput(name="Kim Ode")).id
+        stage_moves.move(workbook, stage_moves.apply(workbook, person, role).id, "interview")
+    out = tmp_path / "pack.pdf"
+    code, stdout, err = print_pack(capsys, demo, out, "--role", "Platform Engineer")
+    assert code == 0 and stdout.startswith("Wrote the interview pack for 1 candidate ")
+    assert err.startswith(
+        "Note: 'Platform Engineer' has no interview plan yet, so the pack has no questions"
+    )
+    assert "click Interview Plan…" in err and "Use Suggested Questions" in err
+    assert err.count("\n") == 1
+    _code, _out, senior_err = print_pack(capsys, demo, tmp_path / "senior.pdf", "--role", SENIOR)
+    assert senior_err == ""  # a role with a plan prints its questions, with no note

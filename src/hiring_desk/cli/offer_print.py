@@ -3,15 +3,17 @@
 The first print keeps the letter with the offer; every later print gives the
 same letter. ``--regenerate`` makes it again from a template, which is allowed
 only while the offer is a draft or approved. A letter with unknown or empty
-merge fields is refused, with every problem named.
+merge fields is refused, with every problem named. A letter of an offer not
+yet approved is printed with DRAFT across every page, and stderr says why.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from hiring_desk.cli.output import out, writing_out_file
+from hiring_desk.cli.output import out, write, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, add_workbook_argument
 
 HELP = "an offer's letter as a PDF (the first print is kept; reprints give the same letter)"
@@ -62,4 +64,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             how = f"the letter from template '{after.template_key}', now kept with the offer"
         out(f"Wrote the offer letter for {after.candidate_name} to {written} ({how})")
+        if after.draft_reason:
+            write(f"Note: {after.draft_reason} Approve the offer to print it clean.", sys.stderr)
     return EXIT_OK

@@ -2,6 +2,8 @@
 
 Registered as the ``pack`` entry of ``documents.PRINTABLES``. On a terminal, each
 candidate laid out is reported on stderr; stdout gets one line when it is done.
+A role with no interview plan prints without questions; stderr then says so and
+how to give the role its suggested plan.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hiring_desk.cli.output import out, writing_out_file
+from hiring_desk.cli.output import out, write, writing_out_file
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument
 
 HELP = (
@@ -47,7 +49,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hiring_desk.services.interviews import packs
+    from hiring_desk.services.interviews import interview_records, packs
     from hiring_desk.services.roles import role_records
     from hiring_desk.services.workbook.opening import open_workbook_to_read
 
@@ -57,9 +59,11 @@ def run(args: argparse.Namespace) -> int:
         with open_workbook_to_read(args.workbook) as workbook:
             if args.interview is not None:
                 data = packs.pack_for_interview(workbook, args.interview)
+                role_id = interview_records.get_interview(workbook, args.interview).role_id
             else:
-                role = role_records.find_role(workbook, args.role)
-                data = packs.pack_for_role(workbook, role.id, args.candidate)
+                role_id = role_records.find_role(workbook, args.role).id
+                data = packs.pack_for_role(workbook, role_id, args.candidate)
+            no_plan = packs.missing_plan(workbook, role_id)
         chatty = sys.stderr.isatty()
         for step in packs.write_pack(data, args.out):
             if chatty:
@@ -67,4 +71,11 @@ def run(args: argparse.Namespace) -> int:
         count = len(data.candidates)
         people = f"{count} candidate{'s' if count != 1 else ''}"
         out(f"Wrote the interview pack for {people} to {args.out}")
+        if no_plan is not None:
+            write(
+                f"Note: {no_plan.sentence()} To use it, open the window, choose the role on the "
+                "Roles page and click Interview Plan… (or Use Suggested Questions when printing "
+                "the pack), then print again.",
+                sys.stderr,
+            )
     return EXIT_OK

@@ -3,9 +3,12 @@
 A4, DejaVu Sans with the CJK fallback (``pdf_text``), ``Page N of M`` and the
 candidate's name at the foot of every page. The body is plain text: a blank
 line starts a paragraph, a single line break stays one, a one-line paragraph
-starting with ``# `` is a heading and a paragraph whose every line starts with
-``- `` is a list. Every value goes through ``pdf_text.markup``, so nothing a
-person typed is read as markup.
+starting with ``# `` is a heading, a paragraph whose every line starts with
+``- `` is a list and ``**words**`` are bold. Every value goes through
+``pdf_text.markup``, so nothing a person typed is read as markup.
+
+A letter printed before its offer is approved says DRAFT across every page
+(:class:`DraftCanvas`), so it cannot pass for an offer the company stands by.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -34,25 +38,47 @@ from hiring_desk.documents.letterhead import (
     MUTED,
     PORTRAIT,
     RULE,
+    FooterCanvas,
     Letterhead,
     write_pdf,
 )
 from hiring_desk.documents.pdf_text import markup
-from hiring_desk.domain.letter_fields import PrintedLetter
+from hiring_desk.domain.letter_fields import BOLD, PrintedLetter
 
-__all__ = ["letter_to_pdf"]
+__all__ = ["DRAFT_MARK", "DraftCanvas", "letter_to_pdf"]
 
 BULLET = "•"
 LABEL_WIDTH = 40 * mm
 _LIST_ITEM = re.compile(r"^\s*[-•]\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+DRAFT_MARK = "DRAFT"
+#: The watermark: a light red, see-through, so the letter under it stays readable.
+_MARK_COLOUR = Color(0.78, 0.16, 0.16, alpha=0.16)
+_MARK_SIZE = 150
 
 
-def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | None) -> None:
+class DraftCanvas(FooterCanvas):
+    """A footer canvas that also writes DRAFT diagonally across the middle of every page."""
+
+    def _draw_footer(self, total: int) -> None:
+        super()._draw_footer(total)
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(_MARK_COLOUR)
+        self.translate(width / 2, height / 2)
+        self.rotate(50)
+        self.setFont("Helvetica-Bold", _MARK_SIZE)  # a PDF standard font: always there
+        self.drawCentredString(0, -_MARK_SIZE * 0.35, DRAFT_MARK)
+        self.restoreState()
+
+
+def letter_to_pdf(
+    letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | None, *, draft: bool = False
+) -> None:
     """Write ``letter`` as an A4 PDF to ``out`` (a path, or a binary file open for writing).
 
-    A path is written only once the whole document is made. Raises ValueError
-    for a logo that is not an image.
+    With ``draft`` every page says DRAFT across it. A path is written only once
+    the whole document is made. Raises ValueError for a logo that is not an image.
     """
     fonts = register_fonts()
     styles = letter_styles(fonts)
@@ -69,7 +95,15 @@ def letter_to_pdf(letter: PrintedLetter, out: Path | BinaryIO, logo: bytes | Non
         p for p in (letter.company_name, f"Offer letter for {letter.candidate_name}") if p.strip()
     )
     heading = Letterhead(letter.company_name, letter.company_address, logo, letter.title)
-    write_pdf(out, heading, body, subject="Offer letter", caption=caption, fonts=fonts)
+    write_pdf(
+        out,
+        heading,
+        body,
+        subject="Offer letter (draft)" if draft else "Offer letter",
+        caption=caption,
+        fonts=fonts,
+        canvas=DraftCanvas if draft else None,
+    )
 
 
 def body_flowables(body: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -84,11 +118,23 @@ def body_flowables(body: str, styles: dict[str, ParagraphStyle]) -> list[Flowabl
         elif all(_LIST_ITEM.match(line) for line in lines):
             for index, line in enumerate(lines):
                 style = styles["item_last" if index == len(lines) - 1 else "item"]
-                text = markup(_LIST_ITEM.sub("", line, count=1))
+                text = _inline(_LIST_ITEM.sub("", line, count=1))
                 flowables.append(Paragraph(f"<bullet>{BULLET}</bullet>{text}", style))
         else:
-            flowables.append(Paragraph(markup("\n".join(lines)), styles["body"]))
+            flowables.append(Paragraph(_inline("\n".join(lines)), styles["body"]))
     return flowables
+
+
+def _inline(text: str) -> str:
+    """Paragraph markup for ``text`` with its ``**bold**`` runs in bold."""
+    parts: list[str] = []
+    last = 0
+    for match in BOLD.finditer(text):
+        parts.append(markup(text[last : match.start()]))
+        parts.append(markup(match.group(1), bold=True))
+        last = match.end()
+    parts.append(markup(text[last:]))
+    return "".join(parts)
 
 
 def _terms(

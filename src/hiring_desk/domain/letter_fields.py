@@ -12,7 +12,9 @@ formatted for the workbook's locale and the offer's currency):
 
 The letter body is plain text: a blank line starts a new paragraph, a single
 line break stays a line break, a paragraph of one line starting with ``# `` is
-a heading, and a paragraph whose every line starts with ``- `` is a list.
+a heading, a paragraph whose every line starts with ``- `` is a list, and
+``**words**`` are bold. :func:`body_markdown` turns it into Markdown for a
+preview that shows it as it prints.
 
 A :class:`PrintedLetter` is everything a printed letter shows, stored with the
 offer when it is first printed, so a reprint years later is the same letter.
@@ -21,6 +23,7 @@ offer when it is first printed, so a reprint years later is the same letter.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -28,6 +31,62 @@ from hiring_desk.domain import jd_fields
 from hiring_desk.domain.vocab import EmploymentType
 
 LETTER_FORMAT = "hiring-desk/offer-letter"
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_LIST_ITEM = re.compile(r"^\s*[-•]\s+")
+#: Every character Markdown may read as markup, for text that must show as typed.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
+#: ``**words**`` in a letter's body: printed bold.
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that shows it exactly (each line kept as a line)."""
+    lines = (_escaped(line.strip()) for line in text.splitlines())
+    return "  \n".join(line for line in lines if line)
+
+
+def body_markdown(body: str) -> str:
+    """A letter's body as Markdown: its paragraphs, headings, lists and bold as printed.
+
+    A single line break inside a paragraph stays a line break (Markdown would
+    join the lines), and only ``**bold**``, ``# `` headings and ``- `` lists are
+    read as markup; everything else shows as typed.
+    """
+    blocks: list[str] = []
+    for block in _BLANK_LINES.split(body.replace("\r\n", "\n").strip()):
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 1 and lines[0].startswith("# "):
+            blocks.append(f"### {_inline_markdown(lines[0][2:].strip())}")
+        elif all(_LIST_ITEM.match(line) for line in lines):
+            blocks.append(
+                "\n".join(
+                    f"- {_inline_markdown(_LIST_ITEM.sub('', line, count=1))}" for line in lines
+                )
+            )
+        else:
+            blocks.append("  \n".join(_inline_markdown(line) for line in lines))
+    return "\n\n".join(blocks)
+
+
+def _inline_markdown(text: str) -> str:
+    """One line: escaped, except its ``**bold**`` runs."""
+    parts: list[str] = []
+    last = 0
+    for match in BOLD.finditer(text):
+        parts.append(_escaped(text[last : match.start()]))
+        parts.append(f"**{_escaped(match.group(1))}**")
+        last = match.end()
+    parts.append(_escaped(text[last:]))
+    return "".join(parts)
+
+
+def _escaped(text: str) -> str:
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 LETTER_VERSION = 1
 
 
@@ -248,6 +307,25 @@ class PrintedLetter:
             else:
                 values[item.name] = value if isinstance(value, str) else ""
         return cls(**values)
+
+    def markdown(self) -> str:
+        """The whole letter as Markdown, top to bottom (for a preview that renders it)."""
+        parts = [
+            escape_markdown("\n".join(p for p in (self.company_name, self.company_address) if p)),
+            escape_markdown(self.date),
+            escape_markdown(self.recipient),
+            body_markdown(self.body),
+        ]
+        if self.terms:
+            rows = [
+                f"| **{escape_markdown(label)}** | {escape_markdown('; '.join(lines))} |"
+                for label, lines in ((label, value.splitlines()) for label, value in self.terms)
+            ]
+            parts.append("\n".join(["| Summary of terms | |", "|---|---|", *rows]))
+        signer = ", ".join(p for p in (self.signatory_name, self.signatory_title) if p)
+        parts.append(escape_markdown(f"Signed for {self.company_name}: {signer}".rstrip(": ")))
+        parts.append(escape_markdown(f"Accepted by: {self.candidate_name}"))
+        return "\n\n".join(p for p in parts if p) + "\n"
 
     def plain_text(self) -> str:
         """The whole letter as plain text, top to bottom (for a preview)."""

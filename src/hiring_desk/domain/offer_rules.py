@@ -97,6 +97,36 @@ def allowed_targets(current: OfferStatus) -> list[OfferStatus]:
     return [status for status in STATUS_ORDER if status in TRANSITIONS[current]]
 
 
+#: How many days ahead "Answer by" starts when it is ticked, unless a workbook says otherwise.
+DEFAULT_ANSWER_DAYS = 7
+MIN_ANSWER_DAYS = 1
+MAX_ANSWER_DAYS = 60
+
+
+def check_answer_days(days: int) -> str | None:
+    """None for a usable number of days to answer an offer in, else what is wrong."""
+    if not MIN_ANSWER_DAYS <= days <= MAX_ANSWER_DAYS:
+        return f"must be between {MIN_ANSWER_DAYS} and {MAX_ANSWER_DAYS} days"
+    return None
+
+
+def letter_draft_reason(approved: bool, over_budget: bool) -> str | None:
+    """Why an offer's printed letter says DRAFT across it, or None once the offer is approved.
+
+    A letter may be printed at any time (to check it, to show it round), but
+    until someone approved the terms it must not pass for a real offer. An
+    approved offer prints clean even above the budget: the approver saw that.
+    """
+    if approved:
+        return None
+    if over_budget:
+        return (
+            "This offer is not approved yet and is over the role's budget, "
+            "so the letter is marked DRAFT."
+        )
+    return "This offer is not approved yet, so the letter is marked DRAFT."
+
+
 def is_live(status: OfferStatus) -> bool:
     return status in LIVE_STATUSES
 

@@ -23,6 +23,7 @@ def add_offer(
     offer: dict[str, Any] | None = None,
     company: dict[str, Any] | None = None,
     signatory: bool = True,
+    role: dict[str, Any] | None = None,
 ) -> int:
     """A candidate with an address, a role, a company with a signatory, and an offer; its id."""
     with workbook.transaction() as session:
@@ -43,8 +44,13 @@ def add_offer(
                 },
             )
         )
-        role = models.Role(
-            title="Backend Developer", hiring_manager_id=manager.id, location="Dublin"
+        position = models.Role(
+            **{
+                "title": "Backend Developer",
+                "hiring_manager_id": manager.id,
+                "location": "Dublin",
+                **(role or {}),
+            }
         )
         person = models.Candidate(
             **{
@@ -54,10 +60,10 @@ def add_offer(
                 **(candidate or {}),
             }
         )
-        session.add_all([role, person])
+        session.add_all([position, person])
         session.flush()
-        assert role.id is not None and person.id is not None
-        application = models.Application(candidate_id=person.id, role_id=role.id, stage="offer")
+        assert position.id is not None and person.id is not None
+        application = models.Application(candidate_id=person.id, role_id=position.id, stage="offer")
         session.add(application)
         session.flush()
         assert application.id is not None

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.pdf_helpers import pdf_text, pdf_words
+from tests.pdf_helpers import page_texts, pdf_text, pdf_words
 from tests.services.offers.letter_setup import add_offer, change_offer, stored_offer
 
 from hiring_desk.services.common.errors import NotFoundError, ServiceError
@@ -275,3 +275,42 @@ def test_a_pdf_that_cannot_be_written_leaves_the_letter_unprinted(
     with pytest.raises(ServiceError, match="Could not write"):
         write_letter_pdf(workbook, offer_id, tmp_path / "missing" / "letter.pdf")
     assert stored_offer(workbook, offer_id).printed_at is None
+
+
+# -- the DRAFT mark --------------------------------------------------------------------------
+
+LONG_BENEFITS = "\n".join(f"Benefit number {n}, described at some length" for n in range(40))
+
+
+def test_a_draft_offers_letter_says_draft_on_every_page(workbook: Workbook, tmp_path: Path) -> None:
+    offer_id = add_offer(workbook, offer={"benefits": LONG_BENEFITS})
+    state = letter_state(workbook, offer_id)
+    assert state.draft_reason == "This offer is not approved yet, so the letter is marked DRAFT."
+    write_letter_pdf(workbook, offer_id, tmp_path / "draft.pdf")
+    pages = page_texts(tmp_path / "draft.pdf")
+    assert len(pages) >= 2
+    assert all("DRAFT" in page for page in pages)
+
+    change_offer(workbook, offer_id, status="approved")  # the reprint, once approved, is clean
+    assert letter_state(workbook, offer_id).draft_reason is None
+    write_letter_pdf(workbook, offer_id, tmp_path / "approved.pdf")
+    assert not any("DRAFT" in page for page in page_texts(tmp_path / "approved.pdf"))
+
+
+def test_an_unapproved_offer_over_budget_says_so(workbook: Workbook) -> None:
+    over = {"salary_min_minor": 5_000_000, "salary_max_minor": 6_000_000}
+    offer_id = add_offer(workbook, role=over)
+    reason = letter_state(workbook, offer_id).draft_reason
+    assert reason is not None and "over the role's budget" in reason
+    change_offer(workbook, offer_id, status="sent")
+    assert letter_state(workbook, offer_id).draft_reason is None
+
+
+@pytest.mark.parametrize(("approved", "marked"), [(False, True), (True, False)])
+def test_a_withdrawn_offer_is_marked_unless_it_was_approved(
+    workbook: Workbook, approved: bool, marked: bool
+) -> None:
+    offer_id = add_offer(workbook, offer={"status": "withdrawn"})
+    if approved:
+        change_offer(workbook, offer_id, approved_at=datetime(2027, 2, 1, 9, 0, tzinfo=UTC))
+    assert (letter_state(workbook, offer_id).draft_reason is not None) is marked

@@ -107,28 +107,43 @@ def sent_offer(h: Hiring, application_id: int | None = None, **changes: Any) -> 
 # -- drafting -----------------------------------------------------------------------
 
 
-def test_drafting_moves_the_application_to_offer_on_its_timeline(hiring: Hiring) -> None:
+def test_drafting_leaves_the_stage_and_sending_moves_to_offer(hiring: Hiring) -> None:
     detail = offer_records.create_offer(hiring.workbook, hiring.ada_app, TERMS, today=TODAY)
 
     assert detail.status == OfferStatus.DRAFT.value and detail.is_editable
     assert detail.salary_minor == 7_200_000 and detail.draft == TERMS
     assert detail.context.candidate_name == "Ada Ní Bhriain"
     assert detail.context.role_title == "Backend Developer"
-    assert detail.context.stage == Stage.OFFER.value
+    assert detail.context.stage == Stage.SHORTLISTED.value
+    assert stage_of(hiring.workbook, hiring.ada_app) == Stage.SHORTLISTED.value
+    timeline = stage_moves.timeline(hiring.workbook, hiring.ada)
+    assert all(entry.to_stage != "offer" for entry in timeline)
+    offer_status.approve(hiring.workbook, detail.id, hiring.lead)
+    assert stage_of(hiring.workbook, hiring.ada_app) == Stage.SHORTLISTED.value
+
+    offer_status.mark_sent(hiring.workbook, detail.id, by_member_id=hiring.lead)
+
     assert stage_of(hiring.workbook, hiring.ada_app) == Stage.OFFER.value
     newest = stage_moves.timeline(hiring.workbook, hiring.ada)[0]
     assert (newest.from_stage, newest.to_stage) == ("shortlisted", "offer")
-    assert newest.note == "Offer drafted"
+    assert newest.note == "Offer sent"
     with hiring.workbook.transaction() as session:
-        actions = session.exec(select(AuditEvent.action).where(AuditEvent.entity == "offer"))
-        assert list(actions) == ["add"]
+        actions = session.exec(
+            select(AuditEvent.action)
+            .where(AuditEvent.entity == "offer")
+            .order_by(col(AuditEvent.id))
+        )
+        assert list(actions) == ["add", "approve", "send"]
 
 
-def test_drafting_can_leave_the_stage_alone(hiring: Hiring) -> None:
-    offer_records.create_offer(
-        hiring.workbook, hiring.ben_app, TERMS, move_to_offer=False, today=TODAY
-    )
-    assert stage_of(hiring.workbook, hiring.ben_app) == Stage.INTERVIEW.value
+def test_sending_leaves_an_application_already_at_offer_where_it_is(hiring: Hiring) -> None:
+    stage_moves.move(hiring.workbook, hiring.ben_app, Stage.OFFER.value)
+    before = len(stage_moves.timeline(hiring.workbook, hiring.ada))
+    offer_id = offer_records.create_offer(hiring.workbook, hiring.ben_app, TERMS, today=TODAY).id
+    offer_status.approve(hiring.workbook, offer_id, hiring.lead)
+    offer_status.mark_sent(hiring.workbook, offer_id)
+    assert stage_of(hiring.workbook, hiring.ben_app) == Stage.OFFER.value
+    assert len(stage_moves.timeline(hiring.workbook, hiring.ada)) == before
 
 
 def test_no_offer_on_a_rejected_withdrawn_or_hired_application(hiring: Hiring) -> None:
@@ -343,9 +358,7 @@ def test_a_refused_hire_leaves_the_offer_unaccepted(hiring: Hiring) -> None:
 
 
 def test_fill_role_closes_the_rest_with_the_reason(hiring: Hiring) -> None:
-    ben_offer = offer_records.create_offer(
-        hiring.workbook, hiring.ben_app, TERMS, move_to_offer=False, today=TODAY
-    ).id
+    ben_offer = offer_records.create_offer(hiring.workbook, hiring.ben_app, TERMS, today=TODAY).id
     offer_status.accept(hiring.workbook, sent_offer(hiring))
 
     result = offer_status.fill_role(hiring.workbook, hiring.role, "  Position filled ", hiring.lead)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -27,6 +27,7 @@ def test_a_new_workbook_has_the_usual_defaults(workbook: Workbook) -> None:
         retention_months=6,
         jd_template=None,
         letter_template=None,
+        offer_answer_days=7,
     )
 
 
@@ -38,6 +39,7 @@ def test_saved_preferences_are_read_back_and_used(workbook: Workbook) -> None:
         retention_months=24,
         jd_template="senior-backend-developer",
         letter_template="part-time-employee",
+        offer_answer_days=14,
     )
     saved = workbook_preferences.save_preferences(workbook, wanted)
     assert saved == dataclasses.replace(wanted, default_currency="CHF", locale="de_CH")
@@ -49,6 +51,8 @@ def test_saved_preferences_are_read_back_and_used(workbook: Workbook) -> None:
     assert backups.get_auto_interval(workbook) == timedelta(hours=2)
     assert workbook_preferences.default_jd_template(workbook) == "senior-backend-developer"
     assert workbook_preferences.default_letter_template(workbook) == "part-time-employee"
+    assert workbook_preferences.offer_answer_days(workbook) == 14
+    assert workbook_preferences.answer_by_default(workbook, date(2027, 1, 4)) == date(2027, 1, 18)
     # Saving the same again records nothing new in the activity log.
     with workbook.transaction() as session:
         logged = len(session.exec(select(AuditEvent)).all())
@@ -65,6 +69,7 @@ def test_every_bad_value_is_named_and_nothing_is_saved(workbook: Workbook) -> No
         retention_months=0,
         jd_template="no-such-template",
         letter_template="user:999",
+        offer_answer_days=0,
     )
     with pytest.raises(ValidationError) as raised:
         workbook_preferences.save_preferences(workbook, bad)
@@ -75,8 +80,10 @@ def test_every_bad_value_is_named_and_nothing_is_saved(workbook: Workbook) -> No
         "retention_months",
         "jd_template",
         "letter_template",
+        "offer_answer_days",
     }
     assert workbook_preferences.get_preferences(workbook).retention_months == 6
+    assert workbook_preferences.offer_answer_days(workbook) == 7
 
 
 def test_a_default_template_removed_since_is_no_default(workbook: Workbook) -> None:

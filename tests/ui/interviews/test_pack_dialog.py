@@ -21,7 +21,7 @@ from hiring_desk.services.interviews import packs
 from hiring_desk.services.interviews.packs import PackData
 from hiring_desk.services.roles import role_records
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import Interview
+from hiring_desk.store.models import Interview, InterviewPlan
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.interviews import pack_dialog
 from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog
@@ -273,3 +273,47 @@ def test_an_unexpected_error_while_printing_restores_the_cursor_and_shows_the_cr
     assert list(printing.folder.iterdir()) == [] and printing.opened == []
     assert dialog.isVisible() and dialog.print_button.isEnabled()
     assert dialog.status.text() == ""
+
+
+def test_a_role_without_a_plan_is_offered_the_suggested_questions(
+    qtbot: QtBot, workbook: Workbook, printing: Printing
+) -> None:
+    from hiring_desk.services.candidates import candidate_records
+    from hiring_desk.services.candidates.record_checks import CandidateInput
+    from hiring_desk.services.interviews import plans
+    from hiring_desk.services.pipeline import stage_moves
+    from hiring_desk.services.roles.briefs import RoleBrief
+
+    role = role_records.create_role(
+        workbook, RoleBrief(title="Platform Engineer", seniority="senior")
+    ).id
+    person = candidate_records.create_candidate(workbook, CandidateInput(name="Kim Ode")).id
+    application = stage_moves.apply(workbook, person, role).id
+    stage_moves.move(workbook, application, "interview")
+    dialog = PrintPackDialog(workbook, None, role_id=role)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.plan_note.isVisible() and dialog.suggest_button.isVisible()
+    assert dialog.plan_note.text().startswith(
+        "'Platform Engineer' has no interview plan yet, so the pack has no questions to print."
+    )
+    with workbook.transaction() as session:
+        assert session.exec(select(InterviewPlan)).all() == []
+
+    click(qtbot, dialog.suggest_button)
+
+    assert not dialog.plan_note.isVisible() and not dialog.suggest_button.isVisible()
+    assert "now has the suggested plan" in dialog.status.text()
+    plan = plans.plan_for_role(workbook, role)
+    first = plan.rounds[0].questions[0].text
+    click(qtbot, dialog.print_button)
+    qtbot.waitUntil(lambda: bool(printing.opened), timeout=20000)
+    printed = pdf_words(printing.folder / "pack.pdf")
+    assert " ".join(first.split()[:6]) in printed
+    assert "No questions planned" not in printed
+
+
+def test_a_role_with_a_plan_is_not_offered_one(demo: Workbook, open_dialog: OpenDialog) -> None:
+    dialog = open_dialog(role_id=role_records.find_role(demo, SENIOR).id)
+    assert not dialog.plan_note.isVisible() and not dialog.suggest_button.isVisible()

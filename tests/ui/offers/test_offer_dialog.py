@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,6 +21,7 @@ from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.store import Workbook
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.widgets import qdate
@@ -74,6 +76,23 @@ def test_new_offer_starts_from_the_role_and_shows_names_as_plain_text(
     assert not dialog.warnings.isVisible()
 
 
+def test_ticking_answer_by_starts_a_week_ahead_or_as_the_workbook_prefers(
+    qtbot: QtBot, setup: Setup
+) -> None:
+    dialog = open_dialog(qtbot, setup)
+    assert dialog.expiry_date.value() is None
+    qtbot.mouseClick(dialog.expiry_date.enabled, Qt.MouseButton.LeftButton)
+    assert dialog.expiry_date.value() == TODAY + timedelta(days=7)
+
+    current = workbook_preferences.get_preferences(setup.workbook)
+    workbook_preferences.save_preferences(
+        setup.workbook, dataclasses.replace(current, offer_answer_days=12)
+    )
+    dialog = open_dialog(qtbot, setup)
+    qtbot.mouseClick(dialog.expiry_date.enabled, Qt.MouseButton.LeftButton)
+    assert dialog.expiry_date.value() == TODAY + timedelta(days=12)
+
+
 def test_warnings_follow_the_typing_and_do_not_block(qtbot: QtBot, setup: Setup) -> None:
     dialog = open_dialog(qtbot, setup)
     type_into(qtbot, dialog.salary, "90,000")
@@ -97,7 +116,9 @@ def test_warnings_follow_the_typing_and_do_not_block(qtbot: QtBot, setup: Setup)
     assert saved is not None and saved.status == "draft" and saved.salary_minor == 7_500_000
     assert saved.draft.start_date == TODAY + timedelta(days=7)
     assert len(saved.warnings) == 1
-    assert saved.context.stage == Stage.OFFER.value
+    assert saved.context.stage == Stage.SHORTLISTED.value  # a draft moves no one
+    newest = stage_moves.timeline(setup.workbook, saved.context.candidate_id)[0]
+    assert newest.to_stage == "shortlisted"
 
 
 def test_errors_show_at_the_field_and_keep_the_dialog_open(qtbot: QtBot, setup: Setup) -> None:

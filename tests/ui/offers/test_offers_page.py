@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlmodel import col, select
 from tests.ui.conftest import click_button, when_modal
 
+from hiring_desk import clock
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import RoleStatus, Stage
 from hiring_desk.services.candidates.candidate_records import list_candidates
@@ -17,10 +21,15 @@ from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.roles import role_records
 from hiring_desk.store import Workbook
+from hiring_desk.store.models import Application, Interview
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
-from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
+from hiring_desk.ui.offers.offer_prompts import (
+    ApproveDialog,
+    CancelInterviewsDialog,
+    FillRoleDialog,
+)
 from hiring_desk.ui.offers.offers_page import OffersPage
 
 
@@ -75,6 +84,15 @@ def test_accepting_the_sent_offer_hires_and_fills_the_role(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
     when_modal(qtbot, fill, FillRoleDialog)
+    others_waiting = _future_interviews(demo, offer.role_id)
+    assert len(others_waiting) == 2  # the demo's two candidates still interviewing
+
+    def cancel_them(dialog: QWidget) -> None:
+        assert isinstance(dialog, CancelInterviewsDialog)
+        seen["interviews"] = dialog.question.text()
+        qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, cancel_them, CancelInterviewsDialog, close_after=True)
     announced: list[Change] = []
 
     def record(changes: Change, _source: object) -> None:
@@ -84,7 +102,12 @@ def test_accepting_the_sent_offer_hires_and_fills_the_role(
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
     change_hub().changed.disconnect(record)
     hired, filled = Change.OFFERS | Change.APPLICATIONS | Change.ROLES, Change.ROLES
-    assert announced == [hired, filled | Change.APPLICATIONS]
+    assert announced == [hired, filled | Change.APPLICATIONS, Change.INTERVIEWS]
+    assert seen["interviews"].startswith(
+        "Other candidates have 2 interviews scheduled for it, and the role is filled."
+    )
+    assert _future_interviews(demo, offer.role_id) == []
+    assert _statuses(demo, others_waiting) == ["cancelled", "cancelled"]
 
     assert "Accept Offer" in answered_questions
     detail = offer_records.offer_detail(demo, offer.id)
@@ -102,6 +125,44 @@ def test_accepting_the_sent_offer_hires_and_fills_the_role(
     row = page.selected_offer()
     assert row is not None and row.status == "accepted"
     assert not page.accept_button.isEnabled() and not page.withdraw_button.isEnabled()
+
+
+def test_the_hired_candidates_own_interviews_can_be_kept(
+    qtbot: QtBot, page: OffersPage, demo: Workbook
+) -> None:
+    offer = the_sent_offer(demo)
+    with demo.transaction() as session:
+        later = Interview(
+            application_id=offer.application_id,
+            starts_at=clock.now() + timedelta(days=2),
+            round_name="Meet the team",
+        )
+        session.add(later)
+        session.flush()
+        assert later.id is not None
+        booked = later.id
+    click_row(qtbot, page, offer.id)
+    when_modal(
+        qtbot,
+        lambda dialog: click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel),
+        FillRoleDialog,
+    )
+    seen: list[str] = []
+
+    def keep(dialog: QWidget) -> None:
+        assert isinstance(dialog, CancelInterviewsDialog)
+        seen.append(dialog.question.text())
+        assert dialog.keep.isDefault()
+        qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, keep, CancelInterviewsDialog, close_after=True)
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+
+    assert seen and seen[0].startswith(
+        f"{offer.candidate_name} still has 1 interview scheduled for '{offer.role_title}'."
+    )
+    assert "Other candidates" not in seen[0]  # the role is not filled: they are still in it
+    assert _statuses(demo, [booked]) == ["scheduled"]
 
 
 def test_not_now_leaves_the_role_open(qtbot: QtBot, page: OffersPage, demo: Workbook) -> None:
@@ -149,8 +210,10 @@ def test_the_whole_flow_by_buttons(
     row = page.selected_offer()
     assert row is not None and row.status == "approved" and row.approved_by == chosen["name"]
 
+    assert offer_records.offer_detail(demo, draft_id).context.stage == "shortlisted"
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    assert offer_records.offer_detail(demo, draft_id).status == "sent"
+    sent = offer_records.offer_detail(demo, draft_id)
+    assert sent.status == "sent" and sent.context.stage == "offer"  # sending moved them
 
     asked: list[str] = []
 
@@ -235,3 +298,23 @@ def _role_applications(demo: Workbook, role_id: int) -> list[stage_moves.Applica
         for a in stage_moves.applications_of(demo, c.id)
         if a.role_id == role_id
     ]
+
+
+def _future_interviews(demo: Workbook, role_id: int) -> list[int]:
+    """The role's interviews still scheduled and not yet begun."""
+    with demo.transaction() as session:
+        rows = session.exec(
+            select(Interview)
+            .join(Application, col(Application.id) == col(Interview.application_id))
+            .where(Application.role_id == role_id, Interview.status == "scheduled")
+        ).all()
+        now = clock.now()
+        return [
+            row.id for row in rows if row.id is not None and row.starts_at.replace(tzinfo=UTC) > now
+        ]
+
+
+def _statuses(demo: Workbook, interview_ids: list[int]) -> list[str]:
+    with demo.transaction() as session:
+        rows = [session.get(Interview, i) for i in interview_ids]
+        return [row.status if row else "missing" for row in rows]

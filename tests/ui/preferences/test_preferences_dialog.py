@@ -89,10 +89,15 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
         qtbot.keyClicks(dialog.retention, "18")
         pick(qtbot, dialog.jd_template, "Lead Backend Developer")
         pick(qtbot, dialog.letter_template, "Part-time employee")
+        assert dialog.answer_days.value() == 7  # a week unless set
+        dialog.answer_days.setFocus()
+        dialog.answer_days.selectAll()
+        qtbot.keyClicks(dialog.answer_days, "10")
         pick(qtbot, dialog.theme, "Dark")
         click_button(qtbot, dialog, SAVE)
 
     in_preferences(qtbot, window, change)
+    assert workbook_preferences.offer_answer_days(workbook) == 10
 
     profile = company.get_company(workbook)
     assert (profile.default_currency, profile.locale) == ("CHF", "de_CH")
@@ -105,7 +110,7 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
     assert isinstance(app, QApplication)
     assert theme.is_dark(app.palette())
 
-    shown: list[tuple[str, str, str, int, str, str]] = []
+    shown: list[tuple[str, str, str, int, str, str, int]] = []
 
     def read(dialog: PreferencesDialog) -> None:
         shown.append(
@@ -116,13 +121,14 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
                 dialog.retention.value(),
                 dialog.jd_template.currentText(),
                 dialog.theme.currentText(),
+                dialog.answer_days.value(),
             )
         )
         pick(qtbot, dialog.theme, "Same as the system")
         click_button(qtbot, dialog, SAVE)
 
     in_preferences(qtbot, window, read)
-    assert shown == [("CHF", "de_CH", "Every 2 hours", 18, "Lead Backend Developer", "Dark")]
+    assert shown == [("CHF", "de_CH", "Every 2 hours", 18, "Lead Backend Developer", "Dark", 10)]
     assert Settings().theme() == "system"
     assert not theme.is_dark(app.palette())
 

@@ -15,6 +15,9 @@ plan is read, never created: a role with no plan gets rounds named after its
 interviews' rounds, with no questions (the pack leaves room to write instead).
 A round's scorecard rates the competencies the plan gives it, as the scorecard
 form does; a round with none rates a default drawn from the role's skills.
+:func:`missing_plan` says when a role has no plan and what the suggested one
+(from the role's template or seniority) would bring; :func:`use_suggested_plan`
+makes it the role's plan, so the pack prints its questions.
 
 The candidates come in the order of their next interview, then by name.
 """
@@ -37,9 +40,11 @@ from hiring_desk.services.common.errors import (
     ValidationError,
     reporting_write_failures,
 )
+from hiring_desk.services.interviews import plans
 from hiring_desk.services.interviews.pack_gathering import CV_SUMMARY_CHARS, PackGathering
+from hiring_desk.services.interviews.plan_defaults import default_plan_for
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import Application, Candidate, Interview, Role
+from hiring_desk.store.models import Application, Candidate, Interview, InterviewPlan, Role
 
 if TYPE_CHECKING:
     from hiring_desk.documents.interview_pack import PackProgress
@@ -50,9 +55,12 @@ __all__ = [
     "PackChoice",
     "PackData",
     "PackInterview",
+    "PlanSuggestion",
+    "missing_plan",
     "pack_choices",
     "pack_for_interview",
     "pack_for_role",
+    "use_suggested_plan",
     "write_pack",
 ]
 
@@ -75,6 +83,47 @@ class PackChoice:
     @property
     def stage_label(self) -> str:
         return Stage(self.stage).label
+
+
+@dataclass(frozen=True)
+class PlanSuggestion:
+    """A role without an interview plan, and what the suggested plan would give it."""
+
+    role_id: int
+    role_title: str
+    rounds: int
+    questions: int
+
+    def sentence(self) -> str:
+        """What the pack dialog and ``print pack`` say about it."""
+        return (
+            f"'{self.role_title}' has no interview plan yet, so the pack has no questions to "
+            f"print. The suggested plan has {self.rounds} rounds and {self.questions} "
+            "questions from the question bank."
+        )
+
+
+def missing_plan(workbook: Workbook, role_id: int) -> PlanSuggestion | None:
+    """None when the role has an interview plan; else the plan it could start from."""
+    with workbook.transaction() as session:
+        role = _role(session, role_id)
+        has_plan = session.execute(
+            select(col(InterviewPlan.id)).where(col(InterviewPlan.role_id) == role_id)
+        ).first()
+        if has_plan is not None:
+            return None
+        suggested = default_plan_for(role.template_key, role.seniority)
+        return PlanSuggestion(
+            role_id=role_id,
+            role_title=role.title,
+            rounds=len(suggested.rounds),
+            questions=sum(len(r.question_keys) for r in suggested.rounds),
+        )
+
+
+def use_suggested_plan(workbook: Workbook, role_id: int) -> plans.PlanView:
+    """Give the role the suggested plan (its rounds and their questions) if it has none."""
+    return plans.plan_for_role(workbook, role_id)
 
 
 # -- selections -------------------------------------------------------------------------------

@@ -10,6 +10,10 @@ approved: once sent, the letter is what the candidate holds.
 
 The letter is built only when nothing is missing: an unknown or empty merge
 field is reported first (``letter_merge.check_letter``), never printed.
+
+Until the offer is approved its letter prints with DRAFT across every page,
+and ``LetterState.draft_reason`` says why (``offer_rules.letter_draft_reason``).
+The mark is not part of the stored letter: a reprint after approval is clean.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from babel.numbers import get_currency_precision
 from sqlmodel import Session
 
 from hiring_desk import clock
+from hiring_desk.domain import offer_rules
 from hiring_desk.domain.formatting import format_money
 from hiring_desk.domain.letter_fields import (
     MERGE_FIELDS,
@@ -47,7 +52,12 @@ from hiring_desk.services.offers.letter_merge import (
     fill_marked,
 )
 from hiring_desk.services.offers.letter_templates import default_template_key, letter_template
-from hiring_desk.services.offers.offer_views import load_application, load_offer, parties
+from hiring_desk.services.offers.offer_views import (
+    context_of,
+    load_application,
+    load_offer,
+    parties,
+)
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, Offer, TeamMember
 from hiring_desk.store.models._base import utcnow
@@ -69,6 +79,10 @@ __all__ = [
 
 #: While an offer has one of these statuses, its printed letter may be made again.
 REGENERATE_STATUSES = frozenset({OfferStatus.DRAFT.value, OfferStatus.APPROVED.value})
+#: Statuses an offer reaches only once approved: its letter prints without the DRAFT mark.
+_PAST_APPROVAL = frozenset(
+    {OfferStatus.APPROVED, OfferStatus.SENT, OfferStatus.ACCEPTED, OfferStatus.DECLINED}
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,7 @@ class LetterState:
     printed_at: datetime | None
     can_regenerate: bool
     terms_changed: bool  # the offer's terms differ from the printed letter's
+    draft_reason: str | None = None  # why the PDF says DRAFT across it (None: it does not)
 
     @property
     def frozen(self) -> bool:
@@ -140,6 +155,7 @@ def letter_state(workbook: Workbook, offer_id: int) -> LetterState:
             printed_at=offer.printed_at if printed else None,
             can_regenerate=offer.status in REGENERATE_STATUSES,
             terms_changed=printed is not None and printed.terms != context.terms(),
+            draft_reason=_draft_reason(session, offer),
         )
 
 
@@ -184,8 +200,9 @@ def write_letter_pdf(
     with workbook.transaction() as session:
         profile = session.get(CompanyProfile, 1)
         logo = profile.logo if profile else None
+        draft = _draft_reason(session, load_offer(session, offer_id)) is not None
     with reporting_write_failures(out):
-        letter_to_pdf(letter, out, logo)
+        letter_to_pdf(letter, out, logo, draft=draft)
     if new:
         _store(workbook, offer_id, letter)
     return out
@@ -227,6 +244,19 @@ def _letter_for_print(
     body = letter_template(workbook, key).body
     context = letter_context(workbook, offer_id, today=today)
     return _printed(key, context, fill(body, context)), True
+
+
+def _draft_reason(session: Session, offer: Offer) -> str | None:
+    """Why this offer's letter prints as a DRAFT now (None when it prints clean)."""
+    status = OfferStatus(offer.status)
+    approved = status in _PAST_APPROVAL or (
+        status is OfferStatus.WITHDRAWN and offer.approved_at is not None
+    )
+    budget = context_of(session, load_application(session, offer.application_id)).budget
+    position = offer_rules.budget_position(
+        offer.salary_minor, offer.currency, offer.pay_period, budget
+    )
+    return offer_rules.letter_draft_reason(approved, position.side == "above")
 
 
 def _store(workbook: Workbook, offer_id: int, letter: PrintedLetter) -> None:

@@ -2,9 +2,10 @@
 
 An offer belongs to one application. It is refused for an application that is
 rejected, withdrawn or already hired, and an application has at most one live
-offer (draft, approved, sent or accepted) at a time. Drafting an offer moves an
-application that is not yet at Offer there, through the pipeline so the move
-is on the candidate's timeline.
+offer (draft, approved, sent or accepted) at a time. Drafting or editing an
+offer leaves the application's stage alone: a draft is an idea the candidate
+has not seen. Sending it (``offer_status.mark_sent``) is what moves the
+application to Offer, on the candidate's timeline.
 
 Reading offers back is in ``offer_views`` (re-exported here); status changes
 (approve, send, accept, decline, withdraw) and filling a role are in
@@ -19,7 +20,6 @@ from sqlmodel import Session, col
 
 from hiring_desk import clock
 from hiring_desk.domain import offer_rules
-from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ServiceError, ValidationError
@@ -37,7 +37,6 @@ from hiring_desk.services.offers.offer_views import (
     summaries,
 )
 from hiring_desk.services.offers.terms import CheckedTerms, OfferDraft, check_terms
-from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Offer, TeamMember
@@ -68,11 +67,10 @@ def create_offer(
     application_id: int,
     draft: OfferDraft,
     *,
-    move_to_offer: bool = True,
     by_member_id: int | None = None,
     today: date | None = None,
 ) -> OfferDetail:
-    """Draft an offer; with ``move_to_offer`` the application moves to Offer if it is before it.
+    """Draft an offer. The application stays at its stage until the offer is sent.
 
     Refused (OfferRefusedError) for a closed application or one with a live
     offer; bad terms raise ValidationError with a message per field.
@@ -93,11 +91,6 @@ def create_offer(
         _apply(offer, checked)
         session.add(offer)
         session.flush()
-        stage = Stage(application.stage)
-        if move_to_offer and stage in OPEN_STAGES and stage is not Stage.OFFER:
-            stage_moves.move_in_session(
-                session, application, Stage.OFFER, by_member_id=by_member_id, note="Offer drafted"
-            )
         audit.record(session, "add", "offer", offer.id)
         return detail_of(session, offer, today)
 

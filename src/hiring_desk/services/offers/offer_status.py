@@ -35,6 +35,7 @@ from hiring_desk.store.models import Application, Offer, Role, TeamMember
 from hiring_desk.store.models._base import utcnow
 
 #: The note on the stage event a status change leads to.
+SENT_NOTE = "Offer sent"
 ACCEPTED_NOTE = "Offer accepted"
 FILLED_NOTE = "The role is filled"
 
@@ -72,11 +73,28 @@ def approve(
         return detail_of(session, offer, today)
 
 
-def mark_sent(workbook: Workbook, offer_id: int, *, today: date | None = None) -> OfferDetail:
-    """Record that the approved offer went to the candidate."""
+def mark_sent(
+    workbook: Workbook,
+    offer_id: int,
+    *,
+    by_member_id: int | None = None,
+    today: date | None = None,
+) -> OfferDetail:
+    """Record that the approved offer went to the candidate.
+
+    This is when the application reaches the Offer stage (a draft does not
+    move it): the move is on the candidate's timeline, in the same transaction.
+    """
     with workbook.transaction() as session:
         offer = _open_offer(session, offer_id)
+        if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
+            raise ValidationError({"by": "must be a member of the team"})
         _change(session, offer, OfferStatus.SENT)
+        application = load_application(session, offer.application_id)
+        if Stage(application.stage) in OPEN_STAGES and application.stage != Stage.OFFER.value:
+            stage_moves.move_in_session(
+                session, application, Stage.OFFER, by_member_id=by_member_id, note=SENT_NOTE
+            )
         return detail_of(session, offer, today)
 
 

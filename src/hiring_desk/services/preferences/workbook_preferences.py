@@ -3,16 +3,20 @@
 Each preference lives where it always did: the default currency and locale on
 the company profile (checked as ``services.company`` checks them), the minutes
 between automatic backups with ``services.backups``, the retention period with
-``services.privacy``. Only the default templates are new: two workbook
-settings, read by the job-description editor and the offer-letter dialog as the
-template chosen first. Every value is checked before any is written, so a
-refused save changes nothing.
+``services.privacy``. The default templates and the days an offer gives to
+answer are workbook settings (key and value): the templates are chosen first
+by the job-description editor and the offer-letter dialog; the days are where
+the offer editor's "Answer by" date starts when it is ticked. Every value is
+checked before any is written, so a refused save changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from hiring_desk import clock
+from hiring_desk.domain.offer_rules import DEFAULT_ANSWER_DAYS, check_answer_days
 from hiring_desk.domain.retention import check_months
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
@@ -27,17 +31,21 @@ from hiring_desk.store.models import CompanyProfile, WorkbookSetting
 from hiring_desk.store.models._base import utcnow
 
 __all__ = [
+    "ANSWER_DAYS_SETTING",
     "JD_TEMPLATE_SETTING",
     "LETTER_TEMPLATE_SETTING",
     "WorkbookPreferences",
+    "answer_by_default",
     "default_jd_template",
     "default_letter_template",
     "get_preferences",
+    "offer_answer_days",
     "save_preferences",
 ]
 
 JD_TEMPLATE_SETTING = "default_jd_template"
 LETTER_TEMPLATE_SETTING = "default_offer_letter_template"
+ANSWER_DAYS_SETTING = "offer_answer_days"
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class WorkbookPreferences:
     retention_months: int
     jd_template: str | None
     letter_template: str | None
+    offer_answer_days: int = DEFAULT_ANSWER_DAYS  # an offer's "Answer by": this many days on
 
 
 def get_preferences(workbook: Workbook) -> WorkbookPreferences:
@@ -62,7 +71,23 @@ def get_preferences(workbook: Workbook) -> WorkbookPreferences:
         retention_months=consent_retention.get_retention_months(workbook),
         jd_template=default_jd_template(workbook),
         letter_template=default_letter_template(workbook),
+        offer_answer_days=offer_answer_days(workbook),
     )
+
+
+def offer_answer_days(workbook: Workbook) -> int:
+    """How many days after today a new "Answer by" date starts (a week unless set)."""
+    value = _setting(workbook, ANSWER_DAYS_SETTING)
+    try:
+        days = int(value)
+    except ValueError:
+        return DEFAULT_ANSWER_DAYS
+    return DEFAULT_ANSWER_DAYS if check_answer_days(days) else days
+
+
+def answer_by_default(workbook: Workbook, today: date | None = None) -> date:
+    """The date "Answer by" starts at when it is ticked: today plus :func:`offer_answer_days`."""
+    return (today or clock.today()) + timedelta(days=offer_answer_days(workbook))
 
 
 def default_jd_template(workbook: Workbook) -> str | None:
@@ -94,6 +119,8 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         errors["jd_template"] = "is not a job-description template of this workbook"
     if wanted.letter_template is not None and wanted.letter_template not in _letter_keys(workbook):
         errors["letter_template"] = "is not an offer-letter template of this workbook"
+    if problem := check_answer_days(wanted.offer_answer_days):
+        errors["offer_answer_days"] = problem
     if errors:
         raise ValidationError(errors)
     before = get_preferences(workbook)
@@ -108,6 +135,7 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         for key, value in (
             (JD_TEMPLATE_SETTING, wanted.jd_template),
             (LETTER_TEMPLATE_SETTING, wanted.letter_template),
+            (ANSWER_DAYS_SETTING, str(wanted.offer_answer_days)),
         ):
             setting = session.get(WorkbookSetting, key) or WorkbookSetting(key=key)
             if setting.value != (value or ""):

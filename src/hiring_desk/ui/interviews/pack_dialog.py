@@ -4,7 +4,9 @@ The pack's data is read here (quick, on the GUI thread, through ``run_operation`
 laying out the PDF runs in the background (``run_in_background``), stepping through
 ``packs.write_pack`` behind a progress dialog with Cancel. Cancelling
 stops the steps, and then no file is written. When the pack is done the dialog
-offers to open it in the system's PDF viewer.
+offers to open it in the system's PDF viewer. A role with no interview plan
+would print no questions: the dialog says so and offers "Use Suggested
+Questions", which gives the role its suggested plan before printing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
 from hiring_desk.ui.operations import (
     BackgroundOperation,
@@ -33,6 +36,11 @@ from hiring_desk.ui.operations import (
 )
 from hiring_desk.ui.printed import open_with_system_viewer
 from hiring_desk.ui.widgets import button_row, line_edit, plain_label
+
+PLAN_NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
+    "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
+    " padding: 6px;"
+)
 
 
 def lay_out_pack(data: PackData, out: Path, progress: Progress) -> None:
@@ -94,6 +102,11 @@ class PrintPackDialog(QtWidgets.QDialog):
         self.error = plain_label(name="pack_error", style=ERROR_STYLE)
         self.error.hide()
         self.status = plain_label(name="pack_status")
+        self.plan_note = plain_label(name="pack_plan_note", style=PLAN_NOTE_STYLE)
+        self.suggest_button = QtWidgets.QPushButton("Use &Suggested Questions")
+        self.suggest_button.setObjectName("pack_use_suggested")
+        self.suggest_button.setAutoDefault(False)
+        self.suggest_button.clicked.connect(self.use_suggested_questions)
 
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton(
@@ -113,6 +126,8 @@ class PrintPackDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.scope)
+        layout.addWidget(self.plan_note)
+        layout.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QtWidgets.QLabel("Candidates in the pack:"))
         layout.addWidget(self.candidates, 1)
         layout.addLayout(ticks)
@@ -124,6 +139,7 @@ class PrintPackDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
         self.resize(560, 520)
 
+        self.role.currentIndexChanged.connect(lambda _index: self._show_plan())
         if interview_id is not None:
             self._show_interview(interview_id)
         else:
@@ -131,6 +147,7 @@ class PrintPackDialog(QtWidgets.QDialog):
                 self.role.setCurrentIndex(max(self.role.findData(role_id), 0))
             self.role.currentIndexChanged.connect(lambda _index: self._load_choices())
             self._load_choices()
+        self._show_plan()
 
     # -- what goes in the pack ---------------------------------------------------------------
 
@@ -190,6 +207,38 @@ class PrintPackDialog(QtWidgets.QDialog):
         else:
             self.scope.setText("Nobody has an open application to this role.")
         self._update_buttons()
+
+    def _show_plan(self) -> None:
+        """Say when the role has no interview plan, and offer the suggested one."""
+        role_id = self.role.currentData()
+        missing = packs.missing_plan(self._workbook, role_id) if role_id is not None else None
+        if missing is not None:
+            self.plan_note.setText(
+                f"{missing.sentence()} Use them, and the pack prints them for each round; "
+                "you can change the plan later with Interview Plan… on the Roles page."
+            )
+        self.plan_note.setVisible(missing is not None)
+        self.suggest_button.setVisible(missing is not None)
+
+    def use_suggested_questions(self) -> None:
+        """Give the role its suggested interview plan, so the pack has questions."""
+        role_id = self.role.currentData()
+        if role_id is None:
+            return
+        plan = run_operation(
+            self,
+            lambda: packs.use_suggested_plan(self._workbook, role_id),
+            changes=Change.INTERVIEW_PLANS,
+            failure_title="Plan Not Added",
+        )
+        if plan is None:
+            return
+        self._show_plan()
+        questions = sum(len(r.questions) for r in plan.rounds)
+        self.status.setText(
+            f"'{self.role.currentText()}' now has the suggested plan: {len(plan.rounds)} "
+            f"rounds, {questions} questions. The pack prints them."
+        )
 
     def _describe(self, choice: PackChoice) -> str:
         parts = [choice.name, choice.stage_label]

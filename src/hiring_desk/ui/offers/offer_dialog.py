@@ -22,6 +22,7 @@ from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.offers.offer_records import OfferContext, OfferDetail
 from hiring_desk.services.offers.terms import OfferDraft
+from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.roles.briefs import parse_money
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
@@ -196,6 +197,10 @@ class OfferDialog(QDialog):
             earliest = ctx.earliest_start()
             self.start_date.edit.setDate(qdate(earliest))
         self.expiry_date.set_value(draft.expiry_date)
+        if draft.expiry_date is None:  # ticking "Answer by" starts at the workbook's usual days
+            self.expiry_date.edit.setDate(
+                qdate(workbook_preferences.answer_by_default(self._workbook))
+            )
         select_data(self.employment_type, draft.employment_type)
         self.probation.setText(draft.probation)
         self.working_hours.setText(draft.working_hours)

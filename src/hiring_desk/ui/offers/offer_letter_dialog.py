@@ -3,7 +3,11 @@
 The first PDF saved keeps the letter with the offer; after that the dialog
 shows the kept letter and every PDF is a reprint of it. "Regenerate" makes it
 again from the chosen template while the offer is a draft or approved.
-Everything shown is plain text. The PDF is laid out in the background
+The preview renders the letter's Markdown (headings, lists, bold) as it
+prints; what people typed shows as typed. Until the offer is approved a line
+says why the PDF is marked DRAFT. When a letter needs something from the
+company profile (its address, name or signatory), a button opens the profile
+there and checks the letter again. The PDF is laid out in the background
 (``ui.operations.run_in_background``); regenerating is a quick operation.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,13 +23,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from hiring_desk.domain.formatting import format_day
+from hiring_desk.domain.letter_fields import body_markdown
 from hiring_desk.file_names import safe_file_name
 from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.offers import letter_templates, offer_letters
@@ -37,6 +43,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.team.company_dialog import CompanyDialog
 from hiring_desk.ui.widgets import plain_label
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
@@ -45,6 +52,22 @@ NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
     "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
     " padding: 6px;"
 )
+DRAFT_STYLE = (
+    "color: #7a1f1f; background: #fdecec; border: 1px solid #e3a3a3; border-radius: 4px;"
+    " padding: 6px; font-weight: bold;"
+)
+#: Markdown as CommonMark and GitHub tables, never raw HTML: names show as typed.
+_MARKDOWN = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+LINE_SEPARATOR = "\u2028"
+#: Problems that the company profile answers, and the field to open it at.
+_PROFILE_FIELDS = {
+    "company.address": "address",
+    "company.name": "name",
+    "signatory.name": "signatory",
+}
 
 
 class OfferLetterDialog(QDialog):
@@ -61,6 +84,7 @@ class OfferLetterDialog(QDialog):
         self.setWindowTitle(f"Offer Letter — {self._state.candidate_name}")
 
         self.note = plain_label(name="letter_note", style=NOTE_STYLE)
+        self.draft_line = plain_label(name="letter_draft_reason", style=DRAFT_STYLE)
         self.template = QComboBox()
         self.template.setObjectName("letter_template")
         self.template.currentIndexChanged.connect(lambda _index: self.refresh_preview())
@@ -79,10 +103,15 @@ class OfferLetterDialog(QDialog):
         self.problems.setObjectName("letter_problems")
         self.problems.setAccessibleName("Fix these before printing")
         self.problems.setMaximumHeight(110)
-        self.preview = QPlainTextEdit()
+        self.profile_button = QPushButton("Open the &Company Profile…")
+        self.profile_button.setObjectName("letter_company_profile")
+        self.profile_button.setAutoDefault(False)
+        self.profile_button.clicked.connect(self.open_company_profile)
+        self._profile_focus = "address"
+        self.preview = QTextBrowser()
         self.preview.setObjectName("letter_preview")
         self.preview.setAccessibleName("The letter")
-        self.preview.setReadOnly(True)
+        self.preview.setOpenLinks(False)
 
         self.regenerate_button = QPushButton("&Regenerate")
         self.regenerate_button.setObjectName("letter_regenerate")
@@ -99,9 +128,11 @@ class OfferLetterDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
+        layout.addWidget(self.draft_line)
         layout.addLayout(top)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems)
+        layout.addWidget(self.profile_button)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(box)
@@ -143,9 +174,10 @@ class OfferLetterDialog(QDialog):
         """The kept letter once printed (with its template chosen), else the template's."""
         state = self._state
         self._preview = None
+        fields: set[str] = set()
         if self._showing_kept_letter() and state.printed is not None:
             problems: list[str] = []
-            self.preview.setPlainText(state.printed.plain_text())
+            _show_markdown(self.preview, state.printed.markdown())
         else:
             try:
                 self._preview = offer_letters.preview_letter(
@@ -156,12 +188,18 @@ class OfferLetterDialog(QDialog):
                 problems = [str(exc)]
             else:
                 problems = [p.message for p in self._preview.problems]
+                fields = {p.field for p in self._preview.problems}
             letter = self._preview.letter
-            self.preview.setPlainText(letter.plain_text() if letter else self._preview.draft)
+            text = letter.markdown() if letter else body_markdown(self._preview.draft)
+            _show_markdown(self.preview, text)
         self.problems.clear()
         self.problems.addItems(problems)
         self.problems_title.setVisible(bool(problems))
         self.problems.setVisible(bool(problems))
+        self._offer_profile(fields)
+        reason = state.draft_reason
+        self.draft_line.setText(reason or "")
+        self.draft_line.setVisible(bool(reason))
         self._update_note_and_buttons(ready=not problems)
 
     def _update_note_and_buttons(self, *, ready: bool) -> None:
@@ -197,7 +235,34 @@ class OfferLetterDialog(QDialog):
             )
         self.note.setText(" ".join(parts))
 
+    def _offer_profile(self, fields: set[str]) -> None:
+        """Show the company profile button when the letter waits for something in it."""
+        missing = [key for key in _PROFILE_FIELDS if key in fields]
+        if missing:
+            self._profile_focus = _PROFILE_FIELDS[missing[0]]
+            self.profile_button.setText(
+                "Add the &Company's Address…"
+                if missing[0] == "company.address"
+                else "Open the &Company Profile…"
+            )
+        self.profile_button.setVisible(bool(missing))
+
     # -- actions -------------------------------------------------------------------------
+
+    def open_company_profile(self) -> None:
+        """Open the company profile at what is missing; once saved, check the letter again."""
+        dialog = CompanyDialog(self._workbook, self, self._profile_focus)
+        saved = dialog.exec()
+        dialog.deleteLater()
+        if not saved:
+            return
+        self.refresh_preview()
+        ready = self.save_button.isEnabled()
+        self.status.setText(
+            "The company profile is saved; the letter is ready to print."
+            if ready
+            else "The company profile is saved; the letter still needs the fixes listed."
+        )
 
     def save_pdf(self) -> None:
         start = Path.home() / safe_file_name(
@@ -262,3 +327,22 @@ class OfferLetterDialog(QDialog):
     def _reload(self) -> None:
         self._state = offer_letters.letter_state(self._workbook, self._offer_id)
         self._fill_templates(self._state.template_key)
+
+
+def _show_markdown(view: QTextBrowser, text: str) -> None:
+    """Render ``text`` in ``view``, with room between paragraphs as the printed letter has.
+
+    Qt makes each Markdown hard line break a paragraph of its own; a Unicode line
+    separator instead keeps a paragraph's lines together, so the space goes
+    between paragraphs only.
+    """
+    document = view.document()
+    document.setMarkdown(text.replace("  \n", LINE_SEPARATOR), _MARKDOWN)
+    spaced = QTextBlockFormat()
+    block = document.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        if cursor.currentTable() is None:  # table cells keep the table's own padding
+            spaced.setBottomMargin(2 if block.textList() is not None else 8)
+            cursor.mergeBlockFormat(spaced)
+        block = block.next()

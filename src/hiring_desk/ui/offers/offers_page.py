@@ -2,7 +2,10 @@
 
 Approve, send, accept, decline and withdraw each ask first. Accepting hires the
 candidate; when that fills the role's headcount the page offers to mark the
-role filled and close the applications still open, with a reason.
+role filled and close the applications still open, with a reason. Then it
+offers to cancel the interviews still scheduled that the hire leaves without a
+purpose: the hired candidate's for the role, and once the role is filled the
+other candidates' too.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from hiring_desk.domain.offer_rules import (
     allowed_targets,
 )
 from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
+from hiring_desk.services.interviews import interview_cancelling
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.offer_records import OfferSummary
 from hiring_desk.services.offers.offer_status import AcceptResult
@@ -37,7 +41,11 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
-from hiring_desk.ui.offers.offer_prompts import ApproveDialog, FillRoleDialog
+from hiring_desk.ui.offers.offer_prompts import (
+    ApproveDialog,
+    CancelInterviewsDialog,
+    FillRoleDialog,
+)
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import (
     Column,
@@ -241,6 +249,7 @@ class OffersPage(QWidget):
             "Record that the offer to {who} was sent today?",
             "Mark Sent",
             offer_status.mark_sent,
+            Change.OFFERS | Change.APPLICATIONS,  # sending moves the candidate to Offer
         )
 
     def decline_selected(self) -> None:
@@ -278,8 +287,33 @@ class OffersPage(QWidget):
             lambda: offer_status.accept(workbook, offer.id),
             Change.OFFERS | Change.APPLICATIONS | Change.ROLES,  # hired for the role
         )
-        if isinstance(result, AcceptResult) and result.headcount_filled:
+        if not isinstance(result, AcceptResult):
+            return
+        if result.headcount_filled:
             self._offer_to_fill(workbook, result)
+        self._offer_to_cancel_interviews(workbook, offer, result)
+
+    def _offer_to_cancel_interviews(
+        self, workbook: Workbook, offer: OfferSummary, result: AcceptResult
+    ) -> None:
+        """Ask to cancel the interviews the hire (and a filled role) leave without a purpose."""
+        application_id = result.offer.context.application_id
+        found = run_operation(
+            self, lambda: interview_cancelling.future_interviews(workbook, application_id)
+        )
+        if found is None or not found.interview_ids:
+            return
+        dialog = CancelInterviewsDialog(self, offer.candidate_name, result.role_title, found)
+        go = dialog.exec()
+        dialog.deleteLater()
+        if go:
+            self._run(
+                "Cannot Cancel the Interviews",
+                lambda: interview_cancelling.cancel_future_interviews(
+                    workbook, found.interview_ids
+                ),
+                Change.INTERVIEWS,
+            )
 
     def print_selected(self) -> None:
         offer = self.selected_offer()
@@ -315,14 +349,19 @@ class OffersPage(QWidget):
         )
 
     def _confirmed(
-        self, title: str, question: str, action: str, change: Callable[[Workbook, int], object]
+        self,
+        title: str,
+        question: str,
+        action: str,
+        change: Callable[[Workbook, int], object],
+        changes: Change = Change.OFFERS,
     ) -> None:
         workbook, offer = self._workbook, self.selected_offer()
         if workbook is None or offer is None:
             return
         text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
         if messages.confirm(self, title, text, action):
-            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), Change.OFFERS)
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), changes)
 
     def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
         """Make one change; a refusal is shown; either way the list is brought up to date."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.domain.offer_rules import MAX_ANSWER_DAYS, MIN_ANSWER_DAYS
 from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.offers import letter_templates
@@ -82,6 +83,10 @@ class PreferencesDialog(QDialog):
         self.jd_template.setObjectName("pref_jd_template")
         self.letter_template = QComboBox()
         self.letter_template.setObjectName("pref_letter_template")
+        self.answer_days = QSpinBox()
+        self.answer_days.setObjectName("pref_answer_days")
+        self.answer_days.setRange(MIN_ANSWER_DAYS, MAX_ANSWER_DAYS)
+        self.answer_days.setSuffix(" days")
         self.theme = QComboBox()
         self.theme.setObjectName("pref_theme")
         for value, label in THEME_CHOICES:
@@ -94,6 +99,7 @@ class PreferencesDialog(QDialog):
             "retention_months": FieldWithError(self.retention),
             "jd_template": FieldWithError(self.jd_template),
             "letter_template": FieldWithError(self.letter_template),
+            "offer_answer_days": FieldWithError(self.answer_days),
         }
         self.workbook_box = QGroupBox(
             f"This workbook ({workbook.path.name})" if workbook else "This workbook (none is open)"
@@ -106,6 +112,11 @@ class PreferencesDialog(QDialog):
             ("retention_months", "&Keep unsuccessful candidates:", "Then they are due for review"),
             ("jd_template", "&Job description template:", "Chosen first in the editor"),
             ("letter_template", "O&ffer letter template:", "Chosen first when printing"),
+            (
+                "offer_answer_days",
+                "Days to &answer an offer:",
+                'Where an offer\'s "Answer by" date starts when you tick it',
+            ),
         ):
             self._add_row(form, label, key, help_text)
         self.workbook_box.setEnabled(workbook is not None)
@@ -152,6 +163,7 @@ class PreferencesDialog(QDialog):
             label = template.name if template.built_in else f"{template.name} (yours)"
             self.letter_template.addItem(label, template.key)
         select_data(self.letter_template, current.letter_template)
+        self.answer_days.setValue(current.offer_answer_days)
 
     def wanted(self) -> WorkbookPreferences:
         """The workbook preferences as the form shows them."""
@@ -162,6 +174,7 @@ class PreferencesDialog(QDialog):
             retention_months=self.retention.value(),
             jd_template=self.jd_template.currentData(),
             letter_template=self.letter_template.currentData(),
+            offer_answer_days=self.answer_days.value(),
         )
 
     def _show_errors(self, exc: ValidationError) -> None:
