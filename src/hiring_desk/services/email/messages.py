@@ -21,10 +21,17 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
+from hiring_desk.services.candidates.opened_copies import write_copy
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
 from hiring_desk.services.email.email_templates import EMAIL_FIELDS, email_template
-from hiring_desk.services.email.eml import Draft, DraftFile, write_eml
+from hiring_desk.services.email.eml import (
+    Draft,
+    DraftFile,
+    draft_file_name,
+    message_bytes,
+    write_eml,
+)
 from hiring_desk.services.email.merge_context import MessageSubject, message_context
 from hiring_desk.services.interviews.calendar_export import ics_for_interviews
 from hiring_desk.services.offers.letter_merge import (
@@ -43,13 +50,18 @@ __all__ = [
     "MessageRecord",
     "MessageSubject",
     "PreparedMessage",
+    "automatic_attachments",
     "messages_of",
+    "open_copy",
     "picked_file",
     "prepare_message",
     "preview_message",
     "record_message",
     "write_message",
 ]
+
+ICS_NAME = "interview.ics"
+LETTER_NAME = "offer-letter.pdf"
 
 #: A picked file larger than this is refused (mail servers refuse much smaller).
 MAX_PICKED_BYTES = 20 * 1024 * 1024
@@ -150,10 +162,12 @@ def prepare_message(
     subject = " ".join(fill(template.subject, context, EMAIL_FIELDS).split())
     body = fill(template.body, context, EMAIL_FIELDS)
     files: list[DraftFile] = []
-    if about.interview_id is not None and template.needs == "interview":
+    if ICS_NAME in automatic_attachments(template.needs, about):
+        assert about.interview_id is not None
         data = ics_for_interviews(workbook, [about.interview_id])
-        files.append(DraftFile("interview.ics", "text/calendar", data))
-    if about.offer_id is not None and template.needs == "offer":
+        files.append(DraftFile(ICS_NAME, "text/calendar", data))
+    if LETTER_NAME in automatic_attachments(template.needs, about):
+        assert about.offer_id is not None
         files.append(_offer_letter(workbook, about.offer_id))
     files += picked
     draft = Draft(
@@ -168,10 +182,20 @@ def prepare_message(
     return PreparedMessage(draft, about, parties.application_id, template.key, template.name)
 
 
+def automatic_attachments(needs: str, about: MessageSubject) -> tuple[str, ...]:
+    """The files a message gets without asking: the interview's calendar file for one about
+    an interview, the offer letter for one about an offer."""
+    if needs == "interview" and about.interview_id is not None:
+        return (ICS_NAME,)
+    if needs == "offer" and about.offer_id is not None:
+        return (LETTER_NAME,)
+    return ()
+
+
 def _offer_letter(workbook: Workbook, offer_id: int) -> DraftFile:
     with tempfile.TemporaryDirectory(prefix="hiring-desk-offer-") as folder:
-        path = write_letter_pdf(workbook, offer_id, Path(folder) / "offer-letter.pdf")
-        return DraftFile("offer-letter.pdf", "application/pdf", path.read_bytes())
+        path = write_letter_pdf(workbook, offer_id, Path(folder) / LETTER_NAME)
+        return DraftFile(LETTER_NAME, "application/pdf", path.read_bytes())
 
 
 def picked_file(path: Path) -> DraftFile:
@@ -202,6 +226,22 @@ def write_message(workbook: Workbook, prepared: PreparedMessage, out: Path) -> M
         except ValueError as exc:
             raise ServiceError(f"The message cannot be made: {exc}.") from None
     return record_message(workbook, prepared)
+
+
+def open_copy(workbook: Workbook, prepared: PreparedMessage) -> tuple[Path, MessageRecord]:
+    """Write the draft where the mail program can open it (a private copy, removed when the
+    workbook closes or the app ends, see ``opened_copies``), and record it."""
+    try:
+        data = message_bytes(prepared.draft)
+    except ValueError as exc:
+        raise ServiceError(f"The message cannot be made: {exc}.") from None
+    record = record_message(workbook, prepared)
+    name = draft_file_name(prepared.draft)
+    try:
+        path = write_copy(workbook, record.candidate_id, -record.id, name, data)
+    except OSError as exc:
+        raise ServiceError(f"Could not write the draft: {exc.strerror or exc}") from None
+    return path, record
 
 
 def record_message(workbook: Workbook, prepared: PreparedMessage) -> MessageRecord:
