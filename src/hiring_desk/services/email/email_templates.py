@@ -30,7 +30,12 @@ from hiring_desk.domain.vocab import TemplateKind
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.common.validation import clean, length_problem, normalise_text
-from hiring_desk.services.offers.letter_merge import FieldSet, LetterProblem, check_letter
+from hiring_desk.services.offers.letter_merge import (
+    FieldSet,
+    LetterProblem,
+    check_letter,
+    fill_marked,
+)
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import UserTemplate
 from hiring_desk.store.models._base import utcnow
@@ -135,6 +140,15 @@ def template_problems(subject: str, body: str) -> list[LetterProblem]:
     context = sample_context()
     return _prefixed("Subject", check_letter(subject, context, EMAIL_FIELDS)) + check_letter(
         body, context, EMAIL_FIELDS
+    )
+
+
+def sample_preview(subject: str, body: str) -> tuple[str, str]:
+    """Subject and body filled in for a complete sample candidate ("" where they cannot be)."""
+    context = sample_context()
+    return (
+        fill_marked(subject, context, EMAIL_FIELDS) or "",
+        fill_marked(body, context, EMAIL_FIELDS) or "",
     )
 
 
