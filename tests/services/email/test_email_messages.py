@@ -195,3 +195,20 @@ def test_an_address_without_a_domain_is_not_written(workbook: Workbook, tmp_path
         write_message(workbook, prepared, out)
     assert not out.exists()
     assert messages_of(workbook, setup.candidate_id) == []
+
+
+def test_an_invitation_without_a_video_link_keeps_its_lines_apart(workbook: Workbook) -> None:
+    setup = candidate_with_everything(workbook)
+    with workbook.transaction() as session:
+        interview = session.get(models.Interview, setup.interview_id)
+        assert interview is not None
+        interview.video_link = ""
+        session.add(interview)
+    about = MessageSubject(
+        setup.candidate_id, interview_id=setup.interview_id, sender_id=setup.sender_id
+    )
+    body = prepare_message(workbook, "interview-invitation", about).draft.body
+    assert (
+        "Where: Harbourlight office, Dublin 8\nYou will meet: Tomás Ó Briain\n\nThe calendar"
+        in body
+    )
