@@ -145,3 +145,25 @@ def test_save_as_writes_the_eml_with_a_picked_file_and_the_offer_letter(
     assert sorted(files) == ["map.txt", "offer-letter.pdf"]
     assert files["map.txt"] == b"Turn left at the harbour."
     assert [r.template_name for r in messages_of(workbook, setup.candidate_id)] == ["Offer"]
+
+
+def test_what_the_message_is_about_is_picked_from_the_candidates_own(
+    qtbot: QtBot, workbook: Workbook, setup: Setup, opened: list[QUrl]
+) -> None:
+    about = MessageSubject(setup.candidate_id, sender_id=setup.sender_id)
+    dialog = _dialog(qtbot, workbook, about, "offer")
+    assert dialog.to.text() == f"{GREEK} <zoi@example.gr>"
+    labels = [dialog.about_choice.itemText(i) for i in range(dialog.about_choice.count())]
+    assert labels == [
+        "Nothing in particular",
+        "Interview: Technical interview, 12 Jan 2027 (Backend Developer)",
+        "Offer: Backend Developer (approved)",
+    ]
+    assert not dialog.open_button.isEnabled()
+    dialog.about_choice.setFocus()
+    qtbot.keyClick(dialog.about_choice, Qt.Key.Key_End)
+    assert dialog.problems.item(0).text() == compose.READY
+    assert dialog.files.item(0).text().startswith("offer-letter.pdf")
+    click(qtbot, dialog.open_button)
+    (url,) = opened
+    assert sorted(attachments_of(parse_eml(Path(url.toLocalFile())))) == ["offer-letter.pdf"]

@@ -137,3 +137,53 @@ def _interview_fields(
         link=interview.video_link,
         interviewers=together if names else "",
     )
+
+
+@dataclass(frozen=True)
+class SubjectChoice:
+    """Something of the candidate's a message can be about: an interview or an offer."""
+
+    label: str  # "Interview: Phone screen, 13 Nov 2026 (Backend Developer)"
+    interview_id: int | None = None
+    offer_id: int | None = None
+
+
+def subject_choices(workbook: Workbook, candidate_id: int) -> list[SubjectChoice]:
+    """The candidate's interviews (soonest last) and offers, for the compose dialog."""
+    from hiring_desk.domain.formatting import format_day
+    from hiring_desk.domain.vocab import OfferStatus
+    from hiring_desk.store.models import Interview
+
+    with workbook.transaction() as session:
+        locale = (session.get(CompanyProfile, 1) or CompanyProfile()).locale
+        interviews = session.exec(
+            select(Interview, col(Role.title))
+            .join(Application, col(Application.id) == Interview.application_id)
+            .join(Role, col(Role.id) == Application.role_id)
+            .where(Application.candidate_id == candidate_id)
+            .order_by(col(Interview.starts_at), col(Interview.id))
+        ).all()
+        offers = session.exec(
+            select(Offer, col(Role.title))
+            .join(Application, col(Application.id) == Offer.application_id)
+            .join(Role, col(Role.id) == Application.role_id)
+            .where(Application.candidate_id == candidate_id)
+            .order_by(col(Offer.id))
+        ).all()
+        found: list[SubjectChoice] = []
+        for interview, title in interviews:
+            day = interview.starts_at.astimezone(zone_or_utc(interview.timezone)).date()
+            name = interview.round_name or "Interview"
+            found.append(
+                SubjectChoice(
+                    f"Interview: {name}, {format_day(day, locale)} ({title})",
+                    interview_id=interview.id,
+                )
+            )
+        for offer, title in offers:
+            try:
+                status = OfferStatus(offer.status).label.lower()
+            except ValueError:
+                status = offer.status
+            found.append(SubjectChoice(f"Offer: {title} ({status})", offer_id=offer.id))
+        return found

@@ -76,6 +76,7 @@ class MessagePreview:
     problems: tuple[LetterProblem, ...]
     to_address: str
     from_address: str
+    to_name: str = ""
 
     @property
     def ready(self) -> bool:
@@ -134,6 +135,7 @@ def preview_message(workbook: Workbook, template_key: str, about: MessageSubject
         tuple(problems),
         context.candidate.email,
         context.sender.email,
+        context.candidate.name,
     )
 
 

@@ -1,7 +1,8 @@
 """Writing to one candidate: pick a template, see the message, hand it to the mail program.
 
 The preview is the merged subject and body for this candidate, refreshed as the
-template or the reason changes; while a merge field is unknown or empty, each
+template, what it is about (one of their interviews or offers) or the reason
+changes; while a merge field is unknown or empty, each
 is named and the gaps are marked in the text, and nothing can be made.
 "Open in Mail Program" gives the desktop a ``mailto:`` link when nothing is
 attached, else a private ``.eml`` copy (removed when the workbook closes);
@@ -23,6 +24,7 @@ from PySide6.QtGui import QDesktopServices
 
 from hiring_desk.services.email import email_templates, messages
 from hiring_desk.services.email.eml import DraftFile, draft_file_name, mailto_url
+from hiring_desk.services.email.merge_context import subject_choices
 from hiring_desk.services.email.messages import MessagePreview, MessageSubject
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
@@ -33,10 +35,6 @@ from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PREVIEW_DELAY_MS = 200
 READY = "Ready: every merge field has a value."
-ABOUT = {
-    "interview": "This template is about an interview.",
-    "offer": "This template is about an offer.",
-}
 
 
 class WorkbookWindow(Protocol):
@@ -71,6 +69,15 @@ class ComposeDialog(QtWidgets.QDialog):
         chosen = self.template.findData(template) if template else 0
         self.template.setCurrentIndex(max(chosen, 0))
         self.template.currentIndexChanged.connect(self.refresh)
+        self.about_choice = QtWidgets.QComboBox()
+        self.about_choice.setObjectName("compose_about")
+        self.about_choice.setAccessibleName("About")
+        self.about_choice.addItem("Nothing in particular", (None, None))
+        for choice in subject_choices(workbook, about.candidate_id):
+            self.about_choice.addItem(choice.label, (choice.interview_id, choice.offer_id))
+            if (choice.interview_id, choice.offer_id) == (about.interview_id, about.offer_id):
+                self.about_choice.setCurrentIndex(self.about_choice.count() - 1)
+        self.about_choice.currentIndexChanged.connect(self.refresh)
         self.reason = line_edit("compose_reason", "Optional: a reason line, for rejections")
         self.reason.setText(about.reason)
         self.to = plain_label(name="compose_to")
@@ -92,6 +99,7 @@ class ComposeDialog(QtWidgets.QDialog):
 
         form = QtWidgets.QFormLayout()
         form.addRow("&Template:", self.template)
+        form.addRow("&About:", self.about_choice)
         form.addRow("To:", self.to)
         form.addRow("R&eason:", self.reason)
         form.addRow("Subject:", self.subject)
@@ -130,11 +138,12 @@ class ComposeDialog(QtWidgets.QDialog):
 
     def about(self) -> MessageSubject:
         about = self._about
+        interview_id, offer_id = self.about_choice.currentData()
         return MessageSubject(
             about.candidate_id,
             about.application_id,
-            about.interview_id,
-            about.offer_id,
+            interview_id,
+            offer_id,
             about.sender_id,
             self.reason.text(),
             about.time_zone,
@@ -152,7 +161,8 @@ class ComposeDialog(QtWidgets.QDialog):
         self.preview = preview
         if preview is None:
             return
-        self.to.setText(preview.to_address or "(no email address)")
+        address = preview.to_address or "no email address"
+        self.to.setText(f"{preview.to_name} <{address}>" if preview.to_name else address)
         self.subject.setText(preview.subject)
         self.body.setPlainText(preview.body)
         self.problems.clear()
