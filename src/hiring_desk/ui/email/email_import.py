@@ -57,6 +57,7 @@ class EmailImportReportDialog(QtWidgets.QDialog):
         self.summary.setObjectName("email_import_summary")
         self.details = QtWidgets.QPlainTextEdit("\n".join(report.lines()))
         self.details.setObjectName("email_import_details")
+        self.details.setAccessibleName("Report")
         self.details.setReadOnly(True)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -49,6 +49,7 @@ class MessageTextDialog(QtWidgets.QDialog):
             header.append(f"Attached: {', '.join(record.attachments)}")
         self.text = QtWidgets.QPlainTextEdit("\n".join(header) + "\n\n" + record.body)
         self.text.setObjectName("message_text")
+        self.text.setAccessibleName("Message")
         self.text.setReadOnly(True)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

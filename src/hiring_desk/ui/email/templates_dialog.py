@@ -47,6 +47,7 @@ class EmailTemplatesDialog(QtWidgets.QDialog):
         self.language_filter.currentIndexChanged.connect(lambda _i: self._fill(None))
         self.templates = QtWidgets.QListWidget()
         self.templates.setObjectName("email_templates_list")
+        self.templates.setAccessibleName("Templates")
         self.templates.currentItemChanged.connect(self._chosen)
         self.new_button = push_button("&New", "email_template_new", self.add_new)
         self.copy_button = push_button("&Copy", "email_template_copy", self.copy_selected)
@@ -68,6 +69,7 @@ class EmailTemplatesDialog(QtWidgets.QDialog):
         self.subject = line_edit("email_template_subject")
         self.body = QtWidgets.QPlainTextEdit()
         self.body.setObjectName("email_template_body")
+        self.body.setAccessibleName("Body")
         for edit in (self.name, self.language, self.subject):
             edit.textEdited.connect(self._edited)
         self.needs.currentIndexChanged.connect(self._edited)
@@ -75,9 +77,11 @@ class EmailTemplatesDialog(QtWidgets.QDialog):
         self.note = plain_label(name="email_template_note")
         self.check = QtWidgets.QListWidget()
         self.check.setObjectName("email_template_check")
+        self.check.setAccessibleName("Check")
         self.check.setMaximumHeight(80)
         self.preview = QtWidgets.QPlainTextEdit()
         self.preview.setObjectName("email_template_preview")
+        self.preview.setAccessibleName("Preview")
         self.preview.setReadOnly(True)
         self.save_button = push_button("&Save Template", "email_template_save", self.save)
         form = QtWidgets.QFormLayout()
@@ -97,6 +101,7 @@ class EmailTemplatesDialog(QtWidgets.QDialog):
 
         self.fields = QtWidgets.QListWidget()
         self.fields.setObjectName("email_merge_fields")
+        self.fields.setAccessibleName("Merge fields")
         self.fields.setWordWrap(True)
         for name, meaning in EMAIL_MERGE_FIELDS.items():
             item = QtWidgets.QListWidgetItem(f"{{{{ {name} }}}}\n    {meaning}")
