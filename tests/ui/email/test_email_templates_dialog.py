@@ -35,7 +35,7 @@ def test_built_ins_are_listed_and_previewed_read_only(dialog: EmailTemplatesDial
     assert dialog.check.item(0).text() == NO_PROBLEMS
     preview = dialog.preview.toPlainText()
     assert preview.startswith("Subject: Thanks for applying: ")
-    assert "Hi Aoife," in preview
+    assert "Backend Developer at Example Software Ltd\n\nHi Aoife,\n" in preview
 
 
 def test_a_copy_is_edited_checked_as_typed_and_saved_in_another_language(

@@ -146,10 +146,8 @@ def template_problems(subject: str, body: str) -> list[LetterProblem]:
 def sample_preview(subject: str, body: str) -> tuple[str, str]:
     """Subject and body filled in for a complete sample candidate ("" where they cannot be)."""
     context = sample_context()
-    return (
-        fill_marked(subject, context, EMAIL_FIELDS) or "",
-        fill_marked(body, context, EMAIL_FIELDS) or "",
-    )
+    merged_subject = fill_marked(subject, context, EMAIL_FIELDS) or ""
+    return " ".join(merged_subject.split()), fill_marked(body, context, EMAIL_FIELDS) or ""
 
 
 def _prefixed(where: str, problems: list[LetterProblem]) -> list[LetterProblem]:
