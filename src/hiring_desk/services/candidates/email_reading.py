@@ -78,7 +78,8 @@ def read_mail_files(paths: Sequence[Path]) -> list[ReceivedMessage]:
 
 def _messages_in(path: Path) -> Iterator[ReceivedMessage]:
     try:
-        head = path.open("rb").read(5)
+        with path.open("rb") as handle:
+            head = handle.read(5)
     except OSError as exc:
         raise UnreadableMailError(f"Could not read {path.name}: {exc.strerror or exc}") from None
     if path.suffix.lower() == ".mbox" or head == b"From ":
