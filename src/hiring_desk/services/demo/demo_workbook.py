@@ -32,6 +32,7 @@ from hiring_desk.services.common.time_zones import TIMEZONE_SETTING
 from hiring_desk.services.demo import demo_data as data
 from hiring_desk.services.demo import demo_plans
 from hiring_desk.services.demo.demo_candidates import CANDIDATES
+from hiring_desk.services.demo.demo_messages import add_messages
 from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates, row_id
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
@@ -96,6 +97,7 @@ def fill_demo_data(workbook: Workbook) -> None:
         for role in data.ROLES:
             _role(ctx, role)
         add_candidates(ctx)
+        add_messages(ctx)
         _extras(ctx)
         session.flush()
         search.rebuild(session)
