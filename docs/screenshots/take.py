@@ -100,8 +100,8 @@ def main() -> int:
     interviewing = next(row for row in senior_rows if row.stage == "interview")
     window.show_candidate(interviewing.id)
     shoot("candidates.png")
-    index = candidates_page.role_filter.findData(senior.id)
-    candidates_page.role_filter.setCurrentIndex(index)
+    index = candidates_page.filters.role_filter.findData(senior.id)
+    candidates_page.filters.role_filter.setCurrentIndex(index)
     candidates_page.show_board()
     splitter = candidates_page.findChild(QSplitter)
     assert splitter is not None
@@ -110,7 +110,7 @@ def main() -> int:
     shoot("board.png")
     splitter.setSizes(widths)
     candidates_page.show_board(False)
-    candidates_page.role_filter.setCurrentIndex(0)
+    candidates_page.filters.role_filter.setCurrentIndex(0)
 
     area("interviews")
     shoot("interviews.png")
