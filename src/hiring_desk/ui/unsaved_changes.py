@@ -12,6 +12,7 @@ closes the popup.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -65,21 +66,21 @@ def _value_of(widget: QWidget) -> object | None:
     return value
 
 
-def form_values(root: QWidget) -> list[tuple[str, object]]:
-    """The values of every input under ``root``, in a form that compares equal when
-    nothing has been changed."""
-    values: list[tuple[str, object]] = []
+def form_values(root: QWidget) -> dict[int, object]:
+    """The values of every input under ``root`` by input (Qt reorders a widget's children
+    as tabs are shown, so not by position): equal when nothing has been changed."""
+    values: dict[int, object] = {}
     for widget in root.findChildren(QWidget):
         value = _value_of(widget)
         if value is not None:
-            values.append((type(widget).__name__, value))
+            values[shiboken6.getCppPointer(widget)[0]] = value
     return values
 
 
 class FormDialog(QDialog):
     """A dialog of inputs that does not throw away changes without asking."""
 
-    _snapshot: list[tuple[str, object]] | None = None
+    _snapshot: dict[int, object] | None = None
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._snapshot is None:

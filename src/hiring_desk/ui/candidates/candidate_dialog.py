@@ -6,7 +6,6 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
-    QDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from hiring_desk.services.team import company
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
@@ -50,7 +50,7 @@ def _optional_spin(name: str, maximum: int, suffix: str) -> QSpinBox:
     return spin
 
 
-class CandidateDialog(QDialog):
+class CandidateDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None,

@@ -45,6 +45,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label, text_box
 
 KEYS_HELP = (
@@ -67,7 +68,7 @@ def _sentence(message: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-class ScorecardDialog(QDialog):
+class ScorecardDialog(FormDialog):
     """Add or edit one interviewer's scorecard; ``scorecard_id`` is set when saved."""
 
     def __init__(
