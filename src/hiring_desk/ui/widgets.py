@@ -133,7 +133,9 @@ def contains_completer(model: QAbstractItemModel, parent: QWidget) -> QCompleter
     completer = QCompleter(model, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    ClickThroughPopup(completer.popup())
+    popup = completer.popup()
+    if popup is not None:
+        ClickThroughPopup(popup)
     return completer
 
 
