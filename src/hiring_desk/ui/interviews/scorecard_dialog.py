@@ -164,7 +164,9 @@ class ScorecardDialog(FormDialog):
             )
         self.interviewer.currentIndexChanged.connect(self._interviewer_changed)
         self._show_form()
-        self.interviewer.setFocus()
+        # The interviewer is chosen already (the one still owing a scorecard): start at
+        # the first rating; Shift+Tab or Up goes back to the interviewer.
+        self._focus_row(0 if self.rows and self.save_button.isEnabled() else -1)
         name_from_labels(self)
 
     @classmethod
@@ -268,6 +270,8 @@ class ScorecardDialog(FormDialog):
         member_id = self.interviewer.currentData()
         self.form = scorecards.scorecard_form(self._workbook, self._interview_id, member_id)
         self._show_form()
+        if self.isVisible():
+            self.mark_unchanged()  # another interviewer's card, as saved: nothing to lose
 
     # -- saving ---------------------------------------------------------------------------
 
