@@ -78,6 +78,7 @@ class _StageMoveDialog(FormDialog):
         for widget in extra:
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)  # the heading (name, role, stage) on one line or two
 
     def _target_changed(self) -> None:
         rejecting = self.target.currentData() == Stage.REJECTED.value
