@@ -168,3 +168,33 @@ def test_the_first_click_on_add_skill_adds_while_completions_are_shown(
     on_role_dialog(qtbot, add)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert [getattr(a, "skill", a) for a in added] == ["Python", False]
+
+
+def test_the_job_description_editor_asks_and_saves_a_version(
+    page: RolesPage, qtbot: QtBot, asked: list[str]
+) -> None:
+    from hiring_desk.services.roles import job_descriptions
+    from hiring_desk.services.roles.briefs import RoleBrief
+    from hiring_desk.ui.roles.jd_editor import JDEditor
+
+    wb = page._workbook
+    assert wb is not None
+    role = role_records.create_role(wb, RoleBrief(title="Data Engineer"))
+    editor = JDEditor(None, wb, role.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=2000)
+    editor.editor.setFocus()
+    qtbot.keyClicks(editor.editor, "# Data Engineer")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.editor, "Build our pipelines.")
+    answer_prompt(qtbot, asked, QMessageBox.StandardButton.Cancel)
+    escape(qtbot, editor)
+    assert editor.isVisible() and len(asked) == 1
+    answer_prompt(qtbot, asked, QMessageBox.StandardButton.Save)
+    escape(qtbot, editor)
+    assert not editor.isVisible() and len(asked) == 2
+    latest = job_descriptions.latest_version(wb, role.id)
+    assert latest is not None and "Build our pipelines." in latest.body
