@@ -35,6 +35,8 @@ def answered_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("confirm", "show_error", "show_warning", "show_info"):
         monkeypatch.setattr(messages, name, record)
+    # Closing a form with changes (a test's own reject()) discards them without asking.
+    monkeypatch.setattr(messages, "ask_unsaved_changes", lambda *_args: messages.DISCARD)
     # Nothing a test does may open a real program (a PDF viewer, a browser).
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
     # "Who is using Hiring Desk?" on opening a workbook with a team: skipped.

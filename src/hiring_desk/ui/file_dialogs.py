@@ -1,5 +1,9 @@
 """The file choosers the app uses, in one place so tests can answer them.
 
+Each starts in the folder a file was last saved to or opened from (remembered in
+the settings): a suggested name in the home folder, the callers' default, moves
+there; a start somewhere else (the open workbook's folder) is kept.
+
 A file chosen to save into is checked before it is returned: the workbook
 itself (or a link to it), another database, a workbook's working or lock
 file, the backups folder and anything that is not an ordinary file are
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from hiring_desk import WORKBOOK_SUFFIX
 from hiring_desk.safe_output import UnsafeOutputError, refuse_unsafe_target
 from hiring_desk.ui import messages
+from hiring_desk.ui.settings import Settings
 
 WORKBOOK_FILTER = f"Hiring Desk workbooks (*{WORKBOOK_SUFFIX})"
 ALL_FILES = "All files (*)"
@@ -23,9 +28,9 @@ ALL_FILES = "All files (*)"
 
 def ask_open_workbook(parent: QWidget | None, start: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Open Workbook", str(start), f"{WORKBOOK_FILTER};;{ALL_FILES}"
+        parent, "Open Workbook", _start(start), f"{WORKBOOK_FILTER};;{ALL_FILES}"
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_new_workbook(parent: QWidget | None, start: Path) -> Path | None:
@@ -33,24 +38,24 @@ def ask_new_workbook(parent: QWidget | None, start: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent,
         "New Workbook",
-        str(start),
+        _start(start),
         WORKBOOK_FILTER,
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_save_copy(parent: QWidget | None, start: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", str(start), WORKBOOK_FILTER)
-    return _safe_to_write(parent, Path(name)) if name else None
+    name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", _start(start), WORKBOOK_FILTER)
+    return _safe_to_write(parent, Path(name)) if _chosen(name) else None
 
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
 
 def ask_logo_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Choose Company Logo", "", IMAGE_FILTER)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getOpenFileName(parent, "Choose Company Logo", _start(None), IMAGE_FILTER)
+    return _chosen(name)
 
 
 TEMPLATE_FILTER = "Hiring Desk templates (*.toml)"
@@ -59,9 +64,9 @@ TEMPLATE_FILTER = "Hiring Desk templates (*.toml)"
 def ask_export_path(parent: QWidget | None, start: Path, label: str, suffix: str) -> Path | None:
     """Where to write an export; adds ``suffix`` when the name has no extension."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export {label}", str(start), f"{label} (*{suffix});;{ALL_FILES}"
+        parent, f"Export {label}", _start(start), f"{label} (*{suffix});;{ALL_FILES}"
     )
-    if not name:
+    if _chosen(name) is None:
         return None
     path = Path(name)
     return _safe_to_write(parent, path if path.suffix else path.with_name(path.name + suffix))
@@ -69,15 +74,17 @@ def ask_export_path(parent: QWidget | None, start: Path, label: str, suffix: str
 
 def ask_import_template(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import Template", "", f"{TEMPLATE_FILTER};;{ALL_FILES}"
+        parent, "Import Template", _start(None), f"{TEMPLATE_FILTER};;{ALL_FILES}"
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_attachment_files(parent: QWidget | None) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
-        parent, "Attach Files", "", f"CVs (*.pdf *.docx *.odt *.txt);;{ALL_FILES}"
+        parent, "Attach Files", _start(None), f"CVs (*.pdf *.docx *.odt *.txt);;{ALL_FILES}"
     )
+    for name in names[:1]:
+        _chosen(name)
     return [Path(name) for name in names]
 
 
@@ -85,18 +92,18 @@ def ask_import_csv(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
         "Import Candidates",
-        "",
+        _start(None),
         f"Spreadsheet text: CSV, tab-separated (*.csv *.tsv *.tab *.txt);;{ALL_FILES}",
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_save_pdf(parent: QWidget | None, start: Path, title: str = "Save PDF") -> Path | None:
     """Where to save a PDF; adds ``.pdf`` when the name has no extension."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(start), f"PDF documents (*.pdf);;{ALL_FILES}"
+        parent, title, _start(start), f"PDF documents (*.pdf);;{ALL_FILES}"
     )
-    if not name:
+    if _chosen(name) is None:
         return None
     path = Path(name)
     return _safe_to_write(parent, path if path.suffix else path.with_name(path.name + ".pdf"))
@@ -111,4 +118,23 @@ def _safe_to_write(parent: QWidget | None, path: Path) -> Path | None:
             parent, "Cannot Save Here", f"Hiring Desk will not write to {path}: {exc.reason}."
         )
         return None
+    return path
+
+
+def _start(start: Path | None) -> str:
+    """Where a chooser opens: see the module's docstring."""
+    last = Settings().last_folder()
+    if last is None:
+        return str(start) if start is not None else ""
+    if start is None or start == Path.home():
+        return str(last)
+    return str(last / start.name) if start.parent == Path.home() else str(start)
+
+
+def _chosen(name: str) -> Path | None:
+    """The chosen file (None if the chooser was cancelled); its folder is remembered."""
+    if not name:
+        return None
+    path = Path(name)
+    Settings().set_last_folder(path.parent)
     return path

@@ -34,3 +34,28 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str = "OK") -
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved_changes(parent: QWidget | None, form: str) -> str:
+    """Closing ``form`` with changes: SAVE, DISCARD or CANCEL (keep editing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Unsaved Changes",
+        f"{form} has changes that are not saved. Save them before closing?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("unsaved_changes_prompt")
+    box.button(QMessageBox.StandardButton.Discard).setText("&Discard")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return {
+        QMessageBox.StandardButton.Save: SAVE,
+        QMessageBox.StandardButton.Discard: DISCARD,
+    }.get(box.standardButton(box.clickedButton()), CANCEL)

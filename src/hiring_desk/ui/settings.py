@@ -62,6 +62,15 @@ class Settings:
     def set_theme(self, value: str) -> None:
         self._qs.setValue("appearance/theme", value if value in THEMES else "system")
 
+    def last_folder(self) -> Path | None:
+        """The folder a file was last saved to or opened from, if it still exists."""
+        value = self._qs.value("files/last_folder", "")
+        folder = Path(value) if isinstance(value, str) and value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._qs.setValue("files/last_folder", str(folder))
+
     # -- per workbook (keyed by a digest of its path: paths make poor INI keys) ----------
 
     def acting_member(self, workbook: Path) -> int | None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -120,11 +123,45 @@ def searchable_combo(items: list[tuple[str, str]], name: str) -> QComboBox:
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     for code, label in items:
         combo.addItem(f"{code} — {label}", code)
-    completer = QCompleter(combo.model(), combo)
+    combo.setCompleter(contains_completer(combo.model(), combo))
+    return combo
+
+
+def contains_completer(model: QAbstractItemModel, parent: QWidget) -> QCompleter:
+    """A completer matching anywhere in an entry, any case, whose open list does not
+    swallow a click elsewhere (see ``ClickThroughPopup``)."""
+    completer = QCompleter(model, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.setCompleter(completer)
-    return combo
+    popup = completer.popup()
+    if popup is not None:
+        ClickThroughPopup(popup)
+    return completer
+
+
+class ClickThroughPopup(QObject):
+    """A click outside an open popup list closes the list *and* does what it was aimed
+    at: a button is clicked, a field takes the focus. Without this the first click on,
+    say, "Add Skill" while the skill's completions are shown only closes the list."""
+
+    def __init__(self, popup: QWidget) -> None:
+        super().__init__(popup)
+        self._popup = popup
+        popup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._popup or event.type() != QEvent.Type.MouseButtonPress:
+            return False
+        assert isinstance(event, QMouseEvent)
+        if self._popup.rect().contains(event.position().toPoint()):
+            return False
+        self._popup.hide()
+        target = QApplication.widgetAt(event.globalPosition().toPoint())
+        if isinstance(target, QAbstractButton) and target.isEnabled():
+            target.click()
+        elif target is not None and target.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+            target.setFocus(Qt.FocusReason.MouseFocusReason)
+        return True
 
 
 def combo_code(combo: QComboBox) -> str:

@@ -60,9 +60,11 @@ def test_a_whole_scorecard_typed_with_keys_changes_the_aggregate(
 ) -> None:
     assert scorecards.aggregate_for_application(workbook, booked.application_id) is EMPTY
     dialog = open_dialog(booked.interview_id)
-    assert focused() is dialog.interviewer
+    assert focused() is dialog.rows["databases"]  # the first rating, ready for a digit
     assert dialog.interviewer.currentText() == "Ana Silva"
 
+    key(qtbot, Qt.Key.Key_Tab, SHIFT)  # back to the interviewer
+    assert focused() is dialog.interviewer
     qtbot.keyClicks(focused(), "B")  # the interviewer, by the first letter of the name
     assert dialog.interviewer.currentText() == "Ben Okafor"
     key(qtbot, Qt.Key.Key_Tab)
@@ -98,11 +100,20 @@ def test_a_whole_scorecard_typed_with_keys_changes_the_aggregate(
     assert agg.verdict == "3.5 · 1 yes"
 
 
+def test_it_opens_on_the_first_rating_so_a_digit_rates_it(
+    qtbot: QtBot, booked: Booked, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(booked.interview_id)
+    key(qtbot, Qt.Key.Key_4)
+    assert dialog.rows["databases"].value == 4
+    assert focused() is dialog.rows["apis"]
+    assert dialog.interviewer.currentText() == "Ana Silva"
+
+
 def test_saving_too_early_shows_each_problem_where_it_is(
     qtbot: QtBot, workbook: Workbook, booked: Booked, open_dialog: OpenDialog
 ) -> None:
     dialog = open_dialog(booked.interview_id)
-    key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_2)  # databases only
     key(qtbot, Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible()
@@ -129,7 +140,6 @@ def test_a_note_on_an_unrated_competency_is_refused_at_its_row(
     qtbot: QtBot, booked: Booked, open_dialog: OpenDialog
 ) -> None:
     dialog = open_dialog(booked.interview_id)
-    key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Tab)  # the note beside databases
     qtbot.keyClicks(focused(), "Ran out of time")
     key(qtbot, Qt.Key.Key_Tab)
@@ -172,7 +182,6 @@ def test_editing_loads_the_saved_scorecard_and_saving_replaces_it(
     assert dialog.notes.toPlainText() == "First pass"
     assert "Editing" in dialog.notice.text()
 
-    key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Down)  # keep databases, go to apis
     key(qtbot, Qt.Key.Key_4)
     key(qtbot, Qt.Key.Key_Down)
@@ -211,6 +220,7 @@ def test_choosing_another_interviewer_shows_their_own_scorecard(
     dialog = open_dialog(booked.interview_id)
     assert dialog.interviewer.currentData() == ana  # the one still owing a scorecard
     assert not dialog.rows["databases"].answered
+    key(qtbot, Qt.Key.Key_Tab, SHIFT)  # from the first rating back to the interviewer
     key(qtbot, Qt.Key.Key_Down)
     assert dialog.interviewer.currentData() == ben
     assert dialog.rows["databases"].value == 4

@@ -318,10 +318,11 @@ def test_unsaved_edits_are_asked_about(
     editor.templates.setCurrentRow(0)
     assert asked == ["Unsaved Template"]
     assert editor.templates.currentItem().text() == "New template"  # stayed
-    editor.reject()
-    assert editor.isVisible()
-    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
-    editor.reject()
+    answers = [messages.CANCEL, messages.DISCARD]
+    monkeypatch.setattr(messages, "ask_unsaved_changes", lambda *_a: answers.pop(0))
+    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)  # Cancel: keep editing
+    assert editor.isVisible() and answers == [messages.DISCARD]
+    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)  # Discard
     assert not editor.isVisible()
     assert QApplication.activeModalWidget() is None or not isinstance(
         QApplication.activeModalWidget(), QDialog
@@ -352,3 +353,28 @@ def test_print_letter_on_the_offers_page_opens_the_dialog(
     when_modal(qtbot, look_and_close, OfferLetterDialog)
     click(qtbot, page.print_button)
     assert seen == ["Offer Letter — Margaux Lefèvre", "Full-time employee"]
+
+
+def test_save_when_closing_with_edits_saves_the_template(
+    qtbot: QtBot,
+    workbook: Workbook,
+    editor: OfferTemplatesDialog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hiring_desk.services.offers import letter_templates
+    from hiring_desk.ui import messages
+
+    qtbot.mouseClick(editor.new_button, LEFT)
+    qtbot.keyClicks(editor.body, " Welcome aboard.")
+    asked: list[str] = []
+
+    def save(_parent: QWidget | None, form: str) -> str:
+        asked.append(form)
+        return messages.SAVE
+
+    monkeypatch.setattr(messages, "ask_unsaved_changes", save)
+    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)
+    assert asked == ["Offer-Letter Templates"]
+    assert not editor.isVisible()
+    own = [t for t in letter_templates.list_letter_templates(workbook) if not t.built_in]
+    assert len(own) == 1 and "Welcome aboard." in own[0].body

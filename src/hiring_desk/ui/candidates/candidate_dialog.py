@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from hiring_desk.services.team import company
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     choice_combo,
     combo_code,
@@ -51,7 +51,7 @@ def _optional_spin(name: str, maximum: int, suffix: str) -> QSpinBox:
     return spin
 
 
-class CandidateDialog(QDialog):
+class CandidateDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None,

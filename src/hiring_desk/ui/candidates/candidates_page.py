@@ -415,6 +415,7 @@ class CandidatesPage(QWidget):
             lambda stage, reason, note, by: stage_moves.move(
                 workbook, application_id, stage, by_member_id=by, note=note, reason=reason
             ),
+            workbook.acting_member_id,
         )
         if dialog.exec() and dialog.moved:
             self._reload_selecting(candidate_id)

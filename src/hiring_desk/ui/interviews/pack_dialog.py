@@ -132,7 +132,9 @@ class PrintPackDialog(QtWidgets.QDialog):
         layout.addWidget(self.candidates, 1)
         layout.addLayout(ticks)
         save_row = QtWidgets.QFormLayout()
-        save_row.addRow("Save &to:", file_row)
+        save_label = QtWidgets.QLabel("Save &to:")  # a row of a layout gets no buddy itself
+        save_label.setBuddy(self.file)
+        save_row.addRow(save_label, file_row)
         layout.addLayout(save_row)
         layout.addWidget(self.error)
         layout.addWidget(self.status)

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QVBoxLayout,
@@ -20,12 +19,13 @@ from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import choice_combo, save_cancel, select_data, text_box
 
 SaveQuestion = Callable[[QuestionDraft], object]
 
 
-class QuestionDialog(QDialog):
+class QuestionDialog(FormDialog):
     """Collects a question's competency, wording and guidance (and seniorities, for the bank).
 
     ``save`` is called with the draft on Save (an operation announcing ``changes``);

@@ -14,9 +14,7 @@ from datetime import time, timedelta
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -39,12 +37,13 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
-from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
+from hiring_desk.ui.unsaved_changes import FormDialog
+from hiring_desk.ui.widgets import contains_completer, day_of, plain_label, qdate, save_cancel
 
 DEFAULT_START = time(10, 0)
 
 
-class ScheduleDialog(QDialog):
+class ScheduleDialog(FormDialog):
     """Schedule an interview (``interview_id`` None) or edit one; ``saved_id`` after Save."""
 
     def __init__(
@@ -152,10 +151,7 @@ class ScheduleDialog(QDialog):
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.addItems(time_zones.known_timezones())
-        completer = QCompleter(self.timezone.model(), self.timezone)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.timezone.setCompleter(completer)
+        self.timezone.setCompleter(contains_completer(self.timezone.model(), self.timezone))
         self._set_zone(self._home_zone)
 
         self.location = QLineEdit()

@@ -45,6 +45,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label, text_box
 
 KEYS_HELP = (
@@ -67,7 +68,7 @@ def _sentence(message: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-class ScorecardDialog(QDialog):
+class ScorecardDialog(FormDialog):
     """Add or edit one interviewer's scorecard; ``scorecard_id`` is set when saved."""
 
     def __init__(
@@ -163,7 +164,9 @@ class ScorecardDialog(QDialog):
             )
         self.interviewer.currentIndexChanged.connect(self._interviewer_changed)
         self._show_form()
-        self.interviewer.setFocus()
+        # The interviewer is chosen already (the one still owing a scorecard): start at
+        # the first rating; Shift+Tab or Up goes back to the interviewer.
+        self._focus_row(0 if self.rows and self.save_button.isEnabled() else -1)
         name_from_labels(self)
 
     @classmethod
@@ -267,6 +270,8 @@ class ScorecardDialog(QDialog):
         member_id = self.interviewer.currentData()
         self.form = scorecards.scorecard_form(self._workbook, self._interview_id, member_id)
         self._show_form()
+        if self.isVisible():
+            self.mark_unchanged()  # another interviewer's card, as saved: nothing to lose
 
     # -- saving ---------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldTabs
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
@@ -53,7 +53,7 @@ def _labels(vocabulary: Iterable[Any]) -> list[tuple[str, str]]:
     return [(v.value, v.label) for v in vocabulary]
 
 
-class OfferDialog(QDialog):
+class OfferDialog(FormDialog):
     """Drafts a new offer for an application, or edits one (Save keeps it a draft).
 
     An offer that can no longer be edited is shown read-only. After Save,

@@ -18,6 +18,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
 CHECK_DELAY_MS = 250
@@ -32,7 +33,7 @@ FORMAT_HELP = (
 )
 
 
-class OfferTemplatesDialog(QtWidgets.QDialog):
+class OfferTemplatesDialog(FormDialog):
     """Lists built-in and own templates; copy, add, edit and remove own ones."""
 
     def __init__(self, workbook: Workbook, parent: QtWidgets.QWidget | None = None) -> None:
@@ -267,12 +268,19 @@ class OfferTemplatesDialog(QtWidgets.QDialog):
             self, "Unsaved Template", "Discard the changes to this template?", "Discard"
         )
 
-    def reject(self) -> None:
-        """Close (also by Escape or the window's close button), asking about unsaved edits."""
-        if self._dirty and not self._may_discard():
-            return
+    # Closing (Escape, Close, the window's button) with unsaved edits asks through
+    # FormDialog: Save there saves the template, then closes.
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def save_changes(self) -> None:
+        if self.save():
+            self.discard_changes()
+
+    def discard_changes(self) -> None:
         self._dirty = False
-        super().reject()
+        super().discard_changes()
 
 
 def _sentences(errors: dict[str, str]) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -15,19 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.vocab import Stage
+from hiring_desk.domain.vocab import PIPELINE, Stage
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label
 
 #: (target stage, reason, note, team member id) -> the moved application
 MoveApplication = Callable[[str, str, str, int | None], ApplicationInfo]
 
 
-class _StageMoveDialog(QDialog):
+class _StageMoveDialog(FormDialog):
     """The shared form: target stage, a reason shown only for a rejection, a note."""
 
     def __init__(
@@ -57,10 +57,11 @@ class _StageMoveDialog(QDialog):
         self.note.setObjectName(f"{name}_note")
         self.note.setPlaceholderText("Optional: what happened")
         self.form = QFormLayout()
-        self.form.addRow("Move to:", self.target)
-        self.reason_label = QLabel("Reason:")
+        self.form.addRow("&Move to:", self.target)
+        self.reason_label = QLabel("&Reason:")
+        self.reason_label.setBuddy(self.reason)
         self.form.addRow(self.reason_label, self.reason)
-        self.form.addRow("Note:", self.note)
+        self.form.addRow("N&ote:", self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,6 +78,7 @@ class _StageMoveDialog(QDialog):
         for widget in extra:
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)  # the heading (name, role, stage) on one line or two
 
     def _target_changed(self) -> None:
         rejecting = self.target.currentData() == Stage.REJECTED.value
@@ -84,8 +86,19 @@ class _StageMoveDialog(QDialog):
         self.reason_label.setVisible(rejecting)
 
 
+def next_stage(current: str, targets: list[Stage]) -> Stage | None:
+    """The first allowed stage after ``current`` on the way to Hired, never a step back;
+    None when no stage ahead is allowed (a closed application)."""
+    ahead = list(PIPELINE[PIPELINE.index(Stage(current)) + 1 :]) if current in PIPELINE else []
+    return next((stage for stage in ahead if stage in targets), None)
+
+
 class MoveDialog(_StageMoveDialog):
-    """Move one application; a move the rules refuse is explained in the dialog."""
+    """Move one application; a move the rules refuse is explained in the dialog.
+
+    It starts at the next stage forward (Enter moves the candidate on) and "By:" at
+    the team member the window is acting as (``acting_member_id``).
+    """
 
     def __init__(
         self,
@@ -96,6 +109,7 @@ class MoveDialog(_StageMoveDialog):
         reasons: list[str],
         team: list[MemberInfo],
         move: MoveApplication,
+        acting_member_id: int | None = None,
     ) -> None:
         super().__init__(
             parent,
@@ -112,7 +126,11 @@ class MoveDialog(_StageMoveDialog):
         self.by.addItem("(not recorded)", None)
         for member in team:
             self.by.addItem(member.name, member.id)
-        self.form.addRow("By:", self.by)
+        self.by.setCurrentIndex(max(self.by.findData(acting_member_id), 0))
+        self.form.addRow("&By:", self.by)
+        forward = next_stage(application.stage, targets)
+        if forward is not None:
+            self.target.setCurrentIndex(self.target.findData(forward.value))
         self.error = QLabel()
         self.error.setObjectName("move_error")
         self.error.setStyleSheet(ERROR_STYLE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -33,6 +32,7 @@ from hiring_desk.ui.forms import FieldWithError
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.theme import apply_theme
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     combo_code,
     save_cancel,
@@ -56,7 +56,7 @@ def interval_text(minutes: int) -> str:
     return "Every hour" if hours == 1 else f"Every {hours} hours"
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(FormDialog):
     """Shows the saved preferences; Save keeps them (errors are shown under their field)."""
 
     def __init__(

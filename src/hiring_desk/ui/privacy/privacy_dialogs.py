@@ -43,6 +43,7 @@ from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
 #: How long consent lasts unless the person changes it in the dialog.
@@ -66,7 +67,7 @@ def _date_edit(name: str, day: date) -> QDateEdit:
 # -- consent --------------------------------------------------------------------------------
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(FormDialog):
     """Record whether, when, how and until when the candidate agreed to be kept on file."""
 
     def __init__(
@@ -159,7 +160,7 @@ class ConsentDialog(QDialog):
 # -- keep until -----------------------------------------------------------------------------
 
 
-class KeepUntilDialog(QDialog):
+class KeepUntilDialog(FormDialog):
     """Choose the day to keep a candidate until (a hold that delays deletion)."""
 
     def __init__(

@@ -6,10 +6,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,6 +33,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.jd_template_picker import TemplatePicker
+from hiring_desk.ui.unsaved_changes import FormDialog
 
 PREVIEW_DELAY_MS = 200
 _FORMAT_LABELS = {
@@ -48,7 +48,7 @@ BANNER_STYLE = (  # dark text on the light ground, in a dark theme too
 )
 
 
-class JDEditor(QDialog):
+class JDEditor(FormDialog):
     def __init__(self, parent: QWidget | None, workbook: Workbook, role_id: int) -> None:
         super().__init__(parent)
         self.setObjectName("jd_editor")
@@ -340,20 +340,15 @@ class JDEditor(QDialog):
 
     # -- closing -------------------------------------------------------------------
 
-    def reject(self) -> None:
-        self.close()
+    # Escape, Close and the window's button ask through FormDialog when the text has
+    # changes not saved as a version: Save there saves a version, then closes.
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def has_unsaved_changes(self) -> bool:
         if self._viewing is not None:
             self.back_to_current()
-        unsaved = self._is_modified() and bool(self.editor.toPlainText().strip())
-        if unsaved and not messages.confirm(
-            self,
-            "Unsaved Job Description",
-            "The text has changes that are not saved as a version. Close without saving?",
-            "Close Without Saving",
-        ):
-            event.ignore()
-            return
-        event.accept()
-        self.done(QDialog.DialogCode.Accepted)
+        return self._is_modified() and bool(self.editor.toPlainText().strip())
+
+    def save_changes(self) -> None:
+        self.save_version()
+        if not self._is_modified():
+            self.accept()

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldTabs
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.skills_editor import SkillsEditor
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
     choice_combo,
@@ -43,7 +43,7 @@ def _labels(vocabulary: Iterable[Any]) -> list[tuple[str, str]]:
     return [(v.value, v.label) for v in vocabulary]
 
 
-class RoleDialog(QDialog):
+class RoleDialog(FormDialog):
     """Edits a brief; ``save`` is called on Save and may refuse with field messages."""
 
     def __init__(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import SkillImportance
 from hiring_desk.services.roles.briefs import SkillEntry
 from hiring_desk.services.roles.skills_catalog import all_skills, canonical_skill, group_of
+from hiring_desk.ui.widgets import contains_completer
 
 
 class SkillsEditor(QWidget):
@@ -29,10 +29,9 @@ class SkillsEditor(QWidget):
         self.entry.setObjectName("skill_entry")
         self.entry.setAccessibleName("Skill")
         self.entry.setPlaceholderText("Type a skill, e.g. Python, PostgreSQL, REST…")
-        completer = QCompleter(QStringListModel(list(all_skills()), self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.entry.setCompleter(completer)
+        self.entry.setCompleter(
+            contains_completer(QStringListModel(list(all_skills()), self), self)
+        )
         self.importance = QComboBox()
         self.importance.setObjectName("skill_importance")
         for value in SkillImportance:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -17,12 +16,13 @@ from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import save_cancel
 
 SaveMember = Callable[[str, str, str], MemberInfo]
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """Collects name, title and email; ``save`` is called on OK and may refuse."""
 
     def __init__(
