@@ -13,6 +13,7 @@ from hiring_desk.domain.retention import (
     check_months,
     deletion_due,
     due_date,
+    due_since,
 )
 
 ADDED = date(2025, 11, 2)
@@ -132,3 +133,25 @@ def test_allowed_months() -> None:
     assert check_months(120) is None
     assert check_months(0) == "must be between 1 and 120 months"
     assert check_months(121) is not None
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"closed_on": ()},
+        {"closed_on": (date(2025, 12, 1), CLOSED)},
+        {"consent_until": date(2026, 7, 14)},
+        {"consent_until": date(2027, 1, 31)},
+        {"retain_until": date(2026, 7, 15)},
+        {"consent_until": date(2027, 1, 31), "retain_until": date(2026, 12, 1)},
+        {"consent_until": date(2026, 9, 1), "retain_until": date(2027, 6, 30)},
+        {"open_applications": 1},
+        {"hired": True},
+        {"erased_at": datetime(2026, 2, 1, tzinfo=UTC)},
+    ],
+)
+def test_the_day_alone_is_the_day_the_sentence_names(changes: dict[str, object]) -> None:
+    for months in (1, 6, 24):
+        due = due_date(facts(**changes), months)
+        assert due_since(facts(**changes), months) == (due.since if due else None)

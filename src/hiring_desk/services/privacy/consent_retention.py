@@ -26,6 +26,7 @@ from hiring_desk.domain.retention import (
     RetentionFacts,
     check_months,
     due_date,
+    due_since,
 )
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
@@ -227,6 +228,20 @@ def due_for_deletion(workbook: Workbook, today: date | None = None) -> list[DueC
             if due is not None and due.since <= today:
                 found.append(DueCandidate(int(row.id), str(row.name), due.why, due.since))
     return sorted(found, key=lambda d: (d.since, d.candidate_id))
+
+
+def count_due_for_deletion(workbook: Workbook, today: date | None = None) -> int:
+    """How many ``due_for_deletion`` lists (the start-up notice's figure): the same rows
+    and days, without putting each reason in words."""
+    today = today or clock.today()
+    statement = _retention_rows().having(_open_count() == 0, _hired_count() == 0)
+    with workbook.transaction() as session:
+        months = _months(session)
+        return sum(
+            1
+            for row in session.execute(statement)
+            if (since := due_since(_facts(row), months)) is not None and since <= today
+        )
 
 
 # -- one candidate -------------------------------------------------------------------------

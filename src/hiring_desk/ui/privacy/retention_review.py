@@ -203,7 +203,7 @@ class RetentionNotice(QFrame):
         """
         self._cancel_background()
         self._workbook = workbook
-        count = len(consent_retention.due_for_deletion(workbook)) if workbook is not None else 0
+        count = consent_retention.count_due_for_deletion(workbook) if workbook is not None else 0
         self._show_count(workbook, count)
         return count
 
@@ -218,7 +218,7 @@ class RetentionNotice(QFrame):
                 failure_title="Cannot Check the Retention Policy",
             )
         self._background.start(
-            lambda: (workbook, len(consent_retention.due_for_deletion(workbook)))
+            lambda: (workbook, consent_retention.count_due_for_deletion(workbook))
         )
 
     @property
