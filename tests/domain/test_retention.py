@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from hiring_desk.domain.retention import (
     check_months,
     deletion_due,
     due_date,
-    due_since,
+    period_start_ended_by,
 )
 
 ADDED = date(2025, 11, 2)
@@ -135,23 +135,10 @@ def test_allowed_months() -> None:
     assert check_months(121) is not None
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {},
-        {"closed_on": ()},
-        {"closed_on": (date(2025, 12, 1), CLOSED)},
-        {"consent_until": date(2026, 7, 14)},
-        {"consent_until": date(2027, 1, 31)},
-        {"retain_until": date(2026, 7, 15)},
-        {"consent_until": date(2027, 1, 31), "retain_until": date(2026, 12, 1)},
-        {"consent_until": date(2026, 9, 1), "retain_until": date(2027, 6, 30)},
-        {"open_applications": 1},
-        {"hired": True},
-        {"erased_at": datetime(2026, 2, 1, tzinfo=UTC)},
-    ],
-)
-def test_the_day_alone_is_the_day_the_sentence_names(changes: dict[str, object]) -> None:
-    for months in (1, 6, 24):
-        due = due_date(facts(**changes), months)
-        assert due_since(facts(**changes), months) == (due.since if due else None)
+@pytest.mark.parametrize("months", [1, 6, 13, 24])
+def test_the_last_start_of_a_period_ended_by_a_day(months: int) -> None:
+    start = date(2024, 1, 1)
+    for today in (start + timedelta(days=n) for n in range(400, 1200, 3)):
+        latest = period_start_ended_by(today, months)
+        for day in (latest + timedelta(days=n) for n in range(-40, 40)):
+            assert (add_months(day, months) <= today) == (day <= latest), (today, day)

@@ -63,6 +63,15 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def period_start_ended_by(today: date, months: int) -> date:
+    """The last day a period of ``months`` may start on and have ended by ``today``:
+    ``add_months(day, months) <= today`` holds for exactly the days up to it."""
+    day = add_months(today, -months)
+    while add_months(day + timedelta(days=1), months) <= today:
+        day += timedelta(days=1)
+    return day
+
+
 def check_months(months: int) -> str | None:
     """None if ``months`` is an allowed retention period, else why not (a phrase)."""
     if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
@@ -78,19 +87,6 @@ def _day(day: date, locale: str) -> str:
 
 def _months_text(months: int) -> str:
     return f"{months} month" if months == 1 else f"{months} months"
-
-
-def due_since(facts: RetentionFacts, months: int) -> date | None:
-    """The day ``due_date`` names, without its explanation (counting thousands is quick:
-    no date is put in words)."""
-    if facts.erased_at is not None or facts.hired or facts.open_applications > 0:
-        return None
-    since = add_months(max(facts.closed_on) if facts.closed_on else facts.added_on, months)
-    if facts.consent_until is not None and facts.consent_until >= since:
-        since = facts.consent_until + timedelta(days=1)
-    if facts.retain_until is not None and facts.retain_until >= since:
-        since = facts.retain_until + timedelta(days=1)
-    return since
 
 
 def due_date(
