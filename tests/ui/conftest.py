@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.privacy.retention_review import RetentionNotice
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team import acting_member
 
@@ -62,13 +61,6 @@ def said(monkeypatch: pytest.MonkeyPatch) -> Said:
     for kind in ("confirm", "show_error", "show_warning", "show_info"):
         monkeypatch.setattr(messages, kind, recorder(kind))
     return shown
-
-
-@pytest.fixture(autouse=True)
-def retention_counted_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows count those due for deletion as soon as a workbook opens (the app waits
-    ``START_DELAY_MS`` for the page shown; test_privacy_dialogs checks that wait)."""
-    monkeypatch.setattr(RetentionNotice, "START_DELAY_MS", 0)
 
 
 @pytest.fixture

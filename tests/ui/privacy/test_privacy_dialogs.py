@@ -38,7 +38,7 @@ from hiring_desk.ui.privacy.privacy_dialogs import (
     KeepUntilDialog,
     PrivacySection,
 )
-from hiring_desk.ui.privacy.retention_review import RetentionNotice, RetentionReviewDialog
+from hiring_desk.ui.privacy.retention_review import RetentionReviewDialog
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 
 LONG_AGO = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
@@ -377,32 +377,6 @@ def test_consent_without_an_end_or_a_method_reads_well(
     window = make_window(path)
     section = _candidates_page(window, person.candidate_id).detail.privacy
     assert section.consent.text() == "Consent to keep on file (given 2 Mar 2026)."
-
-
-def test_the_count_on_open_waits_for_the_page_and_gives_way_to_a_check(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(RetentionNotice, "START_DELAY_MS", 200)
-    counted: list[str] = []
-    real = consent_retention.count_due_for_deletion
-
-    def counting(*args: Any, **kwargs: Any) -> int:
-        counted.append("counted")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(consent_retention, "count_due_for_deletion", counting)
-    notice = RetentionNotice()
-    qtbot.addWidget(notice)
-    with create_workbook(tmp_path / "w.hiringdesk") as workbook:
-        notice.check_in_background(workbook)
-        assert notice.pending and counted == []  # not yet: the page shown comes first
-        qtbot.waitUntil(lambda: not notice.pending, timeout=5000)
-        assert counted == ["counted"]
-        notice.check_in_background(workbook)
-        notice.check(workbook)  # a check meanwhile: the waiting count is dropped
-        assert not notice.pending and counted == ["counted", "counted"]
-        qtbot.wait(400)
-        assert counted == ["counted", "counted"]
 
 
 def test_opening_a_workbook_counts_the_deletion_queue_once(

@@ -184,21 +184,6 @@ def _retention_rows() -> sa.Select[*tuple[Any, ...]]:
     )
 
 
-def _queue_rows() -> sa.Select[*tuple[Any, ...]]:
-    """The rows of those who may be due: no application open, none hired. Read in
-    batches as they are used (``yield_per``), not all fetched first as the ORM would:
-    50,000 candidates' rows held at once cost 25 MB."""
-    return (
-        _retention_rows()
-        .having(_open_count() == 0, _hired_count() == 0)
-        .execution_options(yield_per=_QUEUE_BATCH)
-    )
-
-
-#: Rows read at a time by ``_queue_rows``.
-_QUEUE_BATCH = 1000
-
-
 def _open_count() -> sa.ColumnElement[int]:
     still_open = sa.and_(col(Application.id).is_not(None), col(Application.stage).not_in(_FINISHED))
     return sa.func.count(sa.case((still_open, 1)))
@@ -234,7 +219,7 @@ def due_for_deletion(workbook: Workbook, today: date | None = None) -> list[DueC
     never listed. ``today`` defaults to the current date.
     """
     today = today or clock.today()
-    statement = _queue_rows()
+    statement = _retention_rows().having(_open_count() == 0, _hired_count() == 0)
     with workbook.transaction() as session:
         months, locale = _months(session), _locale(session)
         found: list[DueCandidate] = []
@@ -247,10 +232,10 @@ def due_for_deletion(workbook: Workbook, today: date | None = None) -> list[DueC
 
 def count_due_for_deletion(workbook: Workbook, today: date | None = None) -> int:
     """How many ``due_for_deletion`` lists (the start-up notice's figure), counted by
-    SQLite: no row is read into Python, so a big workbook costs no memory and leaves
-    the interpreter to the window meanwhile.
+    SQLite: no row is read into Python, so a big workbook costs little memory and
+    leaves the interpreter to the window meanwhile.
 
-    ``due_since`` in SQL terms: the period runs from the day the last application
+    The day ``domain.retention.due_date`` gives, in SQL terms: the period runs from the day the last application
     closed (else the day they were added) and has ended by ``today`` when that day is
     at most ``period_start_ended_by(today)``; consent or a hold that lasts until a
     day before ``today`` has ended too (one that lasts longer keeps them).

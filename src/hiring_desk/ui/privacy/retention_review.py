@@ -8,7 +8,7 @@ who is due and why; ticked candidates are erased after a confirmation, and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -170,12 +170,6 @@ class RetentionNotice(QFrame):
     change hub by the operations themselves, so the pages refresh on their own.
     """
 
-    #: How long after an open the count starts: the page the person goes to is built
-    #: and read first. Counting 50,000 candidates while the Candidates page was being
-    #: built slowed both (they share the interpreter) and held both their memory at
-    #: once (25 MB more at the peak than either alone).
-    START_DELAY_MS = 1500
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retention_notice")
@@ -195,7 +189,6 @@ class RetentionNotice(QFrame):
         self.later_button.clicked.connect(self.dismiss)
         self._dismissed: Workbook | None = None
         self._background: LatestQuery | None = None
-        self._waiting: Workbook | None = None  # a count to start after START_DELAY_MS
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
@@ -216,16 +209,9 @@ class RetentionNotice(QFrame):
 
     def check_in_background(self, workbook: Workbook) -> None:
         """As ``check``, counting on a worker thread (on open: the page shows meanwhile;
-        a big workbook takes a few tenths of a second), started ``START_DELAY_MS`` later.
-        ``pending`` until it is shown."""
+        SQLite counts a big workbook in a few tenths of a second). ``pending`` until it
+        is shown."""
         self._workbook = workbook
-        self._waiting = workbook
-        QTimer.singleShot(self.START_DELAY_MS, self, lambda: self._start_count(workbook))
-
-    def _start_count(self, workbook: Workbook) -> None:
-        if self._waiting is not workbook:
-            return  # checked since, or another workbook opened
-        self._waiting = None
         if self._background is None:
             self._background = LatestQuery(
                 lambda found: self._show_count(*found),
@@ -239,12 +225,9 @@ class RetentionNotice(QFrame):
     @property
     def pending(self) -> bool:
         """True while a count started by ``check_in_background`` has not been shown."""
-        return self._waiting is not None or (
-            self._background is not None and self._background.pending
-        )
+        return self._background is not None and self._background.pending
 
     def _cancel_background(self) -> None:
-        self._waiting = None
         if self._background is not None:
             self._background.cancel()  # its result, if it comes, is dropped
 
