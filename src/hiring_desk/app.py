@@ -37,6 +37,10 @@ def run_gui(workbook: Path | None) -> int:
     _check_display()
     from PySide6.QtWidgets import QApplication
 
+    from hiring_desk.ui.source_reads import spare_source_reads
+
+    spare_source_reads()  # before the imports below: PySide6 would keep their source
+
     from hiring_desk.logs import setup_logging
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon

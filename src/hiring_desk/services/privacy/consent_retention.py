@@ -235,10 +235,11 @@ def count_due_for_deletion(workbook: Workbook, today: date | None = None) -> int
     SQLite: no row is read into Python, so a big workbook costs little memory and
     leaves the interpreter to the window meanwhile.
 
-    The day ``domain.retention.due_date`` gives, in SQL terms: the period runs from the day the last application
-    closed (else the day they were added) and has ended by ``today`` when that day is
-    at most ``period_start_ended_by(today)``; consent or a hold that lasts until a
-    day before ``today`` has ended too (one that lasts longer keeps them).
+    The day ``domain.retention.due_date`` gives, in SQL terms: the period runs from
+    the day the last application closed (else the day they were added) and has ended
+    by ``today`` when that day is at most ``period_start_ended_by(today)``; consent or
+    a hold that lasts until a day before ``today`` has ended too (one that lasts
+    longer keeps them).
     """
     today = today or clock.today()
     with workbook.transaction() as session:
