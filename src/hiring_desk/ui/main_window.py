@@ -41,6 +41,7 @@ from hiring_desk.ui.workbook.recent_menu import RecentMenu
 if TYPE_CHECKING:
     from hiring_desk.services.workbook.opening import Workbook
     from hiring_desk.ui.changes import Change
+    from hiring_desk.ui.workbook.pending_open import PendingOpen
     from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
@@ -319,7 +320,12 @@ class MainWindow(QMainWindow):
         if row >= 0 and self.workbook is not None:
             from hiring_desk.ui.changes import forget_stale
 
-            page = self.pages[AREAS[row][0]]
+            key = AREAS[row][0]
+            if key not in self.pages:  # built now, with the open workbook: read already
+                self.pages[key]  # the lookup builds it
+                self.stack.setCurrentIndex(row)
+                return
+            page = self.pages[key]
             forget_stale(page)
             self.stack.setCurrentIndex(row)
             refresh = getattr(page, "refresh", None)
@@ -328,8 +334,8 @@ class MainWindow(QMainWindow):
 
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
-    def open_initial(self, path: Path | None) -> None:
-        self._switcher().open_initial(path)
+    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+        self._switcher().open_initial(path, pending)
 
     def open_path(self, path: Path) -> bool:
         return self._switcher().open_path(path)

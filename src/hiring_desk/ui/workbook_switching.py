@@ -26,6 +26,7 @@ from hiring_desk.ui.workbook.backups_dialog import (
     offer_damaged_restore,
 )
 from hiring_desk.ui.workbook.location_notice import LocationNotice
+from hiring_desk.ui.workbook.pending_open import PendingOpen
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 from hiring_desk.ui.workbook.welcome_page import (
     WelcomePage,
@@ -65,8 +66,9 @@ class WorkbookSwitcher:
         self._window = window
         self._widget: QWidget = window  # the parent of the messages and dialogs
 
-    def open_initial(self, path: Path | None) -> None:
-        """Open the workbook named on the command line, or the default one.
+    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+        """Open the workbook named on the command line, or the default one (or take it
+        from ``pending``, which started opening it on a worker thread).
 
         On the very first start the default workbook is created and the welcome
         page offers the sample workbook or starting on the new one.
@@ -74,7 +76,10 @@ class WorkbookSwitcher:
         first_start = path is None and is_first_start(self._window.settings.recent_files())
         workbook: Workbook | None
         try:
-            workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
+            if pending is not None:
+                workbook = pending.result()
+            else:
+                workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
         except WorkbookDamagedError as exc:
             workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
