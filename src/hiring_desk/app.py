@@ -35,6 +35,7 @@ def _check_display() -> None:
 def run_gui(workbook: Path | None) -> int:
     """Open the main window on ``workbook`` (or the default workbook); return the exit code."""
     _check_display()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from hiring_desk.ui.source_reads import spare_source_reads
@@ -65,12 +66,18 @@ def run_gui(workbook: Path | None) -> int:
 
         apply_theme(settings.theme())
     window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
+    window.expect_workbook(workbook)  # Candidates can show its first rows meanwhile
     window.show()
 
     # Paint the window first, then import and build the pages while the workbook opens
     # on a worker thread (checking a big file takes a while), with the bundled CJK
     # fallback font known to Qt before any name is shown.
     def open_workbook() -> None:
+        # A click on Candidates already waiting shows its first rows first (the
+        # window reads them without the services, ``MainWindow.expect_workbook``).
+        QTimer.singleShot(0, load_and_open)
+
+    def load_and_open() -> None:
         from hiring_desk.services.workbook.opening import as_window
         from hiring_desk.ui.workbook.pending_open import PendingOpen
 

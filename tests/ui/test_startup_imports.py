@@ -100,3 +100,78 @@ def test_the_first_paint_loads_no_database_pdf_or_page_modules(tmp_path: Path) -
     # and after it, the page of the area shown (the first, under the welcome page of a
     # first start) and only that one
     assert "pages: ['roles']" in lines, result.stdout
+
+
+#: Not loaded when the Candidates area, chosen as the window shows, shows its first
+#: page (``ui.candidates.first_page_table``): it is read with sqlite3 alone.
+NOT_AT_FIRST_ROWS = (
+    "sqlalchemy",
+    "sqlmodel",
+    "reportlab",
+    "hiring_desk.store.workbook",
+    "hiring_desk.services.workbook.opening",
+    "hiring_desk.services.candidates.candidate_table",
+    "hiring_desk.ui.candidates.candidates_page",
+)
+
+#: Run in a fresh process: start the app on a workbook, choose Candidates as soon as
+#: the window is painted, and print what is loaded once its table shows rows.
+_AT_FIRST_ROWS = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QTableView
+
+NAMES = {names!r}
+app = QApplication(sys.argv[:1])
+
+def choose_candidates() -> None:
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    window.nav.setCurrentRow({row})
+    tables = window.stack.currentWidget().findChildren(QTableView)
+    rows = [t.model().rowCount() for t in tables if t.isVisible()]
+    print("rows:", rows, flush=True)
+    print("at first rows:", [m for m in NAMES if m in sys.modules], flush=True)
+    os._exit(0)
+
+class Watch(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if self.done or event.type() != QEvent.Type.Expose or not isinstance(watched, QWindow):
+            return False
+        watched.event(event)
+        if watched.isExposed():
+            self.done = True
+            QTimer.singleShot(0, choose_candidates)
+        return True
+
+watch = Watch()
+app.installEventFilter(watch)
+QTimer.singleShot(60000, lambda: os._exit(3))
+from hiring_desk.app import run_gui
+run_gui(Path({path!r}))
+"""
+
+
+def test_the_first_rows_of_candidates_load_no_database_layer(
+    tmp_path: Path, demo_copy: Path
+) -> None:
+    from hiring_desk.ui.areas import AREAS
+
+    row = [key for key, _label, _icon in AREAS].index("candidates")
+    code = _AT_FIRST_ROWS.format(names=NOT_AT_FIRST_ROWS, row=row, path=str(demo_copy))
+    env = dict(os.environ, HIRING_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = next(line for line in lines if line.startswith("rows:"))
+    assert rows != "rows: []" and "rows: [0]" not in lines, result.stdout
+    assert "at first rows: []" in lines, result.stdout

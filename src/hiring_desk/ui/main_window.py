@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.workbook: Workbook | None = None
         self.pages: dict[str, QWidget] = LazyPages(self._build_page)  # built when first used
         self._built = False
+        self._opening: Path | None = None  # being opened while the shell shows
+        self._first_page: QWidget | None = None  # Candidates' first rows meanwhile
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
         self._build_actions()
@@ -109,6 +111,36 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.acting_member)
         self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
         self._show_workbook_state()
+
+    def expect_workbook(self, path: Path | None) -> None:
+        """The start-up is opening ``path``: until the pages are built the navigation
+        takes clicks (the area chosen shows once the workbook is open), and Candidates
+        shows its first page at once (``ui.candidates.first_page_table``)."""
+        if path is not None and not self._built:
+            self._opening = path
+            self.nav.setEnabled(True)
+
+    def _show_first_page(self, key: str) -> None:
+        if key != "candidates" or self._opening is None:
+            self.stack.setCurrentWidget(self._skeleton)
+            return
+        if self._first_page is None:
+            from hiring_desk.ui.candidates.first_page_table import first_page_table
+
+            self._first_page = first_page_table(self._opening)
+            if self._first_page is None:  # not readable so: the opening will say why
+                self._opening = None
+                return
+            self.stack.addWidget(self._first_page)
+        self.stack.setCurrentWidget(self._first_page)
+        self.repaint()  # on screen now: the imports that follow hold the GUI thread
+
+    def _drop_first_page(self) -> None:
+        self._opening = None
+        if self._first_page is not None:
+            self.stack.removeWidget(self._first_page)
+            self._first_page.deleteLater()
+            self._first_page = None
 
     def _switcher(self) -> WorkbookSwitcher:
         self.finish_building()
@@ -317,6 +349,8 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         """Show an area, read again from the workbook (its changes announced while it was
         hidden included: it does not refresh twice)."""
+        if row >= 0 and self.workbook is None and not self._built:
+            self._show_first_page(AREAS[row][0])
         if row >= 0 and self.workbook is not None:
             from hiring_desk.ui.changes import forget_stale
 
@@ -367,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook
+        self._drop_first_page()  # the real page (or the welcome page) takes over
         self.desktop.workbook_changed(workbook)
         for page in self.pages.values():
             page.set_workbook(workbook)  # type: ignore[attr-defined]
