@@ -73,8 +73,10 @@ def run_gui(workbook: Path | None) -> int:
     # on a worker thread (checking a big file takes a while), with the bundled CJK
     # fallback font known to Qt before any name is shown.
     def open_workbook() -> None:
-        # A click on Candidates already waiting shows its first rows first (the
-        # window reads them without the services, ``MainWindow.expect_workbook``).
+        # The area shown last time, or a click already waiting: Candidates shows its
+        # first rows before the imports (read without the services,
+        # ``MainWindow.expect_workbook``).
+        window.show_last_area()
         QTimer.singleShot(0, load_and_open)
 
     def load_and_open() -> None:

@@ -113,12 +113,22 @@ class MainWindow(QMainWindow):
         self._show_workbook_state()
 
     def expect_workbook(self, path: Path | None) -> None:
-        """The start-up is opening ``path``: until the pages are built the navigation
-        takes clicks (the area chosen shows once the workbook is open), and Candidates
-        shows its first page at once (``ui.candidates.first_page_table``)."""
+        """The start-up is opening ``path`` (see ``show_last_area``)."""
         if path is not None and not self._built:
             self._opening = path
-            self.nav.setEnabled(True)
+
+    def show_last_area(self) -> None:
+        """After the first paint, while the workbook named at start-up opens: go to the
+        area shown last time, and take clicks on the navigation (the area chosen shows
+        once the workbook is open; Candidates shows its first rows at once,
+        ``ui.candidates.first_page_table``)."""
+        if self._opening is None:
+            return
+        keys = [key for key, _label, _icon in AREAS]
+        last = self.settings.last_area()
+        if last in keys and self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(keys.index(last))
+        self.nav.setEnabled(True)
 
     def _show_first_page(self, key: str) -> None:
         if key != "candidates" or self._opening is None:
@@ -355,6 +365,7 @@ class MainWindow(QMainWindow):
             from hiring_desk.ui.changes import forget_stale
 
             key = AREAS[row][0]
+            self.settings.set_last_area(key)
             if key not in self.pages:  # built now, with the open workbook: read already
                 self.pages[key]  # the lookup builds it
                 self.stack.setCurrentIndex(row)

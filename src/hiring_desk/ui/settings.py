@@ -62,6 +62,14 @@ class Settings:
     def set_theme(self, value: str) -> None:
         self._qs.setValue("appearance/theme", value if value in THEMES else "system")
 
+    def last_area(self) -> str | None:
+        """The key of the area last shown (``ui.areas``), if any: the window opens on it."""
+        value = self._qs.value("window/last_area", "")
+        return value if isinstance(value, str) and value else None
+
+    def set_last_area(self, key: str) -> None:
+        self._qs.setValue("window/last_area", key)
+
     def last_folder(self) -> Path | None:
         """The folder a file was last saved to or opened from, if it still exists."""
         value = self._qs.value("files/last_folder", "")

@@ -46,8 +46,9 @@ def test_the_first_page_shows_at_once_and_the_page_takes_over(
     shell.expect_workbook(demo_copy)
     shell.show()
     qtbot.waitExposed(shell)
-    assert shell.nav.isEnabled()  # a click is taken while the window loads
-    shell.nav.setCurrentRow(CANDIDATES)
+    shell.show_last_area()  # none yet
+    assert shell.nav.isEnabled() and shell.nav.currentRow() == -1
+    shell.nav.setCurrentRow(CANDIDATES)  # a click, taken while the window loads
     lean = shell.stack.currentWidget()
     assert isinstance(lean, FirstPageTable)
     assert lean.table.isVisible() and lean.model.rowCount() > 28
@@ -73,6 +74,7 @@ def test_other_areas_wait_for_the_workbook(
     shell.expect_workbook(demo_copy)
     shell.show()
     qtbot.waitExposed(shell)
+    shell.show_last_area()
     shell.nav.setCurrentRow(CANDIDATES + 1)  # Interviews: nothing to show before it opens
     assert not isinstance(shell.stack.currentWidget(), FirstPageTable)
     shell.finish_building()
@@ -86,12 +88,41 @@ def test_a_file_that_cannot_be_read_shows_no_rows_and_is_refused(
 ) -> None:
     text = tmp_path / "notes.hiringdesk"
     text.write_text("not a database", encoding="utf-8")
+    shell.settings.set_last_area("candidates")
     shell.expect_workbook(text)
     shell.show()
     qtbot.waitExposed(shell)
-    shell.nav.setCurrentRow(CANDIDATES)
+    shell.show_last_area()
+    assert shell.nav.currentRow() == CANDIDATES
     assert not isinstance(shell.stack.currentWidget(), FirstPageTable)
     shell.finish_building()
     shell.open_initial(text)
     assert shell.workbook is None
     assert answered_questions == ["Cannot Open Workbook"]
+
+
+def test_the_window_opens_on_the_area_shown_last(
+    shell: MainWindow, demo_copy: Path, qtbot: QtBot
+) -> None:
+    shell.expect_workbook(demo_copy)
+    shell.show()
+    qtbot.waitExposed(shell)
+    shell.show_last_area()
+    shell.finish_building()
+    shell.open_initial(demo_copy)
+    qtbot.waitUntil(lambda: not shell.retention_notice.pending, timeout=20000)
+    assert sorted(shell.pages) == ["roles"]  # nothing remembered: the first area
+    shell.show_area("candidates")
+    assert shell.settings.last_area() == "candidates"
+
+    again = MainWindow(shell.settings, deferred=True)
+    try:
+        again.expect_workbook(demo_copy)
+        again.show()
+        qtbot.waitExposed(again)
+        again.show_last_area()
+        lean = again.stack.currentWidget()
+        assert isinstance(lean, FirstPageTable) and lean.model.rowCount() > 28
+    finally:
+        again.close()
+        again.deleteLater()
