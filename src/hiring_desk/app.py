@@ -43,6 +43,7 @@ def run_gui(workbook: Path | None) -> int:
     spare_source_reads()  # before the imports below: PySide6 would keep their source
 
     from hiring_desk.logs import setup_logging
+    from hiring_desk.paths import default_workbook
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
     from hiring_desk.ui.main_window import MainWindow
@@ -66,7 +67,9 @@ def run_gui(workbook: Path | None) -> int:
 
         apply_theme(settings.theme())
     window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
-    window.expect_workbook(workbook)  # Candidates can show its first rows meanwhile
+    # Candidates can show its first rows while the workbook opens (the default
+    # workbook too, once it exists).
+    window.expect_workbook(workbook or _existing(default_workbook()))
     window.show()
 
     # Paint the window first, then import and build the pages while the workbook opens
@@ -95,6 +98,10 @@ def run_gui(workbook: Path | None) -> int:
 
     _after_first_paint(window, open_workbook)
     return app.exec()
+
+
+def _existing(path: Path) -> Path | None:
+    return path if path.is_file() else None
 
 
 def _after_first_paint(window: QWidget, action: Callable[[], object]) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 #: Loaded when used: PDFs (ReportLab), CV text (pypdf, defusedxml), Markdown,
 #: calendars (icalendar), schema upgrades (Alembic).
 LOADED_WHEN_USED = ("reportlab", "pypdf", "defusedxml", "markdown_it", "icalendar", "alembic")
@@ -150,17 +152,27 @@ watch = Watch()
 app.installEventFilter(watch)
 QTimer.singleShot(60000, lambda: os._exit(3))
 from hiring_desk.app import run_gui
-run_gui(Path({path!r}))
+if {path!r}:
+    run_gui(Path({path!r}))
+else:  # the default workbook, which exists
+    import shutil
+    from hiring_desk.paths import default_workbook
+    default_workbook().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy({demo!r}, default_workbook())
+    run_gui(None)
 """
 
 
+@pytest.mark.parametrize("named", [True, False], ids=["named", "default"])
 def test_the_first_rows_of_candidates_load_no_database_layer(
-    tmp_path: Path, demo_copy: Path
+    tmp_path: Path, demo_copy: Path, named: bool
 ) -> None:
     from hiring_desk.ui.areas import AREAS
 
     row = [key for key, _label, _icon in AREAS].index("candidates")
-    code = _AT_FIRST_ROWS.format(names=NOT_AT_FIRST_ROWS, row=row, path=str(demo_copy))
+    code = _AT_FIRST_ROWS.format(
+        names=NOT_AT_FIRST_ROWS, row=row, path=str(demo_copy) if named else "", demo=str(demo_copy)
+    )
     env = dict(os.environ, HIRING_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-c", code],
