@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS, LazyPages, build_area_page
+from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import standard_keys
@@ -58,13 +59,12 @@ class MainWindow(QMainWindow):
         self.workbook: Workbook | None = None
         self.pages: dict[str, QWidget] = LazyPages(self._build_page)  # built when first used
         self._built = False
-        self._opening: Path | None = None  # being opened while the shell shows
-        self._first_page: QWidget | None = None  # Candidates' first rows meanwhile
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(720, 480))
         self._build_actions()
         self._build_menus()
         self._build_body()
+        self._early = EarlyArea(self, self.nav, self.stack, self._skeleton, settings)
         self._build_status_bar()
         self._show_shell_state()
         geometry = settings.geometry()
@@ -113,44 +113,14 @@ class MainWindow(QMainWindow):
         self._show_workbook_state()
 
     def expect_workbook(self, path: Path | None) -> None:
-        """The start-up is opening ``path`` (see ``show_last_area``)."""
+        """The start-up is opening ``path`` (``ui.early_area``)."""
         if path is not None and not self._built:
-            self._opening = path
+            self._early.opening = path
 
     def show_last_area(self) -> None:
         """After the first paint, while the workbook named at start-up opens: go to the
-        area shown last time, and take clicks on the navigation (the area chosen shows
-        once the workbook is open; Candidates shows its first rows at once,
-        ``ui.candidates.first_page_table``)."""
-        if self._opening is None:
-            return
-        keys = [key for key, _label, _icon in AREAS]
-        last = self.settings.last_area()
-        if last in keys and self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(keys.index(last))
-        self.nav.setEnabled(True)
-
-    def _show_first_page(self, key: str) -> None:
-        if key != "candidates" or self._opening is None:
-            self.stack.setCurrentWidget(self._skeleton)
-            return
-        if self._first_page is None:
-            from hiring_desk.ui.candidates.first_page_table import first_page_table
-
-            self._first_page = first_page_table(self._opening)
-            if self._first_page is None:  # not readable so: the opening will say why
-                self._opening = None
-                return
-            self.stack.addWidget(self._first_page)
-        self.stack.setCurrentWidget(self._first_page)
-        self.repaint()  # on screen now: the imports that follow hold the GUI thread
-
-    def _drop_first_page(self) -> None:
-        self._opening = None
-        if self._first_page is not None:
-            self.stack.removeWidget(self._first_page)
-            self._first_page.deleteLater()
-            self._first_page = None
+        area shown last time and take clicks on the navigation (``ui.early_area``)."""
+        self._early.show_last_area()
 
     def _switcher(self) -> WorkbookSwitcher:
         self.finish_building()
@@ -360,7 +330,7 @@ class MainWindow(QMainWindow):
         """Show an area, read again from the workbook (its changes announced while it was
         hidden included: it does not refresh twice)."""
         if row >= 0 and self.workbook is None and not self._built:
-            self._show_first_page(AREAS[row][0])
+            self._early.show(AREAS[row][0])
         if row >= 0 and self.workbook is not None:
             from hiring_desk.ui.changes import forget_stale
 
@@ -412,7 +382,7 @@ class MainWindow(QMainWindow):
 
     def _show_workbook_state(self) -> None:
         workbook = self.workbook
-        self._drop_first_page()  # the real page (or the welcome page) takes over
+        self._early.drop()  # the real page (or the welcome page) takes over
         self.desktop.workbook_changed(workbook)
         for page in self.pages.values():
             page.set_workbook(workbook)  # type: ignore[attr-defined]
