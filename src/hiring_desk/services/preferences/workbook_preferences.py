@@ -3,15 +3,15 @@
 Each preference lives where it always did: the default currency and locale on
 the company profile (checked as ``services.company`` checks them), the minutes
 between automatic backups with ``services.backups``, the retention period with
-``services.privacy``. Only the default templates are new: two workbook
-settings, read by the job-description editor and the offer-letter dialog as the
-template chosen first. Every value is checked before any is written, so a
-refused save changes nothing.
+``services.privacy``, the Today view's limits with ``services.today``. Only the
+default templates are new: two workbook settings, read by the job-description
+editor and the offer-letter dialog as the template chosen first. Every value is
+checked before any is written, so a refused save changes nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hiring_desk.domain.retention import check_months
 from hiring_desk.services.common import audit
@@ -21,6 +21,8 @@ from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
+from hiring_desk.services.today import today_limits
+from hiring_desk.services.today.today_limits import TodayLimits
 from hiring_desk.services.workbook import backups
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, WorkbookSetting
@@ -51,6 +53,8 @@ class WorkbookPreferences:
     retention_months: int
     jd_template: str | None
     letter_template: str | None
+    #: When Today calls a scorecard overdue, an offer expiring, a candidate idle.
+    today_limits: TodayLimits = field(default_factory=TodayLimits)
 
 
 def get_preferences(workbook: Workbook) -> WorkbookPreferences:
@@ -62,6 +66,7 @@ def get_preferences(workbook: Workbook) -> WorkbookPreferences:
         retention_months=consent_retention.get_retention_months(workbook),
         jd_template=default_jd_template(workbook),
         letter_template=default_letter_template(workbook),
+        today_limits=today_limits.get_limits(workbook),
     )
 
 
@@ -94,6 +99,7 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         errors["jd_template"] = "is not a job-description template of this workbook"
     if wanted.letter_template is not None and wanted.letter_template not in _letter_keys(workbook):
         errors["letter_template"] = "is not an offer-letter template of this workbook"
+    errors.update(today_limits.check_limits(wanted.today_limits))
     if errors:
         raise ValidationError(errors)
     before = get_preferences(workbook)
@@ -118,6 +124,8 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         backups.set_auto_interval(workbook, wanted.backup_interval_minutes)
     if wanted.retention_months != before.retention_months:
         consent_retention.set_retention_months(workbook, wanted.retention_months)
+    if wanted.today_limits != before.today_limits:
+        today_limits.set_limits(workbook, wanted.today_limits)
     return get_preferences(workbook)
 
 

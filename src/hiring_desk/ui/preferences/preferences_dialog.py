@@ -1,7 +1,7 @@
 """Edit ▸ Preferences…: the open workbook's defaults and policies, and the window's theme.
 
 The workbook's preferences (currency and locale, backups, retention, default
-templates) are saved in the workbook through ``services.preferences``; the
+templates, the Today view's limits) are saved in the workbook through ``services.preferences``; the
 theme belongs to this computer and is kept in the app's settings.
 """
 
@@ -25,6 +25,7 @@ from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
+from hiring_desk.services.today.today_limits import LIMIT_RANGES, TodayLimits
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
@@ -82,6 +83,13 @@ class PreferencesDialog(QDialog):
         self.jd_template.setObjectName("pref_jd_template")
         self.letter_template = QComboBox()
         self.letter_template.setObjectName("pref_letter_template")
+        self.limits: dict[str, QSpinBox] = {}
+        for name, (_key, low, high, unit) in LIMIT_RANGES.items():
+            spin = QSpinBox()
+            spin.setObjectName(f"pref_{name}")
+            spin.setRange(low, high)
+            spin.setSuffix(f" {unit}")
+            self.limits[name] = spin
         self.theme = QComboBox()
         self.theme.setObjectName("pref_theme")
         for value, label in THEME_CHOICES:
@@ -94,6 +102,7 @@ class PreferencesDialog(QDialog):
             "retention_months": FieldWithError(self.retention),
             "jd_template": FieldWithError(self.jd_template),
             "letter_template": FieldWithError(self.letter_template),
+            **{name: FieldWithError(spin) for name, spin in self.limits.items()},
         }
         self.workbook_box = QGroupBox(
             f"This workbook ({workbook.path.name})" if workbook else "This workbook (none is open)"
@@ -106,6 +115,17 @@ class PreferencesDialog(QDialog):
             ("retention_months", "&Keep unsuccessful candidates:", "Then they are due for review"),
             ("jd_template", "&Job description template:", "Chosen first in the editor"),
             ("letter_template", "O&ffer letter template:", "Chosen first when printing"),
+            (
+                "scorecard_hours",
+                "Scorecar&d overdue after:",
+                "Today lists it once the interview has been over this long",
+            ),
+            ("offer_days", "Offer e&xpiring within:", "Today lists an offer this close to expiry"),
+            (
+                "idle_days",
+                "Candidate &idle after:",
+                "Today lists a candidate left this long in an open stage",
+            ),
         ):
             self._add_row(form, label, key, help_text)
         self.workbook_box.setEnabled(workbook is not None)
@@ -152,6 +172,8 @@ class PreferencesDialog(QDialog):
             label = template.name if template.built_in else f"{template.name} (yours)"
             self.letter_template.addItem(label, template.key)
         select_data(self.letter_template, current.letter_template)
+        for name, spin in self.limits.items():
+            spin.setValue(getattr(current.today_limits, name))
 
     def wanted(self) -> WorkbookPreferences:
         """The workbook preferences as the form shows them."""
@@ -162,6 +184,7 @@ class PreferencesDialog(QDialog):
             retention_months=self.retention.value(),
             jd_template=self.jd_template.currentData(),
             letter_template=self.letter_template.currentData(),
+            today_limits=TodayLimits(**{name: spin.value() for name, spin in self.limits.items()}),
         )
 
     def _show_errors(self, exc: ValidationError) -> None:
@@ -177,7 +200,7 @@ class PreferencesDialog(QDialog):
             saved = run_operation(
                 self,
                 lambda: workbook_preferences.save_preferences(workbook, wanted),
-                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY,
+                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY | Change.TASKS,
                 failure_title="Preferences Not Saved",
                 on_invalid=self._show_errors,
             )
