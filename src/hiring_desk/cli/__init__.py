@@ -31,6 +31,7 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     imports,
     listing,
     privacy_commands,
+    today_command,
 )
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (
