@@ -96,13 +96,19 @@ def build(workbook: Workbook) -> Ids:
         unscored = Interview(
             application_id=ben.id, round_name="Technical", starts_at=at(28, 10), status="done"
         )
-        s.add_all([today_iv, tomorrow_iv, later_iv, unscored])
+        scored = Interview(
+            application_id=ben.id, round_name="Phone screen", starts_at=at(27, 10), status="done"
+        )
+        s.add_all([today_iv, tomorrow_iv, later_iv, unscored, scored])
         s.flush()
         s.add_all(
             [
                 InterviewInterviewer(interview_id=unscored.id, member_id=alex.id),
                 InterviewInterviewer(interview_id=unscored.id, member_id=sam.id),
                 Scorecard(interview_id=unscored.id, interviewer_id=alex.id, recommendation="yes"),
+                # Sam's card for another interview does not count for this one.
+                InterviewInterviewer(interview_id=scored.id, member_id=sam.id),
+                Scorecard(interview_id=scored.id, interviewer_id=sam.id, recommendation="no"),
             ]
         )
         expiring = Offer(

@@ -125,9 +125,10 @@ def overdue_scorecards(session: Session, now: datetime, limits: TodayLimits) -> 
     has_card = (
         sa.select(col(Scorecard.id))
         .where(
-            col(Scorecard.interview_id) == col(Interview.id),
+            col(Scorecard.interview_id) == col(InterviewInterviewer.interview_id),
             col(Scorecard.interviewer_id) == col(InterviewInterviewer.member_id),
         )
+        .correlate(InterviewInterviewer)
         .exists()
     )
     missing = (

@@ -30,6 +30,7 @@ __all__ = [
     "edit_task",
     "get_task",
     "task_rows",
+    "task_subjects",
     "tasks_for_candidate",
 ]
 
@@ -153,6 +154,21 @@ def task_rows(session: Session, due_by: date | None, after: date | None) -> list
         TaskView(int(r.id), r.title, r.due_on, r.done_at, r.candidate_id, r.role_id, str(r.about))
         for r in session.execute(statement)
     ]
+
+
+def task_subjects(workbook: Workbook) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """What a task can be about: (candidates not erased, roles), each as (id, name) by name."""
+    with workbook.transaction() as session:
+        people = session.execute(
+            sa.select(col(Candidate.id), col(Candidate.name))
+            .where(col(Candidate.erased_at).is_(None))
+            .order_by(col(Candidate.sort_name), col(Candidate.id))
+        )
+        candidates = [(int(r.id), str(r.name)) for r in people]
+        roles = session.execute(
+            sa.select(col(Role.id), col(Role.title)).order_by(col(Role.title), col(Role.id))
+        )
+        return candidates, [(int(r.id), str(r.title)) for r in roles]
 
 
 def _task(session: Session, task_id: int) -> Task:

@@ -23,10 +23,10 @@ from hiring_desk.services.today import due_queries, tasks
 from hiring_desk.services.today.today_limits import read_limits
 from hiring_desk.services.today.today_views import ItemKind, Opens, TaskView, TodayItem, TodayView
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import ReminderState
+from hiring_desk.store.models import Candidate, ReminderState, Role
 from hiring_desk.store.models._base import utcnow
 
-__all__ = ["clear_reminder", "list_today", "mark_done", "snooze"]
+__all__ = ["clear_reminder", "has_data", "list_today", "mark_done", "snooze", "task_item"]
 
 _ORDER = {kind: index for index, kind in enumerate(ItemKind)}
 
@@ -44,7 +44,7 @@ def list_today(workbook: Workbook) -> TodayView:
             *due_queries.idle_candidates(session, now, limits),
             *due_queries.roles_past_target(session, today),
             *(_retention_item(due) for due in retention),
-            *(_task_item(task) for task in tasks.task_rows(session, due_by=today, after=None)),
+            *(task_item(task) for task in tasks.task_rows(session, due_by=today, after=None)),
         ]
         upcoming = tasks.task_rows(session, due_by=None, after=today)
         states = {state.item_key: state for state in session.exec(select(ReminderState))}
@@ -58,6 +58,15 @@ def list_today(workbook: Workbook) -> TodayView:
             shown.append(item)
     shown.sort(key=lambda i: (_ORDER[i.kind], i.due_at or _day_start(i.due_on), i.entity_id))
     return TodayView(tuple(shown), tuple(upcoming), limits, snoozed)
+
+
+def has_data(workbook: Workbook) -> bool:
+    """True once the workbook holds a role or a candidate (the window then opens on Today)."""
+    with workbook.transaction() as session:
+        return any(
+            session.exec(select(model.id).limit(1)).first() is not None
+            for model in (Role, Candidate)
+        )
 
 
 def snooze(workbook: Workbook, item_key: str, until: datetime) -> None:
@@ -135,7 +144,8 @@ def _retention_item(due: consent_retention.DueCandidate) -> TodayItem:
     )
 
 
-def _task_item(task: TaskView) -> TodayItem:
+def task_item(task: TaskView) -> TodayItem:
+    """A task as an item of Today (its "Open" goes to its candidate or role)."""
     on_candidate = task.candidate_id is not None
     return TodayItem(
         kind=ItemKind.TASK,
