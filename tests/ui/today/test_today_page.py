@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.today.today_setup import Ids, build
-from tests.ui.conftest import MakeWindow, click, click_button, type_into, when_modal
+from tests.ui.conftest import MakeWindow, Said, click, click_button, type_into, when_modal
 
 from hiring_desk import clock
 from hiring_desk.services.roles import role_records
@@ -215,3 +215,27 @@ def test_an_empty_workbook_opens_on_roles(make_window: MakeWindow, tmp_path: Pat
     window = make_window(path)
     assert window.current_area() == "roles"
     assert "today" not in window.pages
+
+
+def test_a_task_is_edited_then_deleted(
+    qtbot: QtBot, make_window: MakeWindow, due: tuple[Path, Ids], said: Said
+) -> None:
+    path, ids = due
+    page = today_page(make_window(path))
+    click_item(qtbot, page, f"idle_candidate:{ids.eve_application}")
+    assert not page.edit_button.isEnabled()  # only tasks are edited here
+    click_item(qtbot, page, f"task:{ids.task_later}")
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, TaskDialog)
+        assert dialog.title.text() == "Post the ad again"
+        type_into(qtbot, dialog.title, "Post the ad on two more sites")
+        click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+
+    when_modal(qtbot, rename, TaskDialog, close_after=True)
+    click(qtbot, page.edit_button)
+    edited = page.selected_item()
+    assert edited is not None and edited.subject == "Post the ad on two more sites"
+    click(qtbot, page.delete_button)
+    assert said == [("confirm", "Delete Task", "Delete the task “Post the ad on two more sites”?")]
+    assert f"task:{ids.task_later}" not in keys(page)

@@ -57,6 +57,7 @@ class TaskDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("task_dialog")
         self.setWindowTitle("Edit Task" if task else "Add Task")
+        self.setMinimumWidth(460)
         self._workbook = workbook
         self._task = task
         self.saved: TaskView | None = None

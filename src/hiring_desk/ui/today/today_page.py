@@ -3,7 +3,8 @@
 Sections with counts (interviews today and tomorrow, overdue scorecards, offers,
 candidates left waiting, late roles, retention, tasks; then tasks still to come).
 Open (or a double-click) goes where the item is dealt with; Snooze hides it until
-a day; Done puts it aside. Add Task… adds a dated task on a candidate or role.
+a day; Done puts it aside. Add Task… adds a dated task on a candidate or role;
+a task selected can be edited or deleted.
 The page listens to the change hub and reads everything again when data changes.
 """
 
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
-from hiring_desk.services.today import today_items
+from hiring_desk.services.today import tasks, today_items
 from hiring_desk.services.today.today_items import task_item
 from hiring_desk.services.today.today_views import ItemKind, Opens, TodayItem, TodayView
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.today.today_dialogs import SnoozeDateDialog, TaskDialog
@@ -76,7 +78,7 @@ class TodayPage(QWidget):
         self.tree.setObjectName("today_items")
         self.tree.setAccessibleName("Due today")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["What", "Details", "Due"])
+        self.tree.setHeaderLabels(["What", "Due", "Details"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemDoubleClicked.connect(lambda _item, _col: self.open_selected())
@@ -90,11 +92,14 @@ class TodayPage(QWidget):
         self.snooze_button = push_button("&Snooze for", "today_snooze", self.snooze_selected)
         self.done_button = push_button("&Done", "today_done", self.done_selected)
         self.add_button = push_button("&Add Task…", "today_add_task", self.add_task)
+        self.edit_button = push_button("&Edit Task…", "today_edit_task", self.edit_task)
+        self.delete_button = push_button("De&lete Task", "today_delete_task", self.delete_task)
         self.empty = empty_note(WATCHES, "today_empty")
         buttons = button_row(
             self.open_button, self.snooze_button, self.snooze_for, self.done_button
         )
-        buttons.addWidget(self.add_button)
+        for button in (self.edit_button, self.delete_button, self.add_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -149,7 +154,11 @@ class TodayPage(QWidget):
         section.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.addTopLevelItem(section)
         for item in items:
-            row = QTreeWidgetItem([item.subject, item.detail, self._due_text(item)])
+            detail = item.detail
+            if item.kind is ItemKind.INTERVIEW and item.pack_ready:
+                detail += "; pack ready to print"
+            row = QTreeWidgetItem([item.subject, self._due_text(item), detail])
+            row.setToolTip(2, detail)
             row.setData(0, _ITEM, item)
             row.setToolTip(0, item.subject)
             section.addChild(row)
@@ -200,6 +209,9 @@ class TodayPage(QWidget):
         self.snooze_button.setEnabled(can_snooze)
         self.snooze_for.setEnabled(can_snooze)
         self.add_button.setEnabled(self._workbook is not None)
+        is_task = item is not None and item.kind is ItemKind.TASK
+        self.edit_button.setEnabled(is_task)
+        self.delete_button.setEnabled(is_task)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -263,3 +275,33 @@ class TodayPage(QWidget):
         if saved:
             self.refresh()
             self._select(f"task:{saved.id}")
+
+    def edit_task(self) -> None:
+        item, workbook = self.selected_item(), self._workbook
+        if item is None or workbook is None or item.kind is not ItemKind.TASK:
+            return
+        task = run_operation(self, lambda: tasks.get_task(workbook, item.entity_id))
+        if task is None:
+            return
+        dialog = TaskDialog(workbook, self, task=task)
+        saved = dialog.exec() and dialog.saved
+        dialog.deleteLater()
+        if saved:
+            self.refresh()
+            self._select(f"task:{saved.id}")
+
+    def delete_task(self) -> None:
+        item, workbook = self.selected_item(), self._workbook
+        if item is None or workbook is None or item.kind is not ItemKind.TASK:
+            return
+        if not messages.confirm(
+            self, "Delete Task", f"Delete the task “{item.subject}”?", "Delete"
+        ):
+            return
+        run_operation(
+            self,
+            lambda: tasks.delete_task(workbook, item.entity_id),
+            changes=Change.TASKS,
+            failure_title="Task Not Deleted",
+        )
+        self.refresh()
