@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,9 @@ WATCHES = (
 )
 
 _ITEM = Qt.ItemDataRole.UserRole
+
+#: How often the page reads the workbook again while it is shown (five minutes).
+REREAD_MS = 5 * 60 * 1000
 
 
 class TodayPage(QWidget):
@@ -109,6 +112,11 @@ class TodayPage(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
+        # Time alone makes things due (and snoozes end): read again now and then.
+        self._clock = QTimer(self)
+        self._clock.setInterval(REREAD_MS)
+        self._clock.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
+        self._clock.start()
         self._update_buttons()
 
     # -- showing ----------------------------------------------------------------------
