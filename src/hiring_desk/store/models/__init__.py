@@ -22,6 +22,7 @@ from hiring_desk.store.models.interviews import (
 from hiring_desk.store.models.messages import CandidateMessage
 from hiring_desk.store.models.offers import Offer
 from hiring_desk.store.models.people import AuditEvent, CompanyProfile, TeamMember, WorkbookSetting
+from hiring_desk.store.models.reminders import ReminderState, Task
 from hiring_desk.store.models.roles import JobDescription, Role, RoleSkill, UserTemplate
 
 __all__ = [
@@ -41,12 +42,14 @@ __all__ = [
     "JobDescription",
     "Offer",
     "RejectionReason",
+    "ReminderState",
     "Role",
     "RoleSkill",
     "RoundQuestion",
     "Scorecard",
     "ScorecardRating",
     "StageEvent",
+    "Task",
     "TeamMember",
     "UserTemplate",
     "WorkbookSetting",
