@@ -3,10 +3,11 @@
 Each preference lives where it always did: the default currency and locale on
 the company profile (checked as ``services.company`` checks them), the minutes
 between automatic backups with ``services.backups``, the retention period with
-``services.privacy``, the Today view's limits with ``services.today``. The default templates and the days an offer gives to
-answer are workbook settings (key and value): the templates are chosen first
-by the job-description editor and the offer-letter dialog; the days are where
-the offer editor's "Answer by" date starts when it is ticked. Every value is
+``services.privacy``, the Today view's limits with ``services.today``. The
+default templates and the days an offer gives to answer are workbook settings
+(key and value): the templates are chosen first by the job-description editor
+and the offer-letter dialog; the days are where the offer editor's "Answer by"
+date starts when it is ticked. Every value is
 checked before any is written, so a refused save changes nothing.
 """
 
