@@ -27,6 +27,7 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     backup_commands,
     basic_commands,
     documents,
+    email_commands,
     imports,
     listing,
     privacy_commands,

@@ -1,4 +1,4 @@
-"""``import candidates FILE``: the same import and report as the window's, without a window."""
+"""``import candidates FILE`` and ``import email FILE...``: the window's imports and reports."""
 
 from __future__ import annotations
 
@@ -42,15 +42,41 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="do not import rows whose name is a candidate's but whose email or phone differ",
     )
+    email = sub.add_parser(
+        "email",
+        help="applications received by email: .eml files or .mbox mailboxes",
+        description=(
+            "Import applications received by email, saved from a mail program as .eml "
+            "files or an .mbox mailbox. Each sender becomes a candidate (name and address "
+            "from the message), the message is kept in their notes, and attached CVs (PDF, "
+            "Word .docx, OpenDocument .odt, text) are attached and their text searched. "
+            "Programs, archives and other files are refused and never stored. Senders "
+            "already in the workbook (same email address) are skipped and listed."
+        ),
+    )
+    email.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="the .eml or .mbox files to read"
+    )
+    add_workbook_argument(email, "the workbook to import into")
+    email.add_argument(
+        "--role", metavar="ROLE", help="also apply every imported candidate to this role"
+    )
+    email.add_argument(
+        "--skip-possible-duplicates",
+        action="store_true",
+        help="do not import senders whose name is a candidate's but whose address differs",
+    )
 
 
 @command(
     "import",
-    help="import candidates from a CSV file",
-    description="Import records from a file. WHAT is: candidates.",
+    help="import candidates from a CSV file, or applications received by email",
+    description="Import records from files. WHAT is: candidates, email.",
     arguments=_import_arguments,
 )
 def _run_import(args: argparse.Namespace) -> int:
+    if args.what == "email":
+        return _import_email(args)
     from dataclasses import replace
 
     from hiring_desk.services.candidates.csv_import import (
@@ -71,6 +97,23 @@ def _run_import(args: argparse.Namespace) -> int:
             options = replace(options, default_currency=args.currency.strip().upper())
         report = import_candidates(
             workbook, table, options, skip_possible_duplicates=args.skip_possible_duplicates
+        )
+    out(report.text())
+    return EXIT_OK
+
+
+def _import_email(args: argparse.Namespace) -> int:
+    from hiring_desk.services.candidates.email_applications import import_email_files
+    from hiring_desk.services.roles import role_records
+    from hiring_desk.services.workbook.opening import open_workbook
+
+    with open_workbook(args.workbook) as workbook:
+        role_id = role_records.find_role(workbook, args.role).id if args.role else None
+        report = import_email_files(
+            workbook,
+            args.files,
+            role_id=role_id,
+            skip_possible_duplicates=args.skip_possible_duplicates,
         )
     out(report.text())
     return EXIT_OK

@@ -143,3 +143,4 @@ class PayPeriod(_Labelled):
 class TemplateKind(_Labelled):
     JOB_DESCRIPTION = "job_description"
     OFFER_LETTER = "offer_letter"
+    EMAIL = "email"

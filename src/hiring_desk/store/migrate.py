@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0006_salary_range"
+SCHEMA_HEAD = "0007_candidate_messages"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
@@ -27,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_privacy",
     "0005_attachment_unread_reason",
     "0006_salary_range",
+    "0007_candidate_messages",
 )
 
 

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
             return
         self._built = True
         from hiring_desk.ui.desktop_actions import DesktopActions
+        from hiring_desk.ui.email.templates_dialog import open_email_templates
         from hiring_desk.ui.privacy.retention_review import RetentionNotice
         from hiring_desk.ui.team.acting_member import ActingMemberBox
         from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.switcher = WorkbookSwitcher(self)
         self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
         self.desktop.fill_edit_menu(self.edit_menu)
+        self.edit_menu.addAction(
+            "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
+        )
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.desktop.refresh_action)
         self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)

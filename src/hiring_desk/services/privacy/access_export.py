@@ -34,6 +34,7 @@ from hiring_desk.store.models import (
     Attachment,
     AuditEvent,
     Candidate,
+    CandidateMessage,
     CandidateSkill,
     CandidateTag,
     Interview,
@@ -81,6 +82,7 @@ def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> Ex
             "keep_until": _plain(candidate.retain_until),
             "applications": _applications(session, candidate_id, members),
             "attachments": [entry for entry, _name, _content in files],
+            "messages": _messages(session, candidate_id, members),
             "activity": _activity(session, candidate_id, members),
         }
     text = json.dumps(document, ensure_ascii=False, indent=2)
@@ -245,6 +247,25 @@ def _attachments(session: Session, candidate_id: int) -> list[tuple[dict[str, Js
     return found
 
 
+def _messages(
+    session: Session, candidate_id: int, members: dict[int | None, str]
+) -> list[dict[str, Json]]:
+    """Every email made for the candidate, with its text as made."""
+    rows = session.exec(
+        select(CandidateMessage)
+        .where(CandidateMessage.candidate_id == candidate_id)
+        .order_by(col(CandidateMessage.made_at), col(CandidateMessage.id))
+    )
+    return [
+        {
+            **_row(row, "candidate_id", "made_by_member_id", "attachments"),
+            "attachments": [name for name in row.attachments.splitlines() if name],
+            "made_by": members.get(row.made_by_member_id),
+        }
+        for row in rows
+    ]
+
+
 def _activity(
     session: Session, candidate_id: int, members: dict[int | None, str]
 ) -> list[dict[str, Json]]:
@@ -265,6 +286,13 @@ def _activity(
         ),
         "attachment": set(
             session.exec(select(col(Attachment.id)).where(Attachment.candidate_id == candidate_id))
+        ),
+        "candidate_message": set(
+            session.exec(
+                select(col(CandidateMessage.id)).where(
+                    CandidateMessage.candidate_id == candidate_id
+                )
+            )
         ),
     }
     found = []

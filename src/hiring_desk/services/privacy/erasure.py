@@ -43,6 +43,7 @@ from hiring_desk.store.models import (
     Attachment,
     AuditEvent,
     Candidate,
+    CandidateMessage,
     CandidateSkill,
     CandidateTag,
     Interview,
@@ -126,9 +127,9 @@ def erase_candidates(
 
 
 def _remove_personal_data(session: Session, candidate: Candidate) -> None:
-    """Empty the candidate's record; drop their skills, tags, files and search entry."""
+    """Empty the candidate's record; drop their skills, tags, files, messages and search entry."""
     assert candidate.id is not None
-    for model in (CandidateSkill, CandidateTag, Attachment):
+    for model in (CandidateSkill, CandidateTag, Attachment, CandidateMessage):
         session.execute(sa.delete(model).where(col(model.candidate_id) == candidate.id))
     _anonymise(candidate)
     session.add(candidate)

@@ -19,6 +19,7 @@ from hiring_desk.store.models.interviews import (
     Scorecard,
     ScorecardRating,
 )
+from hiring_desk.store.models.messages import CandidateMessage
 from hiring_desk.store.models.offers import Offer
 from hiring_desk.store.models.people import AuditEvent, CompanyProfile, TeamMember, WorkbookSetting
 from hiring_desk.store.models.roles import JobDescription, Role, RoleSkill, UserTemplate
@@ -28,6 +29,7 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "Candidate",
+    "CandidateMessage",
     "CandidateSkill",
     "CandidateTag",
     "CompanyProfile",

@@ -1,0 +1,1 @@
+"""Emails to candidates: templates, drafts for the mail program, the messages made."""

@@ -1,0 +1,1 @@
+"""Writing to candidates: the compose, bulk and email-templates dialogs."""
