@@ -22,7 +22,13 @@ from hiring_desk.store.models.interviews import (
 from hiring_desk.store.models.messages import CandidateMessage
 from hiring_desk.store.models.offers import Offer
 from hiring_desk.store.models.people import AuditEvent, CompanyProfile, TeamMember, WorkbookSetting
-from hiring_desk.store.models.roles import JobDescription, Role, RoleSkill, UserTemplate
+from hiring_desk.store.models.roles import (
+    JobDescription,
+    Role,
+    RoleSkill,
+    RoleStage,
+    UserTemplate,
+)
 
 __all__ = [
     "Application",
@@ -43,6 +49,7 @@ __all__ = [
     "RejectionReason",
     "Role",
     "RoleSkill",
+    "RoleStage",
     "RoundQuestion",
     "Scorecard",
     "ScorecardRating",
