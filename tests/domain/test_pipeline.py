@@ -207,6 +207,20 @@ def test_describe_move_never_blank(current: Stage, target: Stage) -> None:
             "Screening → Interview: Take-home test",
         ),
         (Stage.INTERVIEW, Stage.OFFER, "Interview", "Offer", "Interview → Offer"),
+        (
+            Stage.SHORTLISTED,
+            Stage.SHORTLISTED,
+            "Shortlisted",
+            "References",
+            "Shortlisted → References",
+        ),
+        (
+            Stage.SHORTLISTED,
+            Stage.SHORTLISTED,
+            "References",
+            None,
+            "Shortlisted: References → Shortlisted",
+        ),
         (None, Stage.APPLIED, None, "New", "Applied: New"),
         (
             Stage.REJECTED,

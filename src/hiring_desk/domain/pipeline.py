@@ -116,17 +116,27 @@ def describe_move(
     ("Rejected"); a move out of one of them reads as a reopening
     ("Reopened: Rejected → Screening"); any other move reads "Screening → Interview".
     ``from_step``/``to_step`` are a role's own stage names inside those phases, as
-    they were at the move: "Interview: Take-home test → Technical interview", or
+    they were at the move: "Interview: Take-home test → Technical interview",
+    "Shortlisted → References" from the phase's own first stage, or
     "Screening → Interview: Take-home test" across phases.
     """
     if from_stage is None:
         return _side(to_stage, to_step)
     if _is_ended(to_stage):
         return to_stage.label
-    if from_stage is to_stage:
-        if _shown(from_stage, from_step) and _shown(to_stage, to_step) and from_step != to_step:
-            return f"{to_stage.label}: {from_step} → {to_step}"
-        return _side(to_stage, to_step)
+    if from_stage is to_stage:  # between two stages of one phase
+        label, moved_from, moved_to = (
+            to_stage.label,
+            _shown(from_stage, from_step),
+            _shown(to_stage, to_step),
+        )
+        if moved_from and moved_to and from_step != to_step:
+            return f"{label}: {from_step} → {to_step}"
+        if moved_to:
+            return f"{label} → {to_step}"
+        if moved_from:
+            return f"{label}: {from_step} → {label}"
+        return label
     if _is_ended(from_stage):
         return f"Reopened: {from_stage.label} → {_side(to_stage, to_step)}"
     return f"{_side(from_stage, from_step)} → {_side(to_stage, to_step)}"

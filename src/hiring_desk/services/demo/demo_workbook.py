@@ -33,6 +33,7 @@ from hiring_desk.services.demo import demo_data as data
 from hiring_desk.services.demo import demo_plans
 from hiring_desk.services.demo.demo_candidates import CANDIDATES
 from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates, row_id
+from hiring_desk.services.demo.demo_stages import add_role_stages
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Candidate,
@@ -96,6 +97,7 @@ def fill_demo_data(workbook: Workbook) -> None:
         for role in data.ROLES:
             _role(ctx, role)
         add_candidates(ctx)
+        add_role_stages(ctx)
         _extras(ctx)
         session.flush()
         search.rebuild(session)
