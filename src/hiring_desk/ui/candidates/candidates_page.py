@@ -399,7 +399,9 @@ class CandidatesPage(QWidget):
             self._reload_selecting(candidate_id)
 
     def move_application(self, application_id: int) -> None:
-        workbook, candidate_id = self._workbook, self.selected_id()
+        # The detail panel's candidate: on the board a clicked card shows there while
+        # the table's selection stays where it was.
+        workbook, candidate_id = self._workbook, self.detail.candidate_id
         if workbook is None or candidate_id is None:
             return
         application = next(

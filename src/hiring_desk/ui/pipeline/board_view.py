@@ -6,6 +6,7 @@ the columns are made again when the role's stages change.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
@@ -150,10 +151,12 @@ class BoardView(QWidget):
                 item.setToolTip("\n".join(lines))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
-            title = stage.name
-            if stage.name.casefold() != stage.phase.label.casefold():
-                title = f"{stage.name}<br><small>{stage.phase.label}</small>"
-            self._titles[stage.key].setText(f"<b>{title}</b> ({len(stage.cards)})")
+            # A role's own stage names its phase below; then every title has two lines.
+            phase = stage.phase.label if _own(stage) else "&nbsp;" if any(map(_own, shown)) else ""
+            title = f"<b>{html.escape(stage.name)}</b> ({len(stage.cards)})"
+            self._titles[stage.key].setText(
+                f"{title}<br><small>{phase}</small>" if phase else title
+            )
             self._titles[stage.key].setAccessibleName(f"{stage.name}, {len(stage.cards)} cards")
 
     def _make_columns(self, stages: list[tuple[str, str]]) -> None:
@@ -180,3 +183,8 @@ class BoardView(QWidget):
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.candidate_chosen.emit(int(item.data(CANDIDATE_ROLE)))
+
+
+def _own(column: board.Column) -> bool:
+    """True for a stage named otherwise than its phase (a role's own)."""
+    return column.name.casefold() != column.phase.label.casefold()

@@ -108,15 +108,15 @@ class StagesDialog(QDialog):
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
         name_row.addWidget(self.rename_button)
-        form.addRow("&Name:", name_row)
+        form.addRow(_buddy("&Name:", self.name), name_row)
         phase_row = QHBoxLayout()
         phase_row.addWidget(self.phase, 1)
         phase_row.addWidget(self.add_button)
-        form.addRow("&Phase:", phase_row)
+        form.addRow(_buddy("&Phase:", self.phase), phase_row)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_from, 1)
         copy_row.addWidget(self.copy_button)
-        form.addRow("Start from the stages of:", copy_row)
+        form.addRow(_buddy("Start from the stages &of:", self.copy_from), copy_row)
         self.name.setAccessibleName("Stage name")
         self.phase.setAccessibleName("Phase")
         self.copy_from.setAccessibleName("Role to copy the stages of")
@@ -148,7 +148,9 @@ class StagesDialog(QDialog):
         self.stages_list.blockSignals(True)
         self.stages_list.clear()
         for stage in self._stages:
-            text = f"{stage.phase.label}  ›  {stage.name}"
+            text = stage.name
+            if stage.name.casefold() != stage.phase.label.casefold():
+                text = f"{stage.phase.label}  ›  {stage.name}"
             if stage.applications:
                 text += f"  ({stage.applications})"
             if stage.hidden:
@@ -317,3 +319,10 @@ class StagesDialog(QDialog):
 
     def _reorder(self, phase: Stage, order: list[int]) -> None:
         self._run(lambda: edits.reorder_stages(self._workbook, self._role_id, phase, order))
+
+
+def _buddy(text: str, control: QWidget) -> QLabel:
+    """A form label whose mnemonic (Alt+letter) goes to ``control``."""
+    label = QLabel(text)
+    label.setBuddy(control)
+    return label
