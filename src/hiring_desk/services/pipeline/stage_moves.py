@@ -15,13 +15,14 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.match import MatchResult, match
-from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
+from hiring_desk.domain.pipeline import MoveContext, allowed_targets, refusal
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.pipeline import role_stages
+from hiring_desk.services.pipeline.timeline import TimelineEntry, timeline
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -35,6 +36,23 @@ from hiring_desk.store.models import (
     TeamMember,
 )
 from hiring_desk.store.models._base import utcnow
+
+__all__ = [  # the timeline lives in its own module; callers find it here too
+    "ApplicationInfo",
+    "BulkMoveResult",
+    "MoveRefusedError",
+    "TimelineEntry",
+    "allowed_moves",
+    "allowed_steps",
+    "applications_of",
+    "apply",
+    "apply_in_session",
+    "move",
+    "move_in_session",
+    "move_many",
+    "rejection_reasons",
+    "timeline",
+]
 
 
 class MoveRefusedError(ServiceError):
@@ -63,28 +81,6 @@ class ApplicationInfo:
         if self.step and self.step.casefold() != phase.label.casefold():
             return f"{phase.label}: {self.step}"
         return phase.label
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    application_id: int
-    role_title: str
-    from_stage: str | None
-    to_stage: str
-    by: str
-    note: str
-    from_step: str | None = None
-    to_step: str | None = None
-
-    @property
-    def description(self) -> str:
-        return describe_move(
-            Stage(self.from_stage) if self.from_stage else None,
-            Stage(self.to_stage),
-            self.from_step,
-            self.to_step,
-        )
 
 
 def apply(
@@ -280,33 +276,6 @@ def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationIn
             .order_by(col(Application.applied_at), col(Application.id))
         ).all()
         return [_info(session, row) for row in rows]
-
-
-def timeline(workbook: Workbook, candidate_id: int) -> list[TimelineEntry]:
-    """Every stage move of every application of a candidate, newest first."""
-    statement = (
-        select(StageEvent, col(Role.title), col(TeamMember.name))
-        .join(Application, col(Application.id) == StageEvent.application_id)
-        .join(Role, col(Role.id) == Application.role_id)
-        .outerjoin(TeamMember, col(TeamMember.id) == StageEvent.by_member_id)
-        .where(Application.candidate_id == candidate_id)
-        .order_by(col(StageEvent.at).desc(), col(StageEvent.id).desc())
-    )
-    with workbook.transaction() as session:
-        return [
-            TimelineEntry(
-                at=event.at,
-                application_id=event.application_id,
-                role_title=title,
-                from_stage=event.from_stage,
-                to_stage=event.to_stage,
-                by=by or "",
-                note=event.note,
-                from_step=event.from_step,
-                to_step=event.to_step,
-            )
-            for event, title, by in session.exec(statement)
-        ]
 
 
 def rejection_reasons(workbook: Workbook) -> list[str]:
