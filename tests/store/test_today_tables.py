@@ -36,7 +36,7 @@ def test_a_0007_workbook_gains_reminders_and_tasks(tmp_path: Path) -> None:
         candidate_id, role_id = candidate.id, role.id
     conn = sqlite3.connect(copy)
     try:
-        assert migrate.read_revision(conn) == "0008_today_and_tasks"
+        assert migrate.read_revision(conn) == migrate.SCHEMA_HEAD
         assert conn.execute("SELECT count(*) FROM reminder_state").fetchone()[0] == 1
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM candidate WHERE id = ?", (candidate_id,))

@@ -255,3 +255,21 @@ def test_today_shows_something_of_every_kind(today: date, demo: Workbook) -> Non
     wanted = set(ItemKind) - {ItemKind.OFFER_AWAITING}
     assert {item.kind for item in view.items} == wanted
     assert len(view.upcoming_tasks) == 1 and view.snoozed == 1
+
+
+def test_the_senior_role_has_stages_of_its_own_with_candidates_in_them(demo: Workbook) -> None:
+    from hiring_desk.services.pipeline import board, role_stages, stage_moves
+
+    senior = next(r for r in list_roles(demo) if r.title == "Senior Backend Developer")
+    stages = {(s.phase, s.name): s.applications for s in role_stages.stages(demo, senior.id)}
+    assert stages[(Stage.INTERVIEW, "Take-home test")] >= 1
+    assert stages[(Stage.INTERVIEW, "Technical interview")] >= 1
+    assert stages[(Stage.SHORTLISTED, "References")] >= 1
+    columns = [c.name for c in board.board(demo, senior.id)]
+    assert columns.index("Take-home test") < columns.index("References") < columns.index("Offer")
+    # The move into the step is on the candidate's timeline; the other role is standard.
+    card = next(c for c in board.board(demo, senior.id) if c.name == "References").cards[0]
+    newest = stage_moves.timeline(demo, card.candidate_id)[0]
+    assert newest.description == "Shortlisted → References"
+    other = next(r for r in list_roles(demo) if r.title == "Backend Developer")
+    assert [s.key for s in role_stages.stages(demo, other.id)] == [s.value for s in Stage]

@@ -35,6 +35,7 @@ from hiring_desk.services.demo import demo_plans
 from hiring_desk.services.demo.demo_candidates import CANDIDATES
 from hiring_desk.services.demo.demo_messages import add_messages
 from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates, row_id
+from hiring_desk.services.demo.demo_stages import add_role_stages
 from hiring_desk.services.demo.demo_today import add_today_items
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
@@ -100,6 +101,7 @@ def fill_demo_data(workbook: Workbook) -> None:
             _role(ctx, role)
         add_candidates(ctx)
         add_messages(ctx)
+        add_role_stages(ctx)
         add_today_items(ctx)
         _extras(ctx)
         session.flush()

@@ -23,7 +23,13 @@ from hiring_desk.store.models.messages import CandidateMessage
 from hiring_desk.store.models.offers import Offer
 from hiring_desk.store.models.people import AuditEvent, CompanyProfile, TeamMember, WorkbookSetting
 from hiring_desk.store.models.reminders import ReminderState, Task
-from hiring_desk.store.models.roles import JobDescription, Role, RoleSkill, UserTemplate
+from hiring_desk.store.models.roles import (
+    JobDescription,
+    Role,
+    RoleSkill,
+    RoleStage,
+    UserTemplate,
+)
 
 __all__ = [
     "Application",
@@ -45,6 +51,7 @@ __all__ = [
     "ReminderState",
     "Role",
     "RoleSkill",
+    "RoleStage",
     "RoundQuestion",
     "Scorecard",
     "ScorecardRating",
