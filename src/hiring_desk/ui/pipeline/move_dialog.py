@@ -90,13 +90,6 @@ class _StageMoveDialog(FormDialog):
         self.reason_label.setVisible(rejecting)
 
 
-def next_stage(current: str, targets: list[Stage]) -> Stage | None:
-    """The first allowed stage after ``current`` on the way to Hired, never a step back;
-    None when no stage ahead is allowed (a closed application)."""
-    ahead = list(PIPELINE[PIPELINE.index(Stage(current)) + 1 :]) if current in PIPELINE else []
-    return next((stage for stage in ahead if stage in targets), None)
-
-
 class MoveDialog(_StageMoveDialog):
     """Move one application; a move the rules refuse is explained in the dialog.
 
@@ -135,9 +128,6 @@ class MoveDialog(_StageMoveDialog):
             self.by.addItem(member.name, member.id)
         self.by.setCurrentIndex(max(self.by.findData(acting_member_id), 0))
         self.form.addRow("&By:", self.by)
-        forward = next_stage(application.stage, targets)
-        if forward is not None:
-            self.target.setCurrentIndex(self.target.findData(forward.value))
         self.error = QLabel()
         self.error.setObjectName("move_error")
         self.error.setStyleSheet(ERROR_STYLE)
