@@ -43,7 +43,7 @@ def test_a_scorecard_typed_in_changes_the_candidates_aggregate(
     with Workbook.create(path) as workbook:
         book(workbook)
     window = make_window(path)
-    press(qtbot, window, Qt.Key.Key_2, CTRL)
+    press(qtbot, window, Qt.Key.Key_3, CTRL)
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     qtbot.waitUntil(lambda: page.selected_id() is not None)
@@ -77,7 +77,7 @@ def test_accepting_an_offer_hires_and_the_timeline_shows_it(
     path = tmp_path / "demo.hiringdesk"
     create_demo_workbook(path).close()
     window = make_window(path)
-    press(qtbot, window, Qt.Key.Key_4, CTRL)
+    press(qtbot, window, Qt.Key.Key_5, CTRL)
     page = window.pages["offers"]
     assert isinstance(page, OffersPage)
     workbook = workbook_of(window)

@@ -42,14 +42,14 @@ def test_area_navigation(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) 
     assert window.current_area() == "roles"
     # A real click on the navigation list.
     nav = window.nav
-    rect = nav.visualItemRect(nav.item(4))
+    rect = nav.visualItemRect(nav.item(5))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_area() == "team"
     assert window.stack.currentWidget().isAncestorOf(window.pages["team"])
     # The View menu's keyboard route.
-    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "candidates"
-    menu_action(window, "View", "3 Interviews").trigger()
+    menu_action(window, "View", "4 Interviews").trigger()
     assert window.current_area() == "interviews"
 
 

@@ -105,7 +105,7 @@ def test_every_menu_action_has_a_keyboard_route(window: MainWindow) -> None:
     assert problems == []
     # The walk really went through the menus, submenus included.
     names = {entry.name for entry in leaves}
-    assert {"File > New Workbook…", "File > Quit", "View > 2 Candidates"} <= names
+    assert {"File > New Workbook…", "File > Quit", "View > 3 Candidates"} <= names
     assert any(name.startswith("File > Open Recent > 1 ") for name in names)
     assert len(leaves) >= 12
 
@@ -156,9 +156,9 @@ def _open_menu_by_keys(qtbot: QtBot, window: MainWindow, *letters: Qt.Key) -> No
 
 
 def test_a_menu_entry_by_its_mnemonics(qtbot: QtBot, window: MainWindow) -> None:
-    """Alt+V, 2: the View menu's second area, by real keystrokes."""
+    """Alt+V, 3: the View menu's third area, by real keystrokes."""
     assert window.current_area() == "roles"
-    _open_menu_by_keys(qtbot, window, Qt.Key.Key_V, Qt.Key.Key_2)
+    _open_menu_by_keys(qtbot, window, Qt.Key.Key_V, Qt.Key.Key_3)
     qtbot.waitUntil(lambda: window.current_area() == "candidates", timeout=2000)
 
 

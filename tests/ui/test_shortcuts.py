@@ -57,7 +57,7 @@ def test_f1_lists_every_shortcut_of_the_window(qtbot: QtBot, window: MainWindow)
     assert native("Ctrl+Z") in keys_of["Undo"]
     assert native("Ctrl+Shift+Z") in keys_of["Redo"]
     assert native("Ctrl+F") in keys_of["Find Candidates"]
-    assert native("Ctrl+2") in keys_of["2 Candidates"]
+    assert native("Ctrl+3") in keys_of["3 Candidates"]
     assert ("Edit menu") in {where for _keys, what, where in rows if what == "Undo"}
     assert (native("Del"), "Delete the selected candidate", "Candidates") in rows
     assert (native("Return"), "Edit the selected role", "Roles") in rows

@@ -22,12 +22,13 @@ from urllib.parse import quote
 _PAGE_SQL = """
 SELECT candidate.id, candidate.name, candidate.email, candidate.location, candidate.source,
        application.stage, role.title, application.applied_at, application.id,
-       application.match_score, application.role_id
+       application.match_score, application.role_id, role_stage.name
 FROM candidate
 LEFT OUTER JOIN application ON application.id = (
     SELECT max(latest.id) FROM application AS latest
     WHERE latest.candidate_id = candidate.id)
 LEFT OUTER JOIN role ON role.id = application.role_id
+LEFT OUTER JOIN role_stage ON role_stage.id = application.role_stage_id
 ORDER BY candidate.sort_name ASC, candidate.id
 LIMIT ?
 """
@@ -46,9 +47,21 @@ WHERE interview.application_id IN ({marks})
 _LOCALE_SQL = "SELECT locale FROM company_profile WHERE id = 1"
 
 #: A candidate row: id, name, email, location, source, stage, role title, applied at
-#: (as stored: ``YYYY-MM-DD HH:MM:SS.ffffff``), application id, match score, role id.
+#: (as stored: ``YYYY-MM-DD HH:MM:SS.ffffff``), application id, match score, role id,
+#: the name of the role's own stage it is at (None: the phase's standard stage).
 PageRow = tuple[
-    int, str, str, str, str, str | None, str | None, str | None, int | None, int | None, int | None
+    int,
+    str,
+    str,
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    int | None,
+    int | None,
+    int | None,
+    str | None,
 ]
 #: application id, scorecard id, recommendation, competency, rating.
 ScorecardRow = tuple[int, int, str, str | None, int | None]

@@ -1,8 +1,8 @@
 """The areas of the main window, in navigation order: (key, label, icon name).
 
 Ctrl+1 to Ctrl+7 follow this order; the shortcut list names them from here. Today
-comes last in the list (its shortcut is Ctrl+7) but is the area a workbook with data
-opens on (``first_area``).
+comes first: it is the area a workbook with data opens on when the window remembers
+no other (``first_area``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 AREAS: tuple[tuple[str, str, str], ...] = (
+    ("today", "Today", "today"),
     ("roles", "Roles", "roles"),
     ("candidates", "Candidates", "candidates"),
     ("interviews", "Interviews", "interviews"),
     ("offers", "Offers", "offers"),
     ("team", "Team & Company", "team"),
-    ("today", "Today", "today"),
+    ("reports", "Reports", "reports"),
 )
 
 

@@ -33,7 +33,7 @@ def test_the_rows_and_scorecards_are_those_of_the_full_table(
         (r.stage_label, r.source_label) for r in full
     ]
     assert lean.scores == scores
-    assert any(a.count for a in scores.values()) or limit == 1
+    assert any(a.count for a in scores.values()) or limit < 200
     assert lean.locale == locale
 
 

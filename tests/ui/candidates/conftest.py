@@ -17,5 +17,5 @@ from hiring_desk.ui.main_window import MainWindow
 def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
     create_workbook(tmp_path / "c.hiringdesk").close()
     win = make_window(tmp_path / "c.hiringdesk")
-    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     return win

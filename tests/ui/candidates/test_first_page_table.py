@@ -111,7 +111,7 @@ def test_the_window_opens_on_the_area_shown_last(
     shell.finish_building()
     shell.open_initial(demo_copy)
     qtbot.waitUntil(lambda: not shell.retention_notice.pending, timeout=20000)
-    assert sorted(shell.pages) == ["roles"]  # nothing remembered: the first area
+    assert sorted(shell.pages) == ["today"]  # nothing remembered: Today, as it has data
     shell.show_area("candidates")
     assert shell.settings.last_area() == "candidates"
 

@@ -62,7 +62,7 @@ def open_page(
     make_window: MakeWindow, qtbot: QtBot, path: Path
 ) -> tuple[MainWindow, CandidatesPage]:
     window = make_window(path)
-    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     return window, page

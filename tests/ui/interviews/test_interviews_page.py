@@ -34,7 +34,7 @@ def test_the_calendar_leads_to_scorecards_and_the_candidate(
     path = tmp_path / "demo.hiringdesk"
     create_demo_workbook(path).close()
     window = make_window(path)
-    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["interviews"]
     assert isinstance(page, InterviewsPage)
     assert window.current_area() == "interviews"

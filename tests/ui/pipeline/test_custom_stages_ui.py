@@ -41,7 +41,7 @@ def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
 
 
 def _roles_page(qtbot: QtBot, window: MainWindow) -> RolesPage:
-    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
     page.refresh()
@@ -53,7 +53,7 @@ def _roles_page(qtbot: QtBot, window: MainWindow) -> RolesPage:
 
 
 def _board(qtbot: QtBot, window: MainWindow) -> CandidatesPage:
-    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     role_id = role_records.list_roles(workbook_of(window))[0].id
@@ -146,7 +146,7 @@ def test_the_move_dialog_lists_the_roles_stages_and_goes_forward(
     role_id = role_records.list_roles(wb)[0].id
     role_stage_edits.add_stage(wb, role_id, "Take-home test", Stage.INTERVIEW)
     role_stage_edits.add_stage(wb, role_id, "References", Stage.SHORTLISTED)
-    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)
     page.refresh()

@@ -174,7 +174,7 @@ def test_reports_is_an_area_of_the_window(
     window = make_window(path)
 
     nav = window.nav
-    rect = nav.visualItemRect(nav.item(5))
+    rect = nav.visualItemRect(nav.item(6))
     qtbot.mouseClick(nav.viewport(), LEFT, pos=rect.center())
 
     assert window.current_area() == "reports"

@@ -25,7 +25,7 @@ REAL_QUESTION = messages.ask_unsaved_changes
 def page(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> RolesPage:
     create_workbook(tmp_path / "unsaved.hiringdesk").close()
     window = make_window(tmp_path / "unsaved.hiringdesk")
-    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     roles = window.pages["roles"]
     assert isinstance(roles, RolesPage)
     return roles

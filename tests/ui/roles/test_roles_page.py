@@ -35,7 +35,7 @@ def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
         default_currency="EUR",
         locale="en_IE",
     )
-    press(qtbot, win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = roles_page(win)
     page.refresh()
     return win

@@ -26,7 +26,7 @@ from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
     create_workbook(tmp_path / "team_members.hiringdesk").close()
     win: MainWindow = make_window(tmp_path / "team_members.hiringdesk")
-    press(qtbot, win, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, win, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert win.current_area() == "team"
     return win
 

@@ -82,7 +82,7 @@ def test_ctrl_z_brings_back_a_deleted_candidate_with_everything(
     undo_action = menu_action(window, "Edit", "Undo Delete Candidate")
     assert undo_action.isEnabled()
 
-    press(qtbot, window, Qt.Key.Key_1, CTRL)  # somewhere else: undo goes back to them
+    press(qtbot, window, Qt.Key.Key_2, CTRL)  # somewhere else: undo goes back to them
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
 
     qtbot.waitUntil(lambda: page.selected_id() == candidate_id, timeout=3000)
@@ -148,7 +148,7 @@ def test_roles_members_and_reasons_come_back(
 
     team_page = window.pages["team"]
     assert isinstance(team_page, TeamCompanyPage)
-    press(qtbot, window, Qt.Key.Key_5, CTRL)
+    press(qtbot, window, Qt.Key.Key_6, CTRL)
     team_page.tabs.setCurrentWidget(team_page.reasons)
     for text in ("Salary too high", "Moved abroad"):
         rejection_reasons.add_reason(workbook, text)

@@ -37,9 +37,12 @@ class FirstPageRow:
     application_id: int | None = None
     match_score: int | None = None
     role_id: int | None = None
+    step: str | None = None  # the role's own stage it is at, if the role has its own
 
     @property
     def stage_label(self) -> str:
+        if self.step:
+            return self.step
         return Stage(self.stage).label if self.stage else ""
 
     @property
@@ -74,7 +77,9 @@ def first_page(path: Path, limit: int = PAGE_SIZE) -> FirstPage | None:
 
 
 def _row(values: tuple[object, ...]) -> FirstPageRow:
-    (cid, name, email, location, source, stage, title, applied, app_id, score, role_id) = values
+    (cid, name, email, location, source, stage, title, applied, app_id, score, role_id, step) = (
+        values
+    )
     return FirstPageRow(
         id=int(cid),  # type: ignore[call-overload]
         name=str(name),
@@ -87,6 +92,7 @@ def _row(values: tuple[object, ...]) -> FirstPageRow:
         application_id=app_id,  # type: ignore[arg-type]
         match_score=score,  # type: ignore[arg-type]
         role_id=role_id,  # type: ignore[arg-type]
+        step=None if step is None else str(step),
     )
 
 
