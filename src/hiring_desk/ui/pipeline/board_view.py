@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -99,6 +100,8 @@ class BoardView(QWidget):
     """Shows the board of ``role_id``; emits ``candidate_chosen`` when a card is clicked."""
 
     candidate_chosen = Signal(int)
+    #: (stage value, candidate ids): "Write to everyone in <stage>…" from a column's menu
+    write_requested = Signal(str, list)
 
     def __init__(self, move: MoveCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +125,13 @@ class BoardView(QWidget):
             row.addLayout(box)
             self.columns[stage] = column
             self._titles[stage] = title
+            # Right-click a column (its menu's point is in the cards' area) or its title.
+            for widget, area in ((column, column.viewport()), (title, title)):
+                widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                widget.customContextMenuRequested.connect(
+                    lambda at, s=stage, a=area: self._column_menu(s, a.mapToGlobal(at))
+                )
+        self.column_menu: QMenu | None = None
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(strip)
@@ -154,6 +164,22 @@ class BoardView(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
             self._titles[stage].setText(f"<b>{stage.label}</b> ({len(cards[stage])})")
+
+    def candidates_in(self, stage: Stage) -> list[int]:
+        column = self.columns[stage]
+        return [int(column.item(row).data(CANDIDATE_ROLE)) for row in range(column.count())]
+
+    def _column_menu(self, stage: Stage, at: QPoint) -> None:
+        ids = self.candidates_in(stage)
+        menu = QMenu(self)
+        menu.setObjectName(f"board_menu_{stage.value}")
+        write = menu.addAction(
+            f"&Write to Everyone in {stage.label}…",
+            lambda: self.write_requested.emit(stage.value, ids),
+        )
+        write.setEnabled(bool(ids))
+        self.column_menu = menu
+        menu.popup(at)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.candidate_chosen.emit(int(item.data(CANDIDATE_ROLE)))
