@@ -91,7 +91,7 @@ def main() -> int:
 
     senior = next(r for r in role_records.list_roles(workbook) if r.title.startswith("Senior"))
     area("roles", lambda: window.pages["roles"].refresh(select_id=senior.id))  # type: ignore[attr-defined]
-    shoot("role_records.png")
+    shoot("roles.png")
     editor = JDEditor(window, workbook, senior.id)
     editor.resize(900, 600)
     shoot("job-description.png", editor)

@@ -37,6 +37,10 @@ def run_gui(workbook: Path | None) -> int:
     _check_display()
     from PySide6.QtWidgets import QApplication
 
+    from hiring_desk.ui.source_reads import spare_source_reads
+
+    spare_source_reads()  # before the imports below: PySide6 would keep their source
+
     from hiring_desk.logs import setup_logging
     from hiring_desk.ui import excepthook
     from hiring_desk.ui.icons import icon
@@ -63,19 +67,22 @@ def run_gui(workbook: Path | None) -> int:
     window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
     window.show()
 
-    # Paint the window first, then import and build the pages and open the workbook
-    # (a big one takes a while), with the bundled CJK fallback font known to Qt
-    # before any name is shown.
+    # Paint the window first, then import and build the pages while the workbook opens
+    # on a worker thread (checking a big file takes a while), with the bundled CJK
+    # fallback font known to Qt before any name is shown.
     def open_workbook() -> None:
-        from hiring_desk.services.candidates.opened_copies import remove_stale_runs
         from hiring_desk.services.workbook.opening import as_window
-        from hiring_desk.ui.fonts import register_bundled_fonts
+        from hiring_desk.ui.workbook.pending_open import PendingOpen
 
         as_window()  # a second open of its workbooks is told "another window"
+        pending = PendingOpen(workbook)
+        from hiring_desk.services.candidates.opened_copies import remove_stale_runs
+        from hiring_desk.ui.fonts import register_bundled_fonts
+
         register_bundled_fonts()
         remove_stale_runs()  # copies of opened files left by a run that crashed
         window.finish_building()
-        window.open_initial(workbook)
+        window.open_initial(workbook, pending)
 
     _after_first_paint(window, open_workbook)
     return app.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,6 +13,7 @@ from hiring_desk.domain.retention import (
     check_months,
     deletion_due,
     due_date,
+    period_start_ended_by,
 )
 
 ADDED = date(2025, 11, 2)
@@ -132,3 +133,12 @@ def test_allowed_months() -> None:
     assert check_months(120) is None
     assert check_months(0) == "must be between 1 and 120 months"
     assert check_months(121) is not None
+
+
+@pytest.mark.parametrize("months", [1, 6, 13, 24])
+def test_the_last_start_of_a_period_ended_by_a_day(months: int) -> None:
+    start = date(2024, 1, 1)
+    for today in (start + timedelta(days=n) for n in range(400, 1200, 3)):
+        latest = period_start_ended_by(today, months)
+        for day in (latest + timedelta(days=n) for n in range(-40, 40)):
+            assert (add_months(day, months) <= today) == (day <= latest), (today, day)

@@ -63,6 +63,15 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def period_start_ended_by(today: date, months: int) -> date:
+    """The last day a period of ``months`` may start on and have ended by ``today``:
+    ``add_months(day, months) <= today`` holds for exactly the days up to it."""
+    day = add_months(today, -months)
+    while add_months(day + timedelta(days=1), months) <= today:
+        day += timedelta(days=1)
+    return day
+
+
 def check_months(months: int) -> str | None:
     """None if ``months`` is an allowed retention period, else why not (a phrase)."""
     if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:

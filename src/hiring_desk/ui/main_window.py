@@ -41,6 +41,7 @@ from hiring_desk.ui.workbook.recent_menu import RecentMenu
 if TYPE_CHECKING:
     from hiring_desk.services.workbook.opening import Workbook
     from hiring_desk.ui.changes import Change
+    from hiring_desk.ui.workbook.pending_open import PendingOpen
     from hiring_desk.ui.workbook_switching import WorkbookSwitcher
 
 
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         requests = {  # what a page may ask of the window
             "candidate_activated": self.show_candidate,
             "print_letter_requested": self.print_offer_letter,
+            "record_requested": self.show_record,
         }
         for name, slot in requests.items():
             signal = getattr(page, name, None)
@@ -295,6 +297,11 @@ class MainWindow(QMainWindow):
         assert isinstance(page, CandidatesPage)
         page.show_candidate(candidate_id)
 
+    def show_record(self, area: str, record_id: int) -> None:
+        """Go to ``area`` (roles or offers) with the record ``record_id`` selected."""
+        self.show_area(area)
+        self.pages[area].refresh(select_id=record_id)  # type: ignore[attr-defined]
+
     def _build_status_bar(self) -> None:
         self.workbook_label = QLabel()
         self.workbook_label.setObjectName("workbook_label")
@@ -320,7 +327,12 @@ class MainWindow(QMainWindow):
         if row >= 0 and self.workbook is not None:
             from hiring_desk.ui.changes import forget_stale
 
-            page = self.pages[AREAS[row][0]]
+            key = AREAS[row][0]
+            if key not in self.pages:  # built now, with the open workbook: read already
+                self.pages[key]  # the lookup builds it
+                self.stack.setCurrentIndex(row)
+                return
+            page = self.pages[key]
             forget_stale(page)
             self.stack.setCurrentIndex(row)
             refresh = getattr(page, "refresh", None)
@@ -329,8 +341,8 @@ class MainWindow(QMainWindow):
 
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
-    def open_initial(self, path: Path | None) -> None:
-        self._switcher().open_initial(path)
+    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+        self._switcher().open_initial(path, pending)
 
     def open_path(self, path: Path) -> bool:
         return self._switcher().open_path(path)

@@ -13,10 +13,12 @@ from typing import Protocol
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
 from hiring_desk.services.common.errors import ServiceError
+from hiring_desk.services.today import today_items
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.areas import first_area
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
@@ -26,6 +28,7 @@ from hiring_desk.ui.workbook.backups_dialog import (
     offer_damaged_restore,
 )
 from hiring_desk.ui.workbook.location_notice import LocationNotice
+from hiring_desk.ui.workbook.pending_open import PendingOpen
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 from hiring_desk.ui.workbook.welcome_page import (
     WelcomePage,
@@ -65,8 +68,9 @@ class WorkbookSwitcher:
         self._window = window
         self._widget: QWidget = window  # the parent of the messages and dialogs
 
-    def open_initial(self, path: Path | None) -> None:
-        """Open the workbook named on the command line, or the default one.
+    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+        """Open the workbook named on the command line, or the default one (or take it
+        from ``pending``, which started opening it on a worker thread).
 
         On the very first start the default workbook is created and the welcome
         page offers the sample workbook or starting on the new one.
@@ -74,7 +78,10 @@ class WorkbookSwitcher:
         first_start = path is None and is_first_start(self._window.settings.recent_files())
         workbook: Workbook | None
         try:
-            workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
+            if pending is not None:
+                workbook = pending.result()
+            else:
+                workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
         except WorkbookDamagedError as exc:
             workbook = self._open_after_damage(exc)
         except WorkbookError as exc:
@@ -195,8 +202,8 @@ class WorkbookSwitcher:
         self._window.settings.add_recent_file(workbook.path)
         self._window.recent_menu.refill()
         self._window._show_workbook_state()
-        if self._window.nav.currentRow() < 0:
-            self._window.nav.setCurrentRow(0)
+        if self._window.nav.currentRow() < 0:  # the first workbook this window shows
+            self._window.show_area(first_area(today_items.has_data(workbook)))
         else:
             self._window._nav_changed(self._window.nav.currentRow())
         self._window.location_notice.set_workbook(workbook)

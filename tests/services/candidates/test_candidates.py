@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
 
 from hiring_desk.services.candidates import candidate_records, candidate_table
 from hiring_desk.services.candidates.candidate_table import CandidateFilter, SortKey
-from hiring_desk.services.candidates.record_checks import CandidateInput, plain_text
+from hiring_desk.services.candidates.record_checks import (
+    CandidateInput,
+    candidate_input,
+    plain_text,
+)
 from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import MoveRefusedError
@@ -210,3 +215,19 @@ def test_move_many_lists_refusals_and_tag_many(workbook: Workbook) -> None:
     with pytest.raises(ValidationError):
         candidate_records.tag_many(workbook, ids, "  ")
     assert [c.id for c in candidate_records.list_candidates(workbook, "warm")] == ids
+
+
+def test_a_record_made_for_an_import_is_the_record_the_editor_makes() -> None:
+    values: dict[str, object] = {
+        "name": "Ann Lee",
+        "email": "ann@example.com",
+        "salary_expectation": Decimal("50000"),
+        "salary_currency": "GBP",
+        "skills": ("Python",),
+    }
+    made = candidate_input(values)
+    usual = CandidateInput(**values)  # type: ignore[arg-type]
+    assert made == usual and hash(made) == hash(usual) and repr(made) == repr(usual)
+    assert made.tags == () and made.salary_period == "year"  # the defaults
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "Someone Else"  # type: ignore[misc]

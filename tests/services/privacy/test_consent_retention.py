@@ -209,6 +209,23 @@ def test_consent_and_a_hold_keep_a_candidate_longer(workbook: Workbook, person: 
     )
 
 
+def test_the_count_of_those_due_is_the_length_of_the_queue(
+    workbook: Workbook, person: Person
+) -> None:
+    _close_on(workbook, person.application_id, CLOSED)
+    _added_on(workbook, person.other_id, datetime(2026, 11, 1, tzinfo=UTC))
+    consent_retention.set_consent(
+        workbook, person.candidate_id, date(2026, 1, 10), "By email", date(2027, 1, 31), today=TODAY
+    )
+    days = [date(2026, 7, 15), date(2027, 1, 31), date(2027, 2, 1), date(2027, 5, 1)]
+    counts = [consent_retention.count_due_for_deletion(workbook, day) for day in days]
+    assert counts == [len(consent_retention.due_for_deletion(workbook, day)) for day in days]
+    assert counts == [0, 0, 1, 2]
+    consent_retention.keep_until(workbook, person.candidate_id, date(2027, 6, 30), today=TODAY)
+    assert consent_retention.count_due_for_deletion(workbook, date(2027, 6, 30)) == 1
+    assert consent_retention.count_due_for_deletion(workbook, date(2027, 7, 1)) == 2
+
+
 def test_a_hold_must_end_after_today(workbook: Workbook, person: Person) -> None:
     with pytest.raises(ValidationError) as caught:
         consent_retention.keep_until(workbook, person.candidate_id, TODAY, today=TODAY)

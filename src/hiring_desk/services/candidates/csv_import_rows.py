@@ -27,6 +27,7 @@ from hiring_desk.services.candidates.record_checks import (
     NAME_LIMIT,
     NOTES_LIMIT,
     CandidateInput,
+    candidate_input,
     check_candidate,
 )
 
@@ -198,26 +199,28 @@ class RowReader:
             cut = f"the notes were cut at {NOTES_LIMIT:,} characters"
             if cut not in row.said:
                 row.said.append(cut)
-        return CandidateInput(
-            name=name or values.get("email", "") or values.get("phone", ""),
-            email=values.get("email", ""),
-            phone=values.get("phone", ""),
-            location=values.get("location", ""),
-            postal_address=values.get("postal_address", ""),
-            linkedin_url=values.get("linkedin_url", ""),
-            github_url=values.get("github_url", ""),
-            portfolio_url=values.get("portfolio_url", ""),
-            source=row.source,
-            current_title=values.get("current_title", ""),
-            years_experience=_whole(row, "years_experience", _YEARS),
-            salary_expectation=low,
-            salary_expectation_max=high,
-            salary_currency=currency,
-            notice_weeks=_whole(row, "notice_weeks", _WEEKS),
-            work_mode_preference=_work_mode(row),
-            notes=notes,
-            skills=_split(values.get("skills", "")),
-            tags=_split(values.get("tags", "")),
+        return candidate_input(
+            {
+                "name": name or values.get("email", "") or values.get("phone", ""),
+                "email": values.get("email", ""),
+                "phone": values.get("phone", ""),
+                "location": values.get("location", ""),
+                "postal_address": values.get("postal_address", ""),
+                "linkedin_url": values.get("linkedin_url", ""),
+                "github_url": values.get("github_url", ""),
+                "portfolio_url": values.get("portfolio_url", ""),
+                "source": row.source,
+                "current_title": values.get("current_title", ""),
+                "years_experience": _whole(row, "years_experience", _YEARS),
+                "salary_expectation": low,
+                "salary_expectation_max": high,
+                "salary_currency": currency,
+                "notice_weeks": _whole(row, "notice_weeks", _WEEKS),
+                "work_mode_preference": _work_mode(row),
+                "notes": notes,
+                "skills": _split(values.get("skills", "")),
+                "tags": _split(values.get("tags", "")),
+            }
         )
 
     def _salary(self, row: _Cells) -> tuple[Decimal | None, Decimal | None, str | None]:

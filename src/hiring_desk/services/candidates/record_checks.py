@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -48,6 +49,29 @@ class CandidateInput:
     notes: str = ""
     skills: tuple[str, ...] = field(default_factory=tuple)
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _defaults() -> dict[str, object]:
+    found: dict[str, object] = {}
+    for f in fields(CandidateInput):
+        if f.default is not MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            found[f.name] = f.default_factory()  # an empty tuple: shared safely
+    return found
+
+
+_DEFAULTS = _defaults()
+
+
+def candidate_input(values: dict[str, object]) -> CandidateInput:
+    """``CandidateInput(**values)`` (``name`` included), made without the frozen
+    dataclass's per-field ``__setattr__``: an import makes two per row, many thousands
+    (a tenth of a microsecond instead of three). The same object in every way."""
+    record = object.__new__(CandidateInput)
+    record.__dict__.update(_DEFAULTS)
+    record.__dict__.update(values)
+    return record
 
 
 def plain_text(value: str, *, multiline: bool = False) -> str:
@@ -116,14 +140,12 @@ def check_candidate(
     tags = _unique(map(plain_text, data.tags))
     if any(len(t) > TAG_LIMIT for t in tags):
         errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
-    from hiring_desk.services.roles.skills_catalog import canonical_skill
-
-    skills = _unique(map(canonical_skill, map(plain_text, data.skills)))
+    skills = _unique(map(_canonical_skill(), map(plain_text, data.skills)))
     if any(len(s) > SKILL_LIMIT for s in skills):
         errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
     # As dataclasses.replace, without its per-field loop (an import cleans many thousands).
-    cleaned = CandidateInput(
-        **data.__dict__
+    cleaned = candidate_input(
+        data.__dict__
         | {
             "name": name,
             "email": email,
@@ -142,6 +164,15 @@ def check_candidate(
         }
     )
     return cleaned, errors
+
+
+@functools.cache
+def _canonical_skill() -> Callable[[str], str]:
+    """``skills_catalog.canonical_skill``, imported once on first use rather than by an
+    import statement per record (3.5 µs each with PySide6's import hook in place)."""
+    from hiring_desk.services.roles.skills_catalog import canonical_skill
+
+    return canonical_skill
 
 
 def _web_address(url: str) -> tuple[str, str | None]:

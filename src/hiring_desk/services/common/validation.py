@@ -20,10 +20,9 @@ Text from outside (typed, pasted, imported, read from a file) goes through
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 #: Direction embeddings, overrides and isolates: invisible, and able to make text
 #: read differently from what it is.
@@ -43,13 +42,23 @@ _PLAIN_EMAIL = re.compile(
     r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
     r"@(?:(?!-)(?!.{2}--)[A-Za-z0-9-]{1,63}(?<!-)\.)+[A-Za-z]{2,63}"
 )
-_SPECIAL_USE_DOMAINS = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+@functools.cache
+def _special_use_domains() -> frozenset[str]:
+    # email-validator is imported on the first check, not with the services (it is
+    # not needed to show a page, and takes a few hundredths of a second to load).
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return frozenset(SPECIAL_USE_DOMAIN_NAMES)
 
 
 def email_problem(value: str) -> str | None:
     """None if ``value`` is empty or a well-formed email address."""
     if not value or _plainly_valid_email(value):
         return None
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -62,7 +71,7 @@ def _plainly_valid_email(value: str) -> bool:
         return False
     local, _, domain = value.rpartition("@")
     labels = domain.lower().split(".")
-    return len(local) <= 64 and not _SPECIAL_USE_DOMAINS.intersection(labels[-2:])
+    return len(local) <= 64 and not _special_use_domains().intersection(labels[-2:])
 
 
 def length_problem(value: str, limit: int) -> str | None:

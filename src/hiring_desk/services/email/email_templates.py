@@ -118,7 +118,7 @@ _BEFORE_INTERVIEWS = frozenset({Stage.APPLIED.value, Stage.SCREENING.value})
 def rejection_template(stage_before: str) -> str:
     """The rejection for a candidate turned down at ``stage_before``: "after screening"
     before any interview, "after interview" from the interview stage on."""
-    if stage_before in _BEFORE_INTERVIEWS:
+    if stage_before.partition("#")[0] in _BEFORE_INTERVIEWS:  # a role's own step: its phase
         return REJECTION_AFTER_SCREENING
     return REJECTION_AFTER_INTERVIEW
 

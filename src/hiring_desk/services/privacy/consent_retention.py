@@ -26,6 +26,7 @@ from hiring_desk.domain.retention import (
     RetentionFacts,
     check_months,
     due_date,
+    period_start_ended_by,
 )
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
@@ -227,6 +228,34 @@ def due_for_deletion(workbook: Workbook, today: date | None = None) -> list[DueC
             if due is not None and due.since <= today:
                 found.append(DueCandidate(int(row.id), str(row.name), due.why, due.since))
     return sorted(found, key=lambda d: (d.since, d.candidate_id))
+
+
+def count_due_for_deletion(workbook: Workbook, today: date | None = None) -> int:
+    """How many ``due_for_deletion`` lists (the start-up notice's figure), counted by
+    SQLite: no row is read into Python, so a big workbook costs little memory and
+    leaves the interpreter to the window meanwhile.
+
+    The day ``domain.retention.due_date`` gives, in SQL terms: the period runs from
+    the day the last application closed (else the day they were added) and has ended
+    by ``today`` when that day is at most ``period_start_ended_by(today)``; consent or
+    a hold that lasts until a day before ``today`` has ended too (one that lasts
+    longer keeps them).
+    """
+    today = today or clock.today()
+    with workbook.transaction() as session:
+        latest_start = period_start_ended_by(today, _months(session))
+        rows = _retention_rows().having(_open_count() == 0, _hired_count() == 0).subquery()
+        started = sa.func.substr(sa.func.coalesce(rows.c.last_closed, rows.c.created_at), 1, 10)
+        statement = (
+            sa.select(sa.func.count())
+            .select_from(rows)
+            .where(
+                started <= latest_start.isoformat(),
+                sa.or_(rows.c.consent_until.is_(None), rows.c.consent_until < today),
+                sa.or_(rows.c.retain_until.is_(None), rows.c.retain_until < today),
+            )
+        )
+        return int(session.execute(statement).scalar_one())
 
 
 # -- one candidate -------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
+from hiring_desk.services.today import tasks
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
 from hiring_desk.ui.candidates.detail_sections import SectionTabs
@@ -234,6 +235,10 @@ class CandidateDetailPanel(QWidget):
             lines.append((_utc(message.made_at), timeline_text(message, self._locale), message))
         lines.sort(key=lambda line: line[0], reverse=True)  # stable: each list's order holds
         self.timeline.clear()
+        for task in tasks.tasks_for_candidate(self._workbook, candidate_id):
+            due = format_day(task.due_on, self._locale)
+            state = "done" if task.done_at is not None else f"due {due}"
+            self.timeline.addItem(f"Task ({state}): {task.title}")
         for _at, text, record in lines:
             item = QListWidgetItem(text)
             if record is not None:

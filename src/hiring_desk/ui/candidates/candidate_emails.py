@@ -75,9 +75,11 @@ def table_menu(page: EmailPage, position: QPoint) -> QMenu | None:
     return menu
 
 
-def write_to_stage(page: EmailPage, stage: Stage, candidate_ids: Sequence[int]) -> bool:
-    """A board column's "Write to everyone in <stage>…": rejected ones get a rejection."""
-    template = rejection_template(Stage.SCREENING.value) if stage is Stage.REJECTED else None
+def write_to_stage(page: EmailPage, key: str, candidate_ids: Sequence[int]) -> bool:
+    """A board column's "Write to everyone in <stage>…" (``key``: the column's stage, as
+    "rejected" or "interview#12"): rejected ones are offered a rejection."""
+    rejected = key.partition("#")[0] == Stage.REJECTED.value
+    template = rejection_template(Stage.SCREENING.value) if rejected else None
     return write_to(page, candidate_ids, template)
 
 

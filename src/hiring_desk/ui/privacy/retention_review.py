@@ -203,13 +203,14 @@ class RetentionNotice(QFrame):
         """
         self._cancel_background()
         self._workbook = workbook
-        count = len(consent_retention.due_for_deletion(workbook)) if workbook is not None else 0
+        count = consent_retention.count_due_for_deletion(workbook) if workbook is not None else 0
         self._show_count(workbook, count)
         return count
 
     def check_in_background(self, workbook: Workbook) -> None:
         """As ``check``, counting on a worker thread (on open: the page shows meanwhile;
-        a big workbook takes a few tenths of a second). ``pending`` until it is shown."""
+        SQLite counts a big workbook in a few tenths of a second). ``pending`` until it
+        is shown."""
         self._workbook = workbook
         if self._background is None:
             self._background = LatestQuery(
@@ -218,7 +219,7 @@ class RetentionNotice(QFrame):
                 failure_title="Cannot Check the Retention Policy",
             )
         self._background.start(
-            lambda: (workbook, len(consent_retention.due_for_deletion(workbook)))
+            lambda: (workbook, consent_retention.count_due_for_deletion(workbook))
         )
 
     @property
