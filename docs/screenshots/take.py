@@ -30,9 +30,11 @@ def main() -> int:
     from hiring_desk import bundled
     from hiring_desk.services.candidates.candidate_table import CandidateFilter, fetch_rows
     from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+    from hiring_desk.services.email.messages import MessageSubject
     from hiring_desk.services.roles import role_records
     from hiring_desk.services.team import team_members
     from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+    from hiring_desk.ui.email.compose import ComposeDialog
     from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.offers.compare_dialog import CompareDialog
     from hiring_desk.ui.offers.offers_page import OffersPage
@@ -120,6 +122,12 @@ def main() -> int:
     area("offers")
     offers_page.table.selectRow(0)
     shoot("offers.png")
+    sent = offers_page.selected_offer()
+    assert sent is not None
+    about = MessageSubject(sent.candidate_id, offer_id=sent.id, sender_id=manager.id)
+    compose = ComposeDialog(workbook, about, "offer", window)
+    compose.resize(760, 640)
+    shoot("compose-email.png", compose)
 
     shortlisted = [
         row.id for row in senior_rows if row.stage in ("interview", "shortlisted", "offer")

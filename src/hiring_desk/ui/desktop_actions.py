@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QWidget
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored
 from hiring_desk.ui.areas import AREAS
+from hiring_desk.ui.candidates import candidate_actions, candidate_emails
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.roles.roles_page import RolesPage
@@ -67,6 +68,8 @@ class DesktopActions(QObject):
         self.shortcuts_action = self._action(
             "&Keyboard Shortcuts…", self.show_shortcuts, standard_keys(Keys.HelpContents, "F1")
         )
+        #: What works only with a workbook open.
+        self._with_workbook: list[QAction] = [self.find_action, self.refresh_action]
 
     def _action(self, text: str, slot: Callable[[], None], keys: Sequence[QKeySequence]) -> QAction:
         action = QAction(text, self._window)
@@ -82,10 +85,20 @@ class DesktopActions(QObject):
         menu.addSeparator()
         menu.addAction(self.preferences_action)
 
+    def make_import_menu(self) -> QMenu:
+        """File ▸ Import: candidates from a CSV file, applications received by email."""
+        menu = QMenu("&Import", self._main)
+        menu.setObjectName("import_menu")
+        self.import_csv_action = menu.addAction("&Candidates from CSV…", self.import_csv)
+        self.import_email_action = menu.addAction("&Applications from Email…", self.import_email)
+        self.import_email_action.setStatusTip("Saved email (.eml) or mailboxes (.mbox)")
+        self._with_workbook += [self.import_csv_action, self.import_email_action]
+        return menu
+
     def workbook_changed(self, workbook: Workbook | None) -> None:
         """A workbook was opened, switched or closed: forget what could be undone."""
         self.history.clear()
-        for action in (self.find_action, self.refresh_action):
+        for action in self._with_workbook:
             action.setEnabled(workbook is not None)
 
     def _page(self, key: str, kind: type[PageType]) -> PageType:
@@ -108,6 +121,16 @@ class DesktopActions(QObject):
         search = self._page("candidates", CandidatesPage).filters.search
         search.setFocus()
         search.selectAll()
+
+    def import_csv(self) -> None:
+        if self._window.workbook is not None:
+            self._window.show_area("candidates")
+            candidate_actions.import_csv(self._page("candidates", CandidatesPage))
+
+    def import_email(self) -> None:
+        if self._window.workbook is not None:
+            self._window.show_area("candidates")
+            candidate_emails.import_email(self._page("candidates", CandidatesPage))
 
     def refresh(self) -> None:
         """Read everything again from the workbook: every page refreshes what it shows

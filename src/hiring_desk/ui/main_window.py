@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.switcher = WorkbookSwitcher(self)
         self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
         self.desktop.fill_edit_menu(self.edit_menu)
+        self.file_menu.insertMenu(self.save_copy_action, self.desktop.make_import_menu())
         self.edit_menu.addAction(
             "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
         )
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentMenu(self.settings, self)

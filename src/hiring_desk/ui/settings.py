@@ -104,5 +104,13 @@ class Settings:
         digest = hashlib.sha256(str(workbook).encode("utf-8", "surrogatepass")).hexdigest()
         return f"workbooks/{digest[:20]}/{name}"
 
+    def remembered(self, choice: str, default: bool = False) -> bool:
+        """A ticked-or-not choice of a dialog, as the person last left it."""
+        value = self._qs.value(f"choices/{choice}", default)
+        return value in (True, "true", "1", 1) if not isinstance(value, bool) else value
+
+    def remember(self, choice: str, value: bool) -> None:
+        self._qs.setValue(f"choices/{choice}", value)
+
     def sync(self) -> None:
         self._qs.sync()

@@ -103,6 +103,24 @@ def test_an_offer_carries_its_letter_whose_text_has_the_terms(
     assert "€65,000" in words and "1 March 2027" in words and GREEK in words
 
 
+def test_what_stops_the_offer_letter_is_named_before_anything_is_made(
+    workbook: Workbook,
+) -> None:
+    setup = candidate_with_everything(workbook)
+    with workbook.transaction() as session:
+        person = session.get(models.Candidate, setup.candidate_id)
+        assert person is not None
+        person.postal_address = ""
+    about = MessageSubject(setup.candidate_id, offer_id=setup.offer_id, sender_id=setup.sender_id)
+    preview = preview_message(workbook, "offer", about)
+    assert not preview.ready
+    (problem,) = preview.problems
+    assert problem.field == "candidate.address"
+    assert problem.message.startswith("The offer letter: The candidate has no postal address")
+    # a message not about the offer does not need the letter
+    assert preview_message(workbook, "acknowledgement", about).ready
+
+
 def test_empty_and_unknown_fields_are_named_and_nothing_is_made(
     workbook: Workbook, tmp_path: Path
 ) -> None:

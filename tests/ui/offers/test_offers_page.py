@@ -24,6 +24,7 @@ from hiring_desk.store import Workbook
 from hiring_desk.store.models import Application, Interview
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, change_hub
+from hiring_desk.ui.email.compose import ComposeDialog
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import (
     ApproveDialog,
@@ -211,7 +212,16 @@ def test_the_whole_flow_by_buttons(
     assert row is not None and row.status == "approved" and row.approved_by == chosen["name"]
 
     assert offer_records.offer_detail(demo, draft_id).context.stage == "shortlisted"
+    written: list[tuple[str, int | None]] = []
+
+    def not_now(dialog: QWidget) -> None:  # "Write the offer?" answered yes: compose opens
+        assert isinstance(dialog, ComposeDialog)
+        written.append((dialog.template_key(), dialog.about().offer_id))
+        dialog.reject()
+
+    when_modal(qtbot, not_now, ComposeDialog, close_after=True)
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert written == [("offer", draft_id)]
     sent = offer_records.offer_detail(demo, draft_id)
     assert sent.status == "sent" and sent.context.stage == "offer"  # sending moved them
 

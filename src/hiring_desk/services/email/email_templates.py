@@ -26,7 +26,7 @@ from hiring_desk.domain.email_fields import (
     EMAIL_MERGE_FIELDS,
     sample_context,
 )
-from hiring_desk.domain.vocab import TemplateKind
+from hiring_desk.domain.vocab import Stage, TemplateKind
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.common.validation import clean, length_problem, normalise_text
@@ -103,6 +103,24 @@ def _parse_builtin(text: str, filename: str) -> tuple[int, EmailTemplate]:
         built_in=True,
     )
     return int(doc.get("order", 99)), template
+
+
+#: The built-in templates the window's other places open the compose dialog with.
+INTERVIEW_INVITATION = "interview-invitation"
+RESCHEDULING = "rescheduling"
+OFFER = "offer"
+REJECTION_AFTER_SCREENING = "rejection-after-screening"
+REJECTION_AFTER_INTERVIEW = "rejection-after-interview"
+#: Stages a candidate leaves before any interview.
+_BEFORE_INTERVIEWS = frozenset({Stage.APPLIED.value, Stage.SCREENING.value})
+
+
+def rejection_template(stage_before: str) -> str:
+    """The rejection for a candidate turned down at ``stage_before``: "after screening"
+    before any interview, "after interview" from the interview stage on."""
+    if stage_before.partition("#")[0] in _BEFORE_INTERVIEWS:  # a role's own step: its phase
+        return REJECTION_AFTER_SCREENING
+    return REJECTION_AFTER_INTERVIEW
 
 
 def list_email_templates(workbook: Workbook, language: str | None = None) -> list[EmailTemplate]:

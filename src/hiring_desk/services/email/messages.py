@@ -41,7 +41,11 @@ from hiring_desk.services.offers.letter_merge import (
     fill,
     fill_marked,
 )
-from hiring_desk.services.offers.offer_letters import write_letter_pdf
+from hiring_desk.services.offers.offer_letters import (
+    letter_state,
+    preview_letter,
+    write_letter_pdf,
+)
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CandidateMessage, TeamMember
 
@@ -127,6 +131,7 @@ def preview_message(workbook: Workbook, template_key: str, about: MessageSubject
         if not (p.field and p.field in seen)
     ]
     problems += _missing_subject(template.needs, about)
+    problems += _letter_problems(workbook, template.needs, about)
     subject = fill_marked(template.subject, context, EMAIL_FIELDS) or template.subject
     body = fill_marked(template.body, context, EMAIL_FIELDS) or template.body
     return MessagePreview(
@@ -145,6 +150,19 @@ def _missing_subject(needs: str, about: MessageSubject) -> list[LetterProblem]:
     if needs == "offer" and about.offer_id is None:
         return [LetterProblem("offer", "This template is about an offer: pick one.")]
     return []
+
+
+def _letter_problems(workbook: Workbook, needs: str, about: MessageSubject) -> list[LetterProblem]:
+    """What stops the offer letter from being made and attached (a letter printed
+    already is attached as printed)."""
+    if LETTER_NAME not in automatic_attachments(needs, about):
+        return []
+    assert about.offer_id is not None
+    state = letter_state(workbook, about.offer_id)
+    if state.printed is not None:
+        return []
+    found = preview_letter(workbook, about.offer_id, state.template_key).problems
+    return [LetterProblem(p.field, f"The offer letter: {p.message}") for p in found]
 
 
 def prepare_message(

@@ -158,6 +158,7 @@ class BookingContext:
     role_title: str
     stage_label: str
     refusal: str  # why nothing can be booked for it, or ""
+    candidate_id: int = 0
 
 
 def booking_context(workbook: Workbook, application_id: int) -> BookingContext:
@@ -174,6 +175,7 @@ def booking_context(workbook: Workbook, application_id: int) -> BookingContext:
             role.title if role else "",
             Stage(application.stage).label,
             _refusal(session, application),
+            application.candidate_id,
         )
 
 

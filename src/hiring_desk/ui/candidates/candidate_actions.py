@@ -90,10 +90,10 @@ def _map_and_import(page: ActionsPage, table: DelimitedText) -> None:
     if not dialog.exec() or dialog.outcome is None:
         return
     page.refresh()  # the import announced its changes to the other pages through the runner
-    ImportReportDialog(page, dialog.outcome, lambda ids: _review_duplicates(page, ids)).exec()
+    ImportReportDialog(page, dialog.outcome, lambda ids: review_duplicates(page, ids)).exec()
 
 
-def _review_duplicates(page: ActionsPage, candidate_ids: Sequence[int]) -> None:
+def review_duplicates(page: ActionsPage, candidate_ids: Sequence[int]) -> None:
     """Offer a merge for each imported candidate who may be someone already there."""
     assert isinstance(page, QWidget)  # the Candidates page: the parent of what opens
     for candidate_id in candidate_ids:

@@ -6,7 +6,10 @@ its tags, it is never rendered.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +26,7 @@ from hiring_desk.domain.formatting import format_day, format_moment, format_mone
 from hiring_desk.domain.vocab import OfferStatus, Source, WorkMode
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.candidate_records import CandidateDetail
+from hiring_desk.services.email.messages import MessageRecord, messages_of
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.pipeline import stage_moves
@@ -31,11 +35,23 @@ from hiring_desk.services.today import tasks
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
 from hiring_desk.ui.candidates.detail_sections import SectionTabs
+from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
+from hiring_desk.ui.email.message_history import MessageTextDialog, timeline_text
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
 from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection
 from hiring_desk.ui.widgets import plain_label
 
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
+#: A timeline line that is a message: its record (the text opens on double-click).
+MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Write to the shown candidate (Ctrl+W closes the workbook; M for mail).
+WRITE_KEYS = "Ctrl+Shift+M"
+
+
+def _utc(moment: datetime) -> datetime:
+    """A stored time for sorting: SQLite hands them back naive, in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
 
 #: Offers that no longer count: "Make Offer" starts a new one after these.
 _ENDED_OFFERS = frozenset({OfferStatus.DECLINED.value, OfferStatus.WITHDRAWN.value})
@@ -61,6 +77,15 @@ class CandidateDetailPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = plain_label(name="detail_subtitle", selectable=True)
+        self.write_button = QPushButton("&Write…")
+        self.write_button.setObjectName("write_to_candidate")
+        self.write_button.setToolTip(
+            f"Write to this candidate from a template ({QKeySequence(WRITE_KEYS).toString()})"
+        )
+        self.write_button.clicked.connect(self.write_to_candidate)
+        write_keys = QShortcut(QKeySequence(WRITE_KEYS), self, self.write_to_candidate)
+        write_keys.setContext(Qt.ShortcutContext.WindowShortcut)
+        write_keys.setWhatsThis("Write to the candidate shown")
 
         self.fields: dict[str, QLabel] = {}
         profile = QWidget()
@@ -112,6 +137,7 @@ class CandidateDetailPanel(QWidget):
         self.timeline.setObjectName("detail_timeline")
         self.timeline.setAccessibleName("Timeline")
         self.timeline.setWordWrap(True)
+        self.timeline.itemActivated.connect(self._read_message)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("detail_notes")
         self.notes.setAccessibleName("Notes")
@@ -141,7 +167,10 @@ class CandidateDetailPanel(QWidget):
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.notes, "Notes")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
         self.show_candidate(None)
@@ -172,24 +201,14 @@ class CandidateDetailPanel(QWidget):
             self.privacy.show_candidate(None, None, "", self._locale)
             self._show_interviews()
             self.tabs.setEnabled(False)
+            self.write_button.setEnabled(False)
             return
         self.tabs.setEnabled(True)
+        self.write_button.setEnabled(True)
         detail = candidate_records.get_candidate(self._workbook, candidate_id)
         self._show_profile(detail)
         self._show_applications(stage_moves.applications_of(self._workbook, candidate_id))
-        self.timeline.clear()
-        for task in tasks.tasks_for_candidate(self._workbook, candidate_id):
-            due = format_day(task.due_on, self._locale)
-            state = "done" if task.done_at is not None else f"due {due}"
-            self.timeline.addItem(f"Task ({state}): {task.title}")
-        for entry in stage_moves.timeline(self._workbook, candidate_id):
-            when = format_moment(entry.at, self._locale)
-            text = f"{when} — {entry.role_title}: {entry.description}"
-            if entry.by:
-                text += f" (by {entry.by})"
-            if entry.note:
-                text += f"\n{entry.note}"
-            self.timeline.addItem(text)
+        self._show_timeline(candidate_id)
         self.notes.setPlainText(detail.record.notes)
         self.attachments.show_candidate(self._workbook, candidate_id, self._locale)
         self.privacy.show_candidate(self._workbook, candidate_id, detail.record.name, self._locale)
@@ -197,6 +216,51 @@ class CandidateDetailPanel(QWidget):
             self.subtitle.setText(self.privacy.consent.text())  # "Personal data erased on ..."
             self.apply_button.setEnabled(False)
             self.move_button.setEnabled(False)
+            self.write_button.setEnabled(False)
+
+    def _show_timeline(self, candidate_id: int) -> None:
+        """Stage moves and messages made, newest first; a message's text opens on
+        double-click (or Enter)."""
+        assert self._workbook is not None
+        lines: list[tuple[datetime, str, MessageRecord | None]] = []
+        for entry in stage_moves.timeline(self._workbook, candidate_id):
+            text = f"{format_moment(entry.at, self._locale)} — {entry.role_title}: "
+            text += entry.description
+            if entry.by:
+                text += f" (by {entry.by})"
+            if entry.note:
+                text += f"\n{entry.note}"
+            lines.append((_utc(entry.at), text, None))
+        for message in messages_of(self._workbook, candidate_id):
+            lines.append((_utc(message.made_at), timeline_text(message, self._locale), message))
+        lines.sort(key=lambda line: line[0], reverse=True)  # stable: each list's order holds
+        self.timeline.clear()
+        for task in tasks.tasks_for_candidate(self._workbook, candidate_id):
+            due = format_day(task.due_on, self._locale)
+            state = "done" if task.done_at is not None else f"due {due}"
+            self.timeline.addItem(f"Task ({state}): {task.title}")
+        for _at, text, record in lines:
+            item = QListWidgetItem(text)
+            if record is not None:
+                item.setData(MESSAGE_ROLE, record)
+                item.setToolTip("Double-click to read the message")
+            self.timeline.addItem(item)
+
+    def _read_message(self, item: QListWidgetItem) -> None:
+        record = item.data(MESSAGE_ROLE)
+        if isinstance(record, MessageRecord):
+            dialog = MessageTextDialog(record, self._locale, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def write_to_candidate(self) -> None:
+        """Open the compose dialog for the candidate shown (Write…)."""
+        candidate_id = self.candidate_id
+        if self._workbook is None or candidate_id is None or not self.write_button.isEnabled():
+            return
+        if open_compose(self, HeldWorkbook(self._workbook), candidate_id=candidate_id):
+            self.show_candidate(candidate_id)
+            self.changed.emit()
 
     def _privacy_changed(self) -> None:
         self.show_candidate(self.candidate_id)

@@ -31,7 +31,7 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.candidates import candidate_actions
+from hiring_desk.ui.candidates import candidate_actions, candidate_emails
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
@@ -83,6 +83,12 @@ class CandidatesPage(QWidget):
             "Select 2 to 5 candidates of one role to see them side by side"
         )
         self.compare_button.clicked.connect(self.compare_selected)
+        self.write_button = QPushButton("W&rite to…")
+        self.write_button.setObjectName("write_to_selected")
+        self.write_button.setToolTip(
+            "Write to the selected candidates from a template: one message, or a draft each"
+        )
+        self.write_button.clicked.connect(lambda: candidate_emails.write_to_selected(self))
         self.import_button = QPushButton("&Import…")
         self.import_button.setObjectName("import_candidates")
         self.import_button.setToolTip("Import candidates from a CSV file")
@@ -110,6 +116,7 @@ class CandidatesPage(QWidget):
             self.bulk_move_button,
             self.bulk_tag_button,
             self.compare_button,
+            self.write_button,
             self.import_button,
             self.export_button,
         )
@@ -125,6 +132,10 @@ class CandidatesPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda at: candidate_emails.table_menu(self, at)
+        )
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected).setWhatsThis(
             "Delete the selected candidate"
         )
@@ -137,6 +148,16 @@ class CandidatesPage(QWidget):
         )
         self.board = BoardView(self._move_card)
         self.board.candidate_chosen.connect(self.detail.show_candidate)
+        self.board.write_requested.connect(
+            lambda key, ids: candidate_emails.write_to_stage(self, key, ids)
+        )
+        # Mail dropped on the table, or on the board (its columns take only cards and
+        # leave other drops to the page).
+        self.mail_drops = candidate_emails.MailDrops(
+            self, lambda paths: candidate_emails.import_email(self, paths)
+        )
+        for target in (self, self.table.viewport()):
+            self.mail_drops.watch(target)
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.board)
@@ -161,6 +182,10 @@ class CandidatesPage(QWidget):
     @property
     def workbook(self) -> Workbook | None:
         return self._workbook
+
+    def board_role(self) -> int | None:
+        """The role the board shows (new applications from email go to it), or None."""
+        return self.board.role_id if self.board_toggle.isChecked() else None
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         self._workbook = workbook
@@ -288,6 +313,7 @@ class CandidatesPage(QWidget):
         self.detail.apply_button.setEnabled(selected)
         self.bulk_move_button.setEnabled(any(r.application_id for r in self.selected_rows()))
         self.bulk_tag_button.setEnabled(selected)
+        self.write_button.setEnabled(selected)
         self.compare_button.setEnabled(self._comparison_role() is not None)
 
     # -- actions -------------------------------------------------------------------
@@ -419,8 +445,12 @@ class CandidatesPage(QWidget):
             ),
             workbook.acting_member_id,
         )
-        if dialog.exec() and dialog.moved:
+        if candidate_emails.ask_to_move(dialog):
             self._reload_selecting(candidate_id)
+            if candidate_emails.write_after_rejection(
+                self, workbook, dialog, candidate_id, application.stage
+            ):
+                self._reload_selecting(candidate_id)
 
     def _detail_changed(self) -> None:
         if self.detail.candidate_id is not None:

@@ -15,6 +15,7 @@ Other places open it with one call: :func:`open_compose`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -39,6 +40,13 @@ READY = "Ready: every merge field has a value."
 
 class WorkbookWindow(Protocol):
     """What opening the dialog uses of the main window."""
+
+    workbook: Workbook | None
+
+
+@dataclass
+class HeldWorkbook:
+    """A :class:`WorkbookWindow` for a page or dialog that holds the workbook itself."""
 
     workbook: Workbook | None
 

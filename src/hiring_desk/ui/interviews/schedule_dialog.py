@@ -13,6 +13,7 @@ from datetime import time, timedelta
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -29,18 +30,23 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import clock
 from hiring_desk.services.common import time_zones
+from hiring_desk.services.email.email_templates import INTERVIEW_INVITATION, RESCHEDULING
 from hiring_desk.services.interviews import interview_records, interview_schedule
 from hiring_desk.services.interviews.interview_schedule import InterviewDraft
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import contains_completer, day_of, plain_label, qdate, save_cancel
 
 DEFAULT_START = time(10, 0)
+#: "Write an invitation after booking", remembered.
+WRITE_AFTER_BOOKING = "write_after_booking"
 
 
 class ScheduleDialog(FormDialog):
@@ -68,7 +74,16 @@ class ScheduleDialog(FormDialog):
             name="schedule_heading",
             text=f"{context.candidate_name} — {context.role_title} ({context.stage_label})",
         )
+        self._candidate_id = context.candidate_id
         self._build_fields()
+        self.write_after = QCheckBox(
+            "&Write to the candidate about the change after saving"
+            if interview_id
+            else "&Write an invitation after booking"
+        )
+        self.write_after.setObjectName("schedule_write_after")
+        self.write_after.setToolTip("Opens the message with the interview's calendar file")
+        self.write_after.setChecked(Settings().remembered(WRITE_AFTER_BOOKING))
         self.error = plain_label(name="schedule_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -89,6 +104,7 @@ class ScheduleDialog(FormDialog):
         ):
             form.addRow(text, self.fields[key])
         form.addRow("", self.zone_hint)
+        form.addRow("", self.write_after)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -112,9 +128,26 @@ class ScheduleDialog(FormDialog):
         parent: QWidget | None = None,
         interview_id: int | None = None,
     ) -> int | None:
-        """Show the dialog; the saved interview's id, or None if cancelled."""
+        """Show the dialog; the saved interview's id, or None if cancelled. When asked
+        (ticked), the invitation (or the change) is written next, .ics attached."""
         dialog = cls(workbook, application_id, parent, interview_id)
-        return dialog.saved_id if dialog.exec() else None
+        if not dialog.exec() or dialog.saved_id is None:
+            return None
+        if dialog.write_after.isChecked():
+            dialog.write_to_candidate(parent)
+        return dialog.saved_id
+
+    def write_to_candidate(self, parent: QWidget | None) -> bool:
+        """The invitation (or the change) for the interview saved, .ics attached."""
+        if self.saved_id is None:
+            return False
+        return open_compose(
+            parent,
+            HeldWorkbook(self._workbook),
+            candidate_id=self._candidate_id,
+            template=RESCHEDULING if self._interview_id else INTERVIEW_INVITATION,
+            interview_id=self.saved_id,
+        )
 
     # -- building ----------------------------------------------------------------------
 
@@ -314,6 +347,7 @@ class ScheduleDialog(FormDialog):
         )
         if saved_id is not None:
             self.saved_id = saved_id
+            Settings().remember(WRITE_AFTER_BOOKING, self.write_after.isChecked())
             super().accept()
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:

@@ -40,6 +40,7 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.offers import offer_emails
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import (
     ApproveDialog,
@@ -143,6 +144,8 @@ class OffersPage(QWidget):
         self.decline_button = push_button("&Decline", "decline_offer", self.decline_selected)
         self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
         self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
+        self.write_button = push_button("Wr&ite…", "write_offer", self.write_selected)
+        self.write_button.setToolTip("Write to the candidate about this offer, letter attached")
 
         self.empty = empty_note(
             "No offers here yet. An offer is drafted from a candidate's application "
@@ -161,6 +164,7 @@ class OffersPage(QWidget):
             self.decline_button,
             self.withdraw_button,
             self.print_button,
+            self.write_button,
         )
         lay_out_table_page(self, [top, buttons], self.table, self.empty, SHOWS, self.refresh)
         self._update_buttons()
@@ -207,6 +211,7 @@ class OffersPage(QWidget):
         ):
             button.setEnabled(target in allowed)
         self.print_button.setEnabled(offer is not None)
+        self.write_button.setEnabled(offer is not None)
 
     def _activate(self, index: QModelIndex) -> None:
         self.candidate_activated.emit(self.model.row(index.row()).candidate_id)
@@ -243,14 +248,22 @@ class OffersPage(QWidget):
                 Change.OFFERS,
             )
 
+    def write_selected(self) -> None:
+        workbook, offer = self._workbook, self.selected_offer()
+        if workbook is not None and offer is not None:
+            offer_emails.write_offer(self, workbook, offer)
+
     def send_selected(self) -> None:
-        self._confirmed(
+        workbook, offer = self._workbook, self.selected_offer()
+        sent = self._confirmed(
             "Mark Offer Sent",
             "Record that the offer to {who} was sent today?",
             "Mark Sent",
             offer_status.mark_sent,
             Change.OFFERS | Change.APPLICATIONS,  # sending moves the candidate to Offer
         )
+        if sent and workbook is not None and offer is not None:
+            offer_emails.offer_to_write(self, workbook, offer)
 
     def decline_selected(self) -> None:
         self._confirmed(
@@ -355,13 +368,17 @@ class OffersPage(QWidget):
         action: str,
         change: Callable[[Workbook, int], object],
         changes: Change = Change.OFFERS,
-    ) -> None:
+    ) -> bool:
+        """Ask, then make the change; True once made."""
         workbook, offer = self._workbook, self.selected_offer()
         if workbook is None or offer is None:
-            return
+            return False
         text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
-        if messages.confirm(self, title, text, action):
-            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), changes)
+        if not messages.confirm(self, title, text, action):
+            return False
+        return (
+            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), changes) is not None
+        )
 
     def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
         """Make one change; a refusal is shown; either way the list is brought up to date."""

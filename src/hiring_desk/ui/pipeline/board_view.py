@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -105,6 +106,8 @@ class BoardView(QWidget):
     """Shows the board of ``role_id``; emits ``candidate_chosen`` when a card is clicked."""
 
     candidate_chosen = Signal(int)
+    #: (stage key, candidate ids): "Write to everyone in <stage>…" from a column's menu
+    write_requested = Signal(str, list)
 
     def __init__(self, move: MoveCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +120,7 @@ class BoardView(QWidget):
         #: The columns by stage key; a standard stage's key is its phase (``columns[Stage.X]``).
         self.columns: dict[str, StageColumn] = {}
         self._titles: dict[str, QLabel] = {}
+        self.column_menu: QMenu | None = None
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self._make_columns([(stage.value, stage.label) for stage in Stage])
@@ -176,10 +180,32 @@ class BoardView(QWidget):
             row.addLayout(box)
             self.columns[key] = column
             self._titles[key] = title
+            # Right-click a column (its menu's point is in the cards' area) or its title.
+            for widget, area in ((column, column.viewport()), (title, title)):
+                widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                widget.customContextMenuRequested.connect(
+                    lambda at, k=key, n=name, a=area: self._column_menu(k, n, a.mapToGlobal(at))
+                )
         old = self.scroller.takeWidget()
         if old is not None:
             old.deleteLater()
         self.scroller.setWidget(strip)
+
+    def candidates_in(self, key: str) -> list[int]:
+        column = self.columns[key]
+        return [int(column.item(row).data(CANDIDATE_ROLE)) for row in range(column.count())]
+
+    def _column_menu(self, key: str, name: str, at: QPoint) -> None:
+        ids = self.candidates_in(key)
+        menu = QMenu(self)
+        menu.setObjectName(f"board_menu_{key.replace('#', '_')}")
+        write = menu.addAction(
+            f"&Write to Everyone in {name.replace('&', '&&')}…",
+            lambda: self.write_requested.emit(key, ids),
+        )
+        write.setEnabled(bool(ids))
+        self.column_menu = menu
+        menu.popup(at)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.candidate_chosen.emit(int(item.data(CANDIDATE_ROLE)))

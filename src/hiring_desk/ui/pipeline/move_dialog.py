@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -128,12 +129,25 @@ class MoveDialog(_StageMoveDialog):
             self.by.addItem(member.name, member.id)
         self.by.setCurrentIndex(max(self.by.findData(acting_member_id), 0))
         self.form.addRow("&By:", self.by)
+        self.write = QCheckBox("&Write to the candidate")
+        self.write.setObjectName("move_write")
+        self.write.setToolTip("After the move, open the rejection message with this reason")
+        self.form.addRow("", self.write)
+        self.target.currentIndexChanged.connect(self._show_write)
+        self._show_write()
         self.error = QLabel()
         self.error.setObjectName("move_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         self._lay_out(self.error)
+
+    def _show_write(self) -> None:
+        self.write.setVisible(self.target.currentData() == Stage.REJECTED.value)
+
+    def write_wanted(self) -> bool:
+        """Rejected, and "Write to the candidate" ticked."""
+        return self.write.isVisibleTo(self) and self.write.isChecked()
 
     def accept(self) -> None:
         target = self.target.currentData()
