@@ -25,10 +25,10 @@ from hiring_desk.store.models import Application, Interview
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.email.compose import ComposeDialog
+from hiring_desk.ui.interviews.cancel_after_hire import CancelInterviewsDialog
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import (
     ApproveDialog,
-    CancelInterviewsDialog,
     FillRoleDialog,
 )
 from hiring_desk.ui.offers.offers_page import OffersPage

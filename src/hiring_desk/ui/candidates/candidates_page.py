@@ -37,6 +37,7 @@ from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_interviews
 from hiring_desk.ui.offers.compare_dialog import can_compare, open_comparison
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
@@ -451,6 +452,12 @@ class CandidatesPage(QWidget):
                 self, workbook, dialog, candidate_id, application.stage
             ):
                 self._reload_selecting(candidate_id)
+            if dialog.moved is not None and dialog.moved.stage == Stage.HIRED.value:
+                name = candidate_records.get_candidate(workbook, candidate_id).record.name
+                if offer_to_cancel_interviews(
+                    self, workbook, application_id, name, application.role_title
+                ):
+                    self._reload_selecting(candidate_id)
 
     def _detail_changed(self) -> None:
         if self.detail.candidate_id is not None:

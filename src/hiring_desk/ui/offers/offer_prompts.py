@@ -1,9 +1,8 @@
-"""The questions the Offers page asks: who approved an offer, whether to fill a role, and
-whether to cancel the interviews a hire leaves without a purpose."""
+"""The questions the Offers page asks: who approved an offer and whether to fill a role
+(whether to cancel the interviews a hire leaves is ``ui.interviews.cancel_after_hire``)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.services.interviews.interview_cancelling import FutureInterviews
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.widgets import plain_label
 
@@ -100,50 +98,3 @@ class FillRoleDialog(QDialog):
 
     def _update(self) -> None:
         self.go.setEnabled(bool(self.reason_text()))
-
-
-def _interviews(count: int) -> str:
-    return "1 interview" if count == 1 else f"{count} interviews"
-
-
-class CancelInterviewsDialog(QDialog):
-    """How many interviews are still scheduled after a hire; Cancel Them or Keep Them."""
-
-    def __init__(
-        self, parent: QWidget | None, candidate: str, role_title: str, found: FutureInterviews
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("cancel_interviews_dialog")
-        self.setWindowTitle("Cancel Interviews?")
-        lines = []
-        if found.hired:
-            lines.append(
-                f"{candidate} still has {_interviews(len(found.hired))} scheduled for "
-                f"'{role_title}'."
-            )
-        if found.others:
-            lines.append(
-                f"Other candidates have {_interviews(len(found.others))} scheduled for it, "
-                "and the role is filled."
-            )
-        lines.append(
-            "Cancel them now? They stay on the calendar as cancelled; remember to let the "
-            "people invited know."
-        )
-        self.question = plain_label("\n".join(lines))
-        self.question.setObjectName("cancel_interviews_question")
-        self.buttons = QDialogButtonBox()
-        self.go = self.buttons.addButton("&Cancel Them", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.keep = self.buttons.addButton("&Keep Them", QDialogButtonBox.ButtonRole.RejectRole)
-        self.go.setAutoDefault(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.keep.setDefault(True)  # Enter never cancels interviews by surprise
-        self.keep.setFocus()

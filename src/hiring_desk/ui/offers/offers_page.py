@@ -31,7 +31,6 @@ from hiring_desk.domain.offer_rules import (
     allowed_targets,
 )
 from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
-from hiring_desk.services.interviews import interview_cancelling
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.offer_records import OfferSummary
 from hiring_desk.services.offers.offer_status import AcceptResult
@@ -40,11 +39,11 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_interviews
 from hiring_desk.ui.offers import offer_emails
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import (
     ApproveDialog,
-    CancelInterviewsDialog,
     FillRoleDialog,
 )
 from hiring_desk.ui.operations import run_operation
@@ -304,29 +303,14 @@ class OffersPage(QWidget):
             return
         if result.headcount_filled:
             self._offer_to_fill(workbook, result)
-        self._offer_to_cancel_interviews(workbook, offer, result)
-
-    def _offer_to_cancel_interviews(
-        self, workbook: Workbook, offer: OfferSummary, result: AcceptResult
-    ) -> None:
-        """Ask to cancel the interviews the hire (and a filled role) leave without a purpose."""
-        application_id = result.offer.context.application_id
-        found = run_operation(
-            self, lambda: interview_cancelling.future_interviews(workbook, application_id)
-        )
-        if found is None or not found.interview_ids:
-            return
-        dialog = CancelInterviewsDialog(self, offer.candidate_name, result.role_title, found)
-        go = dialog.exec()
-        dialog.deleteLater()
-        if go:
-            self._run(
-                "Cannot Cancel the Interviews",
-                lambda: interview_cancelling.cancel_future_interviews(
-                    workbook, found.interview_ids
-                ),
-                Change.INTERVIEWS,
-            )
+        if offer_to_cancel_interviews(
+            self,
+            workbook,
+            result.offer.context.application_id,
+            offer.candidate_name,
+            result.role_title,
+        ):
+            self.refresh(offer.id)
 
     def print_selected(self) -> None:
         offer = self.selected_offer()
