@@ -15,6 +15,7 @@ spacing steps (``SPACE_*``). Stage colours: ``ui.stage_colours``.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -52,7 +53,10 @@ def scaled_font(role: TextRole, base: QFont | None = None) -> QFont:
     return font
 
 
-def styled(widget: QWidget, role: TextRole) -> QWidget:
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+
+def styled(widget: AnyWidget, role: TextRole) -> AnyWidget:
     """Give ``widget`` the font of ``role``; secondary text is also drawn in the
     palette's quieter colour. Returns ``widget``."""
     widget.setFont(scaled_font(role))
