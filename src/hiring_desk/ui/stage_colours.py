@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hiring_desk.ui.theme import TextRole, is_dark, scaled_font
@@ -100,19 +100,27 @@ def chip_font(base: QFont | None = None) -> QFont:
 
 
 def chip_size(metrics: QFontMetrics, text: str) -> QSize:
-    return QSize(
-        metrics.horizontalAdvance(text) + 2 * CHIP_PAD_X, metrics.height() + 2 * CHIP_PAD_Y
-    )
+    """A chip's size: its text padded, and never narrower than a short pill."""
+    height = metrics.height() + 2 * CHIP_PAD_Y
+    return QSize(max(metrics.horizontalAdvance(text) + 2 * CHIP_PAD_X, height + 8), height)
 
 
 def paint_chip(
-    painter: QPainter, rect: QRect, stage: str, text: str, *, dark: bool, font: QFont
+    painter: QPainter,
+    rect: QRect,
+    stage: str,
+    text: str,
+    *,
+    dark: bool,
+    font: QFont,
+    ring: QColor | None = None,
 ) -> None:
-    """A rounded chip in ``stage``'s colour filling ``rect``, ``text`` centred on it."""
+    """A rounded chip in ``stage``'s colour filling ``rect``, ``text`` centred on it;
+    ``ring`` outlines it (on a selected row, so it stands out from the highlight)."""
     colours = stage_colours(stage, dark)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QPen(ring, 1.5) if ring is not None else Qt.PenStyle.NoPen)
     painter.setBrush(QColor(colours.fill))
     radius = rect.height() / 2
     painter.drawRoundedRect(QRectF(rect), radius, radius)
@@ -148,21 +156,32 @@ def paint_chips(
     *,
     dark: bool,
     font: QFont,
+    centred: bool = False,
+    ring: QColor | None = None,
 ) -> None:
-    """``chips`` from the left of ``rect``, vertically centred (``fitting_chips``)."""
+    """``chips`` from the left of ``rect`` (or ``centred``), vertically centred; those
+    that do not fit are counted on a last chip (``fitting_chips``)."""
     metrics = QFontMetrics(font)
+    row = fitting_chips(metrics, chips, rect.width())
     x = rect.left()
-    for stage, text in fitting_chips(metrics, chips, rect.width()):
+    if centred:
+        x += (rect.width() - chips_width(metrics, row)) // 2
+    for stage, text in row:
         size = chip_size(metrics, text)
         top = rect.top() + (rect.height() - size.height()) // 2
         box = QRect(x, top, size.width(), size.height())
-        paint_chip(painter, box, stage, text, dark=dark, font=font)
+        paint_chip(painter, box, stage, text, dark=dark, font=font, ring=ring)
         x += size.width() + CHIP_GAP
 
 
 class ChipRowDelegate(QStyledItemDelegate):
-    """Draws a cell as a row of stage chips from the model's ``CHIPS_ROLE`` data; the
-    cell's display text (the same words) stays for screen readers and tool tips."""
+    """Draws a cell as a row of stage chips from the model's ``CHIPS_ROLE`` data
+    (``centred`` in the cell, or from its left); the cell's display text stays for
+    screen readers and tool tips."""
+
+    def __init__(self, parent: QObject | None = None, *, centred: bool = False) -> None:
+        super().__init__(parent)
+        self._centred = centred
 
     def paint(
         self,
@@ -179,7 +198,12 @@ class ChipRowDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, widget)
         area = option.rect.adjusted(4, 0, -4, 0)
         palette: QPalette = option.palette
-        paint_chips(painter, area, chips, dark=is_dark(palette), font=chip_font(option.font))
+        font = chip_font(option.font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ring = palette.color(QPalette.ColorRole.HighlightedText) if selected else None
+        paint_chips(
+            painter, area, chips, dark=is_dark(palette), font=font, centred=self._centred, ring=ring
+        )
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -31,9 +31,12 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.overview_table import (
-    PIPELINE_COLUMN,
+    STAGE_COLUMN_RANGE,
     OverviewModel,
+    TwoLineDelegate,
     overview_columns,
+    row_height,
+    second_lines,
 )
 from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.settings import Settings
@@ -70,11 +73,20 @@ class RolesPage(QWidget):
         self.setObjectName("roles_page")
         self._workbook: Workbook | None = None
         self._settings = Settings()
-        self.model = OverviewModel(overview_columns(clock.today(), "en_GB", None))
+        today = clock.today()
+        self.model = OverviewModel(
+            overview_columns(today, "en_GB", None), second_lines(today, "en_GB", None)
+        )
         self.table = make_table_view("roles_table")
         self.table.setAccessibleName("Roles")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(PIPELINE_COLUMN, ChipRowDelegate(self.table))
+        self._chips = ChipRowDelegate(self.table, centred=True)
+        for column in STAGE_COLUMN_RANGE:
+            self.table.setItemDelegateForColumn(column, self._chips)
+        self._two_lines = TwoLineDelegate(self.table)
+        for column in (0, STAGE_COLUMN_RANGE.stop + 1, STAGE_COLUMN_RANGE.stop + 2):
+            self.table.setItemDelegateForColumn(column, self._two_lines)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table.font()))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -83,6 +95,7 @@ class RolesPage(QWidget):
 
         self.new_button = QPushButton("&New Role…")
         self.new_button.setObjectName("new_role")
+        self.new_button.setDefault(True)  # drawn as the page's primary action
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setObjectName("edit_role")
         self.jd_button = QPushButton("&Job Description…")
@@ -163,7 +176,10 @@ class RolesPage(QWidget):
                     self._settings.set_role_visit(workbook.path, role.id, now)
             locale = company.get_company(workbook).locale
             zone = time_zones.zone_or_utc(time_zones.default_timezone(workbook))
-            self.model.set_columns(overview_columns(clock.today(), locale, zone))
+            today = clock.today()
+            self.model.set_view(
+                overview_columns(today, locale, zone), second_lines(today, locale, zone)
+            )
         show_rows(self.table, self.model, rows, self.empty, lambda role: role.id == select_id)
         self.empty.setVisible(workbook is not None and not rows)
         if select_id is None and rows:
