@@ -246,15 +246,21 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         """Each area's frame (its title) in the stack; its page is built on first use."""
+        from html import escape
+
+        from PySide6.QtCore import Qt
+
         from hiring_desk.ui.theme import SPACE_S, TextRole, styled
-        from hiring_desk.ui.widgets import plain_label
 
         self._frames: dict[str, QVBoxLayout] = {}
         for index, (key, label, _icon) in enumerate(AREAS):
             frame = QWidget()
             column = QVBoxLayout(frame)
             column.setSpacing(SPACE_S)
-            column.addWidget(styled(plain_label(label, f"{key}_title"), TextRole.PAGE_TITLE))
+            title = QLabel(escape(label))  # rich text: "Team & Company" shows its "&"
+            title.setTextFormat(Qt.TextFormat.RichText)
+            title.setObjectName(f"{key}_title")
+            column.addWidget(styled(title, TextRole.PAGE_TITLE))
             self._frames[key] = column
             self.stack.insertWidget(index, frame)
         self._connect_window()

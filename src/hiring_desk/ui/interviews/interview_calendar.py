@@ -116,6 +116,7 @@ class InterviewCalendar(QWidget):
         self.tree.entered.connect(self._activated)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.empty = EmptyState("calendar_empty", "", "", "", lambda: None)
+        self._say_why_empty()
         self.status = plain_label(name="calendar_status", wrap=False)
 
         self.edit_button = push_button("&Edit…", "calendar_edit", self.edit_selected)
