@@ -63,9 +63,12 @@ def _check_fits(window: MainWindow, page: QWidget) -> None:
         name = widget.objectName() or type(widget).__name__
         where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
         assert bounds.contains(where), f"{name} reaches outside the window: {where}"
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+        if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
             needed = widget.fontMetrics().horizontalAdvance(widget.text())
             assert needed <= widget.contentsRect().width(), f"{name} is cut short"
+        if isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
+            lines = widget.heightForWidth(widget.contentsRect().width())
+            assert lines <= widget.contentsRect().height(), f"{name}: lines are cut off"
         if isinstance(widget, QAbstractButton) and widget.text():
             text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             needed = widget.fontMetrics().horizontalAdvance(text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from hiring_desk.ui.theme import SPACE_L, SPACE_M, SPACE_XL, TextRole, styled
+from hiring_desk.ui.theme import SPACE_L, SPACE_M, SPACE_XL, TextRole, make_primary, styled
 from hiring_desk.ui.widgets import plain_label
 
 #: The sentence wraps at this width, so it reads as a short paragraph on a wide page.
@@ -32,16 +32,19 @@ class EmptyState(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.title = styled(plain_label(title, f"{name}_title"), TextRole.SECTION)
+        self.title = styled(plain_label(title, f"{name}_title", wrap=False), TextRole.SECTION)
         self.text = styled(plain_label(text, f"{name}_text"), TextRole.BODY)
         self.button = QPushButton(button_text)
         self.button.setObjectName(f"{name}_button")
-        self.button.setDefault(True)  # drawn as the page's primary action
+        make_primary(self.button)
         self._action = action
         self.button.clicked.connect(lambda: self._action())
         for label in (self.title, self.text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMaximumWidth(TEXT_WIDTH)
+        # A fixed width lets the wrapped sentence take the height its lines need
+        # (in a centred layout a wrapped label otherwise gets one line's height).
+        self.text.setFixedWidth(TEXT_WIDTH)
+        self._fit_text()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
         layout.setSpacing(SPACE_M)
@@ -59,3 +62,12 @@ class EmptyState(QWidget):
         self.text.setText(text)
         self.button.setText(button_text)
         self._action = action
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        self.text.setMinimumHeight(self.text.heightForWidth(TEXT_WIDTH))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_text()

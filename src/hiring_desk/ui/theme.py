@@ -55,6 +55,23 @@ def scaled_font(role: TextRole, base: QFont | None = None) -> QFont:
 
 AnyWidget = TypeVar("AnyWidget", bound=QWidget)
 
+#: The look of a page's one primary button: filled with the highlight colour.
+PRIMARY_BUTTON_STYLE = (
+    "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
+    f" border: 1px solid palette(highlight); border-radius: 5px; padding: 5px {SPACE_L}px;"
+    " font-weight: 600; }"
+    "QPushButton:focus { border: 2px solid palette(window-text); }"
+    "QPushButton:pressed { padding-top: 6px; padding-bottom: 4px; }"
+    "QPushButton:disabled { background: palette(button); color: palette(dark);"
+    " border: 1px solid palette(mid); }"
+)
+
+
+def make_primary(button: AnyWidget) -> AnyWidget:
+    """Draw ``button`` as its page's primary action. Returns ``button``."""
+    button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+    return button
+
 
 def styled(widget: AnyWidget, role: TextRole) -> AnyWidget:
     """Give ``widget`` the font of ``role``; secondary text is also drawn in the

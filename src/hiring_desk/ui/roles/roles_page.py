@@ -42,7 +42,7 @@ from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.stage_colours import ChipRowDelegate
 from hiring_desk.ui.table_model import make_table_view, selected_row, show_rows
-from hiring_desk.ui.theme import SPACE_S, TextRole, styled
+from hiring_desk.ui.theme import PRIMARY_BUTTON_STYLE, SPACE_S, TextRole, styled
 from hiring_desk.ui.widgets import button_row, plain_label
 from hiring_desk.ui.workbook import undo_stack
 
@@ -95,7 +95,6 @@ class RolesPage(QWidget):
 
         self.new_button = QPushButton("&New Role…")
         self.new_button.setObjectName("new_role")
-        self.new_button.setDefault(True)  # drawn as the page's primary action
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setObjectName("edit_role")
         self.jd_button = QPushButton("&Job Description…")
@@ -182,6 +181,11 @@ class RolesPage(QWidget):
             )
         show_rows(self.table, self.model, rows, self.empty, lambda role: role.id == select_id)
         self.empty.setVisible(workbook is not None and not rows)
+        # With no roles the empty state's button is the primary one, and there is
+        # nothing to edit, print or delete.
+        self.new_button.setStyleSheet(PRIMARY_BUTTON_STYLE if rows else "")
+        for button in self._selection_buttons():
+            button.setVisible(bool(rows))
         if select_id is None and rows:
             self.table.selectRow(0)
         self._update_buttons()
@@ -307,11 +311,15 @@ class RolesPage(QWidget):
             )
         self.no_candidates_row.setVisible(empty_role)
         self.new_button.setEnabled(self._workbook is not None)
-        for button in (
+        for button in self._selection_buttons():
+            button.setEnabled(selected)
+
+    def _selection_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that act on the selected role."""
+        return (
             self.edit_button,
             self.jd_button,
             self.plan_button,
             self.pack_button,
             self.delete_button,
-        ):
-            button.setEnabled(selected)
+        )
