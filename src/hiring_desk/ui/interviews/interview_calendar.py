@@ -36,6 +36,7 @@ from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
+from hiring_desk.ui.theme import TextRole, scaled_font
 from hiring_desk.ui.widgets import plain_label, push_button
 
 #: What the list shows: the interviews, and the names and places they are listed with.
@@ -206,9 +207,7 @@ class InterviewCalendar(QWidget):
         heading = QTreeWidgetItem(self.tree, [day_heading(day.day, self.today(), locale)])
         heading.setData(0, _DAY_ROLE, day.day.isoformat())
         heading.setFirstColumnSpanned(True)
-        font = heading.font(0)
-        font.setBold(True)
-        heading.setFont(0, font)
+        heading.setFont(0, scaled_font(TextRole.STRONG, heading.font(0)))
         dim = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for detail in day.interviews:
             row = QTreeWidgetItem(
