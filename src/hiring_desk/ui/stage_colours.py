@@ -7,7 +7,7 @@ fills with near-black text. Rejected and Withdrawn are muted greys. Every pair
 keeps WCAG AA contrast (text on chip at least 4.5:1, chip against the window's
 grounds at least 3:1), which ``tests/ui/test_stage_colours.py`` checks.
 
-``paint_chip`` draws one chip; ``ChipRowDelegate`` draws a row of them in a table
+``stage_chip`` draws one chip; ``ChipRowDelegate`` draws a row of them in a table
 cell from the model's ``CHIPS_ROLE`` data, for any page that lists stages.
 """
 
@@ -105,7 +105,7 @@ def chip_size(metrics: QFontMetrics, text: str) -> QSize:
     return QSize(max(metrics.horizontalAdvance(text) + 2 * CHIP_PAD_X, height + 8), height)
 
 
-def paint_chip(
+def stage_chip(
     painter: QPainter,
     rect: QRect,
     stage: str,
@@ -170,7 +170,7 @@ def paint_chips(
         size = chip_size(metrics, text)
         top = rect.top() + (rect.height() - size.height()) // 2
         box = QRect(x, top, size.width(), size.height())
-        paint_chip(painter, box, stage, text, dark=dark, font=font, ring=ring)
+        stage_chip(painter, box, stage, text, dark=dark, font=font, ring=ring)
         x += size.width() + CHIP_GAP
 
 
