@@ -48,7 +48,7 @@ class TeamPage(QWidget):
         self.table.doubleClicked.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        intro = QLabel(
+        self.intro = intro = QLabel(
             "The people who hire: hiring managers, interviewers, and whoever signs offers."
         )
         intro.setWordWrap(True)
@@ -95,7 +95,11 @@ class TeamPage(QWidget):
         members = team_members.list_members(self._workbook) if self._workbook else []
         self.model.set_rows(members)
         self.table.setVisible(bool(members))
-        self.empty.setVisible(self._workbook is not None and not members)
+        empty = self._workbook is not None and not members
+        self.empty.setVisible(empty)
+        # The empty state says it all: no intro above it, nobody to edit or remove.
+        for widget in (self.intro, self.edit_button, self.remove_button):
+            widget.setVisible(not empty)
         self._update_buttons()
 
     def selected_member(self) -> MemberInfo | None:
