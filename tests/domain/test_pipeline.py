@@ -187,3 +187,52 @@ def test_describe_move(from_stage: Stage | None, to_stage: Stage, text: str) -> 
 @pytest.mark.parametrize(("current", "target"), PAIRS, ids=lambda s: s.value)
 def test_describe_move_never_blank(current: Stage, target: Stage) -> None:
     assert describe_move(current, target).strip()
+
+
+@pytest.mark.parametrize(
+    ("from_stage", "to_stage", "from_step", "to_step", "text"),
+    [
+        (
+            Stage.INTERVIEW,
+            Stage.INTERVIEW,
+            "Take-home test",
+            "Technical interview",
+            "Interview: Take-home test → Technical interview",
+        ),
+        (
+            Stage.SCREENING,
+            Stage.INTERVIEW,
+            None,
+            "Take-home test",
+            "Screening → Interview: Take-home test",
+        ),
+        (Stage.INTERVIEW, Stage.OFFER, "Interview", "Offer", "Interview → Offer"),
+        (
+            Stage.SHORTLISTED,
+            Stage.SHORTLISTED,
+            "Shortlisted",
+            "References",
+            "Shortlisted → References",
+        ),
+        (
+            Stage.SHORTLISTED,
+            Stage.SHORTLISTED,
+            "References",
+            None,
+            "Shortlisted: References → Shortlisted",
+        ),
+        (None, Stage.APPLIED, None, "New", "Applied: New"),
+        (
+            Stage.REJECTED,
+            Stage.INTERVIEW,
+            None,
+            "Take-home test",
+            "Reopened: Rejected → Interview: Take-home test",
+        ),
+        (Stage.INTERVIEW, Stage.REJECTED, "Take-home test", None, "Rejected"),
+    ],
+)
+def test_describe_move_with_a_roles_own_stages(
+    from_stage: Stage | None, to_stage: Stage, from_step: str | None, to_step: str | None, text: str
+) -> None:
+    assert describe_move(from_stage, to_stage, from_step, to_step) == text

@@ -37,7 +37,7 @@ def test_a_0006_workbook_gains_the_message_table(tmp_path: Path) -> None:
         candidate_id = candidate.id
     conn = sqlite3.connect(copy)
     try:
-        assert migrate.read_revision(conn) == "0007_candidate_messages"
+        assert migrate.read_revision(conn) == migrate.SCHEMA_HEAD
         columns = {row[1] for row in conn.execute("PRAGMA table_info(candidate_message)")}
         assert {
             "candidate_id",

@@ -40,6 +40,7 @@ NOT_AT_FIRST_PAINT = (
     "hiring_desk.ui.offers.offers_page",
     "hiring_desk.ui.team.team_company_page",
     "hiring_desk.ui.reports.reports_page",
+    "hiring_desk.ui.today.today_page",
     "hiring_desk.ui.workbook.welcome_page",
 )
 

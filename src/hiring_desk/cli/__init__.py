@@ -32,6 +32,8 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     listing,
     privacy_commands,
     report_commands,
+    stage_commands,
+    today_command,
 )
 from hiring_desk.cli.output import fail, one_line, os_error_message
 from hiring_desk.cli.registry import (

@@ -103,18 +103,49 @@ def is_backward(current: Stage, target: Stage) -> bool:
     return PIPELINE.index(target) < PIPELINE.index(current)
 
 
-def describe_move(from_stage: Stage | None, to_stage: Stage) -> str:
+def describe_move(
+    from_stage: Stage | None,
+    to_stage: Stage,
+    from_step: str | None = None,
+    to_step: str | None = None,
+) -> str:
     """A short line for a timeline describing one stage change.
 
     ``None`` as the starting stage means the application was just created:
     "Applied". A move to Rejected or Withdrawn reads as that stage alone
     ("Rejected"); a move out of one of them reads as a reopening
     ("Reopened: Rejected → Screening"); any other move reads "Screening → Interview".
+    ``from_step``/``to_step`` are a role's own stage names inside those phases, as
+    they were at the move: "Interview: Take-home test → Technical interview",
+    "Shortlisted → References" from the phase's own first stage, or
+    "Screening → Interview: Take-home test" across phases.
     """
-    if from_stage is None or from_stage is to_stage:
-        return to_stage.label
+    if from_stage is None:
+        return _side(to_stage, to_step)
     if _is_ended(to_stage):
         return to_stage.label
+    if from_stage is to_stage:  # between two stages of one phase
+        label, moved_from, moved_to = (
+            to_stage.label,
+            _shown(from_stage, from_step),
+            _shown(to_stage, to_step),
+        )
+        if moved_from and moved_to and from_step != to_step:
+            return f"{label}: {from_step} → {to_step}"
+        if moved_to:
+            return f"{label} → {to_step}"
+        if moved_from:
+            return f"{label}: {from_step} → {label}"
+        return label
     if _is_ended(from_stage):
-        return f"Reopened: {from_stage.label} → {to_stage.label}"
-    return f"{from_stage.label} → {to_stage.label}"
+        return f"Reopened: {from_stage.label} → {_side(to_stage, to_step)}"
+    return f"{_side(from_stage, from_step)} → {_side(to_stage, to_step)}"
+
+
+def _shown(phase: Stage, step: str | None) -> bool:
+    """True when ``step`` says more than the phase's own name."""
+    return bool(step) and str(step).casefold() != phase.label.casefold()
+
+
+def _side(phase: Stage, step: str | None) -> str:
+    return f"{phase.label}: {step}" if _shown(phase, step) else phase.label

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0007_candidate_messages"
+SCHEMA_HEAD = "0009_role_stages"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
@@ -28,6 +28,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_attachment_unread_reason",
     "0006_salary_range",
     "0007_candidate_messages",
+    "0008_today_and_tasks",
+    "0009_role_stages",
 )
 
 

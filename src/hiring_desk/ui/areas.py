@@ -1,6 +1,8 @@
 """The areas of the main window, in navigation order: (key, label, icon name).
 
-Ctrl+1 to Ctrl+6 follow this order; the shortcut list names them from here.
+Ctrl+1 to Ctrl+7 follow this order; the shortcut list names them from here. Today
+comes last in the list (its shortcut is Ctrl+7) but is the area a workbook with data
+opens on (``first_area``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,14 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("interviews", "Interviews", "interviews"),
     ("offers", "Offers", "offers"),
     ("team", "Team & Company", "team"),
-    ("reports", "Reports", "reports"),
+    ("today", "Today", "today"),
 )
+
+
+def first_area(has_data: bool) -> str:
+    """The area a workbook opens on when the window shows none yet: Today once it
+    has data, else Roles (where a new workbook starts)."""
+    return "today" if has_data else "roles"
 
 
 class LazyPages(dict[str, QWidget]):
@@ -54,6 +62,10 @@ def build_area_page(key: str) -> QWidget:
         from hiring_desk.ui.offers.offers_page import OffersPage
 
         return OffersPage()
+    if key == "today":
+        from hiring_desk.ui.today.today_page import TodayPage
+
+        return TodayPage()
     if key == "team":
         from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 

@@ -36,9 +36,10 @@ class Change(enum.Flag):
     OFFERS = enum.auto()
     PREFERENCES = enum.auto()
     PRIVACY = enum.auto()
+    TASKS = enum.auto()  # tasks, and the Today view's snoozes and dones
     #: Everything a candidate's record reaches: what deleting or erasing one changes.
     CANDIDATE_RECORD = (
-        CANDIDATES | ATTACHMENTS | APPLICATIONS | INTERVIEWS | SCORECARDS | OFFERS | PRIVACY
+        CANDIDATES | ATTACHMENTS | APPLICATIONS | INTERVIEWS | SCORECARDS | OFFERS | PRIVACY | TASKS
     )
     #: Every kind of data in the open workbook (an undo, a refresh).
     DATA = (

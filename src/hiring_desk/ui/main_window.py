@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             "import_requested": self.import_candidates,
             "area_requested": self.show_area,
             "print_letter_requested": self.print_offer_letter,
+            "record_requested": self.show_record,
         }
         for name, slot in requests.items():
             signal = getattr(page, name, None)
@@ -347,6 +348,11 @@ class MainWindow(QMainWindow):
         page = self.pages["candidates"]
         assert isinstance(page, CandidatesPage)
         page.show_candidate(candidate_id)
+
+    def show_record(self, area: str, record_id: int) -> None:
+        """Go to ``area`` (roles or offers) with the record ``record_id`` selected."""
+        self.show_area(area)
+        self.pages[area].refresh(select_id=record_id)  # type: ignore[attr-defined]
 
     def _build_status_bar(self) -> None:
         self.workbook_label = QLabel()

@@ -13,10 +13,12 @@ from typing import Protocol
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
 from hiring_desk.services.common.errors import ServiceError
+from hiring_desk.services.today import today_items
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
+from hiring_desk.ui.areas import first_area
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
@@ -200,8 +202,8 @@ class WorkbookSwitcher:
         self._window.settings.add_recent_file(workbook.path)
         self._window.recent_menu.refill()
         self._window._show_workbook_state()
-        if self._window.nav.currentRow() < 0:
-            self._window.nav.setCurrentRow(0)
+        if self._window.nav.currentRow() < 0:  # the first workbook this window shows
+            self._window.show_area(first_area(today_items.has_data(workbook)))
         else:
             self._window._nav_changed(self._window.nav.currentRow())
         self._window.location_notice.set_workbook(workbook)

@@ -35,6 +35,7 @@ from hiring_desk.store.models import (
     Interview,
     Offer,
     StageEvent,
+    Task,
 )
 
 
@@ -316,6 +317,16 @@ def test_merge_keeps_everything(workbook: Workbook, today: date) -> None:
         assert search.search_ids(session, "Valencia") == [keep]
     assert [c.id for c in candidate_records.list_candidates(workbook, "Docker")] == [keep]
     assert len(stage_moves.timeline(workbook, keep)) == 8
+
+
+def test_merge_moves_the_other_candidates_tasks(workbook: Workbook, today: date) -> None:
+    keep = add(workbook, "José García", email="jose@work.example")
+    other = add(workbook, "Jose Garcia", email="pepe@home.example")
+    with workbook.transaction() as session:
+        session.add(Task(candidate_id=other, title="Call back", due_on=today))
+    merge(workbook, keep, other)
+    with workbook.transaction() as session:
+        assert session.exec(select(Task.candidate_id, Task.title)).all() == [(keep, "Call back")]
 
 
 def test_merge_fills_empty_fields_and_keeps_the_further_kept_application(

@@ -198,7 +198,10 @@ def test_company_team_and_cvs(demo: Workbook) -> None:
 def test_listings_show_the_demo(demo: Workbook) -> None:
     candidates = list_candidates(demo)
     assert len(candidates) == _count(demo, Candidate)
-    assert all(c.stage and c.role_title in TITLES for c in candidates)
+    applied = [c for c in candidates if c.stage]
+    assert all(c.role_title in TITLES for c in applied)
+    # one talent-pool candidate never applied (Today shows them due for deletion)
+    assert [c.name for c in candidates if not c.stage] == ["Aisling Brennan"]
     roles = list_roles(demo)
     assert {r.title for r in roles} == TITLES
     assert sum(r.candidate_count for r in roles) == _count(demo, Application)
@@ -240,3 +243,33 @@ def test_a_failed_fill_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monkey
             create_demo_workbook(path)
     assert not path.exists()
     create_demo_workbook(path).close()  # the name is free again and the lock released
+
+
+@pytest.mark.parametrize("today", [TODAY, *OTHER_DAYS], indirect=True)
+def test_today_shows_something_of_every_kind(today: date, demo: Workbook) -> None:
+    from hiring_desk.services.today.today_items import list_today
+    from hiring_desk.services.today.today_views import ItemKind
+
+    view = list_today(demo)
+    # The offer is shown once, as expiring: it is the demo's only offer.
+    wanted = set(ItemKind) - {ItemKind.OFFER_AWAITING}
+    assert {item.kind for item in view.items} == wanted
+    assert len(view.upcoming_tasks) == 1 and view.snoozed == 1
+
+
+def test_the_senior_role_has_stages_of_its_own_with_candidates_in_them(demo: Workbook) -> None:
+    from hiring_desk.services.pipeline import board, role_stages, stage_moves
+
+    senior = next(r for r in list_roles(demo) if r.title == "Senior Backend Developer")
+    stages = {(s.phase, s.name): s.applications for s in role_stages.stages(demo, senior.id)}
+    assert stages[(Stage.INTERVIEW, "Take-home test")] >= 1
+    assert stages[(Stage.INTERVIEW, "Technical interview")] >= 1
+    assert stages[(Stage.SHORTLISTED, "References")] >= 1
+    columns = [c.name for c in board.board(demo, senior.id)]
+    assert columns.index("Take-home test") < columns.index("References") < columns.index("Offer")
+    # The move into the step is on the candidate's timeline; the other role is standard.
+    card = next(c for c in board.board(demo, senior.id) if c.name == "References").cards[0]
+    newest = stage_moves.timeline(demo, card.candidate_id)[0]
+    assert newest.description == "Shortlisted → References"
+    other = next(r for r in list_roles(demo) if r.title == "Backend Developer")
+    assert [s.key for s in role_stages.stages(demo, other.id)] == [s.value for s in Stage]

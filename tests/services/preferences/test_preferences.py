@@ -106,3 +106,21 @@ def test_the_backup_interval_paces_automatic_backups(workbook: Workbook) -> None
     team_members.add_member(workbook, "Grace")
     assert backups.maybe_backup(workbook, start + timedelta(minutes=90)) is None  # not yet
     assert backups.maybe_backup(workbook, start + timedelta(minutes=241)) is not None
+
+
+def test_the_today_limits_are_saved_with_the_rest(workbook: Workbook) -> None:
+    from hiring_desk.services.today.today_limits import TodayLimits, get_limits
+
+    current = workbook_preferences.get_preferences(workbook)
+    assert current.today_limits == TodayLimits(scorecard_hours=24, offer_days=3, idle_days=7)
+    saved = workbook_preferences.save_preferences(
+        workbook, dataclasses.replace(current, today_limits=TodayLimits(48, 5, 14))
+    )
+    assert saved.today_limits == get_limits(workbook) == TodayLimits(48, 5, 14)
+    with pytest.raises(ValidationError) as raised:
+        workbook_preferences.save_preferences(
+            workbook,
+            dataclasses.replace(saved, retention_months=36, today_limits=TodayLimits(48, 5, 0)),
+        )
+    assert set(raised.value.errors) == {"idle_days"}
+    assert workbook_preferences.get_preferences(workbook) == saved  # nothing half-saved

@@ -22,6 +22,8 @@ from hiring_desk.services.common.errors import NotFoundError, ServiceError
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.access_export import attachment_file_name
 from hiring_desk.services.privacy.erasure import erased_name
+from hiring_desk.services.today import tasks
+from hiring_desk.services.today.tasks import TaskDraft
 from hiring_desk.store import Workbook
 
 
@@ -38,6 +40,9 @@ def test_export_holds_everything_about_the_candidate(
 ) -> None:
     consent_retention.set_consent(
         workbook, person.candidate_id, date(2026, 3, 1), "By email", date(2027, 3, 1), today=TODAY
+    )
+    tasks.add_task(
+        workbook, TaskDraft("Ask Ingrid for references", date(2026, 4, 2), person.candidate_id)
     )
     out = tmp_path / "export" / "ingrid.zip"
     out.parent.mkdir()
@@ -80,6 +85,12 @@ def test_export_holds_everything_about_the_candidate(
         attachment["file"] == file_name and attachment["original_name"] == "Ingrid Ødegård CV.txt"
     )
     assert EMAIL in attachment["extracted_text"]
+    (task,) = data["tasks"]
+    assert (task["title"], task["due_on"], task["done_at"]) == (
+        "Ask Ingrid for references",
+        "2026-04-02",
+        None,
+    )
     actions = [(a["action"], a["entity"]) for a in data["activity"]]
     assert ("add", "candidate") in actions and ("consent", "candidate") in actions
     assert ("add", "attachment") in actions and ("move", "application") in actions

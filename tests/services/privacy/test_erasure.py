@@ -49,6 +49,10 @@ def test_erasure_anonymises_the_candidate_and_keeps_the_counts(
         models.Offer,
     )
     before = {model: _count(workbook, model) for model in counted}
+    with workbook.transaction() as session:  # a task about them names them: it goes too
+        session.add(
+            models.Task(candidate_id=person.candidate_id, title="Call", due_on=date(2026, 5, 1))
+        )
     report = consent_retention.erase_candidate(workbook, person.candidate_id)
     assert report.candidate_id == person.candidate_id
     assert report.texts_scrubbed >= 9
@@ -65,7 +69,7 @@ def test_erasure_anonymises_the_candidate_and_keeps_the_counts(
             assert getattr(row, field) is None, field
         assert row.current_title == ""
         assert row.sort_name == "erased candidate #1"
-    for model in (models.CandidateSkill, models.CandidateTag, models.Attachment):
+    for model in (models.CandidateSkill, models.CandidateTag, models.Attachment, models.Task):
         assert _count(workbook, model, col(model.candidate_id) == person.candidate_id) == 0
     info = consent_retention.privacy_info(workbook, person.candidate_id)
     assert info.is_erased and info.due is None

@@ -87,6 +87,9 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
         dialog.retention.setFocus()
         dialog.retention.selectAll()
         qtbot.keyClicks(dialog.retention, "18")
+        dialog.limits["idle_days"].setFocus()
+        dialog.limits["idle_days"].selectAll()
+        qtbot.keyClicks(dialog.limits["idle_days"], "10")
         pick(qtbot, dialog.jd_template, "Lead Backend Developer")
         pick(qtbot, dialog.letter_template, "Part-time employee")
         assert dialog.answer_days.value() == 7  # a week unless set
@@ -103,6 +106,7 @@ def test_preferences_are_saved_and_shown_again(qtbot: QtBot, window: MainWindow)
     assert (profile.default_currency, profile.locale) == ("CHF", "de_CH")
     assert backups.get_auto_interval(workbook) == timedelta(hours=2)
     assert consent_retention.get_retention_months(workbook) == 18
+    assert workbook_preferences.get_preferences(workbook).today_limits.idle_days == 10
     assert workbook_preferences.default_jd_template(workbook) == "lead-backend-developer"
     assert workbook_preferences.default_letter_template(workbook) == "part-time-employee"
     assert Settings().theme() == "dark"

@@ -39,6 +39,7 @@ from hiring_desk.store.models import (
     Offer,
     Role,
     StageEvent,
+    Task,
 )
 from hiring_desk.store.models._base import utcnow
 
@@ -102,7 +103,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
     The kept record's filled-in fields win and its empty ones are filled from the
     other; skills and tags are combined; the other's notes (and contact details
     that lost out) are added under a "Merged from ..." heading. Every file moves
-    (except exact copies), every application moves; where both applied to one
+    (except exact copies), every application and task moves; where both applied to one
     role, the application further along is kept and takes over the other's stage
     events, interviews and offers.
     """
@@ -120,6 +121,9 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         session.add(keep)
         _move_attachments(session, keep_id, merge_id)
         _move_applications(session, keep_id, merge_id)
+        session.execute(
+            update(Task).where(col(Task.candidate_id) == merge_id).values(candidate_id=keep_id)
+        )
         # Lists: the other's rows go with it; the kept candidate gets the union.
         session.execute(delete(CandidateSkill).where(col(CandidateSkill.candidate_id) == keep_id))
         session.execute(delete(CandidateTag).where(col(CandidateTag.candidate_id) == keep_id))

@@ -21,6 +21,7 @@ from hiring_desk.store.models import (
     CandidateTag,
     Interview,
     Role,
+    RoleStage,
     Scorecard,
     ScorecardRating,
 )
@@ -62,9 +63,12 @@ class CandidateRow:
     application_id: int | None = None  # the application shown (the role's, or the latest)
     match_score: int | None = None  # of that application; None: the role lists no skills
     role_id: int | None = None  # of that application
+    step: str | None = None  # the role's own stage it is at, if the role has its own
 
     @property
     def stage_label(self) -> str:
+        if self.step:
+            return self.step
         return Stage(self.stage).label if self.stage else ""
 
     @property
@@ -97,6 +101,12 @@ def fetch_rows(
     order = key.desc() if descending else key.asc()
     statement = statement.order_by(order, col(Candidate.id)).offset(offset).limit(limit)
     with workbook.transaction() as session:
+        found = session.execute(statement).all()
+        step_ids = {row[-1] for row in found if row[-1] is not None}
+        steps: dict[int, str] = {}
+        if step_ids:
+            named = select(RoleStage.id, RoleStage.name).where(col(RoleStage.id).in_(step_ids))
+            steps = {int(i): str(n) for i, n in session.exec(named) if i is not None}
         return [
             CandidateRow(
                 id=cid,
@@ -110,6 +120,7 @@ def fetch_rows(
                 application_id=application_id,
                 match_score=score,
                 role_id=role_id,
+                step=steps.get(step_id) if step_id is not None else None,
             )
             for (
                 cid,
@@ -123,7 +134,8 @@ def fetch_rows(
                 application_id,
                 score,
                 role_id,
-            ) in session.execute(statement)
+                step_id,
+            ) in found
         ]
 
 
@@ -161,6 +173,7 @@ def _base(flt: CandidateFilter) -> Any:
         col(Application.id),
         col(Application.match_score),
         col(Application.role_id),
+        col(Application.role_stage_id),
     )
     statement: Any
     if flt.role_id is not None:  # the application for the chosen role

@@ -2,7 +2,8 @@
 
 The sample data lives in ``demo_data`` (company, team, roles, interview plans) and
 ``demo_candidates`` (candidates and CVs); ``demo_pipeline`` adds the candidates'
-applications, history, interviews and offer. Every date is placed relative to today
+applications, history, interviews and offer; ``demo_today`` makes something of
+every kind due on the Today page. Every date is placed relative to today
 so the demo always looks current; everything else is deterministic.
 """
 
@@ -34,6 +35,8 @@ from hiring_desk.services.demo import demo_plans
 from hiring_desk.services.demo.demo_candidates import CANDIDATES
 from hiring_desk.services.demo.demo_messages import add_messages
 from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates, row_id
+from hiring_desk.services.demo.demo_stages import add_role_stages
+from hiring_desk.services.demo.demo_today import add_today_items
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Candidate,
@@ -98,6 +101,8 @@ def fill_demo_data(workbook: Workbook) -> None:
             _role(ctx, role)
         add_candidates(ctx)
         add_messages(ctx)
+        add_role_stages(ctx)
+        add_today_items(ctx)
         _extras(ctx)
         session.flush()
         search.rebuild(session)

@@ -1,4 +1,9 @@
-"""The board of one role: its applications grouped by stage, as cards."""
+"""The board of one role: its applications grouped by stage, as cards.
+
+One column per shown stage of the role (``role_stages``): its own stages inside
+their phases, then Hired, Rejected and Withdrawn. A hidden stage still gets a
+column while applications are at it, so no card is ever out of sight.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,12 @@ from hiring_desk import clock
 from hiring_desk.domain.match import match
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.common.time_zones import as_utc
+from hiring_desk.services.pipeline.role_stages import (
+    resolved_id,
+    rows_of,
+    stages_in_session,
+    step_key,
+)
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -33,16 +44,28 @@ class Card:
     days_in_stage: int = 0
 
 
-def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
-    """Every stage of the pipeline (closed ones last) with the role's cards, by name."""
+@dataclass(frozen=True)
+class Column:
+    """One stage's column: its key (a phase value, or "interview#12"), phase and name."""
+
+    key: str
+    phase: Stage
+    name: str
+    cards: list[Card]
+
+
+def board(workbook: Workbook, role_id: int) -> list[Column]:
+    """Every shown stage of the role in pipeline order, with its cards by name."""
     with workbook.transaction() as session:
-        rows = session.exec(
+        stages = stages_in_session(session, role_id)
+        rows = rows_of(session, role_id)
+        applications = session.exec(
             select(Application, Candidate)
             .join(Candidate, col(Candidate.id) == Application.candidate_id)
             .where(Application.role_id == role_id)
         ).all()
         role_skills = session.exec(select(RoleSkill).where(RoleSkill.role_id == role_id)).all()
-        ids = [c.id for _a, c in rows]
+        ids = [c.id for _a, c in applications]
         skills: dict[int, list[str]] = {}
         for candidate_id, skill in session.exec(
             select(CandidateSkill.candidate_id, CandidateSkill.skill).where(
@@ -54,18 +77,19 @@ def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
         entered: dict[int, datetime] = dict(
             session.exec(
                 select(StageEvent.application_id, func.max(StageEvent.at))
-                .where(col(StageEvent.application_id).in_([a.id for a, _c in rows]))
+                .where(col(StageEvent.application_id).in_([a.id for a, _c in applications]))
                 .group_by(col(StageEvent.application_id))
             ).all()
         )
     must = [s.skill for s in role_skills if s.importance == "must"]
     nice = [s.skill for s in role_skills if s.importance == "nice"]
-    columns: dict[Stage, list[Card]] = {stage: [] for stage in Stage}
-    for application, candidate in rows:
+    columns: dict[str, list[Card]] = {stage.key: [] for stage in stages}
+    for application, candidate in applications:
         assert application.id is not None and candidate.id is not None
         score = match(skills.get(candidate.id, []), must, nice).score
         since = entered.get(application.id) or application.applied_at
-        columns[Stage(application.stage)].append(
+        key = step_key(Stage(application.stage), resolved_id(rows, application))
+        columns[key].append(
             Card(
                 application.id,
                 candidate.id,
@@ -77,7 +101,11 @@ def board(workbook: Workbook, role_id: int) -> dict[Stage, list[Card]]:
         )
     for cards in columns.values():
         cards.sort(key=lambda c: (c.name.casefold(), c.application_id))
-    return columns
+    return [
+        Column(stage.key, stage.phase, stage.name, columns[stage.key])
+        for stage in stages
+        if not stage.hidden or columns[stage.key]
+    ]
 
 
 def days_since(moment: datetime) -> int:

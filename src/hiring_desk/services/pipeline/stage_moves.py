@@ -1,7 +1,10 @@
 """Applications: a candidate applies to a role and moves through the stages.
 
-Whether a move is allowed is decided by ``domain.pipeline``; every move is kept
-as a stage event, shown as the candidate's timeline.
+Whether a move is allowed is decided by ``domain.pipeline`` on phases; a role's
+own stages (``role_stages``) add moves inside one open phase, always allowed.
+Every move is kept as a stage event with the stage names as they were, shown as
+the candidate's timeline. A target is a stage key: a phase ("interview") or one
+of the role's own stages ("interview#12").
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.match import MatchResult, match
-from hiring_desk.domain.pipeline import MoveContext, allowed_targets, describe_move, refusal
+from hiring_desk.domain.pipeline import MoveContext, allowed_targets, refusal
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.common.validation import clean
+from hiring_desk.services.pipeline import role_stages
+from hiring_desk.services.pipeline.timeline import TimelineEntry, timeline
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -26,10 +31,28 @@ from hiring_desk.store.models import (
     Offer,
     Role,
     RoleSkill,
+    RoleStage,
     StageEvent,
     TeamMember,
 )
 from hiring_desk.store.models._base import utcnow
+
+__all__ = [  # the timeline lives in its own module; callers find it here too
+    "ApplicationInfo",
+    "BulkMoveResult",
+    "MoveRefusedError",
+    "TimelineEntry",
+    "allowed_moves",
+    "allowed_steps",
+    "applications_of",
+    "apply",
+    "apply_in_session",
+    "move",
+    "move_in_session",
+    "move_many",
+    "rejection_reasons",
+    "timeline",
+]
 
 
 class MoveRefusedError(ServiceError):
@@ -47,27 +70,17 @@ class ApplicationInfo:
     applied_at: datetime
     updated_at: datetime
     match: MatchResult
+    #: The role's own stage the application is at (None: the phase itself), and
+    #: its place in the phase (targets after it are forward moves).
+    step: str | None = None
+    step_position: int = 0
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    application_id: int
-    role_title: str
-    from_stage: str | None
-    to_stage: str
-    by: str
-    note: str
-
-    @property
-    def description(self) -> str:
-        return describe_move(
-            Stage(self.from_stage) if self.from_stage else None, Stage(self.to_stage)
-        )
+        phase = Stage(self.stage)
+        if self.step and self.step.casefold() != phase.label.casefold():
+            return f"{phase.label}: {self.step}"
+        return phase.label
 
 
 def apply(
@@ -108,7 +121,13 @@ def apply_in_session(
     ).first()
     if existing is not None:
         raise ValidationError({"role": f"this candidate already applied to '{role.title}'"})
-    application = Application(candidate_id=candidate_id, role_id=role_id, stage=Stage.APPLIED.value)
+    first = role_stages.target_row(session, role_id, Stage.APPLIED, None)
+    application = Application(
+        candidate_id=candidate_id,
+        role_id=role_id,
+        stage=Stage.APPLIED.value,
+        role_stage_id=first.id if first else None,
+    )
     session.add(application)
     session.flush()
     assert application.id is not None
@@ -117,6 +136,7 @@ def apply_in_session(
             application_id=application.id,
             from_stage=None,
             to_stage=Stage.APPLIED.value,
+            to_step=first.name if first else None,
             by_member_id=by_member_id,
             note=clean(note)[:500],
         )
@@ -135,18 +155,19 @@ def move(
     note: str = "",
     reason: str = "",
 ) -> ApplicationInfo:
-    """Move an application to ``to_stage``; refused (MoveRefusedError) against the rules."""
-    target = Stage(to_stage)
+    """Move an application to the stage ``to_stage`` (a stage key); refused
+    (MoveRefusedError) against the rules."""
+    target, stage_id = role_stages.parse_key(to_stage)
     with workbook.transaction() as session:
         application = _load(session, application_id)
         refuse_if_erased(session, application.candidate_id)
-        current = Stage(application.stage)
-        why = refusal(current, target, _context(session, application_id), clean(reason))
+        row = role_stages.target_row(session, application.role_id, target, stage_id)
+        why = _why_not(session, application, target, row, reason)
         if why:
             raise MoveRefusedError(why)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
             raise ValidationError({"by": "must be a member of the team"})
-        _record_move(session, application, current, target, by_member_id, note, reason)
+        _record_move(session, application, target, row, by_member_id, note, reason)
         return _info(session, application)
 
 
@@ -169,7 +190,7 @@ def move_many(
 
     The allowed moves are made together in one transaction.
     """
-    target = Stage(to_stage)
+    target, stage_id = role_stages.parse_key(to_stage)
     moved = 0
     refused: list[tuple[str, str]] = []
     with workbook.transaction() as session:
@@ -177,8 +198,12 @@ def move_many(
             application = _load(session, application_id)
             candidate = session.get(Candidate, application.candidate_id)
             name = candidate.name if candidate else str(application.candidate_id)
-            current = Stage(application.stage)
-            why = refusal(current, target, _context(session, application_id), clean(reason))
+            try:
+                row = role_stages.target_row(session, application.role_id, target, stage_id)
+            except NotFoundError as exc:
+                refused.append((name, str(exc)))
+                continue
+            why = _why_not(session, application, target, row, reason)
             try:
                 refuse_if_erased(session, application.candidate_id)
             except ErasedCandidateError as exc:
@@ -186,7 +211,7 @@ def move_many(
             if why:
                 refused.append((name, why))
                 continue
-            _record_move(session, application, current, target, by_member_id, note, reason)
+            _record_move(session, application, target, row, by_member_id, note, reason)
             moved += 1
     return BulkMoveResult(moved, tuple(refused))
 
@@ -208,17 +233,39 @@ def move_in_session(
     """
     assert application.id is not None
     refuse_if_erased(session, application.candidate_id)
-    current = Stage(application.stage)
-    why = refusal(current, to_stage, _context(session, application.id), clean(reason))
+    row = role_stages.target_row(session, application.role_id, to_stage, None)
+    why = _why_not(session, application, to_stage, row, reason)
     if why:
         raise MoveRefusedError(why)
-    _record_move(session, application, current, to_stage, by_member_id, note, reason)
+    _record_move(session, application, to_stage, row, by_member_id, note, reason)
 
 
 def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:
     with workbook.transaction() as session:
         application = _load(session, application_id)
         return allowed_targets(Stage(application.stage), _context(session, application_id))
+
+
+def allowed_steps(workbook: Workbook, application_id: int) -> list[role_stages.StageInfo]:
+    """Every shown stage of the application's role it may move to now, in order.
+
+    Like ``allowed_moves``, a rejection counts as allowed (its reason is asked for later).
+    """
+    with workbook.transaction() as session:
+        application = _load(session, application_id)
+        phases = set(allowed_targets(Stage(application.stage), _context(session, application_id)))
+        rows = role_stages.rows_of(session, application.role_id)
+        here = role_stages.resolved_id(rows, application)
+        current = Stage(application.stage)
+        return [
+            stage
+            for stage in role_stages.stages_in_session(session, application.role_id)
+            if not stage.hidden
+            and (
+                stage.phase in phases
+                or (stage.phase is current and not current.is_closed and stage.id != here)
+            )
+        ]
 
 
 def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationInfo]:
@@ -231,31 +278,6 @@ def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationIn
         return [_info(session, row) for row in rows]
 
 
-def timeline(workbook: Workbook, candidate_id: int) -> list[TimelineEntry]:
-    """Every stage move of every application of a candidate, newest first."""
-    statement = (
-        select(StageEvent, col(Role.title), col(TeamMember.name))
-        .join(Application, col(Application.id) == StageEvent.application_id)
-        .join(Role, col(Role.id) == Application.role_id)
-        .outerjoin(TeamMember, col(TeamMember.id) == StageEvent.by_member_id)
-        .where(Application.candidate_id == candidate_id)
-        .order_by(col(StageEvent.at).desc(), col(StageEvent.id).desc())
-    )
-    with workbook.transaction() as session:
-        return [
-            TimelineEntry(
-                at=event.at,
-                application_id=event.application_id,
-                role_title=title,
-                from_stage=event.from_stage,
-                to_stage=event.to_stage,
-                by=by or "",
-                note=event.note,
-            )
-            for event, title, by in session.exec(statement)
-        ]
-
-
 def rejection_reasons(workbook: Workbook) -> list[str]:
     """The reasons offered when rejecting, in their order (see ``rejection_reasons``)."""
     from hiring_desk.services.team import rejection_reasons as reasons
@@ -263,18 +285,35 @@ def rejection_reasons(workbook: Workbook) -> list[str]:
     return [text for _id, text in reasons.list_reasons(workbook)]
 
 
+def _why_not(
+    session: Session, application: Application, target: Stage, row: RoleStage | None, reason: str
+) -> str | None:
+    """None if the move to ``target`` (at ``row``) is allowed, else why not."""
+    assert application.id is not None
+    current = Stage(application.stage)
+    if current is target and not current.is_closed and row is not None:
+        rows = role_stages.rows_of(session, application.role_id)
+        if role_stages.resolved_id(rows, application) == row.id:
+            return f"The application is already at {row.name}."
+        return None  # another stage of the same open phase
+    return refusal(current, target, _context(session, application.id), clean(reason))
+
+
 def _record_move(
     session: Session,
     application: Application,
-    current: Stage,
     target: Stage,
+    row: RoleStage | None,
     by_member_id: int | None,
     note: str,
     reason: str,
 ) -> None:
     """Change the stage and keep the move as a stage event (rules already checked)."""
     assert application.id is not None
+    current = Stage(application.stage)
+    from_step = role_stages.step_name(session, application)
     application.stage = target.value
+    application.role_stage_id = row.id if row else None
     application.closed_reason = clean(reason)[:200] if target is Stage.REJECTED else ""
     application.updated_at = utcnow()
     session.add(application)
@@ -286,6 +325,8 @@ def _record_move(
             application_id=application.id,
             from_stage=current.value,
             to_stage=target.value,
+            from_step=from_step,
+            to_step=row.name if row else None,
             by_member_id=by_member_id,
             note=event_note,
         )
@@ -306,6 +347,9 @@ def _context(session: Session, application_id: int) -> MoveContext:
 def _info(session: Session, application: Application) -> ApplicationInfo:
     assert application.id is not None
     role = session.get(Role, application.role_id)
+    rows = role_stages.rows_of(session, application.role_id)
+    here = role_stages.resolved_id(rows, application)
+    row = next((r for r in rows if r.id == here), None)
     role_skills = session.exec(
         select(RoleSkill)
         .where(RoleSkill.role_id == application.role_id)
@@ -329,6 +373,8 @@ def _info(session: Session, application: Application) -> ApplicationInfo:
         applied_at=application.applied_at,
         updated_at=application.updated_at,
         match=result,
+        step=row.name if row else None,
+        step_position=row.position if row else 0,
     )
 
 

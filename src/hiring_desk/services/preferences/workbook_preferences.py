@@ -3,16 +3,17 @@
 Each preference lives where it always did: the default currency and locale on
 the company profile (checked as ``services.company`` checks them), the minutes
 between automatic backups with ``services.backups``, the retention period with
-``services.privacy``. The default templates and the days an offer gives to
-answer are workbook settings (key and value): the templates are chosen first
-by the job-description editor and the offer-letter dialog; the days are where
-the offer editor's "Answer by" date starts when it is ticked. Every value is
+``services.privacy``, the Today view's limits with ``services.today``. The
+default templates and the days an offer gives to answer are workbook settings
+(key and value): the templates are chosen first by the job-description editor
+and the offer-letter dialog; the days are where the offer editor's "Answer by"
+date starts when it is ticked. Every value is
 checked before any is written, so a refused save changes nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hiring_desk import clock
@@ -25,6 +26,8 @@ from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
+from hiring_desk.services.today import today_limits
+from hiring_desk.services.today.today_limits import TodayLimits
 from hiring_desk.services.workbook import backups
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, WorkbookSetting
@@ -60,6 +63,8 @@ class WorkbookPreferences:
     jd_template: str | None
     letter_template: str | None
     offer_answer_days: int = DEFAULT_ANSWER_DAYS  # an offer's "Answer by": this many days on
+    #: When Today calls a scorecard overdue, an offer expiring, a candidate idle.
+    today_limits: TodayLimits = field(default_factory=TodayLimits)
 
 
 def get_preferences(workbook: Workbook) -> WorkbookPreferences:
@@ -72,6 +77,7 @@ def get_preferences(workbook: Workbook) -> WorkbookPreferences:
         jd_template=default_jd_template(workbook),
         letter_template=default_letter_template(workbook),
         offer_answer_days=offer_answer_days(workbook),
+        today_limits=today_limits.get_limits(workbook),
     )
 
 
@@ -121,6 +127,7 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         errors["letter_template"] = "is not an offer-letter template of this workbook"
     if problem := check_answer_days(wanted.offer_answer_days):
         errors["offer_answer_days"] = problem
+    errors.update(today_limits.check_limits(wanted.today_limits))
     if errors:
         raise ValidationError(errors)
     before = get_preferences(workbook)
@@ -146,6 +153,8 @@ def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> Workboo
         backups.set_auto_interval(workbook, wanted.backup_interval_minutes)
     if wanted.retention_months != before.retention_months:
         consent_retention.set_retention_months(workbook, wanted.retention_months)
+    if wanted.today_limits != before.today_limits:
+        today_limits.set_limits(workbook, wanted.today_limits)
     return get_preferences(workbook)
 
 

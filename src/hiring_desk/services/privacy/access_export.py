@@ -44,6 +44,7 @@ from hiring_desk.store.models import (
     Scorecard,
     ScorecardRating,
     StageEvent,
+    Task,
     TeamMember,
 )
 
@@ -83,6 +84,7 @@ def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> Ex
             "applications": _applications(session, candidate_id, members),
             "attachments": [entry for entry, _name, _content in files],
             "messages": _messages(session, candidate_id, members),
+            "tasks": _tasks(session, candidate_id, members),
             "activity": _activity(session, candidate_id, members),
         }
     text = json.dumps(document, ensure_ascii=False, indent=2)
@@ -261,6 +263,24 @@ def _messages(
             **_row(row, "candidate_id", "made_by_member_id", "attachments"),
             "attachments": [name for name in row.attachments.splitlines() if name],
             "made_by": members.get(row.made_by_member_id),
+        }
+        for row in rows
+    ]
+
+
+def _tasks(
+    session: Session, candidate_id: int, members: dict[int | None, str]
+) -> list[dict[str, Json]]:
+    """The dated tasks on the candidate, done or not."""
+    rows = session.exec(
+        select(Task)
+        .where(Task.candidate_id == candidate_id)
+        .order_by(col(Task.due_on), col(Task.id))
+    )
+    return [
+        {
+            **_row(row, "candidate_id", "role_id", "created_by_member_id"),
+            "created_by": members.get(row.created_by_member_id),
         }
         for row in rows
     ]

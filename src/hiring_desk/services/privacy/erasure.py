@@ -51,6 +51,7 @@ from hiring_desk.store.models import (
     Scorecard,
     ScorecardRating,
     StageEvent,
+    Task,
     TeamMember,
 )
 from hiring_desk.store.models._base import utcnow
@@ -127,9 +128,10 @@ def erase_candidates(
 
 
 def _remove_personal_data(session: Session, candidate: Candidate) -> None:
-    """Empty the candidate's record; drop their skills, tags, files, messages and search entry."""
+    """Empty the candidate's record; drop their skills, tags, files, messages, tasks and
+    search entry."""
     assert candidate.id is not None
-    for model in (CandidateSkill, CandidateTag, Attachment, CandidateMessage):
+    for model in (CandidateSkill, CandidateTag, Attachment, CandidateMessage, Task):
         session.execute(sa.delete(model).where(col(model.candidate_id) == candidate.id))
     _anonymise(candidate)
     session.add(candidate)

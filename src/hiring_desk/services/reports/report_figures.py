@@ -165,6 +165,10 @@ class Report:
     reasons: tuple[ReasonRow, ...]
     offers: OfferFigures
     interviewers: tuple[InterviewerRow, ...]
+    #: One role with stages of its own: the funnel and times step by step
+    #: (``report_steps``); empty otherwise. The phase figures above sum them up.
+    step_funnel: tuple[FunnelStep, ...] = ()
+    step_times: tuple[StageTime, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -129,24 +129,30 @@ def _source_label(value: str) -> str:
 def stage_times(session: Session, where: Sequence[ColumnElement[bool]]) -> tuple[StageTime, ...]:
     """Median and quartiles of the days spent in each stage (stays that are over).
 
-    A stay ends at the application's next move; moves are taken in the order they
-    were recorded (which the index on ``application_id`` keeps, so nothing is sorted).
+    A stay ends at the application's next move to another stage; moves between a
+    role's own steps inside one phase add up to one stay in that phase. Moves are
+    taken in the order they were recorded.
     """
     following = func.lead(EVENT.c.at).over(partition_by=EVENT.c.application_id, order_by=EVENT.c.id)
-    stays = in_scope(
+    statement = in_scope(
         select(
-            EVENT.c.to_stage.label("stage"),
+            EVENT.c.application_id,
+            EVENT.c.to_stage,
             (func.julianday(following) - func.julianday(EVENT.c.at)).label("days"),
         ),
         where,
         APPLICATION.c.id == EVENT.c.application_id,
-    ).subquery("stays")
-    statement = select(stays.c.stage, stays.c.days).where(
-        stays.c.days.is_not(None), stays.c.stage.in_([stage.value for stage in TIMED_STAGES])
-    )
+    ).order_by(EVENT.c.application_id, EVENT.c.id)
     days: dict[str, list[float]] = {stage.value: [] for stage in TIMED_STAGES}
-    for stage, value in session.execute(statement):
-        days[stage].append(float(value))
+    stay: tuple[int, str, float] | None = None  # (application, stage, days so far)
+    for application_id, stage, value in session.execute(statement):
+        if stay is not None and stay[:2] == (application_id, stage):
+            stay = (application_id, stage, stay[2] + float(value or 0))
+        elif stay is not None and stay[0] == application_id and stay[1] in days:
+            days[stay[1]].append(stay[2])  # a stay is over when another stage follows
+            stay = (application_id, stage, float(value or 0))
+        else:
+            stay = (application_id, stage, float(value or 0))
     return tuple(
         StageTime(stage.value, stage.label, spread_of(days[stage.value])) for stage in TIMED_STAGES
     )

@@ -7,15 +7,20 @@ at least ``MIN_CASES`` cases; with fewer, its section says so and keeps the tabl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from hiring_desk.documents.report_views import Bar, ReportDocument, ReportSection, ReportTable
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, format_day
 from hiring_desk.services.reports.report_figures import (
     LATE_AFTER_DAYS,
+    FunnelStep,
     Report,
     Spread,
+    StageTime,
 )
+
+Row = TypeVar("Row", FunnelStep, StageTime)
 
 #: Fewer cases than this and a chart would mislead: the section says so instead.
 MIN_CASES = 3
@@ -61,8 +66,25 @@ def _spread_cells(spread: Spread | None) -> tuple[str, str, str]:
     return (str(spread.count), days(spread.median), middle)
 
 
+def _with_steps(
+    phases: Sequence[Row], steps: Sequence[Row], cells: Callable[[Row], tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """The phase rows, each followed by its steps (a role's own stages), indented."""
+    rows: list[tuple[str, ...]] = []
+    for phase in phases:
+        rows.append(cells(phase))
+        mine = [s for s in steps if s.stage.partition("#")[0] == phase.stage]
+        if len(mine) > 1:
+            for step in mine:
+                first, *rest = cells(step)
+                rows.append((f"    › {first.partition(': ')[2] or first}", *rest))
+    return tuple(rows)
+
+
 def _funnel(r: Report) -> ReportSection:
-    rows = tuple((s.label, str(s.reached), percent(s.conversion)) for s in r.funnel)
+    rows = _with_steps(
+        r.funnel, r.step_funnel, lambda s: (s.label, str(s.reached), percent(s.conversion))
+    )
     bars = [
         Bar(
             s.label,
@@ -74,13 +96,14 @@ def _funnel(r: Report) -> ReportSection:
     note = (
         "Applications that ever reached each stage or a later one; moving back does not "
         "undo it, and each counts once. Hired: reached Hired. The share is of the step before."
+        + (" The role's own steps are listed under their phase." if r.step_funnel else "")
     )
     table = ReportTable(("Stage", "Reached", "From the step before"), rows)
     return _section("funnel", "Funnel", note, bars, table, r.applications, "application")
 
 
 def _stage_times(r: Report) -> ReportSection:
-    rows = tuple((t.label, *_spread_cells(t.spread)) for t in r.stage_times)
+    rows = _with_steps(r.stage_times, r.step_times, lambda t: (t.label, *_spread_cells(t.spread)))
     bars = [
         Bar(t.label, t.spread.median, f"{days(t.spread.median)} days")
         for t in r.stage_times
@@ -90,6 +113,11 @@ def _stage_times(r: Report) -> ReportSection:
     note = (
         "Days from moving into a stage to moving out of it; stays not over yet are left out. "
         "Bars show the median; the middle half of stays took between the two quartiles."
+        + (
+            " A phase's time adds up the role's own steps inside it, listed under it."
+            if r.step_times
+            else ""
+        )
     )
     table = ReportTable(("Stage", "Stays", "Median days", "Middle half (days)"), rows)
     return _section("stage_times", "Time in each stage", note, bars, table, stays, "stay")

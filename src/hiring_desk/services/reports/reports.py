@@ -17,7 +17,7 @@ from hiring_desk.services.common.errors import (
     ValidationError,
     reporting_write_failures,
 )
-from hiring_desk.services.reports import report_outcomes, report_queries
+from hiring_desk.services.reports import report_outcomes, report_queries, report_steps
 from hiring_desk.services.reports.report_figures import Report, ReportScope
 from hiring_desk.services.team import company
 from hiring_desk.store import Workbook
@@ -47,6 +47,7 @@ def build_report(workbook: Workbook, scope: ReportScope, *, today: date | None =
             title = role.title
         funnel, sources = report_queries.funnel_and_sources(session, where)
         time_to_hire, time_to_fill = report_queries.hire_times(session, where)
+        step_funnel, step_times = report_steps.step_figures(session, where, scope.role_id)
         return Report(
             scope=scope,
             role_title=title,
@@ -60,6 +61,8 @@ def build_report(workbook: Workbook, scope: ReportScope, *, today: date | None =
             reasons=report_outcomes.reasons(session, where),
             offers=report_outcomes.offers(session, where, day),
             interviewers=report_outcomes.interviewers(session, where, now),
+            step_funnel=step_funnel,
+            step_times=step_times,
         )
 
 

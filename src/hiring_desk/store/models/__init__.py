@@ -22,7 +22,14 @@ from hiring_desk.store.models.interviews import (
 from hiring_desk.store.models.messages import CandidateMessage
 from hiring_desk.store.models.offers import Offer
 from hiring_desk.store.models.people import AuditEvent, CompanyProfile, TeamMember, WorkbookSetting
-from hiring_desk.store.models.roles import JobDescription, Role, RoleSkill, UserTemplate
+from hiring_desk.store.models.reminders import ReminderState, Task
+from hiring_desk.store.models.roles import (
+    JobDescription,
+    Role,
+    RoleSkill,
+    RoleStage,
+    UserTemplate,
+)
 
 __all__ = [
     "Application",
@@ -41,12 +48,15 @@ __all__ = [
     "JobDescription",
     "Offer",
     "RejectionReason",
+    "ReminderState",
     "Role",
     "RoleSkill",
+    "RoleStage",
     "RoundQuestion",
     "Scorecard",
     "ScorecardRating",
     "StageEvent",
+    "Task",
     "TeamMember",
     "UserTemplate",
     "WorkbookSetting",

@@ -117,6 +117,11 @@ class Application(SQLModel, table=True):
     #: How well the candidate's skills cover the role's (0-100; None: the role
     #: lists no skills). Kept up to date by ``services.match_scores``.
     match_score: int | None = Field(default=None, index=True)
+    #: The role's own stage the application is at, inside ``stage`` (its phase);
+    #: None: the phase's first stage (always None for a role without its own stages).
+    #: The workbook's column says ON DELETE SET NULL inline (revision 0008), which
+    #: SQLAlchemy's reflection cannot read back, so the model leaves it unsaid.
+    role_stage_id: int | None = Field(default=None, foreign_key="role_stage.id", index=True)
     closed_reason: str = ""
     applied_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -131,6 +136,10 @@ class StageEvent(SQLModel, table=True):
     application_id: int = Field(foreign_key="application.id", ondelete="CASCADE", index=True)
     from_stage: str | None = None
     to_stage: str
+    #: The role's own stage names at the move (None: the phase itself); kept as
+    #: they were, so renaming or removing a stage later leaves the history alone.
+    from_step: str | None = None
+    to_step: str | None = None
     at: datetime = Field(default_factory=utcnow)
     by_member_id: int | None = Field(
         default=None, foreign_key="team_member.id", ondelete="SET NULL"

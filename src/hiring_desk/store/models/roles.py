@@ -56,6 +56,24 @@ class RoleSkill(SQLModel, table=True):
     position: int = 0
 
 
+class RoleStage(SQLModel, table=True):
+    """One of a role's own stages, inside a phase of the fixed pipeline.
+
+    ``phase`` is a ``Stage`` value of the pipeline; ``position`` orders the
+    stages of one phase. A role without rows has one stage per phase.
+    """
+
+    __tablename__ = "role_stage"
+
+    id: int | None = Field(default=None, primary_key=True)
+    role_id: int = Field(foreign_key="role.id", ondelete="CASCADE", index=True)
+    phase: str
+    name: str
+    position: int = 0
+    hidden: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class JobDescription(SQLModel, table=True):
     """One saved version of a role's job description."""
 

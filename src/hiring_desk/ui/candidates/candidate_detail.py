@@ -27,6 +27,7 @@ from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.offers import offer_records
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
+from hiring_desk.services.today import tasks
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
 from hiring_desk.ui.candidates.detail_sections import SectionTabs
@@ -177,6 +178,10 @@ class CandidateDetailPanel(QWidget):
         self._show_profile(detail)
         self._show_applications(stage_moves.applications_of(self._workbook, candidate_id))
         self.timeline.clear()
+        for task in tasks.tasks_for_candidate(self._workbook, candidate_id):
+            due = format_day(task.due_on, self._locale)
+            state = "done" if task.done_at is not None else f"due {due}"
+            self.timeline.addItem(f"Task ({state}): {task.title}")
         for entry in stage_moves.timeline(self._workbook, candidate_id):
             when = format_moment(entry.at, self._locale)
             text = f"{when} — {entry.role_title}: {entry.description}"

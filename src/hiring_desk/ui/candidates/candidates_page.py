@@ -204,13 +204,13 @@ class CandidatesPage(QWidget):
         if on_board:
             self.board.show_role(self._workbook, self.filters.role_id())
 
-    def _move_card(self, application_id: int, stage: Stage) -> bool:
+    def _move_card(self, application_id: int, stage: str) -> bool:
         """A card dropped on another column: move it there (asking why, for a rejection)."""
         workbook = self._workbook
         if workbook is None:
             return False
         reason = ""
-        if stage is Stage.REJECTED:
+        if stage == Stage.REJECTED.value:
             reasons = stage_moves.rejection_reasons(workbook)
             reason, ok = QInputDialog.getItem(
                 self, "Reject Application", "Reason:", reasons, 0, True
@@ -219,7 +219,7 @@ class CandidatesPage(QWidget):
                 return False
         moved = run_operation(
             self,
-            lambda: stage_moves.move(workbook, application_id, stage.value, reason=reason),
+            lambda: stage_moves.move(workbook, application_id, stage, reason=reason),
             changes=Change.APPLICATIONS,
             on_refused=lambda exc: messages.show_warning(self, "Cannot Move", str(exc)),
         )
@@ -399,7 +399,9 @@ class CandidatesPage(QWidget):
             self._reload_selecting(candidate_id)
 
     def move_application(self, application_id: int) -> None:
-        workbook, candidate_id = self._workbook, self.selected_id()
+        # The detail panel's candidate: on the board a clicked card shows there while
+        # the table's selection stays where it was.
+        workbook, candidate_id = self._workbook, self.detail.candidate_id
         if workbook is None or candidate_id is None:
             return
         application = next(
@@ -409,7 +411,7 @@ class CandidatesPage(QWidget):
             self,
             application,
             candidate_records.get_candidate(workbook, candidate_id).record.name,
-            stage_moves.allowed_moves(workbook, application_id),
+            stage_moves.allowed_steps(workbook, application_id),
             stage_moves.rejection_reasons(workbook),
             team_members.list_members(workbook),
             lambda stage, reason, note, by: stage_moves.move(

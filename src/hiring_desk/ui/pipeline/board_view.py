@@ -1,7 +1,12 @@
-"""The board (kanban) of one role: a column per stage; drag a card to move it."""
+"""The board (kanban) of one role: a column per shown stage; drag a card to move it.
+
+A role with stages of its own gets a column for each (``services.pipeline.board``);
+the columns are made again when the role's stages change.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
@@ -22,8 +27,8 @@ from hiring_desk.services.pipeline import board
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.pipeline.board_cards import CARD_ROLE, CardDelegate, card_lines
 
-#: (application id, target stage) -> True when the move was made
-MoveCard = Callable[[int, Stage], bool]
+#: (application id, target stage key: "interview" or "interview#12") -> True when moved
+MoveCard = Callable[[int, str], bool]
 
 APPLICATION_ROLE = Qt.ItemDataRole.UserRole
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,11 +38,12 @@ CARD_MIME = "application/x-hiring-desk-card"
 class StageColumn(QListWidget):
     """One stage's cards. A card dropped here asks the board to move it."""
 
-    def __init__(self, stage: Stage, move: MoveCard) -> None:
+    def __init__(self, key: str, name: str, move: MoveCard) -> None:
         super().__init__()
-        self.stage = stage
+        self.key = key
+        self.stage = Stage(key.partition("#")[0])
         self._move = move
-        self.setObjectName(f"board_{stage.value}")
+        self.setObjectName(f"board_{key.replace('#', '_')}")
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -48,13 +54,13 @@ class StageColumn(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(CardDelegate(self))
-        self.setAccessibleName(f"{stage.label} column")
+        self.setAccessibleName(f"{name} column")
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         """A dragged card carries its application id and the stage it leaves."""
         data = super().mimeData(list(items))
         if items:
-            payload = f"{int(items[0].data(APPLICATION_ROLE))} {self.stage.value}"
+            payload = f"{int(items[0].data(APPLICATION_ROLE))} {self.key}"
             data.setData(CARD_MIME, QByteArray(payload.encode("ascii")))
         return data
 
@@ -75,13 +81,13 @@ class StageColumn(QListWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         card = _card(event.mimeData())
-        if card is None or card[1] == self.stage.value:
+        if card is None or card[1] == self.key:
             event.ignore()
             return
         # The board reloads itself after a move, so the drop itself changes nothing.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        self._move(card[0], self.stage)
+        self._move(card[0], self.key)
 
 
 def _card(data: QMimeData) -> tuple[int, str] | None:
@@ -107,24 +113,13 @@ class BoardView(QWidget):
         self.role_id: int | None = None
         self.hint = QLabel("Choose a role above to see its board.")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.columns: dict[Stage, StageColumn] = {}
-        self._titles: dict[Stage, QLabel] = {}
-        strip = QWidget()
-        row = QHBoxLayout(strip)
-        for stage in Stage:
-            column = StageColumn(stage, move)
-            column.itemClicked.connect(self._clicked)
-            title = QLabel()
-            title.setObjectName(f"board_title_{stage.value}")
-            box = QVBoxLayout()
-            box.addWidget(title)
-            box.addWidget(column, 1)
-            row.addLayout(box)
-            self.columns[stage] = column
-            self._titles[stage] = title
+        self._move = move
+        #: The columns by stage key; a standard stage's key is its phase (``columns[Stage.X]``).
+        self.columns: dict[str, StageColumn] = {}
+        self._titles: dict[str, QLabel] = {}
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
-        self.scroller.setWidget(strip)
+        self._make_columns([(stage.value, stage.label) for stage in Stage])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
@@ -141,10 +136,13 @@ class BoardView(QWidget):
         if not ready:
             return
         assert self._workbook is not None and self.role_id is not None
-        cards = board.board(self._workbook, self.role_id)
-        for stage, column in self.columns.items():
+        shown = board.board(self._workbook, self.role_id)
+        if [c.key for c in shown] != list(self.columns):
+            self._make_columns([(c.key, c.name) for c in shown])
+        for stage in shown:
+            column = self.columns[stage.key]
             column.clear()
-            for card in cards[stage]:
+            for card in stage.cards:
                 item = QListWidgetItem(card.name)
                 item.setData(APPLICATION_ROLE, card.application_id)
                 item.setData(CANDIDATE_ROLE, card.candidate_id)
@@ -153,7 +151,40 @@ class BoardView(QWidget):
                 item.setToolTip("\n".join(lines))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
-            self._titles[stage].setText(f"<b>{stage.label}</b> ({len(cards[stage])})")
+            # A role's own stage names its phase below; then every title has two lines.
+            phase = stage.phase.label if _own(stage) else "&nbsp;" if any(map(_own, shown)) else ""
+            title = f"<b>{html.escape(stage.name)}</b> ({len(stage.cards)})"
+            self._titles[stage.key].setText(
+                f"{title}<br><small>{phase}</small>" if phase else title
+            )
+            self._titles[stage.key].setAccessibleName(f"{stage.name}, {len(stage.cards)} cards")
+
+    def _make_columns(self, stages: list[tuple[str, str]]) -> None:
+        """One column per (key, name), in order, in a new strip."""
+        self.columns, self._titles = {}, {}
+        strip = QWidget()
+        row = QHBoxLayout(strip)
+        for key, name in stages:
+            column = StageColumn(key, name, self._move)
+            column.itemClicked.connect(self._clicked)
+            title = QLabel()
+            title.setObjectName(f"board_title_{key.replace('#', '_')}")
+            title.setTextFormat(Qt.TextFormat.RichText)
+            box = QVBoxLayout()
+            box.addWidget(title)
+            box.addWidget(column, 1)
+            row.addLayout(box)
+            self.columns[key] = column
+            self._titles[key] = title
+        old = self.scroller.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroller.setWidget(strip)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.candidate_chosen.emit(int(item.data(CANDIDATE_ROLE)))
+
+
+def _own(column: board.Column) -> bool:
+    """True for a stage named otherwise than its phase (a role's own)."""
+    return column.name.casefold() != column.phase.label.casefold()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import PIPELINE, Stage
+from hiring_desk.services.pipeline.role_stages import StageInfo
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.changes import Change
@@ -36,7 +37,7 @@ class _StageMoveDialog(FormDialog):
         name: str,
         title: str,
         heading: str,
-        targets: list[Stage],
+        targets: Sequence[Stage | StageInfo],
         reasons: list[str],
     ) -> None:
         super().__init__(parent)
@@ -46,7 +47,10 @@ class _StageMoveDialog(FormDialog):
         self.target = QComboBox()
         self.target.setObjectName(f"{name}_target")
         for stage in targets:
-            self.target.addItem(stage.label, stage.value)
+            if isinstance(stage, StageInfo):  # a role's own stage: "Interview: Take-home test"
+                self.target.addItem(stage.shown_name, stage.key)
+            else:
+                self.target.addItem(stage.label, stage.value)
         self.reason = QComboBox()
         self.reason.setObjectName(f"{name}_reason")
         self.reason.setEditable(True)
@@ -86,13 +90,6 @@ class _StageMoveDialog(FormDialog):
         self.reason_label.setVisible(rejecting)
 
 
-def next_stage(current: str, targets: list[Stage]) -> Stage | None:
-    """The first allowed stage after ``current`` on the way to Hired, never a step back;
-    None when no stage ahead is allowed (a closed application)."""
-    ahead = list(PIPELINE[PIPELINE.index(Stage(current)) + 1 :]) if current in PIPELINE else []
-    return next((stage for stage in ahead if stage in targets), None)
-
-
 class MoveDialog(_StageMoveDialog):
     """Move one application; a move the rules refuse is explained in the dialog.
 
@@ -105,7 +102,7 @@ class MoveDialog(_StageMoveDialog):
         parent: QWidget | None,
         application: ApplicationInfo,
         candidate_name: str,
-        targets: list[Stage],
+        targets: Sequence[Stage | StageInfo],
         reasons: list[str],
         team: list[MemberInfo],
         move: MoveApplication,
@@ -119,6 +116,9 @@ class MoveDialog(_StageMoveDialog):
             targets,
             reasons,
         )
+        forward = [i for i, t in enumerate(targets) if _is_forward(t, application)]
+        if forward:
+            self.target.setCurrentIndex(forward[0])
         self._move = move
         self.moved: ApplicationInfo | None = None
         self.by = QComboBox()
@@ -128,9 +128,6 @@ class MoveDialog(_StageMoveDialog):
             self.by.addItem(member.name, member.id)
         self.by.setCurrentIndex(max(self.by.findData(acting_member_id), 0))
         self.form.addRow("&By:", self.by)
-        forward = next_stage(application.stage, targets)
-        if forward is not None:
-            self.target.setCurrentIndex(self.target.findData(forward.value))
         self.error = QLabel()
         self.error.setObjectName("move_error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -173,3 +170,14 @@ class BulkMoveDialog(_StageMoveDialog):
             reasons,
         )
         self._lay_out()
+
+
+def _is_forward(target: Stage | StageInfo, application: ApplicationInfo) -> bool:
+    """True for a stage after the application's own in the pipeline (a step forward)."""
+    phase = target.phase if isinstance(target, StageInfo) else target
+    here = Stage(application.stage)
+    if phase not in PIPELINE or here not in PIPELINE:
+        return False
+    if phase is here:
+        return isinstance(target, StageInfo) and target.position > application.step_position
+    return PIPELINE.index(phase) > PIPELINE.index(here)

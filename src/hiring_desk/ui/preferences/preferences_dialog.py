@@ -1,7 +1,7 @@
 """Edit ▸ Preferences…: the open workbook's defaults and policies, and the window's theme.
 
 The workbook's preferences (currency and locale, backups, retention, default
-templates) are saved in the workbook through ``services.preferences``; the
+templates, the Today view's limits) are saved in the workbook through ``services.preferences``; the
 theme belongs to this computer and is kept in the app's settings.
 """
 
@@ -25,6 +25,7 @@ from hiring_desk.services.preferences import workbook_preferences
 from hiring_desk.services.preferences.workbook_preferences import WorkbookPreferences
 from hiring_desk.services.roles import jd_user_templates
 from hiring_desk.services.team import company
+from hiring_desk.services.today.today_limits import LIMIT_RANGES, TodayLimits
 from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
@@ -87,6 +88,13 @@ class PreferencesDialog(FormDialog):
         self.answer_days.setObjectName("pref_answer_days")
         self.answer_days.setRange(MIN_ANSWER_DAYS, MAX_ANSWER_DAYS)
         self.answer_days.setSuffix(" days")
+        self.limits: dict[str, QSpinBox] = {}
+        for name, (_key, low, high, unit) in LIMIT_RANGES.items():
+            spin = QSpinBox()
+            spin.setObjectName(f"pref_{name}")
+            spin.setRange(low, high)
+            spin.setSuffix(f" {unit}")
+            self.limits[name] = spin
         self.theme = QComboBox()
         self.theme.setObjectName("pref_theme")
         for value, label in THEME_CHOICES:
@@ -100,6 +108,7 @@ class PreferencesDialog(FormDialog):
             "jd_template": FieldWithError(self.jd_template),
             "letter_template": FieldWithError(self.letter_template),
             "offer_answer_days": FieldWithError(self.answer_days),
+            **{name: FieldWithError(spin) for name, spin in self.limits.items()},
         }
         self.workbook_box = QGroupBox(
             f"This workbook ({workbook.path.name})" if workbook else "This workbook (none is open)"
@@ -116,6 +125,17 @@ class PreferencesDialog(FormDialog):
                 "offer_answer_days",
                 "Days to &answer an offer:",
                 'Where an offer\'s "Answer by" date starts when you tick it',
+            ),
+            (
+                "scorecard_hours",
+                "Scorecar&d overdue after:",
+                "Today lists it once the interview has been over this long",
+            ),
+            ("offer_days", "Offer e&xpiring within:", "Today lists an offer this close to expiry"),
+            (
+                "idle_days",
+                "Candidate &idle after:",
+                "Today lists a candidate left this long in an open stage",
             ),
         ):
             self._add_row(form, label, key, help_text)
@@ -164,6 +184,8 @@ class PreferencesDialog(FormDialog):
             self.letter_template.addItem(label, template.key)
         select_data(self.letter_template, current.letter_template)
         self.answer_days.setValue(current.offer_answer_days)
+        for name, spin in self.limits.items():
+            spin.setValue(getattr(current.today_limits, name))
 
     def wanted(self) -> WorkbookPreferences:
         """The workbook preferences as the form shows them."""
@@ -175,6 +197,7 @@ class PreferencesDialog(FormDialog):
             jd_template=self.jd_template.currentData(),
             letter_template=self.letter_template.currentData(),
             offer_answer_days=self.answer_days.value(),
+            today_limits=TodayLimits(**{name: spin.value() for name, spin in self.limits.items()}),
         )
 
     def _show_errors(self, exc: ValidationError) -> None:
@@ -190,7 +213,7 @@ class PreferencesDialog(FormDialog):
             saved = run_operation(
                 self,
                 lambda: workbook_preferences.save_preferences(workbook, wanted),
-                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY,
+                changes=Change.PREFERENCES | Change.COMPANY | Change.PRIVACY | Change.TASKS,
                 failure_title="Preferences Not Saved",
                 on_invalid=self._show_errors,
             )

@@ -102,6 +102,10 @@ class RolesPage(QWidget):
         self.plan_button = QPushButton("Interview &Plan…")
         self.plan_button.setObjectName("edit_plan")
         self.plan_button.setToolTip("The role's interview rounds, their competencies and questions")
+        self.stages_button = QPushButton("&Stages…")
+        self.stages_button.setObjectName("role_stages")
+        self.stages_button.setToolTip("The role's own steps inside the phases of the pipeline")
+        self.stages_button.clicked.connect(self.open_stages)
         self.pack_button = QPushButton("&Print Interview Pack…")
         self.pack_button.setObjectName("role_pack")
         self.delete_button = QPushButton("&Delete")
@@ -145,6 +149,7 @@ class RolesPage(QWidget):
             self.edit_button,
             self.jd_button,
             self.plan_button,
+            self.stages_button,
             self.pack_button,
             self.delete_button,
         )
@@ -280,6 +285,15 @@ class RolesPage(QWidget):
 
         PlanEditorDialog(self._workbook, role.id, self).exec()
 
+    def open_stages(self) -> None:
+        role = self.selected_role()
+        if self._workbook is None or role is None:
+            return
+        from hiring_desk.ui.roles.stages_dialog import StagesDialog
+
+        others = role_records.list_roles(self._workbook)
+        StagesDialog(self, self._workbook, role, others).exec()
+
     def print_pack(self) -> None:
         role = self.selected_role()
         if self._workbook is None or role is None:
@@ -320,6 +334,7 @@ class RolesPage(QWidget):
             self.edit_button,
             self.jd_button,
             self.plan_button,
+            self.stages_button,
             self.pack_button,
             self.delete_button,
         )
