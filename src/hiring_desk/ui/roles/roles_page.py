@@ -292,7 +292,9 @@ class RolesPage(QWidget):
         from hiring_desk.ui.roles.stages_dialog import StagesDialog
 
         others = role_records.list_roles(self._workbook)
-        StagesDialog(self, self._workbook, role, others).exec()
+        summary = next((r for r in others if r.id == role.id), None)
+        if summary is not None:
+            StagesDialog(self, self._workbook, summary, others).exec()
 
     def print_pack(self) -> None:
         role = self.selected_role()
