@@ -17,7 +17,7 @@ from hiring_desk.ui.stage_colours import (
     relative_luminance,
     stage_colours,
 )
-from hiring_desk.ui.theme import dark_palette, is_dark, light_palette
+from hiring_desk.ui.theme import alert_colour, dark_palette, is_dark, light_palette
 
 THEMES = {"light": light_palette, "dark": dark_palette}
 GROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
@@ -70,6 +70,9 @@ def test_page_text_reads_in_both_themes(theme: str) -> None:
     ]:
         ratio = contrast_ratio(palette.color(text).name(), palette.color(ground).name())
         assert ratio >= 4.5, (text, ground)
+    for ground in GROUNDS:
+        ratio = contrast_ratio(alert_colour(palette).name(), palette.color(ground).name())
+        assert ratio >= 4.5, ("alert", ground)
 
 
 def test_chips_that_do_not_fit_are_counted(qapp: object) -> None:

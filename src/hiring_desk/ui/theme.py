@@ -67,6 +67,15 @@ PRIMARY_BUTTON_STYLE = (
 )
 
 
+#: Text that warns (a date passed): deep red on light grounds, soft red on dark ones.
+ALERT_LIGHT, ALERT_DARK = "#b3261e", "#ff8a80"
+
+
+def alert_colour(palette: QPalette) -> QColor:
+    """The colour of warning text drawn with ``palette``."""
+    return QColor(ALERT_DARK if is_dark(palette) else ALERT_LIGHT)
+
+
 def make_primary(button: AnyWidget) -> AnyWidget:
     """Draw ``button`` as its page's primary action. Returns ``button``."""
     button.setStyleSheet(PRIMARY_BUTTON_STYLE)

@@ -17,10 +17,14 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import Application, Candidate
+from hiring_desk.store.models import Application, Candidate, Role
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.roles.overview_table import CHIPS_ROLE, SECOND_LINE_ROLE
+from hiring_desk.ui.roles.overview_table import (
+    CHIPS_ROLE,
+    SECOND_LINE_ALERT_ROLE,
+    SECOND_LINE_ROLE,
+)
 from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.roles.role_templates import RoleTemplateDialog
 from hiring_desk.ui.roles.roles_page import RolesPage
@@ -34,12 +38,20 @@ PIPELINES = {
 }
 
 
+#: Hire-by dates, days from today.
+TARGETS = {"Baker": -3, "Clerk": 10}
+
+
 def _fill(workbook: Workbook) -> dict[str, int]:
     ids: dict[str, int] = {}
     for title, stages in PIPELINES.items():
         role_id = role_records.create_role(workbook, RoleBrief(title=title, status="open")).id
         ids[title] = role_id
         with workbook.transaction() as session:
+            if title in TARGETS:  # set in the store: the form refuses a date already past
+                role = session.get(Role, role_id)
+                assert role is not None
+                role.target_date = clock.today() + timedelta(days=TARGETS[title])
             for stage, count in stages:
                 for n in range(count):
                     person = Candidate(name=f"{title} {stage} {n}")
@@ -103,6 +115,11 @@ def test_counts_per_stage_as_chips_and_sorting_by_header(window: MainWindow, qtb
         Qt.ItemDataRole.ToolTipRole
     )
     assert page.model.index(1, 0).data(SECOND_LINE_ROLE) == "Open"
+    open_for = _column(page, "Open for")
+    lines = [page.model.index(r, open_for).data(SECOND_LINE_ROLE) for r in range(3)]
+    assert lines == ["no target date", "3 days late", "10 days left"]
+    alerts = [page.model.index(r, open_for).data(SECOND_LINE_ALERT_ROLE) for r in range(3)]
+    assert alerts == [False, True, False]
 
     _click_header(qtbot, page, applied)
     assert _titles(page) == ["Clerk", "Baker", "Analyst"]  # 1, 3, then nobody last

@@ -21,7 +21,7 @@ from hiring_desk.domain.vocab import PIPELINE, Stage
 from hiring_desk.services.roles.role_overview import RoleOverview
 from hiring_desk.ui.stage_colours import CHIPS_ROLE
 from hiring_desk.ui.table_model import Column, RowsTableModel
-from hiring_desk.ui.theme import SPACE_S, SPACE_XS, TextRole, scaled_font
+from hiring_desk.ui.theme import SPACE_S, SPACE_XS, TextRole, alert_colour, scaled_font
 
 #: The stage columns: (header, stage keys counted, chip colour), in pipeline order.
 STAGE_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -70,6 +70,12 @@ def days(n: int) -> str:
 def role_line(role: RoleOverview) -> str:
     """Under the title: its status and hiring manager."""
     return " · ".join(part for part in (role.status_label, role.hiring_manager) if part)
+
+
+def is_late(role: RoleOverview, today: date) -> bool:
+    """Still being filled after its hire-by date."""
+    left = role.days_to_target(today)
+    return left is not None and left < 0 and role.status not in ("filled", "closed")
 
 
 def target_text(role: RoleOverview, today: date, locale: str) -> str:
@@ -124,8 +130,9 @@ def second_lines(today: date, locale: str, zone: tzinfo | None) -> SecondLines:
 
 #: The column of new applicants.
 NEW_COLUMN = STAGE_COLUMN_RANGE.stop
-#: The item-data role of a cell's second line.
+#: The item-data role of a cell's second line, and whether that line warns.
 SECOND_LINE_ROLE = int(Qt.ItemDataRole.UserRole) + 41
+SECOND_LINE_ALERT_ROLE = int(Qt.ItemDataRole.UserRole) + 42
 
 #: What each column's tool tip explains.
 HEADER_TIPS = {
@@ -141,12 +148,16 @@ class OverviewModel(RowsTableModel[RoleOverview]):
     """Rows of ``RoleOverview``; the stage cells also give their chip (``CHIPS_ROLE``),
     some cells a second line (``SECOND_LINE_ROLE``)."""
 
-    def __init__(self, columns: list[Column[RoleOverview]], lines: SecondLines) -> None:
+    def __init__(
+        self, columns: list[Column[RoleOverview]], lines: SecondLines, today: date
+    ) -> None:
         super().__init__(columns)
-        self._lines = lines
+        self._lines, self._today = lines, today
 
-    def set_view(self, columns: list[Column[RoleOverview]], lines: SecondLines) -> None:
-        self._lines = lines
+    def set_view(
+        self, columns: list[Column[RoleOverview]], lines: SecondLines, today: date
+    ) -> None:
+        self._lines, self._today = lines, today
         self.set_columns(columns)
 
     def data(
@@ -161,6 +172,8 @@ class OverviewModel(RowsTableModel[RoleOverview]):
         if role == SECOND_LINE_ROLE:
             line = self._lines.get(column)
             return line(row) if line is not None else None
+        if role == SECOND_LINE_ALERT_ROLE:
+            return column == NEW_COLUMN + 1 and is_late(row, self._today)
         if column in STAGE_COLUMN_RANGE and role in (CHIPS_ROLE, Qt.ItemDataRole.ToolTipRole):
             _header, stages, colour = STAGE_COLUMNS[column - FIRST_STAGE_COLUMN]
             n = count_at(row, stages)
@@ -220,7 +233,10 @@ class TwoLineDelegate(QStyledItemDelegate):
             top, int(align | Qt.AlignmentFlag.AlignVCenter), _elided(item.font, first, box.width())
         )
         painter.setFont(small)
-        painter.setPen(option.palette.color(group, quiet))
+        if not selected and index.data(SECOND_LINE_ALERT_ROLE):
+            painter.setPen(alert_colour(option.palette))
+        else:
+            painter.setPen(option.palette.color(group, quiet))
         bottom = QRect(box.left(), top.bottom() + 1, box.width(), box.bottom() - top.bottom())
         painter.drawText(
             bottom, int(align | Qt.AlignmentFlag.AlignTop), _elided(small, second, box.width())

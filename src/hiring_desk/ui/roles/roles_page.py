@@ -75,7 +75,7 @@ class RolesPage(QWidget):
         self._settings = Settings()
         today = clock.today()
         self.model = OverviewModel(
-            overview_columns(today, "en_GB", None), second_lines(today, "en_GB", None)
+            overview_columns(today, "en_GB", None), second_lines(today, "en_GB", None), today
         )
         self.table = make_table_view("roles_table")
         self.table.setAccessibleName("Roles")
@@ -182,7 +182,7 @@ class RolesPage(QWidget):
             zone = time_zones.zone_or_utc(time_zones.default_timezone(workbook))
             today = clock.today()
             self.model.set_view(
-                overview_columns(today, locale, zone), second_lines(today, locale, zone)
+                overview_columns(today, locale, zone), second_lines(today, locale, zone), today
             )
         show_rows(self.table, self.model, rows, self.empty, lambda role: role.id == select_id)
         self.empty.setVisible(workbook is not None and not rows)
