@@ -13,6 +13,7 @@ checks what is loaded when the window first paints.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
         )
         self.view_menu.addSeparator()
+        self._build_appearance_menu()
         self.view_menu.addAction(self.desktop.refresh_action)
         self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)
         self._build_pages()
@@ -226,13 +228,52 @@ class MainWindow(QMainWindow):
         layout.addLayout(self._column, 1)
         self.setCentralWidget(body)
 
+    def _build_appearance_menu(self) -> None:
+        """View ▸ Appearance: follow the system (the default), or always light or dark."""
+        from PySide6.QtGui import QActionGroup
+
+        from hiring_desk.ui.settings import THEMES
+        from hiring_desk.ui.theme import apply_theme
+
+        menu = self.view_menu.addMenu("&Appearance")
+        group = QActionGroup(menu)
+        labels = {"system": "Like the &System", "light": "&Light", "dark": "&Dark"}
+
+        def choose(theme: str, _checked: bool = False) -> None:
+            self.settings.set_theme(theme)
+            apply_theme(theme)
+
+        for theme in THEMES:
+            action = menu.addAction(labels[theme])
+            action.triggered.connect(functools.partial(choose, theme))
+            action.setCheckable(True)
+            action.setObjectName(f"appearance_{theme}")
+            group.addAction(action)
+
+        def tick_current() -> None:
+            group.actions()[THEMES.index(self.settings.theme())].setChecked(True)
+
+        # Preferences can change it too: tick the one in force whenever the menu opens.
+        menu.aboutToShow.connect(tick_current)
+        tick_current()
+
     def _build_pages(self) -> None:
         """Each area's frame (its title) in the stack; its page is built on first use."""
+        from html import escape
+
+        from PySide6.QtCore import Qt
+
+        from hiring_desk.ui.theme import SPACE_S, TextRole, styled
+
         self._frames: dict[str, QVBoxLayout] = {}
         for index, (key, label, _icon) in enumerate(AREAS):
             frame = QWidget()
             column = QVBoxLayout(frame)
-            column.addWidget(QLabel(f"<h2>{label}</h2>"))
+            column.setSpacing(SPACE_S)
+            title = QLabel(escape(label))  # rich text: "Team & Company" shows its "&"
+            title.setTextFormat(Qt.TextFormat.RichText)
+            title.setObjectName(f"{key}_title")
+            column.addWidget(styled(title, TextRole.PAGE_TITLE))
             self._frames[key] = column
             self.stack.insertWidget(index, frame)
         self._connect_window()
@@ -246,6 +287,8 @@ class MainWindow(QMainWindow):
         page = build_area_page(key)
         requests = {  # what a page may ask of the window
             "candidate_activated": self.show_candidate,
+            "import_requested": self.import_candidates,
+            "area_requested": self.show_area,
             "print_letter_requested": self.print_offer_letter,
             "record_requested": self.show_record,
         }
@@ -299,6 +342,16 @@ class MainWindow(QMainWindow):
             dialog = OfferLetterDialog(self.workbook, offer_id, self)
             dialog.exec()
             dialog.deleteLater()
+
+    def import_candidates(self) -> None:
+        """Go to the Candidates area and import candidates from a CSV file there."""
+        from hiring_desk.ui.candidates import candidate_actions
+        from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+        self.show_area("candidates")
+        page = self.pages["candidates"]
+        assert isinstance(page, CandidatesPage)
+        candidate_actions.import_csv(page)
 
     def show_candidate(self, candidate_id: int) -> None:
         """Go to the Candidates area with this candidate selected."""

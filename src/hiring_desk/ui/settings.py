@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -98,6 +99,26 @@ class Settings:
 
     def set_location_warned(self, workbook: Path) -> None:
         self._qs.setValue(self._workbook_key(workbook, "location_warned"), "true")
+
+    def role_visits(self, workbook: Path) -> dict[int, datetime]:
+        """When each role of ``workbook`` was last looked at on the Roles page (aware)."""
+        self._qs.beginGroup(self._workbook_key(workbook, "role_visits"))
+        try:
+            found: dict[int, datetime] = {}
+            for key in self._qs.childKeys():
+                try:
+                    moment = datetime.fromisoformat(str(self._qs.value(key)))
+                except ValueError:
+                    continue
+                if key.isdigit() and moment.tzinfo is not None:
+                    found[int(key)] = moment
+            return found
+        finally:
+            self._qs.endGroup()
+
+    def set_role_visit(self, workbook: Path, role_id: int, moment: datetime) -> None:
+        key = self._workbook_key(workbook, f"role_visits/{role_id}")
+        self._qs.setValue(key, moment.isoformat())
 
     @staticmethod
     def _workbook_key(workbook: Path, name: str) -> str:

@@ -6,13 +6,90 @@ choice made earlier. "light" and "dark" ask the platform through
 switch (older Qt, some Linux desktops, no desktop at all) the Fusion style with
 a palette of our own is used instead, and "system" puts back the style and
 palette the application started with.
+
+The look's other parts live here too, so pages do not tweak fonts one by one: the
+type scale (``TextRole``: page title, section, body, secondary; ``styled``) and the
+spacing steps (``SPACE_*``). Stage colours: ``ui.stage_colours``.
 """
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+#: Spacing steps, in pixels: between related controls, groups, and page sections.
+SPACE_XS = 4
+SPACE_S = 8
+SPACE_M = 12
+SPACE_L = 16
+SPACE_XL = 24
+
+
+class TextRole(Enum):
+    """The type scale: (size relative to the body font, weight)."""
+
+    PAGE_TITLE = (1.5, QFont.Weight.DemiBold)
+    SECTION = (1.2, QFont.Weight.DemiBold)
+    BODY = (1.0, QFont.Weight.Normal)
+    SECONDARY = (0.92, QFont.Weight.Normal)
+    STRONG = (1.0, QFont.Weight.DemiBold)
+
+
+def scaled_font(role: TextRole, base: QFont | None = None) -> QFont:
+    """``base`` (the application's font by default) at ``role``'s size and weight."""
+    font = QFont(base if base is not None else QApplication.font())
+    factor, weight = role.value
+    if factor != 1.0:
+        size = font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(size * factor)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    font.setWeight(weight)
+    return font
+
+
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+#: The look of a page's one primary button: filled with the highlight colour.
+PRIMARY_BUTTON_STYLE = (
+    "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
+    f" border: 1px solid palette(highlight); border-radius: 5px; padding: 5px {SPACE_L}px;"
+    " font-weight: 600; }"
+    "QPushButton:focus { border: 2px solid palette(window-text); }"
+    "QPushButton:pressed { padding-top: 6px; padding-bottom: 4px; }"
+    "QPushButton:disabled { background: palette(button); color: palette(dark);"
+    " border: 1px solid palette(mid); }"
+)
+
+
+#: Text that warns (a date passed): deep red on light grounds, soft red on dark ones.
+ALERT_LIGHT, ALERT_DARK = "#b3261e", "#ff8a80"
+
+
+def alert_colour(palette: QPalette) -> QColor:
+    """The colour of warning text drawn with ``palette``."""
+    return QColor(ALERT_DARK if is_dark(palette) else ALERT_LIGHT)
+
+
+def make_primary(button: AnyWidget) -> AnyWidget:
+    """Draw ``button`` as its page's primary action. Returns ``button``."""
+    button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+    return button
+
+
+def styled(widget: AnyWidget, role: TextRole) -> AnyWidget:
+    """Give ``widget`` the font of ``role``; secondary text is also drawn in the
+    palette's quieter colour. Returns ``widget``."""
+    widget.setFont(scaled_font(role))
+    if role is TextRole.SECONDARY:
+        widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return widget
+
 
 #: The platform's own look, kept the first time a theme is applied.
 _platform_look: tuple[str, QPalette] | None = None
@@ -41,9 +118,8 @@ def apply_theme(theme: str) -> None:
             app.setStyle(QStyleFactory.create(style_name))
         app.setPalette(palette)
         return
-    fusion = QStyleFactory.create("Fusion")
-    app.setStyle(fusion)
-    app.setPalette(dark_palette() if wanted is Qt.ColorScheme.Dark else fusion.standardPalette())
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(dark_palette() if wanted is Qt.ColorScheme.Dark else light_palette())
 
 
 def _platform_followed(hints: object, wanted: Qt.ColorScheme) -> bool:
@@ -59,36 +135,77 @@ def is_dark(palette: QPalette) -> bool:
     return window.lightness() < text.lightness()
 
 
+def light_palette() -> QPalette:
+    """A light palette for the Fusion style: white lists on a soft grey window, a calm blue."""
+    roles = QPalette.ColorRole
+    return _palette(
+        {
+            roles.Window: "#f4f5f7",
+            roles.WindowText: "#1d2430",
+            roles.Base: "#ffffff",
+            roles.AlternateBase: "#f6f8fb",
+            roles.ToolTipBase: "#fffbe6",
+            roles.ToolTipText: "#1d2430",
+            roles.PlaceholderText: "#5f6b7a",
+            roles.Text: "#1d2430",
+            roles.Button: "#fbfbfc",
+            roles.ButtonText: "#1d2430",
+            roles.BrightText: "#b3261e",
+            roles.Light: "#ffffff",
+            roles.Midlight: "#e9ecf0",
+            roles.Mid: "#c9ced6",
+            roles.Dark: "#9aa3ae",
+            roles.Shadow: "#4a5260",
+            roles.Highlight: "#2f6fd0",
+            roles.HighlightedText: "#ffffff",
+            roles.Link: "#1f5fbf",
+            roles.LinkVisited: "#6b3fb0",
+        },
+        disabled_text="#9aa1ab",
+        disabled_highlight="#c9ced6",
+    )
+
+
 def dark_palette() -> QPalette:
-    """A dark palette for the Fusion style, with readable disabled text and links."""
+    """A dark palette for the Fusion style: cool greys, readable disabled text and links."""
+    roles = QPalette.ColorRole
+    return _palette(
+        {
+            roles.Window: "#202328",
+            roles.WindowText: "#e6e8eb",
+            roles.Base: "#181a1f",
+            roles.AlternateBase: "#1e2127",
+            roles.ToolTipBase: "#2e333a",
+            roles.ToolTipText: "#f0f2f4",
+            roles.PlaceholderText: "#a0a8b3",
+            roles.Text: "#e6e8eb",
+            roles.Button: "#2a2e35",
+            roles.ButtonText: "#e6e8eb",
+            roles.BrightText: "#ff8a80",
+            roles.Light: "#3a3f47",
+            roles.Midlight: "#2e333a",
+            roles.Mid: "#3a3f47",
+            roles.Dark: "#111318",
+            roles.Shadow: "#000000",
+            roles.Highlight: "#2f66c2",
+            roles.HighlightedText: "#ffffff",
+            roles.Link: "#8ab8ff",
+            roles.LinkVisited: "#c39bff",
+        },
+        disabled_text="#6f7782",
+        disabled_highlight="#3a3f47",
+    )
+
+
+def _palette(
+    colours: dict[QPalette.ColorRole, str], *, disabled_text: str, disabled_highlight: str
+) -> QPalette:
     palette = QPalette()
     roles = QPalette.ColorRole
-    colours = {
-        roles.Window: "#2b2b2b",
-        roles.WindowText: "#e8e8e8",
-        roles.Base: "#1f1f1f",
-        roles.AlternateBase: "#2f2f2f",
-        roles.ToolTipBase: "#3a3a3a",
-        roles.ToolTipText: "#f0f0f0",
-        roles.PlaceholderText: "#9a9a9a",
-        roles.Text: "#e8e8e8",
-        roles.Button: "#353535",
-        roles.ButtonText: "#e8e8e8",
-        roles.BrightText: "#ff6b6b",
-        roles.Light: "#4a4a4a",
-        roles.Midlight: "#3e3e3e",
-        roles.Mid: "#2f2f2f",
-        roles.Dark: "#1a1a1a",
-        roles.Shadow: "#000000",
-        roles.Highlight: "#3d7bd9",
-        roles.HighlightedText: "#ffffff",
-        roles.Link: "#7fb2ff",
-        roles.LinkVisited: "#c39bff",
-    }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(disabled, role, QColor("#7a7a7a"))
-    palette.setColor(disabled, roles.Highlight, QColor("#505050"))
+        palette.setColor(disabled, role, QColor(disabled_text))
+    palette.setColor(disabled, roles.Highlight, QColor(disabled_highlight))
     return palette

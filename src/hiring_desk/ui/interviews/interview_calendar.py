@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,9 +32,11 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
+from hiring_desk.ui.theme import TextRole, scaled_font
 from hiring_desk.ui.widgets import plain_label, push_button
 
 #: What the list shows: the interviews, and the names and places they are listed with.
@@ -90,6 +91,8 @@ class InterviewCalendar(QWidget):
     """
 
     interview_activated = Signal(int)
+    #: Asks the window to show an area (the empty calendar leads to Candidates).
+    area_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,9 +116,8 @@ class InterviewCalendar(QWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.entered.connect(self._activated)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = QLabel()
-        self.empty.setObjectName("calendar_empty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = EmptyState("calendar_empty", "", "", "", lambda: None)
+        self._say_why_empty()
         self.status = plain_label(name="calendar_status", wrap=False)
 
         self.edit_button = push_button("&Edit…", "calendar_edit", self.edit_selected)
@@ -172,11 +174,8 @@ class InterviewCalendar(QWidget):
         for column in range(len(COLUMNS) - 1):
             self.tree.resizeColumnToContents(column)
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN_WIDTH))
-        self.empty.setText(
-            "No interviews in this workbook yet."
-            if self.show_past.isChecked()
-            else "No interviews from today on. Tick Show past to see earlier ones."
-        )
+        if not days:
+            self._say_why_empty()
         self.tree.setVisible(bool(days))
         self.empty.setVisible(self._workbook is not None and not days)
         if keep is not None:
@@ -185,13 +184,30 @@ class InterviewCalendar(QWidget):
             self._scroll_to_today()
         self._update_buttons()
 
+    def _say_why_empty(self) -> None:
+        """Nothing to list: say what belongs here, and offer the way to it."""
+        earlier = self._workbook is not None and bool(interview_records.upcoming(self._workbook))
+        if earlier and not self.show_past.isChecked():
+            self.empty.set_content(
+                "Nothing booked from today on",
+                "Interviews still to come show here, day by day. The earlier ones are kept.",
+                "Show &Past Interviews",
+                lambda: self.show_past.setChecked(True),
+            )
+        else:
+            self.empty.set_content(
+                "No interviews yet",
+                "Interviews are booked from a candidate's record: choose someone on the "
+                "Candidates page and schedule their round. Each one then shows here.",
+                "Go to &Candidates",
+                lambda: self.area_requested.emit("candidates"),
+            )
+
     def _add_day(self, day: CalendarDay, locale: str, home: str) -> None:
         heading = QTreeWidgetItem(self.tree, [day_heading(day.day, self.today(), locale)])
         heading.setData(0, _DAY_ROLE, day.day.isoformat())
         heading.setFirstColumnSpanned(True)
-        font = heading.font(0)
-        font.setBold(True)
-        heading.setFont(0, font)
+        heading.setFont(0, scaled_font(TextRole.STRONG, heading.font(0)))
         dim = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for detail in day.interviews:
             row = QTreeWidgetItem(

@@ -22,12 +22,15 @@ from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
 
 
 class InterviewsPage(QWidget):
-    """``candidate_activated(id)`` asks the window to show a candidate.
+    """``candidate_activated(id)`` asks the window to show a candidate; ``area_requested``
+    an area.
 
     The calendar and the question bank each listen to the change hub for what they show.
     """
 
     candidate_activated = Signal(int)
+    #: Asks the window to show an area (from the empty calendar).
+    area_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +40,7 @@ class InterviewsPage(QWidget):
 
         self.calendar = InterviewCalendar()
         self.calendar.interview_activated.connect(self._open_candidate)
+        self.calendar.area_requested.connect(self.area_requested)
         self.calendar.tree.itemSelectionChanged.connect(self._update_buttons)
 
         self.scorecard_button = QPushButton("&Scorecard…")

@@ -45,6 +45,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.theme import TextRole, styled
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label, text_box
 
@@ -92,10 +93,7 @@ class ScorecardDialog(FormDialog):
         self.row_fields: dict[str, FieldWithError] = {}
         self.form: ScorecardForm = scorecards.scorecard_form(workbook, interview_id, interviewer_id)
 
-        self.heading = plain_label(name="scorecard_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = styled(plain_label(name="scorecard_heading"), TextRole.STRONG)
         self.notice = plain_label(name="scorecard_notice")
         self.error = plain_label(name="scorecard_error")
         self.error.setStyleSheet(ERROR_STYLE)

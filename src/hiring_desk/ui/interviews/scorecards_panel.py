@@ -35,6 +35,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog, interview_time
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.theme import TextRole, scaled_font, styled
 from hiring_desk.ui.widgets import plain_label
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -90,10 +91,7 @@ class ScorecardsPanel(QWidget):
         self.application_id: int | None = None
         self.interviews: list[InterviewScorecards] = []
 
-        self.summary = plain_label(name="scorecards_summary")
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
+        self.summary = styled(plain_label(name="scorecards_summary"), TextRole.STRONG)
 
         self.means = QTableWidget(0, 3)
         self.means.setObjectName("scorecards_means")
@@ -205,9 +203,7 @@ class ScorecardsPanel(QWidget):
                 heading += f" ({interview.status_label.lower()})"
             top = QTreeWidgetItem([heading, "", interview.aggregate.overall_shown, ""])
             top.setData(0, _ROLE, _Entry(interview.interview_id, cancelled))
-            font = top.font(0)
-            font.setBold(True)
-            top.setFont(0, font)
+            top.setFont(0, scaled_font(TextRole.STRONG, top.font(0)))
             self.tree.addTopLevelItem(top)
             for card in interview.scorecards:
                 mean = aggregate([card.scores]).overall_shown

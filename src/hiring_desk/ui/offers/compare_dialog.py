@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +29,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.printed import offer_to_open
+from hiring_desk.ui.theme import TextRole, scaled_font, styled
 from hiring_desk.ui.widgets import plain_label
 
 LEGEND = "Bold marks the best value in a row, where one stands out."
@@ -66,11 +66,7 @@ class CompareDialog(QDialog):
         shown = self.comparison
         self.setWindowTitle(f"Compare Candidates: {shown.role_title}")
 
-        title = plain_label(shown.title, "compare_title")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = styled(plain_label(shown.title, "compare_title"), TextRole.SECTION)
         meta = plain_label(
             name="compare_meta",
             text=f"Budget: {shown.budget_shown} · Work mode: {shown.work_mode_label}",
@@ -117,8 +113,7 @@ class CompareDialog(QDialog):
         for column in range(1, columns):
             table.setColumnWidth(column, CANDIDATE_COLUMN_WIDTH)
 
-        bold = QFont(table.font())
-        bold.setBold(True)
+        bold = scaled_font(TextRole.STRONG, table.font())
         for group in shown.groups:
             row = table.rowCount()
             table.insertRow(row)

@@ -28,6 +28,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import ERROR_STYLE, FieldTabs
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.theme import TextRole, styled
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
@@ -83,9 +84,7 @@ class OfferDialog(FormDialog):
 
         self.heading = plain_label(name="offer_heading")
         self.heading.setText(who)
-        bold = self.heading.font()
-        bold.setBold(True)
-        self.heading.setFont(bold)
+        styled(self.heading, TextRole.STRONG)
         self.facts = plain_label(name="offer_facts")
         self.facts.setText(self._facts())
         self.status_note = plain_label(name="offer_status_note")

@@ -37,6 +37,7 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.operations import BackgroundOperation, LatestQuery, run_in_background
 from hiring_desk.ui.printed import offer_to_open
 from hiring_desk.ui.reports.section_view import SectionView
+from hiring_desk.ui.theme import TextRole, styled
 from hiring_desk.ui.widgets import OptionalDateEdit, plain_label, push_button
 
 #: What the report counts from: a change to any of these redraws it.
@@ -117,10 +118,7 @@ class ReportsPage(QWidget):
             presets.addWidget(button)
         presets.addStretch()
 
-        self.heading = plain_label(name="report_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = styled(plain_label(name="report_heading"), TextRole.STRONG)
         self.sections = {key: SectionView(key) for key in SECTION_KEYS}
         inner = QWidget()
         column = QVBoxLayout(inner)

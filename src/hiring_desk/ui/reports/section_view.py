@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiring_desk.documents.report_views import ReportSection, ReportTable
 from hiring_desk.ui.reports.bar_chart import BarChart
+from hiring_desk.ui.theme import TextRole, styled
 from hiring_desk.ui.widgets import plain_label
 
 
@@ -37,10 +38,7 @@ class SectionView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.title.setObjectName(f"report_{key}_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
+        styled(self.title, TextRole.SECTION)
         self.message = plain_label(name=f"report_{key}_message")
         self.chart = BarChart(f"report_{key}_chart")
         self.table = QLabel()

@@ -53,13 +53,15 @@ class RoleDialog(FormDialog):
         team: list[MemberInfo],
         role: RoleDetail | None = None,
         default_currency: str = "EUR",
+        start: RoleBrief | None = None,
     ) -> None:
+        """``role`` to edit, or a new one filled from ``start`` (e.g. from a template)."""
         super().__init__(parent)
         self.setWindowTitle(f"Edit Role — {role.brief.title}" if role else "New Role")
         self.setObjectName("role_dialog")
         self._save = save
         self.saved: RoleDetail | None = None
-        self._template_key = role.brief.template_key if role else None
+        self._template_key = (role.brief if role else start or RoleBrief("")).template_key
 
         self.title = QLineEdit()
         self.title.setObjectName("role_title")
@@ -149,10 +151,9 @@ class RoleDialog(FormDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(640, 520)
-        self._load(role, default_currency)
+        self._load(role.brief if role else start or RoleBrief("", salary_currency=default_currency))
 
-    def _load(self, role: RoleDetail | None, default_currency: str) -> None:
-        brief = role.brief if role else RoleBrief(title="", salary_currency=default_currency)
+    def _load(self, brief: RoleBrief) -> None:
         self.title.setText(brief.title)
         select_data(self.seniority, brief.seniority)
         select_data(self.employment_type, brief.employment_type)

@@ -19,6 +19,7 @@ from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 from hiring_desk.ui.team.member_dialog import MemberDialog
@@ -47,7 +48,7 @@ class TeamPage(QWidget):
         self.table.doubleClicked.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        intro = QLabel(
+        self.intro = intro = QLabel(
             "The people who hire: hiring managers, interviewers, and whoever signs offers."
         )
         intro.setWordWrap(True)
@@ -69,10 +70,20 @@ class TeamPage(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
+        self.empty = EmptyState(
+            "team_empty",
+            "Nobody on the team yet",
+            "Add the people who hire: hiring managers, interviewers, and whoever signs "
+            "offers. Roles, interviews and letters name them.",
+            "Add the First &Member…",
+            self.add_member,
+        )
+        self.empty.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
         self._update_buttons()
         ChangeListener(self, Change.TEAM, lambda _changes: self.refresh())
 
@@ -81,7 +92,14 @@ class TeamPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(team_members.list_members(self._workbook) if self._workbook else [])
+        members = team_members.list_members(self._workbook) if self._workbook else []
+        self.model.set_rows(members)
+        self.table.setVisible(bool(members))
+        empty = self._workbook is not None and not members
+        self.empty.setVisible(empty)
+        # The empty state says it all: no intro above it, nobody to edit or remove.
+        for widget in (self.intro, self.edit_button, self.remove_button):
+            widget.setVisible(not empty)
         self._update_buttons()
 
     def selected_member(self) -> MemberInfo | None:

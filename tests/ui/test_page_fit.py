@@ -1,0 +1,114 @@
+"""At 1280x800 the pages given the new look fit: nothing reaches outside the window,
+no label, button or column heading is cut short, and the Roles overview needs no
+sideways scrolling. Checked full (the demo workbook) and empty, light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from tests.ui.conftest import MakeWindow
+
+from hiring_desk.services.workbook.opening import create_workbook
+from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.roles.roles_page import RolesPage
+from hiring_desk.ui.theme import apply_theme
+
+PAGES = ("roles", "interviews", "team")
+WIDTH, HEIGHT = 1280, 800
+
+
+@pytest.fixture(params=["light", "dark"])
+def theme(request: pytest.FixtureRequest) -> Iterator[str]:
+    apply_theme(request.param)
+    yield request.param
+    apply_theme("system")
+
+
+def _inside_a_scrolled_view(widget: QWidget) -> bool:
+    """Within a list, table or scroll area's viewport: it scrolls, it may be larger."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _shown_at_size(window: MainWindow, qtbot: QtBot, area: str) -> QWidget:
+    window.resize(WIDTH, HEIGHT)
+    window.show_area(area)
+    qtbot.waitUntil(lambda: window.width() == WIDTH and window.height() == HEIGHT)
+    page = window.pages[area]
+    qtbot.waitUntil(page.isVisible)
+    QApplication.processEvents()
+    return page
+
+
+def _check_fits(window: MainWindow, page: QWidget) -> None:
+    bounds = window.rect()
+    for widget in [page, *page.findChildren(QWidget)]:
+        if not widget.isVisible() or _inside_a_scrolled_view(widget):
+            continue
+        name = widget.objectName() or type(widget).__name__
+        where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert bounds.contains(where), f"{name} reaches outside the window: {where}"
+        if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
+            needed = widget.fontMetrics().horizontalAdvance(widget.text())
+            assert needed <= widget.contentsRect().width(), f"{name} is cut short"
+        if isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
+            lines = widget.heightForWidth(widget.contentsRect().width())
+            assert lines <= widget.contentsRect().height(), f"{name}: lines are cut off"
+        if isinstance(widget, QAbstractButton) and widget.text():
+            text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            needed = widget.fontMetrics().horizontalAdvance(text)
+            assert needed < widget.width(), f"button {text!r} is cut short"
+
+
+def _check_roles_table(page: RolesPage) -> None:
+    table = page.table
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    model = page.model
+    for column in range(model.columnCount()):
+        text = str(model.headerData(column, header.orientation()))
+        assert header.fontMetrics().horizontalAdvance(text) < header.sectionSize(column), text
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= table.viewport().width() + 1, text
+
+
+@pytest.mark.parametrize("area", PAGES)
+def test_full_pages_fit(
+    make_window: MakeWindow, demo_copy: Path, qtbot: QtBot, theme: str, area: str
+) -> None:
+    window = make_window(demo_copy)
+    page = _shown_at_size(window, qtbot, area)
+    _check_fits(window, page)
+    if isinstance(page, RolesPage):
+        assert page.model.rowCount() >= 2
+        _check_roles_table(page)
+
+
+@pytest.mark.parametrize("area", PAGES)
+def test_empty_pages_fit(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, theme: str, area: str
+) -> None:
+    path = tmp_path / "nothing_yet.hiringdesk"
+    create_workbook(path).close()
+    window = make_window(path)
+    page = _shown_at_size(window, qtbot, area)
+    _check_fits(window, page)
+    buttons = [
+        w for w in page.findChildren(QAbstractButton) if w.objectName().endswith("_empty_button")
+    ]
+    assert [b for b in buttons if b.isVisible()], "an empty page offers its button"
