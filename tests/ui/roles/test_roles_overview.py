@@ -76,7 +76,7 @@ def window(make_window: MakeWindow, tmp_path: Path) -> MainWindow:
 
 
 def _page(window: MainWindow, qtbot: QtBot) -> RolesPage:
-    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
     return page
