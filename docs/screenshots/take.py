@@ -89,6 +89,9 @@ def main() -> int:
         if then is not None:
             then()
 
+    area("today")
+    shoot("today.png")
+
     senior = next(r for r in role_records.list_roles(workbook) if r.title.startswith("Senior"))
     area("roles", lambda: window.pages["roles"].refresh(select_id=senior.id))  # type: ignore[attr-defined]
     shoot("roles.png")
