@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import multiprocessing
 import random
 import shutil
 import sys
@@ -79,7 +80,16 @@ def ensure_workbook(count: int, cache_dir: Path = CACHE_DIR, *, quiet: bool = Fa
     started = time.perf_counter()
     if not quiet:
         print(f"making a workbook of {count:,} candidates ...", file=sys.stderr, flush=True)
-    make_workbook(partial, count)
+    # Made in a process of its own: the making takes hundreds of MB, and Linux hands a
+    # process's peak memory on to the processes it starts (ru_maxrss survives fork and
+    # exec), so making it here would inflate every start-up probe's peak memory after.
+    maker = multiprocessing.get_context("spawn").Process(
+        target=make_workbook, args=(partial, count)
+    )
+    maker.start()
+    maker.join()
+    if maker.exitcode != 0:
+        raise RuntimeError(f"making the workbook of {count:,} candidates failed")
     partial.replace(path)
     _remove_workbook(partial)  # the lock file left beside the partial name
     if not quiet:
