@@ -28,20 +28,18 @@ from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.pipeline import new_applicants, stage_moves
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.roles import role_records
-from hiring_desk.services.team import company, team_members
+from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.candidates import candidate_actions, candidate_emails
+from hiring_desk.ui.candidates import application_moves, candidate_actions, candidate_emails
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
 from hiring_desk.ui.changes import Change, ChangeListener
-from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_interviews
 from hiring_desk.ui.offers.compare_dialog import can_compare, open_comparison
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
-from hiring_desk.ui.pipeline.move_dialog import MoveDialog
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 from hiring_desk.ui.widgets import button_row
 from hiring_desk.ui.workbook import undo_stack
@@ -356,7 +354,7 @@ class CandidatesPage(QWidget):
         )
         if dialog.exec() and dialog.saved:
             new_id = dialog.saved.id
-            self._reload_selecting(candidate_actions.offer_merge(self, new_id))
+            self.reload_selecting(candidate_actions.offer_merge(self, new_id))
 
     def edit_selected(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -377,7 +375,7 @@ class CandidatesPage(QWidget):
             detail,
         )
         if dialog.exec() and dialog.saved:
-            self._reload_selecting(candidate_id)
+            self.reload_selecting(candidate_id)
 
     def delete_selected(self) -> None:
         workbook, candidate_id = self._workbook, self.selected_id()
@@ -403,67 +401,17 @@ class CandidatesPage(QWidget):
         self.refresh()
 
     def apply_to_role(self) -> None:
-        workbook, candidate_id = self._workbook, self.selected_id()
-        if workbook is None or candidate_id is None:
-            return
-        applied = {a.role_id for a in stage_moves.applications_of(workbook, candidate_id)}
-        open_roles = [r for r in role_records.list_roles(workbook) if r.id not in applied]
-        if not open_roles:
-            messages.show_info(self, "Apply to Role", "This candidate has applied to every role.")
-            return
-        titles = [r.title for r in open_roles]
-        title, ok = QInputDialog.getItem(self, "Apply to Role", "Role:", titles, 0, False)
-        if not ok:
-            return
-        role = open_roles[titles.index(title)]
-        applied_now = run_operation(
-            self,
-            lambda: stage_moves.apply(workbook, candidate_id, role.id),
-            changes=Change.APPLICATIONS,
-            on_refused=lambda exc: messages.show_warning(self, "Cannot Apply", str(exc)),
-        )
-        if applied_now is not None:
-            self._reload_selecting(candidate_id)
+        application_moves.apply_to_role(self)
 
     def move_application(self, application_id: int) -> None:
-        # The detail panel's candidate: on the board a clicked card shows there while
-        # the table's selection stays where it was.
-        workbook, candidate_id = self._workbook, self.detail.candidate_id
-        if workbook is None or candidate_id is None:
-            return
-        application = next(
-            a for a in stage_moves.applications_of(workbook, candidate_id) if a.id == application_id
-        )
-        dialog = MoveDialog(
-            self,
-            application,
-            candidate_records.get_candidate(workbook, candidate_id).record.name,
-            stage_moves.allowed_steps(workbook, application_id),
-            stage_moves.rejection_reasons(workbook),
-            team_members.list_members(workbook),
-            lambda stage, reason, note, by: stage_moves.move(
-                workbook, application_id, stage, by_member_id=by, note=note, reason=reason
-            ),
-            workbook.acting_member_id,
-        )
-        if candidate_emails.ask_to_move(dialog):
-            self._reload_selecting(candidate_id)
-            if candidate_emails.write_after_rejection(
-                self, workbook, dialog, candidate_id, application.stage
-            ):
-                self._reload_selecting(candidate_id)
-            if dialog.moved is not None and dialog.moved.stage == Stage.HIRED.value:
-                name = candidate_records.get_candidate(workbook, candidate_id).record.name
-                if offer_to_cancel_interviews(
-                    self, workbook, application_id, name, application.role_title
-                ):
-                    self._reload_selecting(candidate_id)
+        application_moves.move_application(self, application_id)
 
     def _detail_changed(self) -> None:
         if self.detail.candidate_id is not None:
-            self._reload_selecting(self.detail.candidate_id)
+            self.reload_selecting(self.detail.candidate_id)
 
-    def _reload_selecting(self, candidate_id: int) -> None:
+    def reload_selecting(self, candidate_id: int) -> None:
+        """Read the table again, select ``candidate_id`` and show them in the panel."""
         self.model.reload()
         self._after_reload(candidate_id)
         if self.selected_id() == candidate_id:
