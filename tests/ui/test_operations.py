@@ -306,3 +306,20 @@ def test_a_deleted_page_no_longer_listens(qtbot: QtBot) -> None:
     page.deleteLater()
     qtbot.wait(10)
     change_hub().announce(Change.CANDIDATES)  # must not reach the deleted page
+
+
+def test_many_background_jobs_each_deliver_once_and_are_let_go(qtbot: QtBot) -> None:
+    """Hundreds of quick jobs in a row (as typing and printing make them): each one's
+    outcome reaches the GUI thread once, and no job is kept once it has handed over."""
+    from hiring_desk.ui.operations import _Job
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got: list[int] = []
+    for number in range(300):
+        run_in_background(
+            parent, lambda _p, n=number: n, title="T", label="L", on_success=got.append
+        )
+    qtbot.waitUntil(lambda: len(got) == 300, timeout=20000)
+    assert sorted(got) == list(range(300))
+    qtbot.waitUntil(lambda: not _Job._alive, timeout=5000)

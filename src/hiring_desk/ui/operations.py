@@ -28,7 +28,6 @@ would add up.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import threading
 from collections.abc import Callable
@@ -361,13 +360,23 @@ def _start_job(
 
 
 class _Job(QRunnable):
-    """The one worker job: runs the work, hands its outcome to the GUI thread."""
+    """The one worker job: runs the work, hands its outcome to the GUI thread.
+
+    The pool does not delete the job (``autoDelete`` off): a Python-made runnable
+    deleted by Qt on the worker thread, after ``run`` returned, crashed the process
+    now and then. The job keeps itself in ``_alive`` until its outcome has been
+    handed over, and is let go on the GUI thread.
+    """
+
+    _alive: ClassVar[set[_Job]] = set()
 
     def __init__(self, work: Callable[[], object], context: QObject, deliver: Deliver) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self._work = work
         self._context = context
         self._deliver = deliver
+        _Job._alive.add(self)
 
     def run(self) -> None:
         result: object = None
@@ -377,10 +386,17 @@ class _Job(QRunnable):
         except BaseException as exc:  # handed to the GUI thread, shown there
             error = exc
         context, deliver = self._context, self._deliver
+
+        def hand_over() -> None:
+            _Job._alive.discard(self)
+            deliver(result, error)
+
         # Queued to the context's (GUI) thread; dropped by Qt if the context is gone
         # by then. RuntimeError: it is gone already, and nobody is waiting.
-        with contextlib.suppress(RuntimeError):
-            QTimer.singleShot(0, context, lambda: deliver(result, error))
+        try:
+            QTimer.singleShot(0, context, hand_over)
+        except RuntimeError:
+            _Job._alive.discard(self)
 
 
 __all__ = [
