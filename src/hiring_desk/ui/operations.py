@@ -365,7 +365,9 @@ class _Job(QRunnable):
     The pool does not delete the job (``autoDelete`` off): a Python-made runnable
     deleted by Qt on the worker thread, after ``run`` returned, crashed the process
     now and then. The job keeps itself in ``_alive`` until its outcome has been
-    handed over, and is let go on the GUI thread.
+    handed over, and is let go on the GUI thread. A job whose context (a page) was
+    deleted before the hand-over is kept: Qt drops the call, and the job with it
+    is not worth a crash to reclaim.
     """
 
     _alive: ClassVar[set[_Job]] = set()
