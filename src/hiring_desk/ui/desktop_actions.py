@@ -9,7 +9,6 @@ undo history whenever the workbook changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject
@@ -24,7 +23,7 @@ from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.changes import Change, change_hub
 from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
-from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, standard_keys
+from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, make_action, standard_keys
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 from hiring_desk.ui.workbook.undo_stack import UndoHistory
 
@@ -54,28 +53,31 @@ class DesktopActions(QObject):
         self.history = UndoHistory(window)
         self.history.restored.connect(self.show_restored)
         self.undo_action, self.redo_action = self.history.make_actions()
-        self.find_action = self._action(
-            "&Find Candidates", self.find_candidates, standard_keys(Keys.Find, "Ctrl+F")
+        self.find_action = make_action(
+            self._window,
+            "&Find Candidates",
+            self.find_candidates,
+            standard_keys(Keys.Find, "Ctrl+F"),
         )
         self.find_action.setStatusTip("Search names, emails, skills, notes and CVs")
-        self.preferences_action = self._action(
-            "Pr&eferences…", self.show_preferences, standard_keys(Keys.Preferences, "Ctrl+,")
+        self.preferences_action = make_action(
+            self._window,
+            "Pr&eferences…",
+            self.show_preferences,
+            standard_keys(Keys.Preferences, "Ctrl+,"),
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.refresh_action = self._action(
-            "&Refresh", self.refresh, standard_keys(Keys.Refresh, "F5")
+        self.refresh_action = make_action(
+            self._window, "&Refresh", self.refresh, standard_keys(Keys.Refresh, "F5")
         )
-        self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts…", self.show_shortcuts, standard_keys(Keys.HelpContents, "F1")
+        self.shortcuts_action = make_action(
+            self._window,
+            "&Keyboard Shortcuts…",
+            self.show_shortcuts,
+            standard_keys(Keys.HelpContents, "F1"),
         )
         #: What works only with a workbook open.
         self._with_workbook: list[QAction] = [self.find_action, self.refresh_action]
-
-    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[QKeySequence]) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcuts(list(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def fill_edit_menu(self, menu: QMenu) -> None:
         menu.addAction(self.undo_action)

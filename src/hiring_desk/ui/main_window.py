@@ -37,7 +37,7 @@ from hiring_desk.ui.areas import AREAS, LazyPages, build_area_page
 from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
-from hiring_desk.ui.shortcuts import standard_keys
+from hiring_desk.ui.shortcuts import make_action, standard_keys
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
             "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
         )
         self.view_menu.addSeparator()
-        self._build_appearance_menu()
+        from hiring_desk.ui.appearance_menu import add_appearance_menu
+
+        add_appearance_menu(self.view_menu, self.settings)
         self.view_menu.addAction(self.desktop.refresh_action)
         self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)
         self._build_pages()
@@ -131,47 +133,36 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        # setShortcuts with a list: setShortcut's overloads make PySide6 build every
-        # ``Qt`` enum (15 ms) before the first paint.
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(
-            "&New Workbook…", lambda: self._switcher().new_workbook(), keys.New
+        self.new_action = make_action(
+            self, "&New Workbook…", lambda: self._switcher().new_workbook(), keys.New
         )
-        self.close_action = self._action(
-            "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
+        self.close_action = make_action(
+            self, "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
         )
-        self.open_action = self._action(
-            "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
+        self.open_action = make_action(
+            self, "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
         )
-        self.save_copy_action = self._action(
+        self.save_copy_action = make_action(
+            self,
             "Save a &Copy…",
             lambda: self._switcher().save_copy(),
             standard_keys(keys.SaveAs, "Ctrl+Shift+S"),
         )
-        self.backups_action = self._action("&Backups…", lambda: self._switcher().show_backups())
-        self.quit_action = self._action("&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q"))
+        self.backups_action = make_action(
+            self, "&Backups…", lambda: self._switcher().show_backups()
+        )
+        self.quit_action = make_action(
+            self, "&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q")
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.about_action = make_action(self, f"&About {APP_NAME}", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions: list[QAction] = []
         for number, (key, label, _icon) in enumerate(AREAS, start=1):
             text = f"&{number} {label.replace('&', '&&')}"  # "Team && Company": no mnemonic
-            action = self._action(text, lambda _=False, k=key: self.show_area(k))
+            action = make_action(self, text, functools.partial(self.show_area, key))
             action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.setObjectName(f"go_{key}")
             self.area_actions.append(action)
@@ -227,35 +218,6 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.stack, 1)
         layout.addLayout(self._column, 1)
         self.setCentralWidget(body)
-
-    def _build_appearance_menu(self) -> None:
-        """View ▸ Appearance: follow the system (the default), or always light or dark."""
-        from PySide6.QtGui import QActionGroup
-
-        from hiring_desk.ui.settings import THEMES
-        from hiring_desk.ui.theme import apply_theme
-
-        menu = self.view_menu.addMenu("&Appearance")
-        group = QActionGroup(menu)
-        labels = {"system": "Like the &System", "light": "&Light", "dark": "&Dark"}
-
-        def choose(theme: str, _checked: bool = False) -> None:
-            self.settings.set_theme(theme)
-            apply_theme(theme)
-
-        for theme in THEMES:
-            action = menu.addAction(labels[theme])
-            action.triggered.connect(functools.partial(choose, theme))
-            action.setCheckable(True)
-            action.setObjectName(f"appearance_{theme}")
-            group.addAction(action)
-
-        def tick_current() -> None:
-            group.actions()[THEMES.index(self.settings.theme())].setChecked(True)
-
-        # Preferences can change it too: tick the one in force whenever the menu opens.
-        menu.aboutToShow.connect(tick_current)
-        tick_current()
 
     def _build_pages(self) -> None:
         """Each area's frame (its title) in the stack; its page is built on first use."""

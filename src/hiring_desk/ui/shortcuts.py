@@ -8,9 +8,10 @@ therefore what the keys do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -167,3 +168,21 @@ class ShortcutsDialog(QDialog):
         for item in self._items:
             haystack = " ".join(item.text(column) for column in range(3)).casefold()
             item.setHidden(bool(wanted) and wanted not in haystack)
+
+
+def make_action(
+    parent: QObject,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence] | None = None,
+) -> QAction:
+    """A menu action calling ``slot`` (its ``checked`` argument dropped), with its keys."""
+    action = QAction(text, parent)
+    # setShortcuts with a list: setShortcut's overloads make PySide6 build every
+    # ``Qt`` enum (15 ms) before the first paint.
+    if isinstance(shortcut, (list, tuple)):
+        action.setShortcuts(list(shortcut))
+    elif shortcut is not None:
+        action.setShortcuts([QKeySequence(shortcut)])  # type: ignore[arg-type]
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
