@@ -30,6 +30,7 @@ def minor_to_major(amount_minor: int, currency: str) -> Decimal:
     return Decimal(amount_minor).scaleb(-digits)
 
 
+@functools.lru_cache(maxsize=1024)  # an import converts the same few amounts many times
 def major_to_minor(amount: Decimal | int | str, currency: str) -> int:
     """``"65000"`` EUR -> ``6500000``; refuses more decimals than the currency has."""
     digits = _precision(currency)

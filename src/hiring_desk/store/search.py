@@ -19,6 +19,7 @@ and in queries, so "odegard", "Ødeg" and "ØDEGÅRD" all find "Ødegård".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -292,6 +293,12 @@ def bare_letters(text: str) -> str:
     """
     if text.isascii():
         return text
+    return _bare_non_ascii(text)
+
+
+#: An import asks twice for each name (its duplicate check, then its sort key).
+@functools.lru_cache(maxsize=16384)
+def _bare_non_ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TRANSLATION))
     bare = _LATIN_MARKS.sub("", decomposed)  # the usual accents, quickly
     if bare.isascii():

@@ -85,7 +85,7 @@ class SkippedRow(NamedTuple):
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cells:
     """One row's values by field, and what was moved to its notes."""
 
@@ -192,8 +192,11 @@ class RowReader:
         values = row.values
         low, high, currency = self._salary(row)
         name = values.get("name") or _joined_name(values)
-        kept = [text for _index, text in sorted(row.kept)]
-        notes = "\n".join(part for part in (values.get("notes", ""), *kept) if part)
+        if row.kept:
+            kept = [text for _index, text in sorted(row.kept)]
+            notes = "\n".join(part for part in (values.get("notes", ""), *kept) if part)
+        else:
+            notes = values.get("notes", "")
         if len(notes) > NOTES_LIMIT:
             notes = notes[:NOTES_LIMIT]
             cut = f"the notes were cut at {NOTES_LIMIT:,} characters"

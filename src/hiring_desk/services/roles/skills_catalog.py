@@ -72,7 +72,6 @@ def search_skills(text: str, limit: int = 20) -> list[str]:
 
 
 @lru_cache(maxsize=4096)  # an import asks for the same few skills thousands of times
-@lru_cache(maxsize=4096)
 def canonical_skill(text: str) -> str:
     """The catalog's spelling of ``text`` if it names a catalog skill, else the text tidied.
 
