@@ -68,7 +68,7 @@ def interview_text(state: InterviewState) -> str:
     if state.held:
         if state.expected:
             expected = max(state.expected, state.scorecards)
-            return f"Interviewed, {state.scorecards} of {expected} scorecards"
+            return f"Interviewed, {state.scorecards} of {_plural(expected, 'scorecard')}"
         if state.scorecards:
             return f"Interviewed, {_plural(state.scorecards, 'scorecard')}"
         return "Interviewed, no scorecards yet"
