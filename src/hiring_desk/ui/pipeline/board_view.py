@@ -47,7 +47,8 @@ class BoardView(QWidget):
         self._move = move
         #: The columns by stage key; a standard stage's key is its phase (``columns[Stage.X]``).
         self.columns: dict[str, StageColumn] = {}
-        self._titles: dict[str, ColumnHeader] = {}
+        #: The columns' headers by stage key.
+        self.headers: dict[str, ColumnHeader] = {}
         self.column_menu: QMenu | None = None
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -84,7 +85,7 @@ class BoardView(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
             # A role's own stage names its phase below; then every header has two lines.
-            self._titles[stage.key].set_stage(
+            self.headers[stage.key].set_stage(
                 stage.name,
                 len(stage.cards),
                 stage.phase.label if _own(stage) else "",
@@ -93,7 +94,7 @@ class BoardView(QWidget):
 
     def _make_columns(self, stages: list[tuple[str, str]]) -> None:
         """One column per (key, name), in order, in a new strip."""
-        self.columns, self._titles = {}, {}
+        self.columns, self.headers = {}, {}
         strip = QWidget()
         row = QHBoxLayout(strip)
         row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
@@ -108,7 +109,7 @@ class BoardView(QWidget):
             box.addWidget(column, 1)
             row.addLayout(box)
             self.columns[key] = column
-            self._titles[key] = title
+            self.headers[key] = title
             # Right-click a column (its menu's point is in the cards' area) or its title.
             for widget, area in ((column, column.viewport()), (title, title)):
                 widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
