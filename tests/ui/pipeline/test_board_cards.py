@@ -77,7 +77,13 @@ def test_every_card_fits_all_its_lines(workbook: Workbook, qtbot: QtBot, today: 
         laid = delegate.layout_of(column.indexFromItem(item))
         assert laid is not None
         texts = [text for text, _layout, _origin in laid.blocks]
-        assert texts == [NAMES[key], TITLES[key], "50% match", "3 days in stage", "No interview yet"]
+        assert texts == [
+            NAMES[key],
+            TITLES[key],
+            "50% match",
+            "3 days in stage",
+            "No interview yet",
+        ]
         hint = delegate.sizeHint(_option(column), column.indexFromItem(item))
         assert laid.text_bottom() <= hint.height(), key
         assert hint.width() <= width

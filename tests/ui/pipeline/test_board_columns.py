@@ -3,12 +3,13 @@ dragged over a column shows where it will land there, until it leaves or drops."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from tests.conftest import on_day
 from tests.services.pipeline.board_setup import InterviewBoard, interview_board
 
 from hiring_desk.domain.vocab import Stage
@@ -33,7 +34,12 @@ def _shown(
     bea = candidate_records.create_candidate(workbook, CandidateInput(name="Bea Ng")).id
     stage_moves.apply(workbook, bea, made.role_id)
     moves: list[tuple[int, str]] = []
-    view = BoardView(lambda application, key: moves.append((application, key)) is None)
+
+    def move(application_id: int, key: str) -> bool:
+        moves.append((application_id, key))
+        return False  # refused: the board stays as it is
+
+    view = BoardView(move)
     qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
@@ -67,7 +73,11 @@ def test_cards_say_where_the_interviews_stand(
         "10 days in stage",
         f"Interview {upcoming}",
     ]
-    assert lines["Bo Chen"][2:] == ["50% match · ★ 2.5", "10 days in stage", "Interviewed, 1 of 1 scorecard"]
+    assert lines["Bo Chen"][2:] == [
+        "50% match · ★ 2.5",
+        "10 days in stage",
+        "Interviewed, 1 of 1 scorecard",
+    ]
     assert lines["Cy Diaz"][2:] == ["50% match", "10 days in stage", "No interview yet"]
     # The star is said in words to a screen reader and in the tool tip.
     ada = column.item(0)
@@ -82,10 +92,6 @@ def test_a_half_scored_interview_counts_the_scorecards_owed(
     workbook: Workbook, qtbot: QtBot, today: date
 ) -> None:
     """Once Ada's next interview is behind her, her card counts her scorecards."""
-    from datetime import timedelta
-
-    from tests.conftest import on_day
-
     made = interview_board(workbook, today)
     view = BoardView(lambda _application, _key: False)
     qtbot.addWidget(view)
@@ -115,7 +121,7 @@ def test_headers_name_the_stage_and_count_its_cards(
     assert headers[Stage.SHORTLISTED].text() == "Shortlisted (1)"
 
 
-def _drag_data(view: BoardView, name: str) -> tuple[StageColumn, object]:
+def _drag_data(view: BoardView, name: str) -> tuple[StageColumn, QMimeData]:
     """The column a card named ``name`` is in, and the data a drag of it carries."""
     for column in view.columns.values():
         for row in range(column.count()):
@@ -124,12 +130,12 @@ def _drag_data(view: BoardView, name: str) -> tuple[StageColumn, object]:
     raise AssertionError(name)
 
 
-def _enter(column: StageColumn, data: object, *, move: bool = True) -> QDragMoveEvent:
+def _enter(column: StageColumn, data: QMimeData, *, move: bool = True) -> QDragMoveEvent:
     """The pointer carrying ``data`` enters ``column`` (and moves on it)."""
     at = QPoint(20, 20)
-    enter = QDragEnterEvent(at, MOVE, data, LEFT, NO_MODIFIER)  # type: ignore[arg-type]
+    enter = QDragEnterEvent(at, MOVE, data, LEFT, NO_MODIFIER)
     QApplication.sendEvent(column.viewport(), enter)
-    event = QDragMoveEvent(at, MOVE, data, LEFT, NO_MODIFIER)  # type: ignore[arg-type]
+    event = QDragMoveEvent(at, MOVE, data, LEFT, NO_MODIFIER)
     if move:
         QApplication.sendEvent(column.viewport(), event)
     return event
@@ -170,7 +176,9 @@ def test_a_dragged_card_shows_where_it_will_land(
     # Dropping clears the line and asks for the move.
     _enter(interview, data)
     assert interview.drop_row == 1
-    drop = QDropEvent(interview.viewport().rect().center().toPointF(), MOVE, data, LEFT, NO_MODIFIER)  # type: ignore[arg-type]
+    drop = QDropEvent(
+        interview.viewport().rect().center().toPointF(), MOVE, data, LEFT, NO_MODIFIER
+    )
     QApplication.sendEvent(interview.viewport(), drop)
     assert interview.drop_row is None
     bea_application = applied.item(0).data(CARD_ROLE).application_id

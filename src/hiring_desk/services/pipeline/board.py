@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from hiring_desk import clock
 from hiring_desk.domain.scoring import format_mean
@@ -89,19 +91,19 @@ def board(workbook: Workbook, role_id: int) -> list[Column]:
     with workbook.transaction() as session:
         stages = stages_in_session(session, role_id)
         rows = rows_of(session, role_id)
-        applications = session.exec(
-            select(
-                Application.id,
-                Application.candidate_id,
-                Application.stage,
-                Application.role_stage_id,
-                Application.match_score,
-                Application.applied_at,
-                Candidate.name,
-                Candidate.current_title,
+        applications = session.execute(
+            sa.select(
+                col(Application.id),
+                col(Application.candidate_id),
+                col(Application.stage),
+                col(Application.role_stage_id),
+                col(Application.match_score),
+                col(Application.applied_at),
+                col(Candidate.name),
+                col(Candidate.current_title),
             )
             .join(Candidate, col(Candidate.id) == Application.candidate_id)
-            .where(Application.role_id == role_id)
+            .where(col(Application.role_id) == role_id)
         ).all()
         entered = _stage_entered(session, role_id)
         interviews = _interview_states(session, role_id)
@@ -131,9 +133,9 @@ def board(workbook: Workbook, role_id: int) -> list[Column]:
     ]
 
 
-def _of_role(role_id: int) -> object:
+def _of_role(role_id: int) -> SelectOfScalar[int | None]:
     """The ids of the role's applications, as a subquery (no list of ids is sent)."""
-    return select(Application.id).where(Application.role_id == role_id)
+    return select(col(Application.id)).where(Application.role_id == role_id)
 
 
 def _stage_entered(session: Session, role_id: int) -> dict[int, datetime]:

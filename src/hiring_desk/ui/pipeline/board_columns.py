@@ -247,7 +247,9 @@ class ColumnHeader(QWidget):
             name = chip_metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, room - 14)
             size = chip_size(chip_metrics, name)
         chip = QRect(1, 2, size.width(), size.height())
-        stage_chip(painter, chip, self.phase_key, name, dark=is_dark(self.palette()), font=chip_text)
+        stage_chip(
+            painter, chip, self.phase_key, name, dark=is_dark(self.palette()), font=chip_text
+        )
         painter.setFont(count_font)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         counted = QRect(chip.right() + SPACE_S, chip.top(), room, chip.height())
@@ -256,5 +258,7 @@ class ColumnHeader(QWidget):
             painter.setFont(scaled_font(TextRole.SECONDARY, self.font()))
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             below = QRect(2, chip.bottom() + 2, self.width() - 2, self.height() - chip.bottom())
-            painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.phase)
+            painter.drawText(
+                below, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.phase
+            )
         painter.end()

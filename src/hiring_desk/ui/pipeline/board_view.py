@@ -30,6 +30,7 @@ from hiring_desk.ui.pipeline.board_columns import (
 )
 from hiring_desk.ui.theme import SPACE_M, SPACE_S
 
+
 class BoardView(QWidget):
     """Shows the board of ``role_id``; emits ``candidate_chosen`` when a card is clicked."""
 
