@@ -193,6 +193,10 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, column: QListWidget) -> None:
         super().__init__(column)
         self._column = column
+        #: Cards laid out at ``_laid_for`` (width, font): Qt asks a card's size several
+        #: times as a column fills, and a board may hold thousands of cards.
+        self._laid: dict[Card, CardLayout] = {}
+        self._laid_for: tuple[int, str] = (0, "")
 
     def card_width(self) -> int:
         """The width a card has in its column: the column's inside, less the spacing and
@@ -207,7 +211,17 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return None
-        return lay_out(card, self._column.font(), self.card_width())
+        return self._layout(card)
+
+    def _layout(self, card: Card) -> CardLayout:
+        font, width = self._column.font(), self.card_width()
+        wanted = (width, font.key())
+        if wanted != self._laid_for or len(self._laid) > 4 * max(self._column.count(), 100):
+            self._laid, self._laid_for = {}, wanted
+        laid = self._laid.get(card)
+        if laid is None:
+            laid = self._laid[card] = lay_out(card, font, width)
+        return laid
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -225,7 +239,7 @@ class CardDelegate(QStyledItemDelegate):
         if not isinstance(card, Card):
             super().paint(painter, option, index)
             return
-        laid = lay_out(card, self._column.font(), self.card_width())
+        laid = self._layout(card)
         rect = QRectF(option.rect)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
