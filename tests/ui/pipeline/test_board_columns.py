@@ -184,3 +184,31 @@ def test_a_dragged_card_shows_where_it_will_land(
     bea_application = applied.item(0).data(CARD_ROLE).application_id
     assert moves == [(bea_application, Stage.INTERVIEW.value)]
     assert made.applications["Ada Lovelace"] != bea_application
+
+
+def test_a_long_column_scrolls_to_where_the_card_will_land(
+    workbook: Workbook, qtbot: QtBot, today: date
+) -> None:
+    made = interview_board(workbook, today)
+    for number in range(30):
+        data = CandidateInput(name=f"Applicant {number:02}", current_title="Engineer")
+        cid = candidate_records.create_candidate(workbook, data).id
+        stage_moves.apply(workbook, cid, made.role_id)
+    view = BoardView(lambda _application, _key: False)
+    qtbot.addWidget(view)
+    view.resize(1280, 500)
+    view.show()
+    view.show_role(workbook, made.role_id)
+    qtbot.waitExposed(view)
+    applied = view.columns[Stage.APPLIED]
+    assert applied.verticalScrollBar().value() == 0
+    _interview, data = _drag_data(view, "Di Evans")
+    _enter(applied, data)
+    assert applied.drop_row == 30  # after every "Applicant"
+    # The column scrolled down to its last card, and the line is drawn under it.
+    assert applied.verticalScrollBar().value() > 0
+    last = applied.visualItemRect(applied.item(29))
+    assert applied.viewport().rect().contains(last)
+    line = applied.drop_line()
+    assert line is not None and applied.viewport().rect().contains(line)
+    assert line.top() >= last.bottom() - 1

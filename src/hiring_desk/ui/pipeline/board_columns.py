@@ -121,6 +121,11 @@ class StageColumn(QListWidget):
         )
         if row != self.drop_row:
             self.drop_row = row
+            y = self._landing_y()
+            if not 0 <= y <= self.viewport().height() and self.count():
+                # A long column: bring the landing place into sight.
+                near = self.item(min(row, self.count() - 1))
+                self.scrollToItem(near, QAbstractItemView.ScrollHint.PositionAtCenter)
             self.viewport().update()
 
     def clear_drop(self) -> None:
@@ -132,20 +137,25 @@ class StageColumn(QListWidget):
         item = self.item(row)
         return sort_key(item.text(), int(item.data(APPLICATION_ROLE)))
 
-    def drop_line(self) -> QRect | None:
-        """Where the landing line is drawn (in the viewport), or None."""
-        if self.drop_row is None:
-            return None
+    def _landing_y(self) -> int:
+        """The middle of the gap the card lands in, in the viewport (may be out of it)."""
+        assert self.drop_row is not None
         gap = self.spacing()
         if self.drop_row < self.count():
-            y = self.visualItemRect(self.item(self.drop_row)).top() - gap
-        elif self.count():
-            y = self.visualItemRect(self.item(self.count() - 1)).bottom() + gap + 1
-        else:
-            y = 2 * gap
-        y = max(DROP_LINE // 2 + 1, y)
-        width = self.viewport().width()
-        return QRect(gap, y - DROP_LINE // 2, width - 2 * gap, DROP_LINE)
+            return self.visualItemRect(self.item(self.drop_row)).top() - gap
+        if self.count():
+            return self.visualItemRect(self.item(self.count() - 1)).bottom() + gap + 1
+        return 2 * gap
+
+    def drop_line(self) -> QRect | None:
+        """Where the landing line is drawn (in the viewport, kept inside it), or None."""
+        if self.drop_row is None:
+            return None
+        half = DROP_LINE // 2
+        bottom = self.viewport().height() - DROP_LINE + half
+        y = min(max(half + 1, self._landing_y()), bottom)
+        gap = self.spacing()
+        return QRect(gap, y - half, self.viewport().width() - 2 * gap, DROP_LINE)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.drop_row is None:
