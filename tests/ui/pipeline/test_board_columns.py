@@ -202,8 +202,8 @@ def test_a_long_column_scrolls_to_where_the_card_will_land(
     qtbot.waitExposed(view)
     applied = view.columns[Stage.APPLIED]
     assert applied.verticalScrollBar().value() == 0
-    _interview, data = _drag_data(view, "Di Evans")
-    _enter(applied, data)
+    _interview, dragged = _drag_data(view, "Di Evans")
+    _enter(applied, dragged)
     assert applied.drop_row == 30  # after every "Applicant"
     # The column scrolled down to its last card, and the line is drawn under it.
     assert applied.verticalScrollBar().value() > 0
