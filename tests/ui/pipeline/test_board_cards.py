@@ -77,21 +77,29 @@ def test_every_card_fits_all_its_lines(workbook: Workbook, qtbot: QtBot, today: 
         laid = delegate.layout_of(column.indexFromItem(item))
         assert laid is not None
         texts = [text for text, _layout, _origin in laid.blocks]
-        assert texts == [NAMES[key], TITLES[key], "50% match", "3 days in this stage"]
+        assert texts == [
+            NAMES[key],
+            TITLES[key],
+            "50% match",
+            "3 days in stage",
+            "No interview yet",
+        ]
         hint = delegate.sizeHint(_option(column), column.indexFromItem(item))
         assert laid.text_bottom() <= hint.height(), key
         assert hint.width() <= width
         rect = column.visualItemRect(item)
         assert rect.height() >= hint.height(), key
-        origins = [origin.x() for _text, _layout, origin in laid.blocks]
-        if key == "arabic":  # right to left: the avatar on the right, the lines before it
-            assert all(x < laid.avatar.left() for x in origins)
+        _name, name_layout, name_at = laid.blocks[0]
+        # The name beside the avatar; the other lines below it, across the card.
+        assert all(origin.y() >= laid.avatar.bottom() for _t, _l, origin in laid.blocks[1:])
+        if key == "arabic":  # right to left: the avatar on the right, every line from the right
+            assert name_at.x() + name_layout.boundingRect().right() <= laid.avatar.left()
             assert all(
                 layout.textOption().alignment() & Qt.AlignmentFlag.AlignRight
                 for _t, layout, _o in laid.blocks
             )
         else:
-            assert all(x > laid.avatar.right() for x in origins)
+            assert name_at.x() > laid.avatar.right()
         for text, layout, origin in laid.blocks:
             # every character is on some line, and no line is wider than the card's text
             laid_out = sum(layout.lineAt(i).textLength() for i in range(layout.lineCount()))
@@ -126,7 +134,7 @@ def test_long_names_wrap_instead_of_being_cut(
         bold.setBold(True)
         if QFontMetricsF(bold).horizontalAdvance(name) > delegate.card_width():
             assert layout.lineCount() > 1, name
-        assert laid.blocks[-1][0] == "In this stage since today"
+        assert laid.blocks[-2][0] == "In stage since today"
 
 
 @pytest.mark.parametrize("days", [1, 12])
@@ -149,7 +157,8 @@ def test_days_in_stage_count_from_the_last_move(
     word = "day" if days == 1 else "days"
     assert view.columns[Stage.SCREENING].item(0).toolTip().split("\n") == [
         "王小明",
-        f"{days} {word} in this stage",
+        f"{days} {word} in stage",
+        "No interview yet",
     ]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import Stage
@@ -101,23 +101,32 @@ def default_row(rows: list[RoleStage], phase: Stage) -> RoleStage | None:
 
 def resolved_id(rows: list[RoleStage], application: Application) -> int | None:
     """The row an application is at (None for the standard pipeline or a closed phase)."""
-    phase = Stage(application.stage)
+    return resolved_step(rows, application.stage, application.role_stage_id)
+
+
+def resolved_step(rows: list[RoleStage], stage: str, role_stage_id: int | None) -> int | None:
+    """The row an application at ``stage`` (with that ``role_stage_id``) is at; for
+    callers that read those two columns rather than whole applications."""
+    phase = Stage(stage)
     if phase not in CUSTOM_PHASES or not rows:
         return None
     ids = {r.id for r in rows if r.phase == phase.value}
-    if application.role_stage_id in ids:
-        return application.role_stage_id
+    if role_stage_id in ids:
+        return role_stage_id
     row = default_row(rows, phase)
     return row.id if row else None
 
 
 def stages_in_session(session: Session, role_id: int) -> list[StageInfo]:
     rows = rows_of(session, role_id)
-    applications = session.exec(select(Application).where(Application.role_id == role_id)).all()
     counts: dict[str, int] = {}
-    for application in applications:
-        key = step_key(Stage(application.stage), resolved_id(rows, application))
-        counts[key] = counts.get(key, 0) + 1
+    for stage, role_stage_id, count in session.exec(
+        select(Application.stage, Application.role_stage_id, func.count())
+        .where(Application.role_id == role_id)
+        .group_by(col(Application.stage), col(Application.role_stage_id))
+    ):
+        key = step_key(Stage(stage), resolved_step(rows, stage, role_stage_id))
+        counts[key] = counts.get(key, 0) + count
     found: list[StageInfo] = []
     for phase in Stage:
         if phase in CUSTOM_PHASES and rows:

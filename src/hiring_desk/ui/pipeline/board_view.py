@@ -6,16 +6,10 @@ the columns are made again when the role's stages change.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Sequence
-
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QScrollArea,
@@ -26,80 +20,15 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.pipeline import board
 from hiring_desk.services.workbook.opening import Workbook
-from hiring_desk.ui.pipeline.board_cards import CARD_ROLE, CardDelegate, card_lines
-
-#: (application id, target stage key: "interview" or "interview#12") -> True when moved
-MoveCard = Callable[[int, str], bool]
-
-APPLICATION_ROLE = Qt.ItemDataRole.UserRole
-CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_MIME = "application/x-hiring-desk-card"
-
-
-class StageColumn(QListWidget):
-    """One stage's cards. A card dropped here asks the board to move it."""
-
-    def __init__(self, key: str, name: str, move: MoveCard) -> None:
-        super().__init__()
-        self.key = key
-        self.stage = Stage(key.partition("#")[0])
-        self._move = move
-        self.setObjectName(f"board_{key.replace('#', '_')}")
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSpacing(3)
-        self.setMinimumWidth(170)
-        # Cards wrap to the column's width and grow in height: never a sideways scroll.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setItemDelegate(CardDelegate(self))
-        self.setAccessibleName(f"{name} column")
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
-        """A dragged card carries its application id and the stage it leaves."""
-        data = super().mimeData(list(items))
-        if items:
-            payload = f"{int(items[0].data(APPLICATION_ROLE))} {self.key}"
-            data.setData(CARD_MIME, QByteArray(payload.encode("ascii")))
-        return data
-
-    def mimeTypes(self) -> list[str]:
-        return [CARD_MIME, *super().mimeTypes()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(CARD_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(CARD_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        card = _card(event.mimeData())
-        if card is None or card[1] == self.key:
-            event.ignore()
-            return
-        # The board reloads itself after a move, so the drop itself changes nothing.
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        self._move(card[0], self.key)
-
-
-def _card(data: QMimeData) -> tuple[int, str] | None:
-    """(application id, stage left) from a dragged card's data, or None."""
-    if not data.hasFormat(CARD_MIME):
-        return None
-    try:
-        application_id, stage = bytes(data.data(CARD_MIME).data()).decode("ascii").split()
-        return int(application_id), stage
-    except ValueError:
-        return None
+from hiring_desk.ui.pipeline.board_cards import CARD_ROLE, spoken_lines
+from hiring_desk.ui.pipeline.board_columns import (
+    APPLICATION_ROLE,
+    CANDIDATE_ROLE,
+    ColumnHeader,
+    MoveCard,
+    StageColumn,
+)
+from hiring_desk.ui.theme import SPACE_M, SPACE_S
 
 
 class BoardView(QWidget):
@@ -119,7 +48,8 @@ class BoardView(QWidget):
         self._move = move
         #: The columns by stage key; a standard stage's key is its phase (``columns[Stage.X]``).
         self.columns: dict[str, StageColumn] = {}
-        self._titles: dict[str, QLabel] = {}
+        #: The columns' headers by stage key.
+        self.headers: dict[str, ColumnHeader] = {}
         self.column_menu: QMenu | None = None
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -151,35 +81,36 @@ class BoardView(QWidget):
                 item.setData(APPLICATION_ROLE, card.application_id)
                 item.setData(CANDIDATE_ROLE, card.candidate_id)
                 item.setData(CARD_ROLE, card)
-                lines = card_lines(card)
+                lines = spoken_lines(card)
                 item.setToolTip("\n".join(lines))
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(lines))
                 column.addItem(item)
-            # A role's own stage names its phase below; then every title has two lines.
-            phase = stage.phase.label if _own(stage) else "&nbsp;" if any(map(_own, shown)) else ""
-            title = f"<b>{html.escape(stage.name)}</b> ({len(stage.cards)})"
-            self._titles[stage.key].setText(
-                f"{title}<br><small>{phase}</small>" if phase else title
+            # A role's own stage names its phase below; then every header has two lines.
+            self.headers[stage.key].set_stage(
+                stage.name,
+                len(stage.cards),
+                stage.phase.label if _own(stage) else "",
+                two_lines=any(map(_own, shown)),
             )
-            self._titles[stage.key].setAccessibleName(f"{stage.name}, {len(stage.cards)} cards")
 
     def _make_columns(self, stages: list[tuple[str, str]]) -> None:
         """One column per (key, name), in order, in a new strip."""
-        self.columns, self._titles = {}, {}
+        self.columns, self.headers = {}, {}
         strip = QWidget()
         row = QHBoxLayout(strip)
+        row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
+        row.setSpacing(SPACE_M)
         for key, name in stages:
             column = StageColumn(key, name, self._move)
             column.itemClicked.connect(self._clicked)
-            title = QLabel()
-            title.setObjectName(f"board_title_{key.replace('#', '_')}")
-            title.setTextFormat(Qt.TextFormat.RichText)
+            title = ColumnHeader(key)
             box = QVBoxLayout()
+            box.setSpacing(SPACE_S)
             box.addWidget(title)
             box.addWidget(column, 1)
             row.addLayout(box)
             self.columns[key] = column
-            self._titles[key] = title
+            self.headers[key] = title
             # Right-click a column (its menu's point is in the cards' area) or its title.
             for widget, area in ((column, column.viewport()), (title, title)):
                 widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
