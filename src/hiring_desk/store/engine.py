@@ -22,6 +22,17 @@ BUSY_TIMEOUT_MS = 5000
 TEXT_CLEANED = "hiring_desk_text_cleaned"
 
 
+def _null(value: None) -> None:
+    return value
+
+
+# The sqlite3 module looks for an adapter for every parameter that is not a plain
+# str, int, float or bytes: for None it tries two attributes and clears the errors
+# each time (for an import, tens of thousands of times). An adapter for None
+# found at once makes it a dictionary lookup; None is stored as NULL all the same.
+sqlite3.register_adapter(type(None), _null)
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
     dbapi_connection.isolation_level = None

@@ -190,6 +190,19 @@ def import_candidates(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Plan and run an import in one go (the command line's way)."""
+    # No cyclic collection until the plan's many objects are gone again (freed as
+    # ``_plan_and_run`` returns): a collection on the way would walk all of them.
+    with cyclic_gc_paused():
+        return _plan_and_run(workbook, table, options, skip_possible_duplicates, progress)
+
+
+def _plan_and_run(
+    workbook: Workbook,
+    table: DelimitedText,
+    options: ImportOptions | None,
+    skip_possible_duplicates: bool,
+    progress: Progress | None,
+) -> ImportReport:
     plan = plan_import(workbook, table, options or default_options(workbook, table))
     skip = [d.line for d in plan.possible_duplicates] if skip_possible_duplicates else []
     return run_import(workbook, plan, skip_lines=skip, progress=progress)

@@ -157,11 +157,15 @@ class RowReader:
             if index < width and (text := cells[index].strip()):
                 text = _without_export_apostrophe(text)
                 row.kept.append((index, f"{self._names[index]}: {text}"))
-        extra = [
-            (i, f"Column {i + 1}: {text}")
-            for i, cell in enumerate(cells[self._width :], start=self._width)
-            if (text := cell.strip())
-        ]
+        extra = (
+            [
+                (i, f"Column {i + 1}: {text}")
+                for i, cell in enumerate(cells[self._width :], start=self._width)
+                if (text := cell.strip())
+            ]
+            if width > self._width
+            else None
+        )
         if extra:
             row.kept += extra
             row.said.append("more cells than the header names; the others are in the notes")
@@ -174,6 +178,8 @@ class RowReader:
         while True:
             record = self._record(row)
             cleaned, errors = check_candidate(record, self._currencies)
+            if not errors:
+                break
             wrong = [key for key in errors if key in _KEPT_WHEN_WRONG and key in row.values]
             if not wrong:
                 break

@@ -89,7 +89,7 @@ def _sorted_key(name: str) -> str:
     ``fuzz.ratio`` of two of these equals ``fuzz.token_sort_ratio`` of the name keys;
     sorting once per name instead of once per comparison keeps big lists fast.
     """
-    return " ".join(sorted(name_key(name).split()))
+    return " ".join(sorted(_WORD.findall(search.bare_letters(name or "").casefold())))
 
 
 def name_similarity(a: str, b: str) -> int:

@@ -11,7 +11,7 @@ from unicodedata import is_normalized
 from urllib.parse import urlsplit
 
 from hiring_desk.domain.vocab import PayPeriod, Source, WorkMode
-from hiring_desk.services.common.validation import email_problem, length_problem, normalise_text
+from hiring_desk.services.common.validation import email_problem, normalise_text, too_long
 
 NAME_LIMIT = 200
 SHORT_LIMIT = 200
@@ -116,16 +116,17 @@ def check_candidate(
     )
     if not name:
         errors["name"] = "is required"
-    elif problem := length_problem(name, NAME_LIMIT):
-        errors["name"] = problem
+    elif len(name) > NAME_LIMIT:
+        errors["name"] = too_long(NAME_LIMIT)
     email = email.lower()
     if problem := email_problem(email):
         errors["email"] = problem
     if phone and (sum(map(str.isdigit, phone)) < 6 or len(phone) > 40):
         errors["phone"] = "does not look like a phone number"
-    for name_, value in (("location", location), ("current_title", current_title)):
-        if problem := length_problem(value, SHORT_LIMIT):
-            errors[name_] = problem
+    if len(location) > SHORT_LIMIT:
+        errors["location"] = too_long(SHORT_LIMIT)
+    if len(current_title) > SHORT_LIMIT:
+        errors["current_title"] = too_long(SHORT_LIMIT)
     urls = {}
     for key, given in (
         ("linkedin_url", linkedin),
@@ -158,21 +159,22 @@ def check_candidate(
     if currency is not None and currency not in currencies:
         errors["salary_currency"] = f"'{currency}' is not an ISO 4217 currency code"
     notes = plain_text(data.notes, multiline=True)
-    if problem := length_problem(notes, NOTES_LIMIT):
-        errors["notes"] = problem
+    if len(notes) > NOTES_LIMIT:
+        errors["notes"] = too_long(NOTES_LIMIT)
     postal_address = plain_text(data.postal_address, multiline=True)
-    if problem := length_problem(postal_address, ADDRESS_LIMIT):
-        errors["postal_address"] = problem
+    if len(postal_address) > ADDRESS_LIMIT:
+        errors["postal_address"] = too_long(ADDRESS_LIMIT)
     tags = _unique(map(plain_text, data.tags))
-    if any(len(t) > TAG_LIMIT for t in tags):
+    if max(map(len, tags), default=0) > TAG_LIMIT:
         errors["tags"] = f"each tag must be at most {TAG_LIMIT} characters"
     skills = _unique(map(_clean_skill, data.skills))
-    if any(len(s) > SKILL_LIMIT for s in skills):
+    if max(map(len, skills), default=0) > SKILL_LIMIT:
         errors["skills"] = f"each skill must be at most {SKILL_LIMIT} characters"
     # As dataclasses.replace, without its per-field loop (an import cleans many thousands).
-    cleaned = candidate_input(
-        data.__dict__
-        | {
+    cleaned = object.__new__(CandidateInput)
+    cleaned.__dict__.update(data.__dict__)
+    cleaned.__dict__.update(
+        {
             "name": name,
             "email": email,
             "phone": phone,

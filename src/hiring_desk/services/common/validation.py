@@ -76,8 +76,13 @@ def _plainly_valid_email(value: str) -> bool:
 
 def length_problem(value: str, limit: int) -> str | None:
     if len(value) > limit:
-        return f"must be at most {limit} characters"
+        return too_long(limit)
     return None
+
+
+def too_long(limit: int) -> str:
+    """What is said of a value longer than ``limit`` characters."""
+    return f"must be at most {limit} characters"
 
 
 def normalise_text(value: str | None, *, multiline: bool = True) -> str:
