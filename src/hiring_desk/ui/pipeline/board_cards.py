@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QTextLayout, QTextOption
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from hiring_desk.domain.name_initials import avatar_hue, initials, is_right_to_left
+from hiring_desk.domain.name_initials import is_right_to_left
 from hiring_desk.services.pipeline.board import Card
+from hiring_desk.ui.avatars import paint_avatar
+from hiring_desk.ui.theme import is_dark
 
 #: The item data role holding a card's ``Card``.
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -157,18 +159,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.fillPath(frame, palette.highlight() if selected else palette.base())
         painter.setPen(palette.mid().color())
         painter.drawPath(frame)
-        self._paint_avatar(painter, card.name, laid.avatar)
+        paint_avatar(painter, laid.avatar, card.name, self._column.font(), dark=is_dark(palette))
         painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
         for _text, layout, origin in laid.blocks:
             layout.draw(painter, origin)
         painter.restore()
-
-    def _paint_avatar(self, painter: QPainter, name: str, where: QRectF) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor.fromHsl(avatar_hue(name), 150, 95))
-        painter.drawEllipse(where)
-        font = QFont(self._column.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(where, Qt.AlignmentFlag.AlignCenter, initials(name))
