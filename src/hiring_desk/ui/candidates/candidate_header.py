@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.formatting import format_clock
+from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.common.time_zones import zone_or_utc
 from hiring_desk.services.pipeline.next_steps import NextStep
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
@@ -140,6 +141,8 @@ class CandidateHeader(QWidget):
         self.next_button = make_primary(QPushButton())
         self.next_button.setObjectName("next_step")
         self.next_button.clicked.connect(self._next_clicked)
+        self.why = styled(plain_label(name="next_step_why"), TextRole.SECONDARY)
+        self.why.setWordWrap(True)
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_TICK_MS)
         self._clock.timeout.connect(self._show_place)
@@ -159,8 +162,9 @@ class CandidateHeader(QWidget):
         grid.addWidget(self.chips, 3, 1, 1, 2)
         step_row = QHBoxLayout()
         step_row.setContentsMargins(0, SPACE_XS, 0, 0)
-        step_row.addWidget(self.next_button)
-        step_row.addStretch(1)
+        step_row.setSpacing(SPACE_M)
+        step_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        step_row.addWidget(self.why, 1)
         grid.addLayout(step_row, 4, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.show_nobody("No candidate selected")
@@ -193,16 +197,19 @@ class CandidateHeader(QWidget):
         self.title.setVisible(bool(title))
         self._location, self._zone = location, zone
         self._show_place()
-        self.chips.set_chips([(a.stage, chip_text(a)) for a in applications])
+        # Open applications first, closed ones (hired, rejected, withdrawn) after them.
+        ordered = sorted(applications, key=lambda a: Stage(a.stage).is_closed)
+        self.chips.set_chips([(a.stage, chip_text(a)) for a in ordered])
 
     def show_step(self, step: NextStep | None) -> None:
         """Offer ``step`` on the primary button (hidden when there is none)."""
         self.step = step
         self.next_button.setVisible(step is not None)
+        self.why.setVisible(step is not None)
         if step is not None:
             self.next_button.setText(step.label)
-            self.next_button.setToolTip(step.why)
             self.next_button.setAccessibleDescription(step.why)
+            self.why.setText(step.why)
 
     def local_time_text(self, now: datetime | None = None) -> str:
         """ "14:05 their time (Asia/Tokyo)", or "" when their time zone is not known."""
