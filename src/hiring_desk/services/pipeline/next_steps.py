@@ -25,16 +25,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from sqlmodel import col, select
+
 from hiring_desk import clock
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.offer_rules import LIVE_STATUSES
 from hiring_desk.domain.vocab import PIPELINE, InterviewStatus, OfferStatus, Stage
 from hiring_desk.services.interviews import scorecards
-from hiring_desk.services.offers import offer_records
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.services.pipeline.role_stages import StageInfo
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.store import Workbook
+from hiring_desk.store.models import Offer
 
 
 class StepKind(StrEnum):
@@ -207,13 +209,22 @@ def facts_of(workbook: Workbook, applications: Sequence[ApplicationInfo]) -> lis
             InterviewFacts(i.interview_id, i.starts_at, i.status, len(i.pending))
             for i in scorecards.scorecards_for_application(workbook, app.id)
         )
-        offers = tuple(
-            OfferFacts(o.id, o.status)
-            for o in offer_records.offers_for_application(workbook, app.id)
-        )
+        offers = _offers(workbook, app.id)
         shown = "" if forward is None else _shown(forward)
         found.append(ApplicationFacts(app.id, app.role_title, app.stage, shown, interviews, offers))
     return found
+
+
+def _offers(workbook: Workbook, application_id: int) -> tuple[OfferFacts, ...]:
+    """The application's offers, oldest first (read here: ``services.offers`` builds on
+    this package, so it cannot be asked)."""
+    with workbook.transaction() as session:
+        rows = session.exec(
+            select(Offer.id, Offer.status)
+            .where(Offer.application_id == application_id)
+            .order_by(col(Offer.id))
+        ).all()
+    return tuple(OfferFacts(offer_id or 0, status) for offer_id, status in rows)
 
 
 def _shown(stage: Stage | StageInfo) -> str:
