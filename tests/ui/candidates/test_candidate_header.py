@@ -38,14 +38,17 @@ ARABIC = "محمد العلي"
 def page(make_window: MakeWindow, demo_copy: Path, qtbot: QtBot) -> Iterator[CandidatesPage]:
     """The demo's Candidates page at 1280x800 (and an Arabic-named candidate added)."""
     window = make_window(demo_copy)
-    candidate_records.create_candidate(
+    added = candidate_records.create_candidate(
         workbook_of(window), CandidateInput(name=ARABIC, location="عمّان، الأردن")
-    )
+    ).id
     window.resize(WIDTH, HEIGHT)
     window.show_area("candidates")
     found = page_of(window)
     found.refresh()
+    # the table reads its rows on a worker thread: wait for them, and a row chosen
     qtbot.waitUntil(lambda: window.width() == WIDTH and found.isVisible())
+    qtbot.waitUntil(lambda: found.model.row_of(added) is not None)
+    qtbot.waitUntil(lambda: found.selected_id() is not None)
     yield found
 
 
@@ -55,6 +58,8 @@ def _id_of(page: CandidatesPage, name: str) -> int:
 
 
 def _show(page: CandidatesPage, qtbot: QtBot, name: str) -> None:
+    # (from nothing selected: a Ctrl an earlier test left held would toggle the row off)
+    page.table.clearSelection()
     page.show_candidate(_id_of(page, name))
     qtbot.waitUntil(lambda: page.detail.header.name.text() == name)
     QApplication.processEvents()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QWidget,
@@ -130,18 +131,25 @@ class SectionTabs(QWidget):
             self.setCurrentIndex((self.currentIndex() + step) % self.count())
 
 
-class ProfileSection(QWidget):
-    """The candidate's record as a form of plain, selectable text, and their privacy."""
+class ProfileSection(QScrollArea):
+    """The candidate's record as a form of plain, selectable text, and their privacy;
+    it scrolls when a long record is taller than the panel (nothing is squeezed)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("detail_profile")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget()
         self.fields: dict[str, QLabel] = {}
-        form = QFormLayout(self)
+        form = QFormLayout(inside)
         for key, label in PROFILE_FIELDS:
             self.fields[key] = plain_label(name=f"detail_{key}", selectable=True)
             form.addRow(label, self.fields[key])
         self.privacy = PrivacySection()
         form.addRow("Privacy:", self.privacy)
+        self.setWidget(inside)
 
     def show_candidate(self, detail: CandidateDetail, locale: str) -> None:
         r = detail.record
