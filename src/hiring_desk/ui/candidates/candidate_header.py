@@ -49,8 +49,9 @@ CLOCK_TICK_MS = 20_000
 
 
 def chip_text(application: ApplicationInfo) -> str:
-    """A chip's words: "Backend Developer · Interview: Take-home test"."""
-    return f"{application.role_title} · {application.stage_label}"
+    """A chip's words: "Backend Developer · Screening", or with a role's own stage
+    "Backend Developer · Take-home test" (its colour is its phase's)."""
+    return f"{application.role_title} · {application.step or application.stage_label}"
 
 
 class StageChips(QWidget):
@@ -207,7 +208,7 @@ class CandidateHeader(QWidget):
         self.next_button.setVisible(step is not None)
         self.why.setVisible(step is not None)
         if step is not None:
-            self.next_button.setText(step.label)
+            self.next_button.setText(step.label.replace("&", "&&"))  # a stage "Q&A": no mnemonic
             self.next_button.setAccessibleDescription(step.why)
             self.why.setText(step.why)
 
