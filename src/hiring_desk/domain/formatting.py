@@ -81,3 +81,9 @@ def format_moment(
     local = value.astimezone(tz) if tz else value
     day = _format_date(local.date(), "medium", locale=locale)
     return f"{day}, {_format_time(local, 'short', tzinfo=tz, locale=locale)}"
+
+
+def format_clock(value: datetime, locale: str = DEFAULT_LOCALE, tz: tzinfo | None = None) -> str:
+    """An aware datetime's time of day in the locale's short form (``14:05``), in ``tz``."""
+    local = value.astimezone(tz) if tz else value
+    return str(_format_time(local, "short", tzinfo=tz, locale=locale))

@@ -20,7 +20,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.common.errors import NotFoundError
-from hiring_desk.services.common.time_zones import as_utc, zone_or_utc
+from hiring_desk.services.common.time_zones import as_utc, default_timezone, zone_or_utc
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -177,6 +177,24 @@ def interviews_of_role(workbook: Workbook, role_id: int) -> list[InterviewDetail
 def interviews_of_candidate(workbook: Workbook, candidate_id: int) -> list[InterviewDetail]:
     with workbook.transaction() as session:
         return _details(session, col(Application.candidate_id) == candidate_id)
+
+
+def candidate_zone(workbook: Workbook, candidate_id: int) -> str | None:
+    """The time zone the candidate is known to be in, or None when the app does not know.
+
+    Interviews are booked in the candidate's time zone (their invitations give the
+    times in it), so the zone of their latest interview not cancelled is theirs. A
+    zone that is the workbook's own says nothing (it is the booking form's default).
+    """
+    booked = [
+        i
+        for i in interviews_of_candidate(workbook, candidate_id)
+        if i.status != InterviewStatus.CANCELLED.value
+    ]
+    if not booked:
+        return None
+    latest = max(booked, key=lambda i: (i.starts_at, i.id))
+    return None if latest.timezone == default_timezone(workbook) else latest.timezone
 
 
 def interviews_of_day(workbook: Workbook, day: date) -> list[InterviewDetail]:

@@ -1,4 +1,6 @@
-"""The candidate detail panel: profile, applications (with moves), timeline and notes.
+"""The candidate detail panel: a header (``candidate_header``: who, where each
+application stands, the next step), then profile, applications (with moves),
+interviews, files, timeline and notes as sections.
 
 Everything a candidate wrote is shown as plain text: a note with HTML in it shows
 its tags, it is never rendered.
@@ -6,14 +8,12 @@ its tags, it is never rendered.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -22,23 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.formatting import format_day, format_moment, format_money_range
-from hiring_desk.domain.vocab import OfferStatus, Source, WorkMode
+from hiring_desk.domain.formatting import format_day, format_moment
+from hiring_desk.domain.vocab import OfferStatus
 from hiring_desk.services.candidates import candidate_records
-from hiring_desk.services.candidates.candidate_records import CandidateDetail
+from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.email.messages import MessageRecord, messages_of
-from hiring_desk.services.interviews import scorecards
+from hiring_desk.services.interviews import interview_records, scorecards
 from hiring_desk.services.offers import offer_records
-from hiring_desk.services.pipeline import stage_moves
+from hiring_desk.services.pipeline import next_steps, stage_moves
+from hiring_desk.services.pipeline.next_steps import NextStep, StepKind
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.today import tasks
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.attachments_panel import AttachmentsPanel
-from hiring_desk.ui.candidates.detail_sections import SectionTabs
+from hiring_desk.ui.candidates.candidate_header import CandidateHeader
+from hiring_desk.ui.candidates.detail_sections import ProfileSection, SectionTabs
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.message_history import MessageTextDialog, timeline_text
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
-from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection
 from hiring_desk.ui.widgets import plain_label
 
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
@@ -46,11 +47,6 @@ _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Write to the shown candidate (Ctrl+W closes the workbook; M for mail).
 WRITE_KEYS = "Ctrl+Shift+M"
-
-
-def _utc(moment: datetime) -> datetime:
-    """A stored time for sorting: SQLite hands them back naive, in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 #: Offers that no longer count: "Make Offer" starts a new one after these.
@@ -71,12 +67,9 @@ class CandidateDetailPanel(QWidget):
         self._workbook: Workbook | None = None
         self._locale = "en_GB"
         self.candidate_id: int | None = None
-        self.title = plain_label(name="detail_name", selectable=True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = plain_label(name="detail_subtitle", selectable=True)
+        self.header = CandidateHeader()
+        self.header.step_requested.connect(self.take_step)
+        self.title, self.subtitle = self.header.name, self.header.title
         self.write_button = QPushButton("&Write…")
         self.write_button.setObjectName("write_to_candidate")
         self.write_button.setToolTip(
@@ -86,28 +79,6 @@ class CandidateDetailPanel(QWidget):
         write_keys = QShortcut(QKeySequence(WRITE_KEYS), self, self.write_to_candidate)
         write_keys.setContext(Qt.ShortcutContext.WindowShortcut)
         write_keys.setWhatsThis("Write to the candidate shown")
-
-        self.fields: dict[str, QLabel] = {}
-        profile = QWidget()
-        form = QFormLayout(profile)
-        for key, label in (
-            ("email", "Email:"),
-            ("phone", "Phone:"),
-            ("location", "Location:"),
-            ("links", "Links:"),
-            ("source", "Source:"),
-            ("experience", "Experience:"),
-            ("salary", "Expects:"),
-            ("notice", "Notice:"),
-            ("work_mode", "Prefers:"),
-            ("skills", "Skills:"),
-            ("tags", "Tags:"),
-        ):
-            self.fields[key] = plain_label(name=f"detail_{key}", selectable=True)
-            form.addRow(label, self.fields[key])
-        self.privacy = PrivacySection()
-        self.privacy.changed.connect(self._privacy_changed)
-        form.addRow("Privacy:", self.privacy)
 
         self.applications = QListWidget()
         self.applications.setObjectName("detail_applications")
@@ -159,19 +130,19 @@ class CandidateDetailPanel(QWidget):
         interviews_layout.addWidget(self.scorecards, 1)
         self.applications.currentRowChanged.connect(lambda _row: self._show_interviews())
 
+        self.profile = ProfileSection()
+        self.fields, self.privacy = self.profile.fields, self.profile.privacy
+        self.privacy.changed.connect(self._privacy_changed)
         self.tabs = SectionTabs()
-        self.tabs.addTab(profile, "Profile")
+        self.tabs.addTab(self.profile, "Profile")
         self.tabs.addTab(apps, "Applications")
         self.tabs.addTab(interviews, "Interviews")
         self.tabs.addTab(self.attachments, "Files")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.notes, "Notes")
+        self.header.corner.addWidget(self.write_button)
         layout = QVBoxLayout(self)
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(heading)
-        layout.addWidget(self.subtitle)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.show_candidate(None)
 
@@ -187,8 +158,7 @@ class CandidateDetailPanel(QWidget):
     def show_candidate(self, candidate_id: int | None) -> None:
         self.candidate_id = candidate_id
         if self._workbook is None or candidate_id is None:
-            self.title.setText("No candidate selected")
-            self.subtitle.clear()
+            self.header.show_nobody("No candidate selected")
             for label in self.fields.values():
                 label.clear()
             # Quietly: the ids in the list may belong to the workbook just closed.
@@ -206,14 +176,23 @@ class CandidateDetailPanel(QWidget):
         self.tabs.setEnabled(True)
         self.write_button.setEnabled(True)
         detail = candidate_records.get_candidate(self._workbook, candidate_id)
-        self._show_profile(detail)
-        self._show_applications(stage_moves.applications_of(self._workbook, candidate_id))
+        applications = stage_moves.applications_of(self._workbook, candidate_id)
+        self.profile.show_candidate(detail, self._locale)
+        self._show_applications(applications)
+        r = detail.record
+        zone = interview_records.candidate_zone(self._workbook, candidate_id)
+        self.header.show_candidate(
+            r.name, r.current_title, r.location, zone, applications, self._locale
+        )
+        self.header.show_step(next_steps.next_step_of(self._workbook, applications, self._locale))
         self._show_timeline(candidate_id)
         self.notes.setPlainText(detail.record.notes)
         self.attachments.show_candidate(self._workbook, candidate_id, self._locale)
         self.privacy.show_candidate(self._workbook, candidate_id, detail.record.name, self._locale)
         if self.privacy.info is not None and self.privacy.info.is_erased:
             self.subtitle.setText(self.privacy.consent.text())  # "Personal data erased on ..."
+            self.subtitle.show()
+            self.header.show_step(None)
             self.apply_button.setEnabled(False)
             self.move_button.setEnabled(False)
             self.write_button.setEnabled(False)
@@ -230,9 +209,9 @@ class CandidateDetailPanel(QWidget):
                 text += f" (by {entry.by})"
             if entry.note:
                 text += f"\n{entry.note}"
-            lines.append((_utc(entry.at), text, None))
+            lines.append((as_utc(entry.at), text, None))
         for message in messages_of(self._workbook, candidate_id):
-            lines.append((_utc(message.made_at), timeline_text(message, self._locale), message))
+            lines.append((as_utc(message.made_at), timeline_text(message, self._locale), message))
         lines.sort(key=lambda line: line[0], reverse=True)  # stable: each list's order holds
         self.timeline.clear()
         for task in tasks.tasks_for_candidate(self._workbook, candidate_id):
@@ -266,40 +245,9 @@ class CandidateDetailPanel(QWidget):
         self.show_candidate(self.candidate_id)
         self.changed.emit()
 
-    def _show_profile(self, detail: CandidateDetail) -> None:
-        r = detail.record
-        self.title.setText(r.name)
-        self.subtitle.setText(r.current_title)
-        self.fields["email"].setText(r.email)
-        self.fields["phone"].setText(r.phone)
-        self.fields["location"].setText(r.location)
-        self.fields["links"].setText(
-            "\n".join(u for u in (r.linkedin_url, r.github_url, r.portfolio_url) if u)
-        )
-        self.fields["source"].setText(Source(r.source).label)
-        self.fields["experience"].setText(
-            "" if r.years_experience is None else f"{r.years_experience} years"
-        )
-        salary = ""
-        if r.salary_expectation is not None and r.salary_currency:
-            from hiring_desk.domain.formatting import major_to_minor
-
-            low = major_to_minor(r.salary_expectation, r.salary_currency)
-            high = (
-                None
-                if r.salary_expectation_max is None
-                else major_to_minor(r.salary_expectation_max, r.salary_currency)
-            )
-            salary = format_money_range(low, high, r.salary_currency, self._locale, whole=True)
-        self.fields["salary"].setText(salary)
-        self.fields["notice"].setText("" if r.notice_weeks is None else f"{r.notice_weeks} weeks")
-        self.fields["work_mode"].setText(
-            WorkMode(r.work_mode_preference).label if r.work_mode_preference else ""
-        )
-        self.fields["skills"].setText(", ".join(r.skills))
-        self.fields["tags"].setText(", ".join(r.tags))
-
     def _show_applications(self, applications: list[ApplicationInfo]) -> None:
+        """One line each; the application chosen before stays chosen (the first, if gone)."""
+        chosen = self.selected_application()
         self.applications.clear()
         scores = (
             scorecards.aggregates_for_applications(self._workbook, [a.id for a in applications])
@@ -321,7 +269,8 @@ class CandidateDetailPanel(QWidget):
             item.setData(_ROLE_TITLE, f"{app.role_title} — {app.stage_label}")
             self.applications.addItem(item)
         if applications:
-            self.applications.setCurrentRow(0)
+            again = [row for row, app in enumerate(applications) if app.id == chosen]
+            self.applications.setCurrentRow(again[0] if again else 0)
         self.move_button.setEnabled(bool(applications))
         self.offer_button.setEnabled(bool(applications))
 
@@ -337,17 +286,23 @@ class CandidateDetailPanel(QWidget):
         self.schedule_button.setEnabled(application_id is not None)
 
     def _schedule_clicked(self) -> None:
-        application_id = self.selected_application()
+        self._schedule(self.selected_application())
+
+    def _schedule(self, application_id: int | None, interview_id: int | None = None) -> None:
+        """Book an interview for the application (or open ``interview_id``'s booking)."""
         if application_id is None or self._workbook is None:
             return
         from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 
-        if ScheduleDialog.ask(self._workbook, application_id, self) is not None:
-            self._show_interviews()
+        if ScheduleDialog.ask(self._workbook, application_id, self, interview_id) is not None:
+            self.show_candidate(self.candidate_id)
             self.changed.emit()
 
     def _offer_clicked(self) -> None:
-        application_id = self.selected_application()
+        self._offer(self.selected_application())
+
+    def _offer(self, application_id: int | None) -> None:
+        """Draft an offer for the application, or open its offer still in play."""
         if application_id is None or self._workbook is None:
             return
         from hiring_desk.ui.offers.offer_dialog import OfferDialog
@@ -359,6 +314,29 @@ class CandidateDetailPanel(QWidget):
         if dialog.exec() and dialog.saved is not None:
             self.show_candidate(self.candidate_id)
             self.changed.emit()
+
+    def _score(self, interview_id: int | None) -> None:
+        if interview_id is None or self._workbook is None:
+            return
+        from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
+
+        if ScorecardDialog.ask(self._workbook, interview_id, self, locale=self._locale):
+            self.show_candidate(self.candidate_id)
+            self.changed.emit()
+
+    def take_step(self, step: NextStep) -> None:
+        """Open what the header's next step names (the same dialogs as the sections')."""
+        kind, application_id = step.kind, step.application_id
+        if kind is StepKind.SCORE:
+            self._score(step.interview_id)
+        elif kind in (StepKind.MAKE_OFFER, StepKind.OPEN_OFFER):
+            self._offer(application_id)
+        elif kind in (StepKind.SCHEDULE, StepKind.OPEN_INTERVIEW):
+            self._schedule(application_id, step.interview_id)
+        elif kind is StepKind.MOVE and application_id is not None:
+            self.move_requested.emit(application_id)
+        elif kind is StepKind.APPLY:
+            self.apply_requested.emit()
 
     def _move_clicked(self) -> None:
         application_id = self.selected_application()

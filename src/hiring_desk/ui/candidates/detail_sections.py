@@ -1,4 +1,5 @@
-"""The detail panel's sections as a list beside them, instead of tabs.
+"""The detail panel's sections as a list beside them, instead of tabs; and the
+Profile section (the record's fields, read-only, and the privacy section).
 
 Six tabs do not fit the panel's width on a laptop screen (the later ones hide
 behind scroll arrows); a list of sections fits in any width and shows every
@@ -12,13 +13,37 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QWidget,
+)
+
+from hiring_desk.domain.formatting import format_money_range, major_to_minor
+from hiring_desk.domain.vocab import Source, WorkMode
+from hiring_desk.services.candidates.candidate_records import CandidateDetail
+from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection
+from hiring_desk.ui.widgets import plain_label
+
+#: The Profile section's fields: (key, label), in order.
+PROFILE_FIELDS = (
+    ("email", "Email:"),
+    ("phone", "Phone:"),
+    ("location", "Location:"),
+    ("links", "Links:"),
+    ("source", "Source:"),
+    ("experience", "Experience:"),
+    ("salary", "Expects:"),
+    ("notice", "Notice:"),
+    ("work_mode", "Prefers:"),
+    ("skills", "Skills:"),
+    ("tags", "Tags:"),
 )
 
 
@@ -104,3 +129,52 @@ class SectionTabs(QWidget):
     def _step(self, step: int) -> None:
         if self.count():
             self.setCurrentIndex((self.currentIndex() + step) % self.count())
+
+
+class ProfileSection(QScrollArea):
+    """The candidate's record as a form of plain, selectable text, and their privacy;
+    it scrolls when a long record is taller than the panel (nothing is squeezed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detail_profile")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget()
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout(inside)
+        for key, label in PROFILE_FIELDS:
+            self.fields[key] = plain_label(name=f"detail_{key}", selectable=True)
+            form.addRow(label, self.fields[key])
+        self.privacy = PrivacySection()
+        form.addRow("Privacy:", self.privacy)
+        self.setWidget(inside)
+
+    def show_candidate(self, detail: CandidateDetail, locale: str) -> None:
+        r = detail.record
+        links = "\n".join(u for u in (r.linkedin_url, r.github_url, r.portfolio_url) if u)
+        salary = ""
+        if r.salary_expectation is not None and r.salary_currency:
+            low = major_to_minor(r.salary_expectation, r.salary_currency)
+            high = (
+                None
+                if r.salary_expectation_max is None
+                else major_to_minor(r.salary_expectation_max, r.salary_currency)
+            )
+            salary = format_money_range(low, high, r.salary_currency, locale, whole=True)
+        shown = {
+            "email": r.email,
+            "phone": r.phone,
+            "location": r.location,
+            "links": links,
+            "source": Source(r.source).label,
+            "experience": "" if r.years_experience is None else f"{r.years_experience} years",
+            "salary": salary,
+            "notice": "" if r.notice_weeks is None else f"{r.notice_weeks} weeks",
+            "work_mode": WorkMode(r.work_mode_preference).label if r.work_mode_preference else "",
+            "skills": ", ".join(r.skills),
+            "tags": ", ".join(r.tags),
+        }
+        for key, text in shown.items():
+            self.fields[key].setText(text)

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hiring_desk import clock
-from hiring_desk.domain.name_initials import avatar_hue, initials, is_right_to_left
+from hiring_desk.domain.name_initials import is_right_to_left
 from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.pipeline.board import Card, InterviewState
-from hiring_desk.ui.theme import SPACE_S, SPACE_XS, TextRole, scaled_font
+from hiring_desk.ui.avatars import paint_avatar
+from hiring_desk.ui.theme import SPACE_S, SPACE_XS, TextRole, is_dark, scaled_font
 
 #: The item data role holding a card's ``Card``.
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -257,19 +258,9 @@ class CardDelegate(QStyledItemDelegate):
             edge = palette.dark().color()
         painter.setPen(QPen(edge, 2 if selected else 1))
         painter.drawPath(frame)
-        self._paint_avatar(painter, card.name, laid.avatar)
+        paint_avatar(painter, laid.avatar, card.name, self._column.font(), dark=is_dark(palette))
         text, quiet = palette.text().color(), palette.placeholderText().color()
         for number, (_text, layout, origin) in enumerate(laid.blocks):
             painter.setPen(quiet if number in laid.quiet else text)
             layout.draw(painter, origin)
         painter.restore()
-
-    def _paint_avatar(self, painter: QPainter, name: str, where: QRectF) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor.fromHsl(avatar_hue(name), 150, 95))
-        painter.drawEllipse(where)
-        font = scaled_font(TextRole.SECONDARY, self._column.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(where, Qt.AlignmentFlag.AlignCenter, initials(name))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.vocab import PIPELINE, Stage
+from hiring_desk.domain.vocab import Stage
+from hiring_desk.services.pipeline.next_steps import is_forward
 from hiring_desk.services.pipeline.role_stages import StageInfo
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
@@ -117,7 +118,7 @@ class MoveDialog(_StageMoveDialog):
             targets,
             reasons,
         )
-        forward = [i for i, t in enumerate(targets) if _is_forward(t, application)]
+        forward = [i for i, t in enumerate(targets) if is_forward(t, application)]
         if forward:
             self.target.setCurrentIndex(forward[0])
         self._move = move
@@ -184,14 +185,3 @@ class BulkMoveDialog(_StageMoveDialog):
             reasons,
         )
         self._lay_out()
-
-
-def _is_forward(target: Stage | StageInfo, application: ApplicationInfo) -> bool:
-    """True for a stage after the application's own in the pipeline (a step forward)."""
-    phase = target.phase if isinstance(target, StageInfo) else target
-    here = Stage(application.stage)
-    if phase not in PIPELINE or here not in PIPELINE:
-        return False
-    if phase is here:
-        return isinstance(target, StageInfo) and target.position > application.step_position
-    return PIPELINE.index(phase) > PIPELINE.index(here)
