@@ -92,6 +92,7 @@ def read_money(text: str, locale: str) -> MoneyReading:
     return MoneyAmount(low_amount, high.amount, currency)
 
 
+@functools.lru_cache(maxsize=1024)  # an import reads the same few codes row after row
 def read_currency(text: str, locale: str) -> str | None:
     """The ISO code a currency symbol or code stands for ("€", "eur", "US$"); None if unknown."""
     token = text.strip()

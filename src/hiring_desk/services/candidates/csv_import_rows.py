@@ -114,6 +114,8 @@ class RowReader:
         self._currencies = currencies
         self._width = len(header)
         self._fields = sorted(options.mapping.items())
+        #: The cells a row needs for every mapped field to have its column.
+        self._needed = max((index for index, _key in self._fields), default=-1) + 1
         self._names = {i: column_name(header, i) for i in range(len(header))}
         self._columns = {key: (i, self._names[i]) for i, key in self._fields if i < len(header)}
         self._unmapped = [i for i in range(len(header)) if i not in options.mapping]
@@ -147,11 +149,13 @@ class RowReader:
     # -- the steps -------------------------------------------------------------------------
 
     def _cells(self, cells: tuple[str, ...]) -> _Cells:
-        values: dict[str, str] = {}
         width = len(cells)
-        for index, key in self._fields:
-            if index < width and (text := cells[index].strip()):
-                values[key] = _without_export_apostrophe(text) if text[0] == "'" else text
+        fields = self._fields if width >= self._needed else self._fields_within(width)
+        values = {
+            key: text if text[0] != "'" else _without_export_apostrophe(text)
+            for index, key in fields
+            if (text := cells[index].strip())
+        }
         row = _Cells(values, self._columns)
         for index in self._unmapped:
             if index < width and (text := cells[index].strip()):
@@ -172,6 +176,10 @@ class RowReader:
         if "source" in values:
             row.source = self._source(values["source"], row)
         return row
+
+    def _fields_within(self, width: int) -> list[tuple[int, str]]:
+        """The mapped fields whose column a row of ``width`` cells has."""
+        return [(index, key) for index, key in self._fields if index < width]
 
     def _checked(self, row: _Cells) -> tuple[CandidateInput, dict[str, str]]:
         """The record, after moving every value that fails its check to the notes."""
@@ -208,18 +216,19 @@ class RowReader:
             cut = f"the notes were cut at {NOTES_LIMIT:,} characters"
             if cut not in row.said:
                 row.said.append(cut)
+        get = values.get
         return candidate_input(
             {
-                "name": name or values.get("email", "") or values.get("phone", ""),
-                "email": values.get("email", ""),
-                "phone": values.get("phone", ""),
-                "location": values.get("location", ""),
-                "postal_address": values.get("postal_address", ""),
-                "linkedin_url": values.get("linkedin_url", ""),
-                "github_url": values.get("github_url", ""),
-                "portfolio_url": values.get("portfolio_url", ""),
+                "name": name or get("email", "") or get("phone", ""),
+                "email": get("email", ""),
+                "phone": get("phone", ""),
+                "location": get("location", ""),
+                "postal_address": get("postal_address", ""),
+                "linkedin_url": get("linkedin_url", ""),
+                "github_url": get("github_url", ""),
+                "portfolio_url": get("portfolio_url", ""),
                 "source": row.source,
-                "current_title": values.get("current_title", ""),
+                "current_title": get("current_title", ""),
                 "years_experience": _whole(row, "years_experience", _YEARS),
                 "salary_expectation": low,
                 "salary_expectation_max": high,
@@ -227,8 +236,8 @@ class RowReader:
                 "notice_weeks": _whole(row, "notice_weeks", _WEEKS),
                 "work_mode_preference": _work_mode(row),
                 "notes": notes,
-                "skills": _split(values.get("skills", "")),
-                "tags": _split(values.get("tags", "")),
+                "skills": _split(get("skills", "")),
+                "tags": _split(get("tags", "")),
             }
         )
 
@@ -261,8 +270,11 @@ class RowReader:
         currency = (named.pop() if named else None) or column_currency or self._header_currency
         row.took_default_currency = currency is None
         currency = currency or self._options.default_currency
-        ends = sorted({amounts[0].low, *(a.high or a.low for a in amounts)})
-        low, high = ends[0], (ends[-1] if len(ends) > 1 else None)
+        if len(amounts) == 1 and amounts[0].high is None:  # one amount: most rows
+            low, high = amounts[0].low, None
+        else:
+            ends = sorted({amounts[0].low, *(a.high or a.low for a in amounts)})
+            low, high = ends[0], (ends[-1] if len(ends) > 1 else None)
         try:
             for amount in (low, high):
                 if amount is not None:
@@ -303,11 +315,16 @@ def _whole(row: _Cells, key: str, pattern: re.Pattern[str]) -> int | None:
     text = row.values.get(key)
     if text is None:
         return None
-    found = pattern.fullmatch(text)
-    if found is None:
+    number = _whole_number(pattern, text)
+    if number is None:
         row.keep(key, "is not a whole number")
-        return None
-    return int(found[1])
+    return number
+
+
+@functools.lru_cache(maxsize=1024)  # the same few numbers, row after row
+def _whole_number(pattern: re.Pattern[str], text: str) -> int | None:
+    found = pattern.fullmatch(text)
+    return None if found is None else int(found[1])
 
 
 def _work_mode(row: _Cells) -> str | None:
