@@ -15,6 +15,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team import acting_member
 
@@ -204,3 +205,9 @@ def choose_more(qtbot: QtBot, toolbar: PageToolbar, name: str) -> None:
 
     QTimer.singleShot(0, choose)
     qtbot.mouseClick(toolbar.more_button, Qt.MouseButton.LeftButton)
+
+
+def overview_read(qtbot: QtBot, page: RolesPage) -> RolesPage:
+    """Wait until the Roles page shows the overview it reads on a worker thread."""
+    qtbot.waitUntil(lambda: not page.pending)
+    return page

@@ -95,6 +95,7 @@ def test_full_pages_fit(
     page = _shown_at_size(window, qtbot, area)
     _check_fits(window, page)
     if isinstance(page, RolesPage):
+        overview_read(qtbot, page)
         assert page.model.rowCount() >= 2
         _check_roles_table(page)
 

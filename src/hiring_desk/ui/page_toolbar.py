@@ -130,7 +130,8 @@ class PageToolbar(QWidget):
         if overflow:
             self._overflow.append(action)
             self.menu.addAction(action)
-            self.more_button.setVisible(True)
+            action.visibleChanged.connect(self._show_more)
+            self._show_more()
         else:
             button = _tool_button(name)
             button.setDefaultAction(action)
@@ -138,6 +139,10 @@ class PageToolbar(QWidget):
             self._secondary.append(action)
             self._lead.addWidget(button)
         return action
+
+    def _show_more(self) -> None:
+        """The More button is shown while its menu has something to show."""
+        self.more_button.setVisible(any(a.isVisible() for a in self._overflow))
 
     def button(self, action: QAction) -> QToolButton:
         """The tool button of a secondary ``action``."""

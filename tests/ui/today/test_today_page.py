@@ -11,7 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.today.today_setup import Ids, build
-from tests.ui.conftest import MakeWindow, Said, click, click_button, type_into, when_modal
+from tests.ui.conftest import (
+    MakeWindow,
+    Said,
+    click,
+    click_button,
+    overview_read,
+    type_into,
+    when_modal,
+)
 
 from hiring_desk import clock
 from hiring_desk.services.roles import role_records
@@ -154,7 +162,7 @@ def test_open_goes_where_the_item_is_done(
     assert window.current_area() == "roles"
     roles = window.pages["roles"]
     assert isinstance(roles, RolesPage)
-    chosen = roles.selected_role()
+    chosen = overview_read(qtbot, roles).selected_role()
     assert chosen is not None and chosen.id == ids.late_role
 
     window.show_area("today")
