@@ -148,6 +148,10 @@ class PageToolbar(QWidget):
         """The tool button of a secondary ``action``."""
         return self._buttons[action]
 
+    def add_beside(self, widget: QWidget) -> None:
+        """Put ``widget`` (a choice the last action uses) right after the last action."""
+        self._lead.addWidget(widget)
+
     def add_trailing(self, widget: QWidget) -> None:
         """Put ``widget`` (a view switch, a filter) at the right end of the row."""
         self._trail.addWidget(widget)
