@@ -52,6 +52,15 @@ class Page(Protocol):
     def set_workbook(self, workbook: Workbook | None) -> None: ...
 
 
+#: The navigation: the window's colour, roomy rows, the current area highlighted.
+#: (Its text is the body font, as everywhere: ``ui.theme`` has the type scale.)
+NAV_STYLE = (
+    "QListWidget { border: none; background: palette(window); }"
+    "QListWidget::item { padding: 8px 6px; border-radius: 6px; }"
+    "QListWidget::item:selected { background: palette(highlight);"
+    " color: palette(highlighted-text); }"
+)
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
         """Build the window; with ``deferred``, only its shell (see the module's note)."""
@@ -194,12 +203,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            "QListWidget { border: none; background: palette(window); font-size: 11pt; }"
-            "QListWidget::item { padding: 8px 6px; border-radius: 6px; }"
-            "QListWidget::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
+        # Set again, to follow the theme, once ``ui.theme`` is loaded (``_build_pages``).
+        self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
         for _key, label, icon_name in AREAS:
             self.nav.addItem(QListWidgetItem(icon(icon_name), label))
@@ -225,7 +230,9 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtCore import Qt
 
-        from hiring_desk.ui.theme import SPACE_S, TextRole, styled
+        from hiring_desk.ui.theme import SPACE_S, TextRole, set_style, styled
+
+        set_style(self.nav, NAV_STYLE)
 
         self._frames: dict[str, QVBoxLayout] = {}
         for index, (key, label, _icon) in enumerate(AREAS):

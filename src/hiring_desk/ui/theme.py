@@ -14,10 +14,11 @@ spacing steps (``SPACE_*``). Stage colours: ``ui.stage_colours``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -69,6 +70,8 @@ PRIMARY_BUTTON_STYLE = (
 
 #: Text that warns (a date passed): deep red on light grounds, soft red on dark ones.
 ALERT_LIGHT, ALERT_DARK = "#b3261e", "#ff8a80"
+#: Text that cautions (a risky place for the workbook): deep amber, or a light one.
+WARNING_LIGHT, WARNING_DARK = "#8a5200", "#ffc46b"
 
 
 def alert_colour(palette: QPalette) -> QColor:
@@ -76,10 +79,78 @@ def alert_colour(palette: QPalette) -> QColor:
     return QColor(ALERT_DARK if is_dark(palette) else ALERT_LIGHT)
 
 
-def make_primary(button: AnyWidget) -> AnyWidget:
-    """Draw ``button`` as its page's primary action. Returns ``button``."""
-    button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+def make_primary(button: AnyWidget, primary: bool = True) -> AnyWidget:
+    """Draw ``button`` as its page's primary action (or, ``primary`` False, as a plain
+    button again). Returns ``button``."""
+    set_style(button, PRIMARY_BUTTON_STYLE if primary else "")
     return button
+
+
+class _Restyler(QObject):
+    """Sets its widget's style sheet again when the application's palette changes."""
+
+    def __init__(self, widget: QWidget, sheet: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self.sheet = sheet
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+            watched.setStyleSheet("")
+            watched.setStyleSheet(self.sheet())
+        return False
+
+
+def set_style(widget: QWidget, sheet: str | Callable[[], str]) -> None:
+    """Give ``widget`` the style sheet ``sheet`` (or the one ``sheet()`` makes), set
+    again whenever the theme changes: Qt reads a sheet's ``palette(...)`` colours
+    when the sheet is set, so a sheet set once keeps the old theme's colours."""
+    make = sheet if callable(sheet) else (lambda: sheet)
+    restyler = next((c for c in widget.children() if isinstance(c, _Restyler)), None)
+    if restyler is None:
+        restyler = _Restyler(widget, make)
+    restyler.sheet = make
+    widget.setStyleSheet(make())
+
+
+class Tone(Enum):
+    """What a note or banner says: (light text, ground, border), (dark text, ground, border)."""
+
+    INFO = (("#1d3550", "#eef4fb", "#b9cfe6"), ("#d6e6ff", "#1f2d40", "#3c5a80"))
+    WARNING = (("#3b2f00", "#fff4ce", "#e0c46c"), ("#ffe9a8", "#3a3115", "#7a6520"))
+    ERROR = (("#7a1f1f", "#fdecec", "#e3a3a3"), ("#ffc9c4", "#3d1f1f", "#8a3a3a"))
+
+
+def tone_colours(tone: Tone, palette: QPalette | None = None) -> tuple[QColor, QColor, QColor]:
+    """``tone``'s text, ground and border colours for ``palette`` (the application's)."""
+    chosen = palette if palette is not None else QApplication.palette()
+    light, dark = tone.value
+    return tuple(QColor(c) for c in (dark if is_dark(chosen) else light))  # type: ignore[return-value]
+
+
+def note_style(tone: Tone, selector: str = "QLabel") -> Callable[[], str]:
+    """A style sheet maker (for ``set_style``) drawing ``selector`` as a note of ``tone``:
+    coloured text on a tinted ground, in the current theme."""
+
+    def sheet() -> str:
+        text, ground, border = (c.name() for c in tone_colours(tone))
+        return (
+            f"{selector} {{ color: {text}; background: {ground}; border: 1px solid {border};"
+            f" border-radius: 4px; padding: {SPACE_XS}px {SPACE_S}px; }}"
+        )
+
+    return sheet
+
+
+def text_style(colour: Callable[[QPalette], QColor]) -> Callable[[], str]:
+    """A style sheet maker (for ``set_style``) colouring text by ``colour(palette)``,
+    such as ``alert_colour`` for an error under a field."""
+    return lambda: f"color: {colour(QApplication.palette()).name()};"
+
+
+def warning_colour(palette: QPalette) -> QColor:
+    """The colour of text that cautions (not an error): amber, readable on both grounds."""
+    return QColor(WARNING_DARK if is_dark(palette) else WARNING_LIGHT)
 
 
 def styled(widget: AnyWidget, role: TextRole) -> AnyWidget:

@@ -172,8 +172,12 @@ class OffersPage(QWidget):
             else:
                 rows = offer_records.list_offers(self._workbook, chosen)
         show_rows(self.table, self.model, rows, self.empty, lambda offer: offer.id == select_id)
+        if select_id is None and rows:
+            self.table.selectRow(0)
         if not rows:
             self._say_why_empty()
+        # No offers at all: the empty state's button is the way on, nothing to act on.
+        self.toolbar.setVisible(bool(rows) or self.status_filter.currentIndex() > 0)
         self._update_buttons()
 
     def _say_why_empty(self) -> None:

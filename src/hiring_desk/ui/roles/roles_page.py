@@ -44,7 +44,7 @@ from hiring_desk.ui.roles.role_dialog import RoleDialog
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.stage_colours import ChipRowDelegate
 from hiring_desk.ui.table_model import make_table_view, selected_row, show_rows
-from hiring_desk.ui.theme import PRIMARY_BUTTON_STYLE, SPACE_S, TextRole, styled
+from hiring_desk.ui.theme import SPACE_S, TextRole, make_primary, styled
 from hiring_desk.ui.widgets import plain_label
 from hiring_desk.ui.workbook import undo_stack
 
@@ -218,7 +218,7 @@ class RolesPage(QWidget):
         self.empty.setVisible(workbook is not None and not rows)
         # With no roles the empty state's button is the primary one, and there is
         # nothing to edit, print or delete.
-        self.new_button.setStyleSheet(PRIMARY_BUTTON_STYLE if rows else "")
+        make_primary(self.new_button, bool(rows))
         for action in self._selection_actions():
             action.setVisible(bool(rows))
         if select_id is None and rows:
