@@ -105,6 +105,12 @@ class PageToolbar(QWidget):
         self.primary_button = button
         return button
 
+    def lead(self, on: bool) -> None:
+        """Draw the primary button as primary (``on``), or as a plain one while an
+        empty state's button leads the page (a page shows one primary button)."""
+        if self.primary_button is not None:
+            make_primary(self.primary_button, on)
+
     def action(
         self,
         text: str,

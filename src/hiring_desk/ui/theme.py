@@ -14,11 +14,12 @@ spacing steps (``SPACE_*``). Stage colours: ``ui.stage_colours``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -82,31 +83,66 @@ def alert_colour(palette: QPalette) -> QColor:
 def make_primary(button: AnyWidget, primary: bool = True) -> AnyWidget:
     """Draw ``button`` as its page's primary action (or, ``primary`` False, as a plain
     button again). Returns ``button``."""
-    set_style(button, PRIMARY_BUTTON_STYLE if primary else "")
+    set_style(button, _primary_style if primary else "")
     return button
 
 
+def is_primary(button: QWidget) -> bool:
+    """Whether ``button`` is drawn as its page's primary action (``make_primary``)."""
+    restyler = _restyler_of(button)
+    return restyler is not None and restyler.sheet is _primary_style
+
+
+def _primary_style() -> str:
+    return with_palette_colours(PRIMARY_BUTTON_STYLE)
+
+
+_PALETTE_REFERENCE = re.compile(r"palette\(([a-z-]+)\)")
+
+
+def with_palette_colours(sheet: str) -> str:
+    """``sheet`` with each ``palette(role)`` written as the application palette's colour.
+
+    Qt reads a sheet's ``palette(...)`` from the widget's palette, which a sheet set
+    earlier has pinned to the theme of that moment; colours written out, and the
+    sheet set again on a theme change (``set_style``), follow the theme."""
+    palette = QApplication.palette()
+
+    def colour(match: re.Match[str]) -> str:
+        role = getattr(QPalette.ColorRole, match.group(1).title().replace("-", ""))
+        return palette.color(role).name()
+
+    return _PALETTE_REFERENCE.sub(colour, sheet)
+
+
 class _Restyler(QObject):
-    """Sets its widget's style sheet again when the application's palette changes."""
+    """Sets its widget's style sheet again when the application's palette changes
+    (``paletteChanged``: the widgets inside a window are not told, when a sheet of
+    their own pins their palette)."""
 
     def __init__(self, widget: QWidget, sheet: Callable[[], str]) -> None:
         super().__init__(widget)
         self.sheet = sheet
-        widget.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.paletteChanged.connect(self.restyle)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
-            watched.setStyleSheet("")
-            watched.setStyleSheet(self.sheet())
-        return False
+    def restyle(self, _palette: QPalette | None = None) -> None:
+        widget = self.parent()
+        if isinstance(widget, QWidget):
+            widget.setStyleSheet(self.sheet())
+
+
+def _restyler_of(widget: QWidget) -> _Restyler | None:
+    return next((c for c in widget.children() if isinstance(c, _Restyler)), None)
 
 
 def set_style(widget: QWidget, sheet: str | Callable[[], str]) -> None:
-    """Give ``widget`` the style sheet ``sheet`` (or the one ``sheet()`` makes), set
-    again whenever the theme changes: Qt reads a sheet's ``palette(...)`` colours
-    when the sheet is set, so a sheet set once keeps the old theme's colours."""
-    make = sheet if callable(sheet) else (lambda: sheet)
-    restyler = next((c for c in widget.children() if isinstance(c, _Restyler)), None)
+    """Give ``widget`` the style sheet ``sheet`` (its ``palette(...)`` colours written
+    out: ``with_palette_colours``), or the one ``sheet()`` makes, set again whenever
+    the theme changes: a sheet set once keeps the colours of the theme it was set in."""
+    make = sheet if callable(sheet) else (lambda: with_palette_colours(sheet))
+    restyler = _restyler_of(widget)
     if restyler is None:
         restyler = _Restyler(widget, make)
     restyler.sheet = make

@@ -243,6 +243,7 @@ class CandidatesPage(QWidget):
         # Nobody at all (not just nobody matching the filters): say what belongs here.
         nobody = self._workbook is not None and total == 0 and self.current_filter() == NO_FILTER
         self.empty.setVisible(nobody)
+        self.toolbar.lead(not nobody)
         self.filters.setVisible(not nobody)
         self.body.setVisible(not nobody)
         fit_columns(self.table)

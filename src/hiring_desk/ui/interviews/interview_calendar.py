@@ -190,6 +190,7 @@ class InterviewCalendar(QWidget):
             self._say_why_empty()
         self.tree.setVisible(bool(days))
         self.empty.setVisible(self._workbook is not None and not days)
+        self.toolbar.lead(not self.empty.isVisibleTo(self))
         if keep is not None:
             self.select_interview(keep)
         elif days and self.show_past.isChecked():

@@ -164,6 +164,7 @@ class TodayPage(QWidget):
         empty = view is not None and not view.items and not view.upcoming_tasks
         self.tree.setVisible(not empty)
         self.empty.setVisible(empty)
+        self.toolbar.setVisible(not empty)  # the empty state adds the first task
         if selected is not None:
             self._select(selected.key)
         self._update_buttons()
