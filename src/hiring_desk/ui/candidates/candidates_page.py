@@ -51,6 +51,8 @@ from hiring_desk.ui.theme import SPACE_S
 from hiring_desk.ui.workbook import undo_stack
 
 SEARCH_DELAY_MS = 150
+#: The table's and the detail panel's first widths, in pixels (then 3:2 of any change).
+TABLE_WIDTH, DETAIL_WIDTH = 640, 420
 #: The filter that shows everyone.
 NO_FILTER = CandidateFilter()
 #: The "at least" choices of the match filter, in percent.
@@ -134,6 +136,8 @@ class CandidatesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # At 1280 px: the table as wide as its first five columns, the panel the rest.
+        splitter.setSizes([TABLE_WIDTH, DETAIL_WIDTH])
 
         self.empty = EmptyState(
             "candidates_empty",
