@@ -128,7 +128,7 @@ def test_nothing_to_report_offers_an_import(window: MainWindow, qtbot: QtBot) ->
     page = window.pages["reports"]
     assert isinstance(page, ReportsPage)
     qtbot.waitUntil(lambda: not page.query.pending)
-    assert page.empty.isVisible() and not page.scroll.isVisible()
+    assert page.empty.isVisible() and not page.report_scroll.isVisible()
     page.import_requested.disconnect()  # the window's import would open a file dialog
     with qtbot.waitSignal(page.import_requested):
         qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)

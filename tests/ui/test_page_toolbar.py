@@ -126,7 +126,7 @@ def test_styles_and_notes_follow_the_theme(qtbot: QtBot, restore_theme: None) ->
     for theme, palette in (("light", light_palette()), ("dark", dark_palette())):
         apply_theme(theme)
         text, ground, _border = tone_colours(Tone.WARNING, palette)
-        qtbot.waitUntil(lambda: text.name() in label.styleSheet())
+        qtbot.waitUntil(lambda text=text: text.name() in label.styleSheet())
         assert ground.name() in label.styleSheet()
 
 
@@ -156,7 +156,7 @@ def test_the_window_follows_the_theme(
             nav = window.nav.grab().toImage()
             return nav.pixelColor(nav.width() - 3, nav.height() - 3).name()
 
-        qtbot.waitUntil(lambda: nav_ground() == wanted)
+        qtbot.waitUntil(lambda wanted=wanted: nav_ground() == wanted)
         page = window.pages["roles"]
         button = page.findChild(QPushButton, "roles_empty_button")
         assert button is not None and button.isVisible()

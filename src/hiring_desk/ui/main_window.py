@@ -61,6 +61,7 @@ NAV_STYLE = (
     " color: palette(highlighted-text); }"
 )
 
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
         """Build the window; with ``deferred``, only its shell (see the module's note)."""

@@ -128,7 +128,7 @@ def test_an_empty_workbook_says_so_in_every_section(
 
     assert page.heading.text() == "Hiring report: All roles · All time · 0 applications"
     # Nothing at all to count: the page says what belongs there and how to fill it.
-    assert page.empty.isVisible() and not page.scroll.isVisible()
+    assert page.empty.isVisible() and not page.report_scroll.isVisible()
     with qtbot.waitSignal(page.import_requested):
         qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
     for view in page.sections.values():

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import (
     MakeWindow,
     choose_more,
-    overview_read,
     click_button,
+    overview_read,
     press,
     type_into,
     when_modal,

@@ -43,7 +43,6 @@ def _count_text(count: int) -> str:
     return "1 candidate is" if count == 1 else f"{count} candidates are"
 
 
-
 def _notice_style() -> str:
     """The notice's ground and text in the theme's warning tone."""
     text, ground, _border = (c.name() for c in tone_colours(Tone.WARNING))
@@ -51,6 +50,7 @@ def _notice_style() -> str:
         f"#retention_notice {{ background: {ground}; border-radius: 4px; }}"
         f"#retention_notice QLabel {{ color: {text}; }}"
     )
+
 
 class RetentionReviewDialog(QDialog):
     """Candidates due for deletion: tick and erase them, or keep one longer."""

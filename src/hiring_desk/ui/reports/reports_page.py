@@ -157,7 +157,7 @@ class ReportsPage(QWidget):
             self.import_requested.emit,
         )
         self.empty.setVisible(False)
-        self.scroll = scroll
+        self.report_scroll = scroll
         self.presets = QWidget()
         self.presets.setObjectName("report_presets")
         self.presets.setLayout(presets)
@@ -225,7 +225,7 @@ class ReportsPage(QWidget):
         chosen = scope.role_id is not None or scope.from_day or scope.to_day
         nothing = not chosen and all(s.table is None for s in document.sections)
         self.empty.setVisible(nothing)
-        for part in (self.toolbar, self.presets, self.scroll):
+        for part in (self.toolbar, self.presets, self.report_scroll):
             part.setVisible(not nothing)
         self.heading.setText(f"{document.title} · {document.scope}")
         for section in document.sections:
