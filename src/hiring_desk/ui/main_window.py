@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.ui import messages
-from hiring_desk.ui.areas import AREAS, LazyPages, build_area_page
+from hiring_desk.ui.areas import AREAS, NAV_STYLE, LazyPages, build_area_page
 from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
@@ -50,16 +50,6 @@ if TYPE_CHECKING:
 @runtime_checkable
 class Page(Protocol):
     def set_workbook(self, workbook: Workbook | None) -> None: ...
-
-
-#: The navigation: the window's colour, roomy rows, the current area highlighted.
-#: (Its text is the body font, as everywhere: ``ui.theme`` has the type scale.)
-NAV_STYLE = (
-    "QListWidget { border: none; background: palette(window); }"
-    "QListWidget::item { padding: 8px 6px; border-radius: 6px; }"
-    "QListWidget::item:selected { background: palette(highlight);"
-    " color: palette(highlighted-text); }"
-)
 
 
 class MainWindow(QMainWindow):
