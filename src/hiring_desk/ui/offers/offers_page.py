@@ -138,6 +138,7 @@ class OffersPage(QWidget):
         bar.attach_context_menu(self.table)
 
         self.empty = EmptyState("offers_empty", "", "", "", lambda: None)
+        self._say_why_empty()
         show = QWidget()
         show.setObjectName("offers_show")
         top = QHBoxLayout(show)
