@@ -8,20 +8,50 @@ by "Write…" for the rows clicked. The Table and Board switch sits at the row's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from hiring_desk.ui.candidates import candidate_actions, candidate_emails
+from hiring_desk.ui.candidates.candidate_emails import EmailPage
+from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.offers.compare_dialog import can_compare
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.theme import SPACE_XS
 
-if TYPE_CHECKING:
-    from hiring_desk.ui.candidates.candidates_page import CandidatesPage
+
+class ToolbarPage(EmailPage, Protocol):
+    """What the toolbar uses of the Candidates page (which imports it), and the
+    buttons and actions it sets on the page."""
+
+    new_button: QPushButton
+    edit_button: QToolButton
+    bulk_move_button: QToolButton
+    write_button: QToolButton
+    compare_button: QToolButton
+    import_button: QToolButton
+    table_toggle: QPushButton
+    board_toggle: QPushButton
+    edit_action: QAction
+    bulk_move_action: QAction
+    write_action: QAction
+    compare_action: QAction
+    import_action: QAction
+    bulk_tag_action: QAction
+    export_action: QAction
+    delete_action: QAction
+
+    @property
+    def filters(self) -> CandidateFilters: ...
+    def selected_id(self) -> int | None: ...
+    def new_candidate(self) -> None: ...
+    def edit_selected(self) -> None: ...
+    def compare_selected(self) -> None: ...
+    def delete_selected(self) -> None: ...
 
 
-def build_toolbar(page: CandidatesPage) -> PageToolbar:
+def build_toolbar(page: ToolbarPage) -> PageToolbar:
     """The page's toolbar; its buttons and actions are set on ``page`` by name."""
     bar = PageToolbar("candidates_toolbar", "M&ore")
     page.new_button = bar.primary("&New Candidate…", "new_candidate", page.new_candidate)
@@ -83,7 +113,7 @@ def build_toolbar(page: CandidatesPage) -> PageToolbar:
     return bar
 
 
-def _view_switch(page: CandidatesPage) -> QWidget:
+def _view_switch(page: ToolbarPage) -> QWidget:
     """Table and Board, side by side: one of them is always chosen."""
     page.table_toggle = QPushButton("&Table")
     page.table_toggle.setObjectName("show_table")
@@ -106,7 +136,7 @@ def _view_switch(page: CandidatesPage) -> QWidget:
     return switch
 
 
-def update_actions(page: CandidatesPage) -> None:
+def update_actions(page: ToolbarPage) -> None:
     """Enable what the selection allows."""
     selected = page.selected_id() is not None
     rows = page.selected_rows()
@@ -120,7 +150,7 @@ def update_actions(page: CandidatesPage) -> None:
     page.compare_action.setEnabled(comparison_role(page) is not None)
 
 
-def comparison_role(page: CandidatesPage) -> int | None:
+def comparison_role(page: ToolbarPage) -> int | None:
     """The role the selection can be compared for: the role filter's, or the one role
     every selected row shows; None when 2-5 candidates of one role are not chosen."""
     rows = page.selected_rows()
