@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team import acting_member
 
@@ -185,3 +187,27 @@ def click_button(qtbot: QtBot, dialog: QWidget, which: QDialogButtonBox.Standard
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
     qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
+
+
+def choose_more(qtbot: QtBot, toolbar: PageToolbar, name: str) -> None:
+    """Open a page toolbar's More menu with a click, and choose its entry ``name``
+    (an action's object name) with the keyboard, as a person would."""
+    action = next(a for a in toolbar.menu.actions() if a.objectName() == name)
+    assert action.isEnabled() and action.isVisible(), f"{name} cannot be chosen"
+
+    def choose() -> None:
+        menu = toolbar.menu
+        if not menu.isVisible():
+            QTimer.singleShot(10, choose)
+            return
+        menu.setActiveAction(action)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(toolbar.more_button, Qt.MouseButton.LeftButton)
+
+
+def overview_read(qtbot: QtBot, page: RolesPage) -> RolesPage:
+    """Wait until the Roles page shows the overview it reads on a worker thread."""
+    qtbot.waitUntil(lambda: not page.pending)
+    return page

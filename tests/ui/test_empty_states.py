@@ -16,13 +16,17 @@ from tests.ui.conftest import MakeWindow, menu_action, when_modal, workbook_of
 from hiring_desk import clock
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.store.models import Application, Candidate, Interview, Role
+from hiring_desk.ui.candidates import candidate_actions
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.interviews_page import InterviewsPage
 from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.offers.offers_page import OffersPage
+from hiring_desk.ui.reports.reports_page import ReportsPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
-from hiring_desk.ui.theme import apply_theme, is_dark
+from hiring_desk.ui.theme import apply_theme, is_dark, is_primary
 
 
 @pytest.fixture
@@ -86,6 +90,48 @@ def test_no_interviews_leads_to_candidates_or_to_the_past(window: MainWindow, qt
     qtbot.mouseClick(empty.button, Qt.MouseButton.LeftButton)
     assert page.calendar.show_past.isChecked()
     assert page.calendar.tree.isVisible() and not empty.isVisible()
+
+
+def test_no_offers_leads_to_candidates(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_area("offers")
+    page = window.pages["offers"]
+    assert isinstance(page, OffersPage)
+    assert page.empty.isVisible() and page.empty.title.text() == "No offers yet"
+    assert not page.table.isVisible() and not page.toolbar.isVisible()
+    qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "candidates"
+
+
+def test_no_candidates_offers_an_import(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_area("candidates")
+    page = window.pages["candidates"]
+    assert isinstance(page, CandidatesPage)
+    assert page.empty.isVisible() and page.empty.title.text() == "No candidates yet"
+    assert not page.table.isVisible() and not page.filters.isVisible()
+    assert not is_primary(page.new_button) and is_primary(page.empty.button)
+    asked: list[str] = []
+    monkeypatch.setattr(candidate_actions, "import_csv", lambda _page: asked.append("import"))
+    qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
+    assert asked == ["import"]
+    # Someone added: the table, the filters and the toolbar's own primary button.
+    with workbook_of(window).transaction() as session:
+        session.add(Candidate(name="Ann"))
+    page.refresh()
+    assert not page.empty.isVisible() and page.table.isVisible() and page.filters.isVisible()
+    assert is_primary(page.new_button)
+
+
+def test_nothing_to_report_offers_an_import(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_area("reports")
+    page = window.pages["reports"]
+    assert isinstance(page, ReportsPage)
+    qtbot.waitUntil(lambda: not page.query.pending)
+    assert page.empty.isVisible() and not page.report_scroll.isVisible()
+    page.import_requested.disconnect()  # the window's import would open a file dialog
+    with qtbot.waitSignal(page.import_requested):
+        qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture

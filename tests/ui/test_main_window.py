@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, menu_action, press, when_modal
+from tests.ui.conftest import MakeWindow, menu_action, overview_read, press, when_modal
 
 from hiring_desk import paths
 from hiring_desk.services.team import team_members
 from hiring_desk.services.workbook.opening import create_workbook, open_workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 
 
@@ -176,7 +177,9 @@ def test_about_box_shows_version(make_window: MakeWindow, qtbot: QtBot, tmp_path
     assert seen and __version__ in seen[0]
 
 
-def test_demo_workbook_shows_its_data(make_window: MakeWindow, tmp_path: Path) -> None:
+def test_demo_workbook_shows_its_data(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
     from hiring_desk.services.demo.demo_workbook import create_demo_workbook
 
     create_demo_workbook(tmp_path / "demo.hiringdesk").close()
@@ -185,6 +188,8 @@ def test_demo_workbook_shows_its_data(make_window: MakeWindow, tmp_path: Path) -
     for key in ("roles", "candidates", "offers"):
         window.show_area(key)
         page = window.pages[key]
+        if isinstance(page, RolesPage):
+            overview_read(qtbot, page)
         counts[key] = page.model.rowCount()  # type: ignore[attr-defined]
         assert page.table.isVisible()  # type: ignore[attr-defined]
     window.show_area("interviews")

@@ -1,6 +1,7 @@
-"""At 1280x800 the pages given the new look fit: nothing reaches outside the window,
-no label, button or column heading is cut short, and the Roles overview needs no
-sideways scrolling. Checked full (the demo workbook) and empty, light and dark."""
+"""At 1280x800 every page fits: nothing reaches outside the window, no label, button
+or column heading is cut short, the Roles overview needs no sideways scrolling, and
+a page shows at most one primary button. Checked full (the demo workbook) and empty,
+light and dark."""
 
 from __future__ import annotations
 
@@ -17,14 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, overview_read
 
 from hiring_desk.services.workbook.opening import create_workbook
+from hiring_desk.ui.areas import AREAS
+from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.reports.reports_page import ReportsPage
 from hiring_desk.ui.roles.roles_page import RolesPage
-from hiring_desk.ui.theme import apply_theme
+from hiring_desk.ui.theme import apply_theme, is_primary
 
-PAGES = ("roles", "interviews", "team")
+PAGES = tuple(key for key, _label, _icon in AREAS)
 WIDTH, HEIGHT = 1280, 800
 
 
@@ -51,6 +55,13 @@ def _shown_at_size(window: MainWindow, qtbot: QtBot, area: str) -> QWidget:
     qtbot.waitUntil(lambda: window.width() == WIDTH and window.height() == HEIGHT)
     page = window.pages[area]
     qtbot.waitUntil(page.isVisible)
+    # The pages that read on a worker thread: wait for what they show.
+    if isinstance(page, RolesPage):
+        overview_read(qtbot, page)
+    elif isinstance(page, CandidatesPage):
+        qtbot.waitUntil(lambda: not page.model.pending)
+    elif isinstance(page, ReportsPage):
+        qtbot.waitUntil(lambda: not page.query.pending)
     QApplication.processEvents()
     return page
 
@@ -64,7 +75,10 @@ def _check_fits(window: MainWindow, page: QWidget) -> None:
         where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
         assert bounds.contains(where), f"{name} reaches outside the window: {where}"
         if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
-            needed = widget.fontMetrics().horizontalAdvance(widget.text())
+            shown = widget.text()
+            if widget.buddy() is not None:  # "Sho&w:" shows "Show:"
+                shown = shown.replace("&&", "\0").replace("&", "").replace("\0", "&")
+            needed = widget.fontMetrics().horizontalAdvance(shown)
             assert needed <= widget.contentsRect().width(), f"{name} is cut short"
         if isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
             lines = widget.heightForWidth(widget.contentsRect().width())
@@ -73,6 +87,12 @@ def _check_fits(window: MainWindow, page: QWidget) -> None:
             text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             needed = widget.fontMetrics().horizontalAdvance(text)
             assert needed < widget.width(), f"button {text!r} is cut short"
+    primaries = [
+        w.objectName()
+        for w in page.findChildren(QAbstractButton)
+        if w.isVisible() and is_primary(w)
+    ]
+    assert len(primaries) <= 1, f"more than one primary button: {primaries}"
 
 
 def _check_roles_table(page: RolesPage) -> None:
@@ -112,3 +132,19 @@ def test_empty_pages_fit(
         w for w in page.findChildren(QAbstractButton) if w.objectName().endswith("_empty_button")
     ]
     assert [b for b in buttons if b.isVisible()], "an empty page offers its button"
+
+
+def test_the_candidates_toolbar_and_filters_fit_beside_each_other(
+    make_window: MakeWindow, demo_copy: Path, qtbot: QtBot
+) -> None:
+    """The Candidates page at 1280x800: its toolbar (all its buttons, the view switch)
+    and its filters each take one row, above the table."""
+    window = make_window(demo_copy)
+    page = _shown_at_size(window, qtbot, "candidates")
+    assert isinstance(page, CandidatesPage)
+    bar, filters = page.toolbar, page.filters
+    row_height = bar.sizeHint().height()
+    assert bar.height() <= row_height + 2 and bar.width() >= bar.sizeHint().width()
+    assert filters.height() <= filters.sizeHint().height() + 2
+    assert bar.geometry().bottom() < filters.geometry().top() < page.table.mapTo(page, QPoint()).y()
+    assert page.table.height() > HEIGHT // 2

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, overview_read, press, type_into, when_modal
 
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.roles.briefs import RoleBrief
@@ -95,8 +95,10 @@ def test_f5_reads_the_area_again(qtbot: QtBot, window: MainWindow) -> None:
     role_records.create_role(window.workbook, RoleBrief(title="Platform Engineer"))
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
+    overview_read(qtbot, page)
     assert page.model.rowCount() == 0  # written behind the window's back
     press(qtbot, window, Qt.Key.Key_F5)
+    overview_read(qtbot, page)
     assert [r.title for r in page.model.rows()] == ["Platform Engineer"]
 
 

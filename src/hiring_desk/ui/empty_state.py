@@ -65,7 +65,7 @@ class EmptyState(QWidget):
         self._fit_text()
 
     def _fit_text(self) -> None:
-        self.text.setMinimumHeight(self.text.heightForWidth(TEXT_WIDTH))
+        self.text.setMinimumHeight(max(0, self.text.heightForWidth(TEXT_WIDTH)))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -16,7 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from hiring_desk.ui.theme import ALERT_LIGHT, AnyWidget, alert_colour, set_style, text_style
+
+#: The error colour of the light theme, as a style sheet, for a widget made before the
+#: theme is known. Prefer ``show_errors_in``, which follows the theme.
+ERROR_STYLE = f"color: {ALERT_LIGHT};"
+
+
+def show_errors_in(label: AnyWidget) -> AnyWidget:
+    """Draw ``label``'s text in the theme's alert colour (red, readable on light and
+    dark grounds). Returns ``label``."""
+    set_style(label, text_style(alert_colour))
+    return label
+
+
 #: Controls a screen reader names after their label (buttons carry their own text).
 _LABELLED = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit)
 
@@ -31,7 +44,7 @@ class FieldWithError(QWidget):
         self.setFocusProxy(field)
         self.setFocusPolicy(field.focusPolicy())
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk import APP_NAME, __version__
 from hiring_desk.ui import messages
-from hiring_desk.ui.areas import AREAS, LazyPages, build_area_page
+from hiring_desk.ui.areas import AREAS, NAV_STYLE, LazyPages, build_area_page
 from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
@@ -194,12 +194,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            "QListWidget { border: none; background: palette(window); font-size: 11pt; }"
-            "QListWidget::item { padding: 8px 6px; border-radius: 6px; }"
-            "QListWidget::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
+        # Set again, to follow the theme, once ``ui.theme`` is loaded (``_build_pages``).
+        self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
         for _key, label, icon_name in AREAS:
             self.nav.addItem(QListWidgetItem(icon(icon_name), label))
@@ -225,7 +221,9 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtCore import Qt
 
-        from hiring_desk.ui.theme import SPACE_S, TextRole, styled
+        from hiring_desk.ui.theme import SPACE_S, TextRole, set_style, styled
+
+        set_style(self.nav, NAV_STYLE)
 
         self._frames: dict[str, QVBoxLayout] = {}
         for index, (key, label, _icon) in enumerate(AREAS):

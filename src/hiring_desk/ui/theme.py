@@ -14,10 +14,12 @@ spacing steps (``SPACE_*``). Stage colours: ``ui.stage_colours``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -69,6 +71,8 @@ PRIMARY_BUTTON_STYLE = (
 
 #: Text that warns (a date passed): deep red on light grounds, soft red on dark ones.
 ALERT_LIGHT, ALERT_DARK = "#b3261e", "#ff8a80"
+#: Text that cautions (a risky place for the workbook): deep amber, or a light one.
+WARNING_LIGHT, WARNING_DARK = "#8a5200", "#ffc46b"
 
 
 def alert_colour(palette: QPalette) -> QColor:
@@ -76,10 +80,113 @@ def alert_colour(palette: QPalette) -> QColor:
     return QColor(ALERT_DARK if is_dark(palette) else ALERT_LIGHT)
 
 
-def make_primary(button: AnyWidget) -> AnyWidget:
-    """Draw ``button`` as its page's primary action. Returns ``button``."""
-    button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+def make_primary(button: AnyWidget, primary: bool = True) -> AnyWidget:
+    """Draw ``button`` as its page's primary action (or, ``primary`` False, as a plain
+    button again). Returns ``button``."""
+    set_style(button, _primary_style if primary else "")
     return button
+
+
+def is_primary(button: QWidget) -> bool:
+    """Whether ``button`` is drawn as its page's primary action (``make_primary``)."""
+    restyler = _restyler_of(button)
+    return restyler is not None and restyler.sheet is _primary_style
+
+
+def _primary_style() -> str:
+    return with_palette_colours(PRIMARY_BUTTON_STYLE)
+
+
+_PALETTE_REFERENCE = re.compile(r"palette\(([a-z-]+)\)")
+
+
+def with_palette_colours(sheet: str) -> str:
+    """``sheet`` with each ``palette(role)`` written as the application palette's colour.
+
+    Qt reads a sheet's ``palette(...)`` from the widget's palette, which a sheet set
+    earlier has pinned to the theme of that moment; colours written out, and the
+    sheet set again on a theme change (``set_style``), follow the theme."""
+    palette = QApplication.palette()
+
+    def colour(match: re.Match[str]) -> str:
+        role = getattr(QPalette.ColorRole, match.group(1).title().replace("-", ""))
+        return palette.color(role).name()
+
+    return _PALETTE_REFERENCE.sub(colour, sheet)
+
+
+class _Restyler(QObject):
+    """Sets its widget's style sheet again when the application's palette changes
+    (``paletteChanged``: the widgets inside a window are not told, when a sheet of
+    their own pins their palette)."""
+
+    def __init__(self, widget: QWidget, sheet: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self.sheet = sheet
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.paletteChanged.connect(self.restyle)
+
+    def restyle(self, _palette: QPalette | None = None) -> None:
+        widget = self.parent()
+        if isinstance(widget, QWidget):
+            widget.setStyleSheet(self.sheet())
+
+
+def _restyler_of(widget: QWidget) -> _Restyler | None:
+    return next((c for c in widget.children() if isinstance(c, _Restyler)), None)
+
+
+def set_style(widget: QWidget, sheet: str | Callable[[], str]) -> None:
+    """Give ``widget`` the style sheet ``sheet`` (its ``palette(...)`` colours written
+    out: ``with_palette_colours``), or the one ``sheet()`` makes, set again whenever
+    the theme changes: a sheet set once keeps the colours of the theme it was set in."""
+    make = sheet if callable(sheet) else (lambda: with_palette_colours(sheet))
+    restyler = _restyler_of(widget)
+    if restyler is None:
+        restyler = _Restyler(widget, make)
+    restyler.sheet = make
+    widget.setStyleSheet(make())
+
+
+class Tone(Enum):
+    """What a note or banner says: (light text, ground, border), (dark text, ground, border)."""
+
+    INFO = (("#1d3550", "#eef4fb", "#b9cfe6"), ("#d6e6ff", "#1f2d40", "#3c5a80"))
+    WARNING = (("#3b2f00", "#fff4ce", "#e0c46c"), ("#ffe9a8", "#3a3115", "#7a6520"))
+    ERROR = (("#7a1f1f", "#fdecec", "#e3a3a3"), ("#ffc9c4", "#3d1f1f", "#8a3a3a"))
+
+
+def tone_colours(tone: Tone, palette: QPalette | None = None) -> tuple[QColor, QColor, QColor]:
+    """``tone``'s text, ground and border colours for ``palette`` (the application's)."""
+    chosen = palette if palette is not None else QApplication.palette()
+    light, dark = tone.value
+    return tuple(QColor(c) for c in (dark if is_dark(chosen) else light))  # type: ignore[return-value]
+
+
+def note_style(tone: Tone, selector: str = "QLabel") -> Callable[[], str]:
+    """A style sheet maker (for ``set_style``) drawing ``selector`` as a note of ``tone``:
+    coloured text on a tinted ground, in the current theme."""
+
+    def sheet() -> str:
+        text, ground, border = (c.name() for c in tone_colours(tone))
+        return (
+            f"{selector} {{ color: {text}; background: {ground}; border: 1px solid {border};"
+            f" border-radius: 4px; padding: {SPACE_XS}px {SPACE_S}px; }}"
+        )
+
+    return sheet
+
+
+def text_style(colour: Callable[[QPalette], QColor]) -> Callable[[], str]:
+    """A style sheet maker (for ``set_style``) colouring text by ``colour(palette)``,
+    such as ``alert_colour`` for an error under a field."""
+    return lambda: f"color: {colour(QApplication.palette()).name()};"
+
+
+def warning_colour(palette: QPalette) -> QColor:
+    """The colour of text that cautions (not an error): amber, readable on both grounds."""
+    return QColor(WARNING_DARK if is_dark(palette) else WARNING_LIGHT)
 
 
 def styled(widget: AnyWidget, role: TextRole) -> AnyWidget:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.candidates.candidates_page_setup import page_of
-from tests.ui.conftest import click_button, type_into, when_modal, workbook_of
+from tests.ui.conftest import choose_more, click_button, type_into, when_modal, workbook_of
 
 from hiring_desk.services.candidates import candidate_records
 from hiring_desk.services.candidates.record_checks import CandidateInput
@@ -162,6 +162,6 @@ def test_bulk_move_and_tag_a_selection(
     model.select(page.model.index(0, 0), flags)
     model.select(page.model.index(1, 0), flags)
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("shortlist-maybe", True))
-    qtbot.mouseClick(page.bulk_tag_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, page.toolbar, "bulk_tag")
     tags = [candidate_records.get_candidate(wb, cid).record.tags for cid in ids]
     assert tags == [("shortlist-maybe",), ("shortlist-maybe",), ()]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.email.email_setup import attachments_of, parse_eml
-from tests.ui.conftest import when_modal
+from tests.ui.conftest import choose_more, when_modal
 
 from hiring_desk.services.email.messages import messages_of
 from hiring_desk.services.offers import offer_records
@@ -70,7 +70,7 @@ def test_write_opens_the_offer_message_with_the_letter_attached(
         qtbot.mouseClick(dialog.open_button, LEFT)
 
     when_modal(qtbot, make, ComposeDialog, close_after=True)
-    qtbot.mouseClick(page.write_button, LEFT)
+    choose_more(qtbot, page.toolbar, "write_offer")
     ((candidate_id, template, offer_id, first_file),) = seen
     assert (candidate_id, template, offer_id) == (offer.candidate_id, "offer", offer.id)
     assert first_file.startswith("offer-letter.pdf")
@@ -132,7 +132,7 @@ def test_mark_sent_does_not_ask_again_once_the_offer_was_written(
         qtbot.mouseClick(dialog.open_button, LEFT)
 
     when_modal(qtbot, make, ComposeDialog, close_after=True)
-    qtbot.mouseClick(page.write_button, LEFT)
+    choose_more(qtbot, page.toolbar, "write_offer")
     assert len(opened) == 1, answered_questions  # made: nothing refused
     asked: list[str] = []
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
-from tests.ui.conftest import click_button, when_modal
+from tests.ui.conftest import choose_more, click_button, when_modal
 
 from hiring_desk import clock
 from hiring_desk.domain.pipeline import OPEN_STAGES
@@ -125,7 +125,7 @@ def test_accepting_the_sent_offer_hires_and_fills_the_role(
     assert len(closed_now) >= others
     row = page.selected_offer()
     assert row is not None and row.status == "accepted"
-    assert not page.accept_button.isEnabled() and not page.withdraw_button.isEnabled()
+    assert not page.accept_button.isEnabled() and not page.withdraw_action.isEnabled()
 
 
 def test_the_hired_candidates_own_interviews_can_be_kept(
@@ -233,7 +233,7 @@ def test_the_whole_flow_by_buttons(
 
     monkeypatch.setattr(messages, "confirm", refuse)
     qtbot.mouseClick(page.decline_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, page.toolbar, "withdraw_offer")
     assert len(asked) == 2 and "declined" in asked[0] and "Withdraw" in asked[1]
     assert offer_records.offer_detail(demo, draft_id).status == "sent"  # both answered no
 
@@ -270,6 +270,7 @@ def test_filter_by_status(qtbot: QtBot, page: OffersPage, demo: Workbook) -> Non
     assert [o.id for o in page.model.rows()] == [draft_id]
     page.status_filter.setCurrentIndex(page.status_filter.findData("accepted"))
     assert page.model.rowCount() == 0 and page.empty.isVisible()
+    assert page.empty.title.text() == "No offers with this status"
     page.status_filter.setCurrentIndex(page.status_filter.findData("waiting"))
     assert page.model.rowCount() == 2
     headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(8)]

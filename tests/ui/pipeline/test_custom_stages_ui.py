@@ -9,7 +9,15 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click, press, type_into, when_modal, workbook_of
+from tests.ui.conftest import (
+    MakeWindow,
+    click,
+    overview_read,
+    press,
+    type_into,
+    when_modal,
+    workbook_of,
+)
 
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.candidates import candidate_records
@@ -45,6 +53,7 @@ def _roles_page(qtbot: QtBot, window: MainWindow) -> RolesPage:
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
     page.refresh()
+    overview_read(qtbot, page)
     row = next(
         r for r in range(page.model.rowCount()) if page.model.row(r).title == "Backend Developer"
     )

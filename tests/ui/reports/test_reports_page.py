@@ -127,11 +127,15 @@ def test_an_empty_workbook_says_so_in_every_section(
     page = open_page(qtbot, workbook)
 
     assert page.heading.text() == "Hiring report: All roles · All time · 0 applications"
+    # Nothing at all to count: the page says what belongs there and how to fill it.
+    assert page.empty.isVisible() and not page.report_scroll.isVisible()
+    with qtbot.waitSignal(page.import_requested):
+        qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
     for view in page.sections.values():
         assert (
             view.message.text() == "Not enough data yet: nothing to show for this role and range."
         )
-        assert not view.chart.isVisible() and not view.table.isVisible()
+        assert not view.chart.isVisibleTo(view) and not view.table.isVisibleTo(view)
 
 
 def test_the_bars_take_their_colours_from_the_palette(qtbot: QtBot, page: ReportsPage) -> None:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, press, type_into, when_modal
+from tests.ui.conftest import MakeWindow, overview_read, press, type_into, when_modal
 
 from hiring_desk.services.roles import role_records
 from hiring_desk.services.workbook.opening import create_workbook
@@ -28,7 +28,7 @@ def page(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> RolesPage:
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     roles = window.pages["roles"]
     assert isinstance(roles, RolesPage)
-    return roles
+    return overview_read(qtbot, roles)
 
 
 @pytest.fixture

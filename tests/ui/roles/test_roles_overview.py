@@ -10,7 +10,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, when_modal, workbook_of
+from tests.ui.conftest import (
+    MakeWindow,
+    click_button,
+    overview_read,
+    press,
+    when_modal,
+    workbook_of,
+)
 
 from hiring_desk import clock
 from hiring_desk.services.roles import role_records
@@ -79,7 +86,7 @@ def _page(window: MainWindow, qtbot: QtBot) -> RolesPage:
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = window.pages["roles"]
     assert isinstance(page, RolesPage)
-    return page
+    return overview_read(qtbot, page)
 
 
 def _titles(page: RolesPage) -> list[str]:
@@ -105,6 +112,7 @@ def test_counts_per_stage_as_chips_and_sorting_by_header(window: MainWindow, qtb
     _fill(workbook_of(window))
     page = _page(window, qtbot)
     page.refresh()
+    overview_read(qtbot, page)
     assert _titles(page) == ["Analyst", "Baker", "Clerk"]
     applied, closed = _column(page, "Applied"), _column(page, "Closed")
     baker = page.model.index(1, applied)
@@ -135,6 +143,7 @@ def test_keyboard_moves_through_roles_and_enter_edits(window: MainWindow, qtbot:
     _fill(workbook_of(window))
     page = _page(window, qtbot)
     page.refresh()
+    overview_read(qtbot, page)
     page.table.setFocus()
     qtbot.waitUntil(page.table.hasFocus)
     assert page.selected_role() is not None and page.selected_role().title == "Analyst"  # type: ignore[union-attr]
@@ -167,6 +176,7 @@ def test_new_applicants_since_the_last_visit(window: MainWindow, qtbot: QtBot) -
         settings.set_role_visit(workbook.path, role_id, two_days_ago)
     page = _page(window, qtbot)
     page.refresh()
+    overview_read(qtbot, page)
     new = _column(page, "New")
     assert [page.model.index(r, new).data() for r in range(3)] == ["", "6 new", "4 new"]
     # Selecting Clerk counts as a visit: next time its applicants are no longer new.
@@ -174,6 +184,7 @@ def test_new_applicants_since_the_last_visit(window: MainWindow, qtbot: QtBot) -
     assert settings.role_visits(workbook.path)[ids["Clerk"]] > two_days_ago
     assert settings.role_visits(workbook.path)[ids["Baker"]] == two_days_ago
     page.refresh()
+    overview_read(qtbot, page)
     assert [page.model.index(r, new).data() for r in range(3)] == ["", "6 new", ""]
 
 
@@ -181,6 +192,7 @@ def test_a_role_never_seen_has_nothing_new(window: MainWindow, qtbot: QtBot) -> 
     _fill(workbook_of(window))
     page = _page(window, qtbot)
     page.refresh()
+    overview_read(qtbot, page)
     new = _column(page, "New")
     assert [page.model.index(r, new).data() for r in range(3)] == ["", "", ""]
 
@@ -209,6 +221,7 @@ def test_no_roles_leads_to_a_role_from_a_template(window: MainWindow, qtbot: QtB
     (role,) = role_records.list_roles(workbook_of(window))
     detail = role_records.get_role(workbook_of(window), role.id)
     assert detail.brief.template_key == "senior-backend-developer"
+    overview_read(qtbot, page)
     assert page.table.isVisible() and not page.empty.isVisible()
 
 
@@ -218,6 +231,7 @@ def test_a_role_without_candidates_offers_an_import(
     _fill(workbook_of(window))
     page = _page(window, qtbot)
     page.refresh()
+    overview_read(qtbot, page)
     page.table.selectRow(0)  # Analyst: nobody yet
     assert page.no_candidates_row.isVisible()
     assert "Nobody has applied to Analyst yet" in page.no_candidates.text()

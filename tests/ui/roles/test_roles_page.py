@@ -9,7 +9,16 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import MakeWindow, click_button, press, type_into, when_modal, workbook_of
+from tests.ui.conftest import (
+    MakeWindow,
+    choose_more,
+    click_button,
+    overview_read,
+    press,
+    type_into,
+    when_modal,
+    workbook_of,
+)
 
 from hiring_desk.services.roles import job_descriptions, role_records
 from hiring_desk.services.team import company, team_members
@@ -38,6 +47,7 @@ def window(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> MainWindow:
     press(qtbot, win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = roles_page(win)
     page.refresh()
+    overview_read(qtbot, page)
     return win
 
 
@@ -103,6 +113,7 @@ def test_new_role_refuses_bad_salary_then_saves(window: MainWindow, qtbot: QtBot
         ("Docker", "nice"),
     ]
     assert detail.hiring_manager == "Tomás Ó Briain"
+    overview_read(qtbot, page)
     assert page.model.rowCount() == 1 and page.selected_role() is not None
     assert page.table.isVisible()
 
@@ -116,6 +127,7 @@ def test_edit_by_double_click_and_delete(
     role_records.create_role(wb, RoleBrief(title="Backend Developer"))
     page = roles_page(window)
     page.refresh()
+    overview_read(qtbot, page)
 
     def rename(dialog: QWidget) -> None:
         assert isinstance(dialog, RoleDialog)
@@ -131,7 +143,7 @@ def test_edit_by_double_click_and_delete(
     assert role_records.list_roles(wb)[0].headcount == 2
     monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
     page.table.selectRow(0)
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, page.toolbar, "delete_role")
     assert role_records.list_roles(wb) == []
 
 
@@ -220,6 +232,7 @@ def test_jd_button_opens_editor(window: MainWindow, qtbot: QtBot) -> None:
     role_records.create_role(wb, RoleBrief(title="Database Specialist"))
     page = roles_page(window)
     page.refresh()
+    overview_read(qtbot, page)
     page.table.selectRow(0)
     seen: list[str] = []
 
@@ -279,6 +292,7 @@ def test_interview_plan_button_opens_the_roles_default_plan(
     )
     page = roles_page(window)
     page.refresh(role.id)
+    overview_read(qtbot, page)
     assert page.plan_button.isEnabled()
     rounds: list[str] = []
 

@@ -11,7 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.services.today.today_setup import Ids, build
-from tests.ui.conftest import MakeWindow, Said, click, click_button, type_into, when_modal
+from tests.ui.conftest import (
+    MakeWindow,
+    Said,
+    choose_more,
+    click,
+    click_button,
+    overview_read,
+    type_into,
+    when_modal,
+)
 
 from hiring_desk import clock
 from hiring_desk.services.roles import role_records
@@ -154,7 +163,7 @@ def test_open_goes_where_the_item_is_done(
     assert window.current_area() == "roles"
     roles = window.pages["roles"]
     assert isinstance(roles, RolesPage)
-    chosen = roles.selected_role()
+    chosen = overview_read(qtbot, roles).selected_role()
     assert chosen is not None and chosen.id == ids.late_role
 
     window.show_area("today")
@@ -206,7 +215,8 @@ def test_nothing_due_says_so(make_window: MakeWindow, tmp_path: Path, today: dat
         role_records.create_role(workbook, RoleBrief(title="Designer"))
     page = today_page(make_window(path))
     assert page.empty.isVisible() and not page.tree.isVisible()
-    assert page.empty.text().startswith("Nothing needs you today.")
+    assert page.empty.title.text() == "Nothing needs you today"
+    assert page.empty.text.text().startswith("Today lists interviews")
 
 
 def test_an_empty_workbook_opens_on_roles(make_window: MakeWindow, tmp_path: Path) -> None:
@@ -223,7 +233,7 @@ def test_a_task_is_edited_then_deleted(
     path, ids = due
     page = today_page(make_window(path))
     click_item(qtbot, page, f"idle_candidate:{ids.eve_application}")
-    assert not page.edit_button.isEnabled()  # only tasks are edited here
+    assert not page.edit_action.isEnabled()  # only tasks are edited here
     click_item(qtbot, page, f"task:{ids.task_later}")
 
     def rename(dialog: QWidget) -> None:
@@ -233,9 +243,9 @@ def test_a_task_is_edited_then_deleted(
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
     when_modal(qtbot, rename, TaskDialog, close_after=True)
-    click(qtbot, page.edit_button)
+    choose_more(qtbot, page.toolbar, "today_edit_task")
     edited = page.selected_item()
     assert edited is not None and edited.subject == "Post the ad on two more sites"
-    click(qtbot, page.delete_button)
+    choose_more(qtbot, page.toolbar, "today_delete_task")
     assert said == [("confirm", "Delete Task", "Delete the task “Post the ad on two more sites”?")]
     assert f"task:{ids.task_later}" not in keys(page)

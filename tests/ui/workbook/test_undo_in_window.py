@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
-from tests.ui.conftest import MakeWindow, menu_action, press, type_into
+from tests.ui.conftest import MakeWindow, choose_more, menu_action, overview_read, press, type_into
 
 from hiring_desk.services.candidates import attachments
 from hiring_desk.services.demo.demo_workbook import create_demo_workbook
@@ -76,7 +76,7 @@ def test_ctrl_z_brings_back_a_deleted_candidate_with_everything(
     page = candidates_page(window)
     window.show_candidate(candidate_id)
     assert page.selected_id() == candidate_id
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, page.toolbar, "delete_candidate")
     assert answered_questions == ["Delete Candidate"]  # it still asks first
     assert not shown(page, candidate_id)
     undo_action = menu_action(window, "Edit", "Undo Delete Candidate")
@@ -142,8 +142,9 @@ def test_roles_members_and_reasons_come_back(
     window.desktop.refresh()
     roles_page = window.pages["roles"]
     assert isinstance(roles_page, RolesPage)
+    overview_read(qtbot, roles_page)
     roles_page.table.selectRow(0)
-    qtbot.mouseClick(roles_page.delete_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, roles_page.toolbar, "delete_role")
     assert role_records.list_roles(workbook) == []
 
     team_page = window.pages["team"]
@@ -166,6 +167,7 @@ def test_roles_members_and_reasons_come_back(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert [r.title for r in role_records.list_roles(workbook)] == ["Data Engineer"]
     assert window.current_area() == "roles"
+    overview_read(qtbot, roles_page)
     assert roles_page.selected_role() is not None
 
 
@@ -175,7 +177,7 @@ def test_the_history_is_forgotten_when_the_workbook_changes(
     workbook = workbook_of(window)
     candidate_id, _word = busy_candidate(workbook)
     window.show_candidate(candidate_id)
-    qtbot.mouseClick(candidates_page(window).delete_button, Qt.MouseButton.LeftButton)
+    choose_more(qtbot, candidates_page(window).toolbar, "delete_candidate")
     assert window.desktop.history.count() == 1
     other = tmp_path / "other.hiringdesk"
     create_workbook(other).close()

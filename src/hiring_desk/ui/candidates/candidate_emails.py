@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from hiring_desk.domain.vocab import Stage
@@ -23,6 +23,7 @@ from hiring_desk.ui.candidates.candidate_actions import ActionsPage, review_dupl
 from hiring_desk.ui.email.bulk import open_bulk_compose
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.email_import import import_email_applications, mail_files
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.pipeline.move_dialog import MoveDialog
 from hiring_desk.ui.settings import Settings
 
@@ -35,6 +36,10 @@ class EmailPage(ActionsPage, Protocol):
 
     @property
     def table(self) -> QTableView: ...
+    @property
+    def toolbar(self) -> PageToolbar: ...
+    @property
+    def write_action(self) -> QAction: ...
     def board_role(self) -> int | None: ...
 
 
@@ -63,16 +68,19 @@ def write_label(count: int) -> str:
 
 
 def table_menu(page: EmailPage, position: QPoint) -> QMenu | None:
-    """The table's context menu (right-click on a row): write to the selection."""
+    """The table's context menu (right-click on a row): write to the selection, then
+    the page's toolbar actions."""
     assert isinstance(page, QWidget)
     count = len(page.selected_rows())
     if not count:
         return None
-    menu = QMenu(page)
+    write = QAction(write_label(count), page)
+    write.triggered.connect(lambda _checked=False: write_to_selected(page))
+    toolbar = page.toolbar
+    menu = toolbar.context_menu([write], leave_out=[page.write_action])
     menu.setObjectName("candidates_table_menu")
-    menu.addAction(write_label(count), lambda: write_to_selected(page))
-    menu.popup(page.table.viewport().mapToGlobal(position))
-    return menu
+    write.setParent(menu)
+    return toolbar.popup(menu, page.table, position)
 
 
 def write_to_stage(page: EmailPage, key: str, candidate_ids: Sequence[int]) -> bool:

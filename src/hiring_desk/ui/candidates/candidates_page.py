@@ -8,14 +8,14 @@ for what other pages and dialogs change.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
-    QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,20 +31,30 @@ from hiring_desk.services.roles import role_records
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
-from hiring_desk.ui.candidates import application_moves, candidate_actions, candidate_emails
+from hiring_desk.ui.candidates import (
+    application_moves,
+    candidate_actions,
+    candidate_emails,
+    candidate_toolbar,
+)
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
 from hiring_desk.ui.changes import Change, ChangeListener
-from hiring_desk.ui.offers.compare_dialog import can_compare, open_comparison
+from hiring_desk.ui.empty_state import EmptyState
+from hiring_desk.ui.offers.compare_dialog import open_comparison
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
 from hiring_desk.ui.table_model import fit_columns, make_table_view
-from hiring_desk.ui.widgets import button_row
+from hiring_desk.ui.theme import SPACE_S
 from hiring_desk.ui.workbook import undo_stack
 
 SEARCH_DELAY_MS = 150
+#: The table's and the detail panel's first widths, in pixels (then 3:2 of any change).
+TABLE_WIDTH, DETAIL_WIDTH = 640, 420
+#: The filter that shows everyone.
+NO_FILTER = CandidateFilter()
 #: The "at least" choices of the match filter, in percent.
 MATCH_THRESHOLDS = (25, 50, 75, 100)
 #: What the page shows: candidates and all their record reaches, roles to filter by,
@@ -53,6 +63,27 @@ SHOWS = Change.CANDIDATE_RECORD | Change.ROLES | Change.TEAM | Change.COMPANY | 
 
 
 class CandidatesPage(QWidget):
+    """Candidates in a table (or a role's board) beside the one selected; the
+    toolbar (``candidate_toolbar``) acts on the selection."""
+
+    # Set by ``candidate_toolbar.build_toolbar``.
+    new_button: QPushButton
+    edit_button: QToolButton
+    bulk_move_button: QToolButton
+    write_button: QToolButton
+    compare_button: QToolButton
+    import_button: QToolButton
+    table_toggle: QPushButton
+    board_toggle: QPushButton
+    edit_action: QAction
+    bulk_move_action: QAction
+    write_action: QAction
+    compare_action: QAction
+    import_action: QAction
+    bulk_tag_action: QAction
+    export_action: QAction
+    delete_action: QAction
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("candidates_page")
@@ -60,68 +91,6 @@ class CandidatesPage(QWidget):
         self.filters = CandidateFilters()
         self.filters.typed.connect(self._typed)
         self.filters.chosen.connect(self.apply_filter)
-
-        self.new_button = QPushButton("&New…")
-        self.new_button.setObjectName("new_candidate")
-        self.new_button.setToolTip("Add a candidate")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("edit_candidate")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setObjectName("delete_candidate")
-        self.bulk_move_button = QPushButton("&Move…")
-        self.bulk_move_button.setObjectName("bulk_move")
-        self.bulk_move_button.setToolTip("Move the selected candidates' applications to a stage")
-        self.bulk_move_button.clicked.connect(lambda: candidate_actions.move_selected(self))
-        self.bulk_tag_button = QPushButton("T&ag…")
-        self.bulk_tag_button.setObjectName("bulk_tag")
-        self.bulk_tag_button.setToolTip("Add a tag to the selected candidates")
-        self.bulk_tag_button.clicked.connect(lambda: candidate_actions.tag_selected(self))
-        self.compare_button = QPushButton("&Compare…")
-        self.compare_button.setObjectName("compare_candidates")
-        self.compare_button.setToolTip(
-            "Select 2 to 5 candidates of one role to see them side by side"
-        )
-        self.compare_button.clicked.connect(self.compare_selected)
-        self.write_button = QPushButton("W&rite to…")
-        self.write_button.setObjectName("write_to_selected")
-        self.write_button.setToolTip(
-            "Write to the selected candidates from a template: one message, or a draft each"
-        )
-        self.write_button.clicked.connect(lambda: candidate_emails.write_to_selected(self))
-        self.import_button = QPushButton("&Import…")
-        self.import_button.setObjectName("import_candidates")
-        self.import_button.setToolTip("Import candidates from a CSV file")
-        self.import_button.clicked.connect(lambda: candidate_actions.import_csv(self))
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setObjectName("export_candidates")
-        self.export_button.setToolTip("Export the candidates in view to a CSV file")
-        self.export_button.clicked.connect(lambda: candidate_actions.export_view(self))
-        self.new_button.clicked.connect(self.new_candidate)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.table_toggle = QPushButton("&Table")
-        self.table_toggle.setObjectName("show_table")
-        self.board_toggle = QPushButton("&Board")
-        self.board_toggle.setObjectName("show_board")
-        for toggle in (self.table_toggle, self.board_toggle):
-            toggle.setCheckable(True)
-            toggle.setAutoExclusive(True)
-        self.table_toggle.setChecked(True)
-        self.table_toggle.toggled.connect(self._view_changed)
-        buttons = button_row(
-            self.new_button,
-            self.edit_button,
-            self.delete_button,
-            self.bulk_move_button,
-            self.bulk_tag_button,
-            self.compare_button,
-            self.write_button,
-            self.import_button,
-            self.export_button,
-        )
-        buttons.addWidget(QLabel("View:"))
-        buttons.addWidget(self.table_toggle)
-        buttons.addWidget(self.board_toggle)
 
         self.model = CandidateTableModel()
         self.table = make_table_view("candidates_table")
@@ -139,6 +108,8 @@ class CandidatesPage(QWidget):
             "Delete the selected candidate"
         )
         self.detail = CandidateDetailPanel()
+        self.toolbar = candidate_toolbar.build_toolbar(self)
+        self.table_toggle.toggled.connect(self._view_changed)
         self.detail.move_requested.connect(self.move_application)
         self.detail.apply_requested.connect(self.apply_to_role)
         self.detail.changed.connect(self._detail_changed)
@@ -165,11 +136,26 @@ class CandidatesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # At 1280 px: the table as wide as its first five columns, the panel the rest.
+        splitter.setSizes([TABLE_WIDTH, DETAIL_WIDTH])
+
+        self.empty = EmptyState(
+            "candidates_empty",
+            "No candidates yet",
+            "Candidates are the people applying to your roles. Import them from a "
+            "spreadsheet saved as CSV, or add them one by one with New Candidate.",
+            "&Import Candidates…",
+            lambda: candidate_actions.import_csv(self),
+        )
+        self.empty.setVisible(False)
+        self.body = splitter
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(SPACE_S)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.filters)
-        layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty, 1)
 
         self._select_after_typing: int | None = None
         self.model.page_shown.connect(lambda: self._after_reload(self._select_after_typing))
@@ -258,6 +244,12 @@ class CandidatesPage(QWidget):
     def _after_reload(self, select_id: int | None = None) -> None:
         total = self.model.total
         self.filters.show_total(total)
+        # Nobody at all (not just nobody matching the filters): say what belongs here.
+        nobody = self._workbook is not None and total == 0 and self.current_filter() == NO_FILTER
+        self.empty.setVisible(nobody)
+        self.toolbar.lead(not nobody)
+        self.filters.setVisible(not nobody)
+        self.body.setVisible(not nobody)
         fit_columns(self.table)
         row = self.model.row_of(select_id) if select_id is not None else None
         if row is None and self.model.rowCount() > 0:
@@ -305,32 +297,12 @@ class CandidatesPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        selected = self.selected_id() is not None
-        self.new_button.setEnabled(self._workbook is not None)
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-        self.detail.apply_button.setEnabled(selected)
-        self.bulk_move_button.setEnabled(any(r.application_id for r in self.selected_rows()))
-        self.bulk_tag_button.setEnabled(selected)
-        self.write_button.setEnabled(selected)
-        self.compare_button.setEnabled(self._comparison_role() is not None)
+        candidate_toolbar.update_actions(self)
 
     # -- actions -------------------------------------------------------------------
 
-    def _comparison_role(self) -> int | None:
-        """The role the selection can be compared for: the role filter's, or the one
-        role every selected row shows; None when 2-5 candidates of one role are not chosen."""
-        rows = self.selected_rows()
-        if can_compare(len(rows)) is not None:
-            return None
-        chosen = self.filters.role_id()
-        if chosen is not None:
-            return chosen
-        shown = {r.role_id for r in rows}
-        return shown.pop() if len(shown) == 1 and None not in shown else None
-
     def compare_selected(self) -> None:
-        role_id = self._comparison_role()
+        role_id = candidate_toolbar.comparison_role(self)
         if self._workbook is not None and role_id is not None:
             ids = [r.id for r in self.selected_rows()]
             open_comparison(self, self._workbook, role_id, ids)

@@ -41,7 +41,7 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.import_report_dialog import PossibleDuplicatesDialog
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
+from hiring_desk.ui.forms import describe_errors, show_errors_in
 from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
             self.role.addItem(role.title, role.id)
         self.error = QLabel()
         self.error.setObjectName("import_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

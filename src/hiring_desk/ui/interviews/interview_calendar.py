@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,9 +34,10 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
 from hiring_desk.ui.theme import TextRole, scaled_font
-from hiring_desk.ui.widgets import plain_label, push_button
+from hiring_desk.ui.widgets import plain_label
 
 #: What the list shows: the interviews, and the names and places they are listed with.
 SHOWS = (
@@ -120,30 +120,42 @@ class InterviewCalendar(QWidget):
         self._say_why_empty()
         self.status = plain_label(name="calendar_status", wrap=False)
 
-        self.edit_button = push_button("&Edit…", "calendar_edit", self.edit_selected)
-        self.cancel_button = push_button("&Cancel…", "calendar_cancel", self.cancel_selected)
-        self.cancel_button.setToolTip("Cancel this interview (it stays listed, marked cancelled)")
-        self.done_button = push_button("Mark &Done", "calendar_done", self.mark_selected_done)
-        self.export_button = push_button("E&xport .ics…", "calendar_export", self.export_selected)
-        self.export_button.setToolTip("Save this interview as an iCalendar file")
-        self.export_day_button = push_button(
-            "D&ay .ics…", "calendar_export_day", self.export_selected_day
+        #: The row of actions; a page adds its own (its primary action first).
+        self.toolbar = bar = PageToolbar("calendar_toolbar", "Mo&re")
+        self.edit_action = bar.action("&Edit…", "calendar_edit", self.edit_selected, "edit")
+        self.done_action = bar.action(
+            "Mark &Done", "calendar_done", self.mark_selected_done, "done"
         )
-        self.export_day_button.setToolTip("Save every interview of this day as an iCalendar file")
-        #: The row of buttons; a page may insert its own (after the stretch: right-aligned).
-        self.buttons = buttons = QHBoxLayout()
-        for button in (
-            self.edit_button,
-            self.cancel_button,
-            self.done_button,
-            self.export_button,
-            self.export_day_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(self.show_past)
+        self.cancel_action = bar.action(
+            "&Cancel…",
+            "calendar_cancel",
+            self.cancel_selected,
+            "cancel",
+            "Cancel this interview (it stays listed, marked cancelled)",
+        )
+        self.export_action = bar.action(
+            "E&xport .ics…",
+            "calendar_export",
+            self.export_selected,
+            "export",
+            "Save this interview as an iCalendar file",
+        )
+        self.export_day_action = bar.action(
+            "D&ay .ics…",
+            "calendar_export_day",
+            self.export_selected_day,
+            "calendar",
+            "Save every interview of this day as an iCalendar file",
+        )
+        self.edit_button = bar.button(self.edit_action)
+        self.done_button = bar.button(self.done_action)
+        self.cancel_button = bar.button(self.cancel_action)
+        self.export_button = bar.button(self.export_action)
+        self.export_day_button = bar.button(self.export_day_action)
+        bar.add_trailing(self.show_past)
+        bar.attach_context_menu(self.tree)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.status)
@@ -178,6 +190,7 @@ class InterviewCalendar(QWidget):
             self._say_why_empty()
         self.tree.setVisible(bool(days))
         self.empty.setVisible(self._workbook is not None and not days)
+        self.toolbar.lead(not self.empty.isVisibleTo(self))
         if keep is not None:
             self.select_interview(keep)
         elif days and self.show_past.isChecked():
@@ -278,11 +291,11 @@ class InterviewCalendar(QWidget):
     def _update_buttons(self) -> None:
         interview = self._selected_detail()
         scheduled = interview is not None and interview.status == InterviewStatus.SCHEDULED.value
-        self.edit_button.setEnabled(interview is not None)
-        self.cancel_button.setEnabled(scheduled)
-        self.done_button.setEnabled(scheduled)
-        self.export_button.setEnabled(interview is not None)
-        self.export_day_button.setEnabled(self.selected_day() is not None)
+        self.edit_action.setEnabled(interview is not None)
+        self.cancel_action.setEnabled(scheduled)
+        self.done_action.setEnabled(scheduled)
+        self.export_action.setEnabled(interview is not None)
+        self.export_day_action.setEnabled(self.selected_day() is not None)
 
     def _selected_detail(self) -> InterviewDetail | None:
         interview_id = self.selected_interview_id()

@@ -8,7 +8,7 @@ goes before it (printing the interview pack), and the question bank on a tab.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.common.errors import ServiceError
@@ -43,26 +43,29 @@ class InterviewsPage(QWidget):
         self.calendar.area_requested.connect(self.area_requested)
         self.calendar.tree.itemSelectionChanged.connect(self._update_buttons)
 
-        self.scorecard_button = QPushButton("&Scorecard…")
-        self.scorecard_button.setObjectName("enter_scorecard")
-        self.scorecard_button.setToolTip("Type in an interviewer's scorecard for this interview")
-        self.scorecard_button.clicked.connect(self.enter_scorecard)
-        self.candidate_button = QPushButton("Ca&ndidate")
-        self.candidate_button.setObjectName("open_candidate")
-        self.candidate_button.setToolTip("Show this interview's candidate")
-        self.candidate_button.clicked.connect(
-            lambda: self._open_candidate(self.calendar.selected_interview_id())
+        bar = self.calendar.toolbar
+        self.scorecard_button = bar.primary(
+            "&Scorecard…",
+            "enter_scorecard",
+            self.enter_scorecard,
+            "Type in an interviewer's scorecard for this interview",
         )
-        self.pack_button = QPushButton("&Pack…")
-        self.pack_button.setObjectName("print_pack")
-        self.pack_button.setToolTip(
-            "Print an interview pack: the role, each candidate, the questions and scorecards"
+        self.candidate_action = bar.action(
+            "Ca&ndidate",
+            "open_candidate",
+            lambda: self._open_candidate(self.calendar.selected_interview_id()),
+            "person",
+            "Show this interview's candidate",
         )
-        self.pack_button.clicked.connect(self.print_pack)
-        for index, button in enumerate(
-            (self.scorecard_button, self.candidate_button, self.pack_button)
-        ):
-            self.calendar.buttons.insertWidget(index, button)
+        self.pack_action = bar.action(
+            "&Pack…",
+            "print_pack",
+            self.print_pack,
+            "print",
+            "Print an interview pack: the role, each candidate, the questions and scorecards",
+            overflow=True,
+        )
+        self.candidate_button = bar.button(self.candidate_action)
         schedule = self.calendar
 
         self.tabs = QTabWidget()
@@ -99,8 +102,8 @@ class InterviewsPage(QWidget):
         self.scorecard_button.setEnabled(
             status is not None and status != InterviewStatus.CANCELLED.value
         )
-        self.candidate_button.setEnabled(status is not None)
-        self.pack_button.setEnabled(self._workbook is not None)
+        self.candidate_action.setEnabled(status is not None)
+        self.pack_action.setEnabled(self._workbook is not None)
 
     # -- actions ---------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
+from hiring_desk.ui.forms import describe_errors, show_errors_in
 from hiring_desk.ui.operations import (
     BackgroundOperation,
     Progress,
@@ -35,12 +35,8 @@ from hiring_desk.ui.operations import (
     run_operation,
 )
 from hiring_desk.ui.printed import open_with_system_viewer
+from hiring_desk.ui.theme import Tone, note_style, set_style
 from hiring_desk.ui.widgets import button_row, line_edit, plain_label
-
-PLAN_NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
-    "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
-    " padding: 6px;"
-)
 
 
 def lay_out_pack(data: PackData, out: Path, progress: Progress) -> None:
@@ -99,10 +95,11 @@ class PrintPackDialog(QtWidgets.QDialog):
         self.choose_button = QtWidgets.QPushButton("&Choose…")
         self.choose_button.setObjectName("pack_choose_file")
         self.choose_button.clicked.connect(self.choose_file)
-        self.error = plain_label(name="pack_error", style=ERROR_STYLE)
+        self.error = show_errors_in(plain_label(name="pack_error"))
         self.error.hide()
         self.status = plain_label(name="pack_status")
-        self.plan_note = plain_label(name="pack_plan_note", style=PLAN_NOTE_STYLE)
+        self.plan_note = plain_label(name="pack_plan_note")
+        set_style(self.plan_note, note_style(Tone.INFO))
         self.suggest_button = QtWidgets.QPushButton("Use &Suggested Questions")
         self.suggest_button.setObjectName("pack_use_suggested")
         self.suggest_button.setAutoDefault(False)

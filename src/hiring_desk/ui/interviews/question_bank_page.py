@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
 from hiring_desk.ui.widgets import choice_combo, plain_label
 
@@ -79,24 +79,29 @@ class QuestionBankPage(QWidget):
         self.question_label = plain_label(name="bank_question", selectable=True)
         self.strong_label = plain_label(name="bank_strong", selectable=True)
         self.weak_label = plain_label(name="bank_weak", selectable=True)
-        self.add_button = QPushButton("&Add Question…")
-        self.add_button.setObjectName("add_question")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("edit_question")
-        self.copy_button = QPushButton("&Copy to My Questions…")
-        self.copy_button.setObjectName("copy_question")
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setObjectName("remove_question")
+        self.toolbar = bar = PageToolbar("bank_toolbar")
+        self.add_button = bar.primary("&Add Question…", "add_question", self.add_question)
+        self.edit_action = bar.action("&Edit…", "edit_question", self.edit_selected, "edit")
+        self.copy_action = bar.action(
+            "&Copy to My Questions…",
+            "copy_question",
+            self.copy_selected,
+            "add",
+            "Copy this question to your own, to change it",
+        )
+        self.remove_action = bar.action(
+            "&Remove", "remove_question", self.remove_selected, "delete"
+        )
+        self.edit_button = bar.button(self.edit_action)
+        self.copy_button = bar.button(self.copy_action)
+        self.remove_button = bar.button(self.remove_action)
+        bar.attach_context_menu(self.table)
         self._build_layout()
         self.search_edit.textChanged.connect(lambda _text: self.refresh())
         self.competency_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.seniority_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.activated.connect(self._activated)
-        self.add_button.clicked.connect(self.add_question)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.copy_button.clicked.connect(self.copy_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.refresh()
         ChangeListener(self, Change.QUESTION_BANK, lambda _changes: self.refresh())
         header = self.table.horizontalHeader()
@@ -121,11 +126,7 @@ class QuestionBankPage(QWidget):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget, 2 if widget is self.search_edit else 0)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.copy_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(self.count_label)
+        self.toolbar.add_trailing(self.count_label)
         detail = QWidget()
         form = QFormLayout(detail)
         form.addRow("Question:", self.question_label)
@@ -138,7 +139,7 @@ class QuestionBankPage(QWidget):
         splitter.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
 
     def set_workbook(self, workbook: Workbook | None) -> None:
@@ -267,6 +268,6 @@ class QuestionBankPage(QWidget):
         own = question is not None and question.custom_id is not None
         has_workbook = self._workbook is not None
         self.add_button.setEnabled(has_workbook)
-        self.edit_button.setEnabled(has_workbook and own)
-        self.copy_button.setEnabled(has_workbook and question is not None)
-        self.remove_button.setEnabled(has_workbook and own)
+        self.edit_action.setEnabled(has_workbook and own)
+        self.copy_action.setEnabled(has_workbook and question is not None)
+        self.remove_action.setEnabled(has_workbook and own)

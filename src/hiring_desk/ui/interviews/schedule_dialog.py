@@ -38,7 +38,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
-from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
+from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.unsaved_changes import FormDialog
@@ -85,7 +85,7 @@ class ScheduleDialog(FormDialog):
         self.write_after.setToolTip("Opens the message with the interview's calendar file")
         self.write_after.setChecked(Settings().remembered(WRITE_AFTER_BOOKING))
         self.error = plain_label(name="schedule_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.hide()
         self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

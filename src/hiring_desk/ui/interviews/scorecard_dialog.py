@@ -42,7 +42,7 @@ from hiring_desk.services.interviews.scorecards import (
 )
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE, FieldWithError, name_from_labels
+from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.theme import TextRole, styled
@@ -96,7 +96,7 @@ class ScorecardDialog(FormDialog):
         self.heading = styled(plain_label(name="scorecard_heading"), TextRole.STRONG)
         self.notice = plain_label(name="scorecard_notice")
         self.error = plain_label(name="scorecard_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.hide()
 
         self.interviewer = QComboBox()

@@ -26,9 +26,9 @@ from hiring_desk.services.roles.briefs import parse_money
 from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE, FieldTabs
+from hiring_desk.ui.forms import FieldTabs, show_errors_in
 from hiring_desk.ui.operations import run_operation
-from hiring_desk.ui.theme import TextRole, styled
+from hiring_desk.ui.theme import TextRole, Tone, note_style, set_style, styled
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import (
     OptionalDateEdit,
@@ -42,11 +42,6 @@ from hiring_desk.ui.widgets import (
     select_code,
     select_data,
     text_box,
-)
-
-WARNING_STYLE = (
-    "QLabel { color: #7a4b00; background: #fff4d6; border: 1px solid #e8c66a;"
-    " border-radius: 4px; padding: 6px; }"
 )
 
 
@@ -134,8 +129,9 @@ class OfferDialog(FormDialog):
                 ("conditions", "Conditions:", self.conditions),
             ],
         )
-        self.warnings = plain_label(name="offer_warnings", style=WARNING_STYLE)
-        self.error = plain_label(name="offer_error", style=ERROR_STYLE)
+        self.warnings = plain_label(name="offer_warnings")
+        set_style(self.warnings, note_style(Tone.WARNING))
+        self.error = show_errors_in(plain_label(name="offer_error"))
         self.error.hide()
         self.buttons = save_cancel(self)
 

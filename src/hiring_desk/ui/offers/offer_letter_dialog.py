@@ -44,18 +44,11 @@ from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.printed import offer_to_open
 from hiring_desk.ui.team.company_dialog import CompanyDialog
+from hiring_desk.ui.theme import TextRole, Tone, note_style, set_style, styled
 from hiring_desk.ui.widgets import plain_label
 
 __all__ = ["OfferLetterDialog", "OfferTemplatesDialog"]
 
-NOTE_STYLE = (  # dark text on the light ground, in a dark theme too
-    "color: #1d3550; background: #eef4fb; border: 1px solid #b9cfe6; border-radius: 4px;"
-    " padding: 6px;"
-)
-DRAFT_STYLE = (
-    "color: #7a1f1f; background: #fdecec; border: 1px solid #e3a3a3; border-radius: 4px;"
-    " padding: 6px; font-weight: bold;"
-)
 #: Markdown as CommonMark and GitHub tables, never raw HTML: names show as typed.
 _MARKDOWN = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
@@ -83,8 +76,10 @@ class OfferLetterDialog(QDialog):
         self.operation: BackgroundOperation[Path] | None = None
         self.setWindowTitle(f"Offer Letter — {self._state.candidate_name}")
 
-        self.note = plain_label(name="letter_note", style=NOTE_STYLE)
-        self.draft_line = plain_label(name="letter_draft_reason", style=DRAFT_STYLE)
+        self.note = plain_label(name="letter_note")
+        set_style(self.note, note_style(Tone.INFO))
+        self.draft_line = styled(plain_label(name="letter_draft_reason"), TextRole.STRONG)
+        set_style(self.draft_line, note_style(Tone.ERROR))
         self.template = QComboBox()
         self.template.setObjectName("letter_template")
         self.template.currentIndexChanged.connect(lambda _index: self.refresh_preview())

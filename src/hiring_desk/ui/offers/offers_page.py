@@ -11,7 +11,6 @@ other candidates' too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -23,14 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.domain.formatting import format_day, format_money
 from hiring_desk.domain.offer_rules import (
     EDITABLE_STATUSES,
     OPEN_STATUSES,
     STATUS_ORDER,
     allowed_targets,
 )
-from hiring_desk.domain.vocab import OfferStatus, PayPeriod, RoleStatus
+from hiring_desk.domain.vocab import OfferStatus, RoleStatus
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.offer_records import OfferSummary
 from hiring_desk.services.offers.offer_status import AcceptResult
@@ -39,23 +37,24 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_interviews
 from hiring_desk.ui.offers import offer_emails
+from hiring_desk.ui.offers.offer_columns import offer_columns
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import (
     ApproveDialog,
     FillRoleDialog,
 )
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import (
-    Column,
     RowsTableModel,
     make_table_view,
     selected_row,
     show_rows,
 )
 from hiring_desk.ui.table_pages import lay_out_table_page
-from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: What the list shows: offers, who they are for and who approved them, in the locale.
 SHOWS = (
@@ -70,50 +69,18 @@ SHOWS = (
 #: The filter entry for offers still waiting on someone.
 WAITING = "waiting"
 T = TypeVar("T")
-#: Statuses sort in the order an offer lives through them.
-_STATUS_RANK = {status.value: rank for rank, status in enumerate(STATUS_ORDER)}
-
-
-def _local_day(moment: datetime | None) -> date | None:
-    """The local calendar day of a stored UTC time (SQLite hands them back naive)."""
-    if moment is None:
-        return None
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().date()
-
-
-def offer_columns(locale: str) -> list[Column[OfferSummary]]:
-    return [
-        Column("Candidate", lambda o: o.candidate_name),
-        Column("Role", lambda o: o.role_title),
-        Column(
-            "Salary",
-            lambda o: (
-                f"{format_money(o.salary_minor, o.currency, locale, whole=True)} "
-                f"{PayPeriod(o.pay_period).label}"
-            ),
-            lambda o: (o.currency, o.salary_minor),
-            True,
-        ),
-        Column(
-            "Status", lambda o: o.status_label, lambda o: STATUS_ORDER.index(OfferStatus(o.status))
-        ),
-        Column(
-            "Since", lambda o: format_day(_local_day(o.status_at), locale), lambda o: o.status_at
-        ),
-        Column("Start date", lambda o: format_day(o.start_date, locale), lambda o: o.start_date),
-        Column("Expires", lambda o: format_day(o.expiry_date, locale), lambda o: o.expiry_date),
-        Column("Approved by", lambda o: o.approved_by),
-    ]
 
 
 class OffersPage(QWidget):
     """Lists offers and moves them on (announced on the change hub);
     ``candidate_activated(id)`` on double-click, ``print_letter_requested(offer id)`` from
-    Print Letter… (the window shows the candidate or prints)."""
+    Print Letter… (the window shows the candidate or prints); ``area_requested(key)``
+    from the empty page."""
 
     candidate_activated = Signal(int)
     print_letter_requested = Signal(int)
+    #: Asks the window to show an area (the empty page leads to Candidates).
+    area_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,36 +103,52 @@ class OffersPage(QWidget):
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
 
-        self.edit_button = push_button("&Edit…", "edit_offer", self.edit_selected)
-        self.approve_button = push_button("A&pprove…", "approve_offer", self.approve_selected)
-        self.send_button = push_button("Mark &Sent", "send_offer", self.send_selected)
-        self.accept_button = push_button("&Accept", "accept_offer", self.accept_selected)
-        self.decline_button = push_button("&Decline", "decline_offer", self.decline_selected)
-        self.withdraw_button = push_button("&Withdraw", "withdraw_offer", self.withdraw_selected)
-        self.print_button = push_button("&Print Letter…", "print_offer_letter", self.print_selected)
-        self.write_button = push_button("Wr&ite…", "write_offer", self.write_selected)
-        self.write_button.setToolTip("Write to the candidate about this offer, letter attached")
+        self.toolbar = bar = PageToolbar("offers_toolbar")
+        self.print_button = bar.primary(
+            "Print &Letter…",
+            "print_offer_letter",
+            self.print_selected,
+            "Print the offer letter to sign and send",
+        )
+        self.edit_action = bar.action("&Edit…", "edit_offer", self.edit_selected, "edit")
+        self.approve_action = bar.action(
+            "A&pprove…", "approve_offer", self.approve_selected, "approve"
+        )
+        self.send_action = bar.action("Mark &Sent", "send_offer", self.send_selected, "send")
+        self.accept_action = bar.action("&Accept", "accept_offer", self.accept_selected, "accept")
+        self.decline_action = bar.action(
+            "&Decline", "decline_offer", self.decline_selected, "decline"
+        )
+        self.withdraw_action = bar.action(
+            "&Withdraw", "withdraw_offer", self.withdraw_selected, "withdraw", overflow=True
+        )
+        self.write_action = bar.action(
+            "Wr&ite…",
+            "write_offer",
+            self.write_selected,
+            "write",
+            "Write to the candidate about this offer, letter attached",
+            overflow=True,
+        )
+        self.edit_button = bar.button(self.edit_action)
+        self.approve_button = bar.button(self.approve_action)
+        self.send_button = bar.button(self.send_action)
+        self.accept_button = bar.button(self.accept_action)
+        self.decline_button = bar.button(self.decline_action)
+        bar.attach_context_menu(self.table)
 
-        self.empty = empty_note(
-            "No offers here yet. An offer is drafted from a candidate's application "
-            "(Make Offer…); it then shows here until it is answered.",
-            "offers_empty",
-        )
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Show:"))
+        self.empty = EmptyState("offers_empty", "", "", "", lambda: None)
+        self._say_why_empty()
+        show = QWidget()
+        show.setObjectName("offers_show")
+        top = QHBoxLayout(show)
+        top.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("Sho&w:")
+        label.setBuddy(self.status_filter)
+        top.addWidget(label)
         top.addWidget(self.status_filter)
-        top.addStretch()
-        buttons = button_row(
-            self.edit_button,
-            self.approve_button,
-            self.send_button,
-            self.accept_button,
-            self.decline_button,
-            self.withdraw_button,
-            self.print_button,
-            self.write_button,
-        )
-        lay_out_table_page(self, [top, buttons], self.table, self.empty, SHOWS, self.refresh)
+        bar.add_trailing(show)
+        lay_out_table_page(self, [bar], self.table, self.empty, SHOWS, self.refresh)
         self._update_buttons()
 
     # -- showing ------------------------------------------------------------------------
@@ -190,7 +173,32 @@ class OffersPage(QWidget):
             else:
                 rows = offer_records.list_offers(self._workbook, chosen)
         show_rows(self.table, self.model, rows, self.empty, lambda offer: offer.id == select_id)
+        if select_id is None and rows:
+            self.table.selectRow(0)
+        if not rows:
+            self._say_why_empty()
+        # No offers at all: the empty state's button is the way on, nothing to act on.
+        self.toolbar.setVisible(bool(rows) or self.status_filter.currentIndex() > 0)
         self._update_buttons()
+
+    def _say_why_empty(self) -> None:
+        """No offers at all: where they come from; none of a status: show them all."""
+        if self.status_filter.currentIndex() > 0:
+            self.empty.set_content(
+                "No offers with this status",
+                f"None of the offers is {self.status_filter.currentText().lower()}.",
+                "Show &All Offers",
+                lambda: self.status_filter.setCurrentIndex(0),
+            )
+            return
+        self.empty.set_content(
+            "No offers yet",
+            "An offer is made for a candidate who reached the offer stage: select them "
+            "on the Candidates page and choose Make Offer. It shows here, with its "
+            "letter, until it is answered.",
+            "Go to &Candidates",
+            lambda: self.area_requested.emit("candidates"),
+        )
 
     def selected_offer(self) -> OfferSummary | None:
         return selected_row(self.table, self.model)
@@ -198,19 +206,19 @@ class OffersPage(QWidget):
     def _update_buttons(self) -> None:
         offer = self.selected_offer()
         allowed = allowed_targets(OfferStatus(offer.status)) if offer else []
-        self.edit_button.setEnabled(
+        self.edit_action.setEnabled(
             offer is not None and OfferStatus(offer.status) in EDITABLE_STATUSES
         )
-        for button, target in (
-            (self.approve_button, OfferStatus.APPROVED),
-            (self.send_button, OfferStatus.SENT),
-            (self.accept_button, OfferStatus.ACCEPTED),
-            (self.decline_button, OfferStatus.DECLINED),
-            (self.withdraw_button, OfferStatus.WITHDRAWN),
+        for action, target in (
+            (self.approve_action, OfferStatus.APPROVED),
+            (self.send_action, OfferStatus.SENT),
+            (self.accept_action, OfferStatus.ACCEPTED),
+            (self.decline_action, OfferStatus.DECLINED),
+            (self.withdraw_action, OfferStatus.WITHDRAWN),
         ):
-            button.setEnabled(target in allowed)
+            action.setEnabled(target in allowed)
         self.print_button.setEnabled(offer is not None)
-        self.write_button.setEnabled(offer is not None)
+        self.write_action.setEnabled(offer is not None)
 
     def _activate(self, index: QModelIndex) -> None:
         self.candidate_activated.emit(self.model.row(index.row()).candidate_id)

@@ -33,6 +33,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.operations import LatestQuery, run_operation
 from hiring_desk.ui.privacy.privacy_dialogs import erase_confirmed, keep_candidate_until
+from hiring_desk.ui.theme import Tone, set_style, tone_colours
 from hiring_desk.ui.widgets import plain_label
 
 _NAME, _SINCE, _WHY = range(3)
@@ -40,6 +41,15 @@ _NAME, _SINCE, _WHY = range(3)
 
 def _count_text(count: int) -> str:
     return "1 candidate is" if count == 1 else f"{count} candidates are"
+
+
+def _notice_style() -> str:
+    """The notice's ground and text in the theme's warning tone."""
+    text, ground, _border = (c.name() for c in tone_colours(Tone.WARNING))
+    return (
+        f"#retention_notice {{ background: {ground}; border-radius: 4px; }}"
+        f"#retention_notice QLabel {{ color: {text}; }}"
+    )
 
 
 class RetentionReviewDialog(QDialog):
@@ -174,10 +184,7 @@ class RetentionNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("retention_notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(  # dark text on the light ground, in a dark theme too
-            "#retention_notice { background: #fff4ce; border-radius: 4px; }"
-            "#retention_notice QLabel { color: #3b2f00; }"
-        )
+        set_style(self, _notice_style)
         self._workbook: Workbook | None = None
         self.text = plain_label(name="retention_notice_text")
         self.review_button = QPushButton("&Review…")

@@ -13,6 +13,7 @@ import functools
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,10 +35,12 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import BackgroundOperation, LatestQuery, run_in_background
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.printed import offer_to_open
 from hiring_desk.ui.reports.section_view import SectionView
-from hiring_desk.ui.theme import TextRole, styled
+from hiring_desk.ui.theme import SPACE_S, TextRole, styled
 from hiring_desk.ui.widgets import OptionalDateEdit, plain_label, push_button
 
 #: What the report counts from: a change to any of these redraws it.
@@ -81,6 +84,11 @@ def preset_range(name: str, today: date) -> tuple[date | None, date | None]:
 
 
 class ReportsPage(QWidget):
+    """The hiring report of a role and range, drawn as it is counted on a worker thread;
+    ``import_requested`` (from the empty page) asks the window to import candidates."""
+
+    import_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reports_page")
@@ -101,14 +109,22 @@ class ReportsPage(QWidget):
         for edit in (self.from_day, self.to_day):
             edit.enabled.toggled.connect(lambda _on: self.refresh())
             edit.edit.dateChanged.connect(lambda _day: self.refresh())
-        self.print_button = push_button("&Print…", "report_print", self.print_report)
-
-        choices = QHBoxLayout()
-        choices.addWidget(QLabel("Role:"))
-        choices.addWidget(self.role, 1)
-        choices.addWidget(self.from_day)
-        choices.addWidget(self.to_day)
-        choices.addWidget(self.print_button)
+        self.toolbar = bar = PageToolbar("reports_toolbar")
+        self.print_button = bar.primary(
+            "&Print Report…", "report_print", self.print_report, "Save this report as a PDF"
+        )
+        choices = QWidget()
+        choices.setObjectName("report_choices")
+        row = QHBoxLayout(choices)
+        row.setContentsMargins(0, 0, 0, 0)
+        role_label = QLabel("R&ole:")
+        role_label.setBuddy(self.role)
+        self.role.setMinimumContentsLength(24)
+        row.addWidget(role_label)
+        row.addWidget(self.role)
+        row.addWidget(self.from_day)
+        row.addWidget(self.to_day)
+        bar.add_trailing(choices)
         presets = QHBoxLayout()
         presets.addWidget(QLabel("Range:"))
         self.preset_buttons: dict[str, QPushButton] = {}
@@ -131,10 +147,28 @@ class ReportsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
 
+        self.empty = EmptyState(
+            "reports_empty",
+            "Nothing to report on yet",
+            "Reports count the applications in this workbook: where they came from, how "
+            "far they got and how long each step took. Once candidates apply to a role, "
+            "their numbers show here.",
+            "&Import Candidates…",
+            self.import_requested.emit,
+        )
+        self.empty.setVisible(False)
+        self.report_scroll = scroll
+        self.presets = QWidget()
+        self.presets.setObjectName("report_presets")
+        self.presets.setLayout(presets)
+        presets.setContentsMargins(0, 0, 0, 0)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(choices)
-        layout.addLayout(presets)
+        layout.setSpacing(SPACE_S)
+        layout.addWidget(bar)
+        layout.addWidget(self.presets)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.empty, 1)
         ChangeListener(self, SHOWS, lambda _changes: self._reload())
 
     # -- what to report on -----------------------------------------------------------------
@@ -186,6 +220,13 @@ class ReportsPage(QWidget):
 
     def _show(self, document: ReportDocument) -> None:
         self.document = document
+        # Nothing at all to count (not just nothing in the chosen role or range).
+        scope = self.scope()
+        chosen = scope.role_id is not None or scope.from_day or scope.to_day
+        nothing = not chosen and all(s.table is None for s in document.sections)
+        self.empty.setVisible(nothing)
+        for part in (self.toolbar, self.presets, self.report_scroll):
+            part.setVisible(not nothing)
         self.heading.setText(f"{document.title} · {document.scope}")
         for section in document.sections:
             self.sections[section.key].show_section(section)

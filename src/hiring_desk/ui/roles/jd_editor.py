@@ -33,6 +33,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.roles.jd_template_picker import TemplatePicker
+from hiring_desk.ui.theme import Tone, note_style, set_style
 from hiring_desk.ui.unsaved_changes import FormDialog
 
 PREVIEW_DELAY_MS = 200
@@ -42,10 +43,6 @@ _FORMAT_LABELS = {
     JDFormat.TEXT: "Plain Text",
     JDFormat.HTML: "HTML",
 }
-BANNER_STYLE = (  # dark text on the light ground, in a dark theme too
-    "color: #3b2f00; background: #fff4ce; border: 1px solid #e0c46c; border-radius: 4px;"
-    " padding: 6px;"
-)
 
 
 class JDEditor(FormDialog):
@@ -81,7 +78,7 @@ class JDEditor(FormDialog):
         self.version_combo.activated.connect(self._version_chosen)
         self.banner = QLabel()
         self.banner.setObjectName("jd_banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
+        set_style(self.banner, note_style(Tone.WARNING))
         self.banner.hide()
         self.restore_button = QPushButton("&Restore This Version")
         self.restore_button.setObjectName("jd_restore")

@@ -9,6 +9,7 @@ count) is what screen readers read, and the tool tip says it in words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -18,7 +19,11 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from hiring_desk.domain.formatting import format_day, format_moment
 from hiring_desk.domain.vocab import PIPELINE, Stage
+from hiring_desk.services.common import time_zones
+from hiring_desk.services.roles import role_overview
 from hiring_desk.services.roles.role_overview import RoleOverview
+from hiring_desk.services.team import company
+from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.stage_colours import CHIPS_ROLE
 from hiring_desk.ui.table_model import Column, RowsTableModel
 from hiring_desk.ui.theme import SPACE_S, SPACE_XS, TextRole, alert_colour, scaled_font
@@ -31,6 +36,27 @@ STAGE_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 #: Where the stage columns start (after Role).
 FIRST_STAGE_COLUMN = 1
 STAGE_COLUMN_RANGE = range(FIRST_STAGE_COLUMN, FIRST_STAGE_COLUMN + len(STAGE_COLUMNS))
+
+
+@dataclass(frozen=True)
+class OverviewRead:
+    """What the Roles page shows, as read on a worker thread: the rows, the locale
+    and time zone they are shown in, and the role to select (None: the first)."""
+
+    rows: list[RoleOverview]
+    locale: str
+    zone: tzinfo | None
+    select_id: int | None
+
+
+def read_overview(
+    workbook: Workbook, visits: dict[int, datetime], select_id: int | None
+) -> OverviewRead:
+    """Read the overview of every role (new applicants counted since ``visits``)."""
+    rows = role_overview.role_overview(workbook, visits)
+    locale = company.get_company(workbook).locale
+    zone = time_zones.zone_or_utc(time_zones.default_timezone(workbook))
+    return OverviewRead(rows, locale, zone, select_id)
 
 
 def stage_label(stage: str) -> str:

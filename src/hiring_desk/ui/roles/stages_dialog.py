@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,7 @@ from hiring_desk.services.roles.role_records import RoleSummary
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE, describe_errors
+from hiring_desk.ui.forms import describe_errors, show_errors_in
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -123,7 +123,7 @@ class StagesDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("stages_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -158,7 +158,8 @@ class StagesDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, stage.key)
             if stage.hidden:
-                item.setForeground(QColor("gray"))
+                quiet = self.stages_list.palette().brush(QPalette.ColorRole.PlaceholderText)
+                item.setForeground(quiet)
             self.stages_list.addItem(item)
         self.stages_list.blockSignals(False)
         keys = [s.key for s in self._stages]

@@ -26,6 +26,7 @@ from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.theme import set_style
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 
 LOGO_PREVIEW = 96
@@ -64,7 +65,7 @@ class CompanyPage(QWidget):
         self.logo_label.setObjectName("company_logo")
         self.logo_label.setFixedSize(LOGO_PREVIEW, LOGO_PREVIEW)
         self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_label.setStyleSheet("border: 1px solid palette(mid); border-radius: 4px;")
+        set_style(self.logo_label, "border: 1px solid palette(mid); border-radius: 4px;")
         self.logo_button = QPushButton("Choose &Logo…")
         self.logo_button.setObjectName("choose_logo")
         self.clear_logo_button = QPushButton("Remove Logo")

@@ -6,12 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.workbook import undo_stack
 
 
@@ -37,23 +36,17 @@ class ReasonsPage(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("reasons_list")
         self.list.setAccessibleName("Rejection reasons")
-        self.add_button = QPushButton("&Add Reason…")
-        self.add_button.setObjectName("add_reason")
-        self.rename_button = QPushButton("&Rename…")
-        self.rename_button.setObjectName("rename_reason")
-        self.remove_button = QPushButton("Re&move")
-        self.remove_button.setObjectName("remove_reason")
-        self.add_button.clicked.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
-        self.remove_button.clicked.connect(self.remove)
+        self.toolbar = bar = PageToolbar("reasons_toolbar")
+        self.add_button = bar.primary("&Add Reason…", "add_reason", self.add)
+        self.rename_action = bar.action("&Rename…", "rename_reason", self.rename, "edit")
+        self.remove_action = bar.action("Re&move", "remove_reason", self.remove, "delete")
+        self.rename_button = bar.button(self.rename_action)
+        self.remove_button = bar.button(self.remove_action)
+        bar.attach_context_menu(self.list)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.rename_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.list, 1)
         self._update_buttons()
         ChangeListener(self, Change.REJECTION_REASONS, lambda _changes: self.refresh())
@@ -125,5 +118,5 @@ class ReasonsPage(QWidget):
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self._workbook is not None)
         selected = self._selected() is not None
-        self.rename_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
+        self.rename_action.setEnabled(selected)
+        self.remove_action.setEnabled(selected)

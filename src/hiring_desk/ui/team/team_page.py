@@ -6,10 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.workbook import undo_stack
@@ -52,24 +51,23 @@ class TeamPage(QWidget):
             "The people who hire: hiring managers, interviewers, and whoever signs offers."
         )
         intro.setWordWrap(True)
-        self.add_button = QPushButton("&Add Member…")
-        self.add_button.setObjectName("add_member")
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("edit_member")
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setObjectName("remove_member")
-        self.add_button.clicked.connect(self.add_member)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.toolbar = bar = PageToolbar("team_toolbar")
+        self.add_button = bar.primary("&Add Member…", "add_member", self.add_member)
+        self.edit_action = bar.action("&Edit…", "edit_member", self.edit_selected, "edit")
+        self.remove_action = bar.action(
+            "&Remove",
+            "remove_member",
+            self.remove_selected,
+            "delete",
+            "Remove the selected member (what they did stays, under their name)",
+        )
+        self.edit_button = bar.button(self.edit_action)
+        self.remove_button = bar.button(self.remove_action)
+        bar.attach_context_menu(self.table)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected).setWhatsThis(
             "Remove the selected team member"
         )
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
         self.empty = EmptyState(
             "team_empty",
             "Nobody on the team yet",
@@ -81,7 +79,7 @@ class TeamPage(QWidget):
         self.empty.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self._update_buttons()
@@ -97,8 +95,8 @@ class TeamPage(QWidget):
         self.table.setVisible(bool(members))
         empty = self._workbook is not None and not members
         self.empty.setVisible(empty)
-        # The empty state says it all: no intro above it, nobody to edit or remove.
-        for widget in (self.intro, self.edit_button, self.remove_button):
+        # The empty state says it all: no intro or toolbar above it (its button adds).
+        for widget in (self.intro, self.toolbar):
             widget.setVisible(not empty)
         self._update_buttons()
 
@@ -162,5 +160,5 @@ class TeamPage(QWidget):
         has_workbook = self._workbook is not None
         has_selection = self.selected_member() is not None
         self.add_button.setEnabled(has_workbook)
-        self.edit_button.setEnabled(has_selection)
-        self.remove_button.setEnabled(has_selection)
+        self.edit_action.setEnabled(has_selection)
+        self.remove_action.setEnabled(has_selection)

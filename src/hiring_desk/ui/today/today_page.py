@@ -32,10 +32,11 @@ from hiring_desk.services.today.today_views import ItemKind, Opens, TodayItem, T
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.today.today_dialogs import SnoozeDateDialog, TaskDialog
 from hiring_desk.ui.today.today_opening import open_item
-from hiring_desk.ui.widgets import button_row, empty_note, push_button
 
 #: Today reads nearly everything: it refreshes on any change of data.
 SHOWS = Change.DATA
@@ -51,7 +52,7 @@ SNOOZES: tuple[tuple[str, int | None], ...] = (
 UPCOMING = "Tasks coming up"
 
 WATCHES = (
-    "Nothing needs you today.\n\nToday lists interviews today and tomorrow, scorecards not "
+    "Today lists interviews today and tomorrow, scorecards not "
     "written after an interview, offers waiting for an answer or about to expire, candidates "
     "left too long at one stage, roles past their target date, candidates due for deletion, "
     "and the tasks you add. The limits are in Edit ▸ Preferences."
@@ -86,29 +87,44 @@ class TodayPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.itemDoubleClicked.connect(lambda _item, _col: self.open_selected())
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.open_button = push_button("&Open", "today_open", self.open_selected)
+        self.toolbar = bar = PageToolbar("today_toolbar")
+        self.open_button = bar.primary(
+            "&Open", "today_open", self.open_selected, "Go where the selected item is done"
+        )
+        self.done_action = bar.action("&Done", "today_done", self.done_selected, "done")
+        self.snooze_action = bar.action(
+            "&Snooze for",
+            "today_snooze",
+            self.snooze_selected,
+            "snooze",
+            "Hide the selected item from Today for a while",
+        )
         self.snooze_for = QComboBox()
         self.snooze_for.setObjectName("today_snooze_for")
         self.snooze_for.setAccessibleName("Snooze for")
         for label, days in SNOOZES:
             self.snooze_for.addItem(label, days)
-        self.snooze_button = push_button("&Snooze for", "today_snooze", self.snooze_selected)
-        self.done_button = push_button("&Done", "today_done", self.done_selected)
-        self.add_button = push_button("&Add Task…", "today_add_task", self.add_task)
-        self.edit_button = push_button("&Edit Task…", "today_edit_task", self.edit_task)
-        self.delete_button = push_button("De&lete Task", "today_delete_task", self.delete_task)
-        self.empty = empty_note(WATCHES, "today_empty")
-        buttons = button_row(
-            self.open_button, self.snooze_button, self.snooze_for, self.done_button
+        bar.add_beside(self.snooze_for)
+        self.add_action = bar.action("&Add Task…", "today_add_task", self.add_task, "add")
+        self.edit_action = bar.action(
+            "&Edit Task…", "today_edit_task", self.edit_task, "edit", overflow=True
         )
-        for button in (self.edit_button, self.delete_button, self.add_button):
-            buttons.addWidget(button)
+        self.delete_action = bar.action(
+            "De&lete Task", "today_delete_task", self.delete_task, "delete", overflow=True
+        )
+        self.done_button = bar.button(self.done_action)
+        self.snooze_button = bar.button(self.snooze_action)
+        self.add_button = bar.button(self.add_action)
+        bar.attach_context_menu(self.tree)
+        self.empty = EmptyState(
+            "today_empty", "Nothing needs you today", WATCHES, "Add a &Task…", self.add_task
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
         ChangeListener(self, SHOWS, lambda _changes: self.refresh())
@@ -148,6 +164,7 @@ class TodayPage(QWidget):
         empty = view is not None and not view.items and not view.upcoming_tasks
         self.tree.setVisible(not empty)
         self.empty.setVisible(empty)
+        self.toolbar.setVisible(not empty)  # the empty state adds the first task
         if selected is not None:
             self._select(selected.key)
         self._update_buttons()
@@ -212,14 +229,14 @@ class TodayPage(QWidget):
     def _update_buttons(self) -> None:
         item = self.selected_item()
         self.open_button.setEnabled(item is not None)
-        self.done_button.setEnabled(item is not None)
+        self.done_action.setEnabled(item is not None)
         can_snooze = item is not None and not self._is_upcoming(item)
-        self.snooze_button.setEnabled(can_snooze)
+        self.snooze_action.setEnabled(can_snooze)
         self.snooze_for.setEnabled(can_snooze)
-        self.add_button.setEnabled(self._workbook is not None)
+        self.add_action.setEnabled(self._workbook is not None)
         is_task = item is not None and item.kind is ItemKind.TASK
-        self.edit_button.setEnabled(is_task)
-        self.delete_button.setEnabled(is_task)
+        self.edit_action.setEnabled(is_task)
+        self.delete_action.setEnabled(is_task)
 
     # -- actions ----------------------------------------------------------------------
 

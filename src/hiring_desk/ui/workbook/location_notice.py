@@ -14,6 +14,7 @@ from hiring_desk.services.workbook.location_check import LocationRisk
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.settings import Settings
+from hiring_desk.ui.theme import set_style, text_style, warning_colour
 
 TITLES = {"cloud": "Workbook in a Synced Folder", "network": "Workbook on a Network Drive"}
 
@@ -25,7 +26,7 @@ class LocationNotice(QLabel):
         self.risk: LocationRisk | None = None
         self.setObjectName("location_notice")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #9a5b00;")
+        set_style(self, text_style(warning_colour))
         self.setVisible(False)
 
     def set_workbook(self, workbook: Workbook | None) -> None:
