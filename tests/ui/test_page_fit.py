@@ -22,6 +22,7 @@ from tests.ui.conftest import MakeWindow, overview_read
 
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui.areas import AREAS
+from hiring_desk.ui.candidates.candidate_header import CandidateHeader
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.reports.reports_page import ReportsPage
@@ -87,12 +88,25 @@ def _check_fits(window: MainWindow, page: QWidget) -> None:
             text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
             needed = widget.fontMetrics().horizontalAdvance(text)
             assert needed < widget.width(), f"button {text!r} is cut short"
-    primaries = [
-        w.objectName()
-        for w in page.findChildren(QAbstractButton)
-        if w.isVisible() and is_primary(w)
-    ]
-    assert len(primaries) <= 1, f"more than one primary button: {primaries}"
+    # One primary action for the page, and one for the record a detail panel shows
+    # (the candidate header's next step).
+    for region in (page, *page.findChildren(CandidateHeader)):
+        primaries = [
+            w.objectName()
+            for w in region.findChildren(QAbstractButton)
+            if w.isVisible() and is_primary(w) and _region_of(w, page) is region
+        ]
+        assert len(primaries) <= 1, f"more than one primary button: {primaries}"
+
+
+def _region_of(button: QWidget, page: QWidget) -> QWidget:
+    """The candidate header ``button`` is in, else the page."""
+    widget: QWidget | None = button
+    while widget is not None and widget is not page:
+        if isinstance(widget, CandidateHeader):
+            return widget
+        widget = widget.parentWidget()
+    return page
 
 
 def _check_roles_table(page: RolesPage) -> None:

@@ -16,17 +16,16 @@ from PySide6.QtWidgets import QWidget
 
 from hiring_desk.domain.name_initials import avatar_hue, initials
 from hiring_desk.ui.stage_colours import ChipColours, contrast_ratio
-from hiring_desk.ui.theme import is_dark
+from hiring_desk.ui.theme import AVATAR_TEXT_DARK, AVATAR_TEXT_LIGHT, is_dark
 
 #: The contrast the initials keep against the badge (WCAG AA for normal text).
 AVATAR_CONTRAST = 4.5
-_WHITE, _INK = "#ffffff", "#10141b"
 
 
 def avatar_colours(name: str, dark: bool) -> ChipColours:
     """The badge's fill and text colours for ``name`` on a dark or a light window."""
     hue = avatar_hue(name)
-    text = _INK if dark else _WHITE
+    text = AVATAR_TEXT_DARK if dark else AVATAR_TEXT_LIGHT
     lightness = 0.72 if dark else 0.42
     step = 0.02 if dark else -0.02
     while True:

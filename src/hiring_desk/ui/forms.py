@@ -16,11 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiring_desk.ui.theme import ALERT_LIGHT, AnyWidget, alert_colour, set_style, text_style
-
-#: The error colour of the light theme, as a style sheet, for a widget made before the
-#: theme is known. Prefer ``show_errors_in``, which follows the theme.
-ERROR_STYLE = f"color: {ALERT_LIGHT};"
+from hiring_desk.ui.theme import AnyWidget, alert_colour, set_style, text_style
 
 
 def show_errors_in(label: AnyWidget) -> AnyWidget:

@@ -71,6 +71,9 @@ PRIMARY_BUTTON_STYLE = (
 
 #: Text that warns (a date passed): deep red on light grounds, soft red on dark ones.
 ALERT_LIGHT, ALERT_DARK = "#b3261e", "#ff8a80"
+#: Initials on an avatar: white on the deep fills of a light window, near-black ink
+#: on the soft fills of a dark one (ui/avatars keeps the contrast).
+AVATAR_TEXT_LIGHT, AVATAR_TEXT_DARK = "#ffffff", "#10141b"
 #: Text that cautions (a risky place for the workbook): deep amber, or a light one.
 WARNING_LIGHT, WARNING_DARK = "#8a5200", "#ffc46b"
 

@@ -21,7 +21,7 @@ from hiring_desk.services.pipeline.role_stages import StageInfo
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import ERROR_STYLE
+from hiring_desk.ui.forms import show_errors_in
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label
@@ -138,7 +138,7 @@ class MoveDialog(_StageMoveDialog):
         self._show_write()
         self.error = QLabel()
         self.error.setObjectName("move_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_errors_in(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         self._lay_out(self.error)
