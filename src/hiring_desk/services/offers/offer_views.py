@@ -47,6 +47,8 @@ class OfferSummary:
     expiry_date: date | None = None
     status_at: datetime | None = None  # when it reached its current status
     approved_by: str = ""
+    #: The version read: a status change from what was shown passes it as ``expected_version``.
+    version: int = 1
 
     @property
     def status_label(self) -> str:
@@ -113,6 +115,7 @@ class OfferDetail:
     letter_template: str | None
     printed_at: datetime | None
     warnings: tuple[str, ...]  # empty once the offer is answered or withdrawn
+    version: int = 1  # as read (see ``OfferSummary.version``)
 
     @property
     def status_label(self) -> str:
@@ -233,6 +236,7 @@ def detail_of(session: Session, offer: Offer, today: date | None = None) -> Offe
         letter_template=offer.letter_template,
         printed_at=offer.printed_at,
         warnings=tuple(warnings),
+        version=offer.version,
     )
 
 
@@ -281,6 +285,7 @@ def summaries(session: Session, *conditions: ColumnElement[bool]) -> list[OfferS
             expiry_date=o.expiry_date,
             status_at=_status_at(o),
             approved_by=approver or "",
+            version=o.version,
         )
         for o, cid, cname, rid, rtitle, approver in session.execute(statement)
     ]
