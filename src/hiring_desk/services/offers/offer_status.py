@@ -29,10 +29,10 @@ from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers.offer_records import OfferRefusedError, closed_refusal
 from hiring_desk.services.offers.offer_views import (
     OfferDetail,
+    changed_meanwhile,
     detail_of,
     load_application,
     load_offer,
-    parties,
 )
 from hiring_desk.services.pipeline import stage_moves
 from hiring_desk.store import Workbook
@@ -220,7 +220,7 @@ def fill_role(
 def _shown_offer(session: Session, offer_id: int, expected_version: int | None) -> Offer:
     """The offer, refused at once when its status changed since it was shown."""
     offer = load_offer(session, offer_id)
-    versions.check(offer, expected_version, _changed_meanwhile(session, offer))
+    versions.check(offer, expected_version, changed_meanwhile(session, offer))
     return offer
 
 
@@ -243,7 +243,7 @@ def _change(
     The version goes up by a conditional UPDATE first (``versions.bump``), so a change
     someone made between the read and now refuses this one.
     """
-    versions.bump(session, offer, expected_version, _changed_meanwhile(session, offer))
+    versions.bump(session, offer, expected_version, changed_meanwhile(session, offer))
     if why := offer_rules.refusal(OfferStatus(offer.status), target):
         raise OfferRefusedError(why)
     now = utcnow()
@@ -253,28 +253,6 @@ def _change(
     session.add(offer)
     audit.record(session, _ACTION[target], "offer", offer.id)
 
-
-def _changed_meanwhile(session: Session, offer: Offer) -> versions.Describe:
-    """Words for a status change refused because someone changed the status since."""
-
-    def describe() -> str:
-        assert offer.id is not None
-        who, at = versions.last_change(session, "offer", offer.id, tuple(_ACTION.values()))
-        candidate, _role = parties(session, load_application(session, offer.application_id))
-        did = _DID.get(OfferStatus(offer.status), "changed the offer to {name}")
-        return versions.meanwhile(who, did.format(name=candidate.name), at)
-
-    return describe
-
-
-#: What the person who changed the offer did, by the status it has now.
-_DID: dict[OfferStatus, str] = {
-    OfferStatus.APPROVED: "approved the offer to {name}",
-    OfferStatus.SENT: "marked the offer to {name} as sent",
-    OfferStatus.ACCEPTED: "recorded that {name} accepted the offer",
-    OfferStatus.DECLINED: "recorded that {name} declined the offer",
-    OfferStatus.WITHDRAWN: "withdrew the offer to {name}",
-}
 
 #: The column each status's date goes in, and the audit action that records it.
 _STAMP: dict[OfferStatus, str] = {
