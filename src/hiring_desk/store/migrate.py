@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0009_role_stages"
+SCHEMA_HEAD = "0010_record_versions"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
@@ -30,6 +30,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_candidate_messages",
     "0008_today_and_tasks",
     "0009_role_stages",
+    "0010_record_versions",
 )
 
 

@@ -20,6 +20,15 @@ def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def show_changed_meanwhile(parent: QWidget | None, error: Exception) -> None:
+    """Someone else changed the record first: who, to what (the service's sentence)."""
+    show_warning(parent, CHANGED_MEANWHILE, str(error))
+
+
+#: The title of the message that says someone else changed a record first.
+CHANGED_MEANWHILE = "Changed Meanwhile"
+
+
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 

@@ -38,7 +38,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hiring_desk.services.common.errors import ServiceError, ValidationError
+from hiring_desk.services.common.errors import ChangedMeanwhileError, ServiceError, ValidationError
 from hiring_desk.ui import excepthook, messages
 from hiring_desk.ui.changes import Change, change_hub
 
@@ -110,6 +110,8 @@ def _show_failure(
         on_invalid(error)
     elif isinstance(error, ServiceError) and on_refused is not None:
         on_refused(error)
+    elif isinstance(error, ChangedMeanwhileError):
+        messages.show_changed_meanwhile(parent, error)
     elif isinstance(error, ServiceError):
         messages.show_error(parent, failure_title, str(error))
     else:
@@ -139,6 +141,8 @@ def run_operation(
         result = work()
     except Exception as exc:
         QGuiApplication.restoreOverrideCursor()
+        if isinstance(exc, ChangedMeanwhileError):  # someone else's change: every page shows it
+            change_hub().announce(changes, None)
         _show_failure(parent, exc, failure_title, on_invalid, on_refused)
         return None
     QGuiApplication.restoreOverrideCursor()

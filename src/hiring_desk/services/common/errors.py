@@ -29,6 +29,14 @@ class InUseError(ServiceError):
     """The record cannot be removed because other records refer to it."""
 
 
+class ChangedMeanwhileError(ServiceError):
+    """Someone else changed the record after it was shown; nothing was changed.
+
+    The message says who changed it, to what and when
+    (``services.common.versions``); the window shows it and the current state.
+    """
+
+
 @contextlib.contextmanager
 def reporting_write_failures(out: Path) -> Iterator[None]:
     """Turn a failure to write ``out`` into a ServiceError naming the file.

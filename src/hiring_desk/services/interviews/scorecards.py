@@ -41,6 +41,7 @@ from hiring_desk.domain.vocab import InterviewStatus, Recommendation
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.common.validation import clean, length_problem
+from hiring_desk.services.interviews import scorecard_versions
 from hiring_desk.services.interviews.scorecard_aggregates import (
     aggregate_for_application,
     aggregates_for_applications,
@@ -147,6 +148,7 @@ class ScorecardForm:
     interviewers: tuple[InterviewerChoice, ...]
     interviewer_id: int | None  # the interviewer the form is for (None: the interview has none)
     existing: ScorecardView | None  # this interviewer's saved scorecard, to edit
+    version: int = 0  # of ``existing`` as read, passed back when saving (0: none yet)
 
 
 def rating_field(competency: str) -> str:
@@ -199,6 +201,7 @@ def scorecard_form(
             interviewers=choices,
             interviewer_id=interviewer_id,
             existing=existing,
+            version=scorecard_versions.version_of(session, existing.id if existing else None),
         )
 
 
@@ -208,11 +211,13 @@ def save_scorecard(
     draft: ScorecardDraft,
     *,
     now: datetime | None = None,
+    expected_version: int | None = None,
 ) -> int:
     """Add or replace the draft's interviewer's scorecard; returns its id.
 
     Every problem is reported at once in one ValidationError; nothing is written
     unless everything is right. See the module notes for the interview's status.
+    ``expected_version`` is ``ScorecardForm.version`` (see ``scorecard_versions``).
     """
     errors = _draft_problems(draft)
     moment = now or utcnow()
@@ -239,13 +244,13 @@ def save_scorecard(
                 errors.setdefault(rating_field(key), "rate it 1-4 or mark it not rated")
         if errors:
             raise ValidationError(errors)
+        scorecard_versions.claim(session, existing, expected_version)
         card = existing or Scorecard(
             interview_id=interview_id, interviewer_id=draft.interviewer_id, recommendation=""
         )
         card.recommendation = draft.recommendation
         card.notes = clean(draft.notes)
-        session.add(card)
-        session.flush()
+        scorecard_versions.write(session, card)
         assert card.id is not None
         if existing is not None:
             session.execute(

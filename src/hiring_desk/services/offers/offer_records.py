@@ -21,12 +21,13 @@ from sqlmodel import Session, col
 from hiring_desk import clock
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.vocab import OfferStatus, Stage
-from hiring_desk.services.common import audit
+from hiring_desk.services.common import audit, versions
 from hiring_desk.services.common.errors import ServiceError, ValidationError
 from hiring_desk.services.offers.offer_views import (
     OfferContext,
     OfferDetail,
     OfferSummary,
+    changed_meanwhile,
     detail_of,
     list_offers,
     load_application,
@@ -118,6 +119,8 @@ def update_offer(
         _apply(offer, checked)
         if _terms(offer) == before:
             return detail_of(session, offer, today)
+        # New terms are a new version: a status change from the old ones is refused.
+        versions.bump(session, offer, None, changed_meanwhile(session, offer))
         back_to_draft = status is OfferStatus.APPROVED
         if back_to_draft:
             offer.status = OfferStatus.DRAFT.value

@@ -6,6 +6,10 @@ Accepting an offer hires the candidate (through the pipeline, so the move is
 on the timeline) in the same transaction: either both happen or neither does.
 Declining or withdrawing leaves the application where it is; the person
 decides whether to make another offer or close it.
+
+A status change from the window passes the offer's version as it was shown
+(``expected_version``): if someone changed the status since, nothing changes and
+ChangedMeanwhileError says who and what the offer is now (``services.common.versions``).
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain import offer_rules
 from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
-from hiring_desk.services.common import audit
+from hiring_desk.services.common import audit, versions
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers.offer_records import OfferRefusedError, closed_refusal
 from hiring_desk.services.offers.offer_views import (
     OfferDetail,
+    changed_meanwhile,
     detail_of,
     load_application,
     load_offer,
@@ -61,14 +66,19 @@ class FillResult:
 
 
 def approve(
-    workbook: Workbook, offer_id: int, member_id: int, *, today: date | None = None
+    workbook: Workbook,
+    offer_id: int,
+    member_id: int,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
 ) -> OfferDetail:
     """Record that team member ``member_id`` approved the offer's terms, and when."""
     with workbook.transaction() as session:
         if session.get(TeamMember, member_id) is None:
             raise ValidationError({"approved_by": "must be a member of the team"})
-        offer = _open_offer(session, offer_id)
-        _change(session, offer, OfferStatus.APPROVED)
+        offer = _open_offer(session, offer_id, expected_version)
+        _change(session, offer, OfferStatus.APPROVED, expected_version)
         offer.approved_by_id = member_id
         return detail_of(session, offer, today)
 
@@ -79,6 +89,7 @@ def mark_sent(
     *,
     by_member_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> OfferDetail:
     """Record that the approved offer went to the candidate.
 
@@ -86,10 +97,10 @@ def mark_sent(
     move it): the move is on the candidate's timeline, in the same transaction.
     """
     with workbook.transaction() as session:
-        offer = _open_offer(session, offer_id)
+        offer = _open_offer(session, offer_id, expected_version)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
             raise ValidationError({"by": "must be a member of the team"})
-        _change(session, offer, OfferStatus.SENT)
+        _change(session, offer, OfferStatus.SENT, expected_version)
         application = load_application(session, offer.application_id)
         if Stage(application.stage) in OPEN_STAGES and application.stage != Stage.OFFER.value:
             stage_moves.move_in_session(
@@ -104,13 +115,14 @@ def accept(
     *,
     by_member_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> AcceptResult:
     """Record the candidate's acceptance and hire them, together or not at all."""
     with workbook.transaction() as session:
-        offer = _open_offer(session, offer_id)
+        offer = _open_offer(session, offer_id, expected_version)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
             raise ValidationError({"by": "must be a member of the team"})
-        _change(session, offer, OfferStatus.ACCEPTED)
+        _change(session, offer, OfferStatus.ACCEPTED, expected_version)
         session.flush()  # the pipeline checks for the accepted offer in the database
         application = load_application(session, offer.application_id)
         stage_moves.move_in_session(
@@ -135,19 +147,31 @@ def accept(
         )
 
 
-def decline(workbook: Workbook, offer_id: int, *, today: date | None = None) -> OfferDetail:
+def decline(
+    workbook: Workbook,
+    offer_id: int,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
+) -> OfferDetail:
     """Record that the candidate said no. The application stays where it is."""
     with workbook.transaction() as session:
-        offer = load_offer(session, offer_id)
-        _change(session, offer, OfferStatus.DECLINED)
+        offer = _shown_offer(session, offer_id, expected_version)
+        _change(session, offer, OfferStatus.DECLINED, expected_version)
         return detail_of(session, offer, today)
 
 
-def withdraw(workbook: Workbook, offer_id: int, *, today: date | None = None) -> OfferDetail:
+def withdraw(
+    workbook: Workbook,
+    offer_id: int,
+    *,
+    today: date | None = None,
+    expected_version: int | None = None,
+) -> OfferDetail:
     """Take the offer back. The application stays where it is."""
     with workbook.transaction() as session:
-        offer = load_offer(session, offer_id)
-        _change(session, offer, OfferStatus.WITHDRAWN)
+        offer = _shown_offer(session, offer_id, expected_version)
+        _change(session, offer, OfferStatus.WITHDRAWN, expected_version)
         return detail_of(session, offer, today)
 
 
@@ -193,9 +217,16 @@ def fill_role(
         return FillResult(closed=len(application_ids), offers_withdrawn=withdrawn)
 
 
-def _open_offer(session: Session, offer_id: int) -> Offer:
-    """An offer whose application is still open (approving, sending and accepting need one)."""
+def _shown_offer(session: Session, offer_id: int, expected_version: int | None) -> Offer:
+    """The offer, refused at once when its status changed since it was shown."""
     offer = load_offer(session, offer_id)
+    versions.check(offer, expected_version, changed_meanwhile(session, offer))
+    return offer
+
+
+def _open_offer(session: Session, offer_id: int, expected_version: int | None = None) -> Offer:
+    """An offer whose application is still open (approving, sending and accepting need one)."""
+    offer = _shown_offer(session, offer_id, expected_version)
     application = load_application(session, offer.application_id)
     status = OfferStatus(offer.status)
     # A final offer says so first: that is the more useful sentence.
@@ -204,8 +235,15 @@ def _open_offer(session: Session, offer_id: int) -> Offer:
     return offer
 
 
-def _change(session: Session, offer: Offer, target: OfferStatus) -> None:
-    """Move the offer to ``target`` and stamp the date, by the rules."""
+def _change(
+    session: Session, offer: Offer, target: OfferStatus, expected_version: int | None = None
+) -> None:
+    """Move the offer to ``target`` and stamp the date, by the rules.
+
+    The version goes up by a conditional UPDATE first (``versions.bump``), so a change
+    someone made between the read and now refuses this one.
+    """
+    versions.bump(session, offer, expected_version, changed_meanwhile(session, offer))
     if why := offer_rules.refusal(OfferStatus(offer.status), target):
         raise OfferRefusedError(why)
     now = utcnow()

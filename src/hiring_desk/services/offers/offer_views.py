@@ -18,6 +18,7 @@ from hiring_desk.domain import offer_rules
 from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.vocab import OfferStatus
+from hiring_desk.services.common import versions
 from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.store import Workbook
@@ -47,6 +48,8 @@ class OfferSummary:
     expiry_date: date | None = None
     status_at: datetime | None = None  # when it reached its current status
     approved_by: str = ""
+    #: The version read: a status change from what was shown passes it as ``expected_version``.
+    version: int = 1
 
     @property
     def status_label(self) -> str:
@@ -113,6 +116,7 @@ class OfferDetail:
     letter_template: str | None
     printed_at: datetime | None
     warnings: tuple[str, ...]  # empty once the offer is answered or withdrawn
+    version: int = 1  # as read (see ``OfferSummary.version``)
 
     @property
     def status_label(self) -> str:
@@ -233,6 +237,7 @@ def detail_of(session: Session, offer: Offer, today: date | None = None) -> Offe
         letter_template=offer.letter_template,
         printed_at=offer.printed_at,
         warnings=tuple(warnings),
+        version=offer.version,
     )
 
 
@@ -281,6 +286,36 @@ def summaries(session: Session, *conditions: ColumnElement[bool]) -> list[OfferS
             expiry_date=o.expiry_date,
             status_at=_status_at(o),
             approved_by=approver or "",
+            version=o.version,
         )
         for o, cid, cname, rid, rtitle, approver in session.execute(statement)
     ]
+
+
+# -- changed meanwhile -----------------------------------------------------------------
+
+#: What the person who changed the offer last did, by the status it has now: a status
+#: change, or (a draft) its terms edited, which also takes an approved offer back to draft.
+_DID: dict[OfferStatus, str] = {
+    OfferStatus.DRAFT: "changed the terms of the offer to {name}",
+    OfferStatus.APPROVED: "approved the offer to {name}",
+    OfferStatus.SENT: "marked the offer to {name} as sent",
+    OfferStatus.ACCEPTED: "recorded that {name} accepted the offer",
+    OfferStatus.DECLINED: "recorded that {name} declined the offer",
+    OfferStatus.WITHDRAWN: "withdrew the offer to {name}",
+}
+#: The audit actions that change an offer's version (``offer_status``, ``offer_records``).
+VERSIONED_ACTIONS = ("approve", "send", "accept", "decline", "withdraw", "edit")
+
+
+def changed_meanwhile(session: Session, offer: Offer) -> versions.Describe:
+    """Words for a change refused because someone changed the offer since it was shown."""
+
+    def describe() -> str:
+        assert offer.id is not None
+        who, at = versions.last_change(session, "offer", offer.id, VERSIONED_ACTIONS)
+        candidate, _role = parties(session, load_application(session, offer.application_id))
+        did = _DID[OfferStatus(offer.status)].format(name=candidate.name)
+        return versions.meanwhile(who, did, at)
+
+    return describe

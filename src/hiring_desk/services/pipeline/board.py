@@ -74,6 +74,8 @@ class Card:
     interviews: InterviewState = field(default=NO_INTERVIEW)
     #: The mean of every scorecard rating (1-4) as shown ("3.7"); "" when none.
     scorecard_mean: str = ""
+    #: The application's version as read (a drag passes it as ``expected_version``).
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def board(workbook: Workbook, role_id: int) -> list[Column]:
                 col(Application.applied_at),
                 col(Candidate.name),
                 col(Candidate.current_title),
+                col(Application.version),
             )
             .join(Candidate, col(Candidate.id) == Application.candidate_id)
             .where(col(Application.role_id) == role_id)
@@ -109,7 +112,17 @@ def board(workbook: Workbook, role_id: int) -> list[Column]:
         interviews = _interview_states(session, role_id)
         means = _scorecard_means(session, role_id)
     columns: dict[str, list[Card]] = {stage.key: [] for stage in stages}
-    for application_id, candidate_id, stage, step, score, applied_at, name, title in applications:
+    for (
+        application_id,
+        candidate_id,
+        stage,
+        step,
+        score,
+        applied_at,
+        name,
+        title,
+        version,
+    ) in applications:
         assert application_id is not None
         key = step_key(Stage(stage), resolved_step(rows, stage, step))
         columns[key].append(
@@ -122,6 +135,7 @@ def board(workbook: Workbook, role_id: int) -> list[Column]:
                 days_since(entered.get(application_id) or applied_at),
                 interviews.get(application_id, NO_INTERVIEW),
                 means.get(application_id, ""),
+                version,
             )
         )
     for cards in columns.values():

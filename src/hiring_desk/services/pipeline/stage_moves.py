@@ -10,27 +10,28 @@ of the role's own stages ("interview#12").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from hiring_desk.domain.match import MatchResult, match
 from hiring_desk.domain.pipeline import MoveContext, allowed_targets, refusal
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
-from hiring_desk.services.common import audit, match_scores
+from hiring_desk.services.common import audit, match_scores, versions
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.pipeline import role_stages
+from hiring_desk.services.pipeline.application_views import (
+    ApplicationInfo,
+    info_of,
+    moved_meanwhile,
+)
 from hiring_desk.services.pipeline.timeline import TimelineEntry, timeline
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
     Candidate,
-    CandidateSkill,
     Offer,
     Role,
-    RoleSkill,
     RoleStage,
     StageEvent,
     TeamMember,
@@ -59,30 +60,6 @@ class MoveRefusedError(ServiceError):
     """A stage move the pipeline rules do not allow; the message says why."""
 
 
-@dataclass(frozen=True)
-class ApplicationInfo:
-    id: int
-    candidate_id: int
-    role_id: int
-    role_title: str
-    stage: str
-    closed_reason: str
-    applied_at: datetime
-    updated_at: datetime
-    match: MatchResult
-    #: The role's own stage the application is at (None: the phase itself), and
-    #: its place in the phase (targets after it are forward moves).
-    step: str | None = None
-    step_position: int = 0
-
-    @property
-    def stage_label(self) -> str:
-        phase = Stage(self.stage)
-        if self.step and self.step.casefold() != phase.label.casefold():
-            return f"{phase.label}: {self.step}"
-        return phase.label
-
-
 def apply(
     workbook: Workbook,
     candidate_id: int,
@@ -96,7 +73,7 @@ def apply(
         application = apply_in_session(
             session, candidate_id, role_id, by_member_id=by_member_id, note=note
         )
-        return _info(session, application)
+        return info_of(session, application)
 
 
 def apply_in_session(
@@ -154,12 +131,19 @@ def move(
     by_member_id: int | None = None,
     note: str = "",
     reason: str = "",
+    expected_version: int | None = None,
 ) -> ApplicationInfo:
     """Move an application to the stage ``to_stage`` (a stage key); refused
-    (MoveRefusedError) against the rules."""
+    (MoveRefusedError) against the rules.
+
+    ``expected_version`` is the version the window showed (``ApplicationInfo.version``):
+    if someone moved the application since, nothing changes and ChangedMeanwhileError
+    says who moved it where. None (the command line) moves it from wherever it is.
+    """
     target, stage_id = role_stages.parse_key(to_stage)
     with workbook.transaction() as session:
         application = _load(session, application_id)
+        versions.check(application, expected_version, moved_meanwhile(session, application))
         refuse_if_erased(session, application.candidate_id)
         row = role_stages.target_row(session, application.role_id, target, stage_id)
         why = _why_not(session, application, target, row, reason)
@@ -167,8 +151,10 @@ def move(
             raise MoveRefusedError(why)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
             raise ValidationError({"by": "must be a member of the team"})
-        _record_move(session, application, target, row, by_member_id, note, reason)
-        return _info(session, application)
+        _record_move(
+            session, application, target, row, by_member_id, note, reason, expected_version
+        )
+        return info_of(session, application)
 
 
 @dataclass(frozen=True)
@@ -275,7 +261,7 @@ def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationIn
             .where(Application.candidate_id == candidate_id)
             .order_by(col(Application.applied_at), col(Application.id))
         ).all()
-        return [_info(session, row) for row in rows]
+        return [info_of(session, row) for row in rows]
 
 
 def rejection_reasons(workbook: Workbook) -> list[str]:
@@ -307,9 +293,15 @@ def _record_move(
     by_member_id: int | None,
     note: str,
     reason: str,
+    expected_version: int | None = None,
 ) -> None:
-    """Change the stage and keep the move as a stage event (rules already checked)."""
+    """Change the stage and keep the move as a stage event (rules already checked).
+
+    The version goes up by a conditional UPDATE first (``versions.bump``): a move
+    someone else made between the read and now refuses this one.
+    """
     assert application.id is not None
+    versions.bump(session, application, expected_version, moved_meanwhile(session, application))
     current = Stage(application.stage)
     from_step = role_stages.step_name(session, application)
     application.stage = target.value
@@ -341,40 +333,6 @@ def _context(session: Session, application_id: int) -> MoveContext:
     return MoveContext(
         offers_exist=bool(statuses),
         has_accepted_offer=OfferStatus.ACCEPTED.value in statuses,
-    )
-
-
-def _info(session: Session, application: Application) -> ApplicationInfo:
-    assert application.id is not None
-    role = session.get(Role, application.role_id)
-    rows = role_stages.rows_of(session, application.role_id)
-    here = role_stages.resolved_id(rows, application)
-    row = next((r for r in rows if r.id == here), None)
-    role_skills = session.exec(
-        select(RoleSkill)
-        .where(RoleSkill.role_id == application.role_id)
-        .order_by(col(RoleSkill.position))
-    ).all()
-    skills = session.exec(
-        select(CandidateSkill.skill).where(CandidateSkill.candidate_id == application.candidate_id)
-    ).all()
-    result = match(
-        skills,
-        [s.skill for s in role_skills if s.importance == "must"],
-        [s.skill for s in role_skills if s.importance == "nice"],
-    )
-    return ApplicationInfo(
-        id=application.id,
-        candidate_id=application.candidate_id,
-        role_id=application.role_id,
-        role_title=role.title if role else "",
-        stage=application.stage,
-        closed_reason=application.closed_reason,
-        applied_at=application.applied_at,
-        updated_at=application.updated_at,
-        match=result,
-        step=row.name if row else None,
-        step_position=row.position if row else 0,
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models._base import utcnow, version_field
 
 #: A candidate's contact details, in the order of their columns.
 CONTACT_FIELDS = (
@@ -125,6 +125,8 @@ class Application(SQLModel, table=True):
     closed_reason: str = ""
     applied_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    #: One more at each stage move (see ``version_field``).
+    version: int = version_field()
 
 
 class StageEvent(SQLModel, table=True):

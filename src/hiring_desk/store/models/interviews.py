@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models._base import utcnow, version_field
 
 
 class InterviewPlan(SQLModel, table=True):
@@ -106,6 +106,8 @@ class Scorecard(SQLModel, table=True):
     recommendation: str
     notes: str = ""
     submitted_at: datetime = Field(default_factory=utcnow)
+    #: One more each time it is saved again (see ``version_field``).
+    version: int = version_field()
 
 
 class ScorecardRating(SQLModel, table=True):

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from hiring_desk.store.models._base import utcnow
+from hiring_desk.store.models._base import utcnow, version_field
 
 
 class Offer(SQLModel, table=True):
@@ -40,3 +40,5 @@ class Offer(SQLModel, table=True):
     printed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    #: One more at each status change (see ``version_field``).
+    version: int = version_field()

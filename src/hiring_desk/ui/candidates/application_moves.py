@@ -83,7 +83,13 @@ def move_application(page: MovesPage, application_id: int) -> None:
         stage_moves.rejection_reasons(workbook),
         team_members.list_members(workbook),
         lambda stage, reason, note, by: stage_moves.move(
-            workbook, application_id, stage, by_member_id=by, note=note, reason=reason
+            workbook,
+            application_id,
+            stage,
+            by_member_id=by,
+            note=note,
+            reason=reason,
+            expected_version=application.version,  # as the dialog shows it
         ),
         workbook.acting_member_id,
     )

@@ -216,7 +216,7 @@ class CandidatesPage(QWidget):
 
     def _move_card(self, application_id: int, stage: str) -> bool:
         """A card dropped on another column: move it there (asking why, for a rejection)."""
-        workbook = self._workbook
+        workbook, shown = self._workbook, self.board.shown_version(application_id)
         if workbook is None:
             return False
         reason = ""
@@ -229,7 +229,9 @@ class CandidatesPage(QWidget):
                 return False
         moved = run_operation(
             self,
-            lambda: stage_moves.move(workbook, application_id, stage, reason=reason),
+            lambda: stage_moves.move(
+                workbook, application_id, stage, reason=reason, expected_version=shown
+            ),
             changes=Change.APPLICATIONS,
             on_refused=lambda exc: messages.show_warning(self, "Cannot Move", str(exc)),
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.competencies import RATING_ANCHORS, competency_label
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, format_moment
 from hiring_desk.domain.vocab import InterviewStatus
+from hiring_desk.services.common.errors import ChangedMeanwhileError, ServiceError
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.interviews.scorecards import (
     RATING_NOTE_LIMIT,
@@ -41,6 +42,7 @@ from hiring_desk.services.interviews.scorecards import (
     rating_field,
 )
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
@@ -300,16 +302,27 @@ class ScorecardDialog(FormDialog):
             self._show_errors(errors)
             return
         draft = self.draft()
+        shown = self.form.version  # of the scorecard as the form was read
         saved = run_operation(
             self,
-            lambda: scorecards.save_scorecard(self._workbook, self._interview_id, draft),
+            lambda: scorecards.save_scorecard(
+                self._workbook, self._interview_id, draft, expected_version=shown
+            ),
             changes=Change.SCORECARDS,
-            failure_title="Scorecard Not Saved",
             on_invalid=lambda exc: self._show_errors(exc.errors),
+            on_refused=self._refused,
         )
         if saved is not None:
             self.scorecard_id = saved
             self.accept()
+
+    def _refused(self, error: ServiceError) -> None:
+        """Someone saved this scorecard meanwhile: say so and show it as it is now."""
+        if isinstance(error, ChangedMeanwhileError):
+            messages.show_changed_meanwhile(self, error)
+            self._interviewer_changed()
+        else:
+            messages.show_error(self, "Scorecard Not Saved", str(error))
 
     def _clear_errors(self) -> None:
         self.error.hide()

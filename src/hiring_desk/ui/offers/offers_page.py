@@ -11,7 +11,7 @@ other candidates' too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -69,6 +69,14 @@ SHOWS = (
 #: The filter entry for offers still waiting on someone.
 WAITING = "waiting"
 T = TypeVar("T")
+
+
+class StatusChange(Protocol):
+    """An ``offer_status`` change made to the offer as it was shown (its version)."""
+
+    def __call__(
+        self, workbook: Workbook, offer_id: int, *, expected_version: int | None
+    ) -> object: ...
 
 
 class OffersPage(QWidget):
@@ -251,7 +259,9 @@ class OffersPage(QWidget):
         if member_id is not None:
             self._run(
                 "Cannot Approve",
-                lambda: offer_status.approve(workbook, offer.id, member_id),
+                lambda: offer_status.approve(
+                    workbook, offer.id, member_id, expected_version=offer.version
+                ),
                 Change.OFFERS,
             )
 
@@ -304,7 +314,7 @@ class OffersPage(QWidget):
             return
         result = self._run(
             "Cannot Accept",
-            lambda: offer_status.accept(workbook, offer.id),
+            lambda: offer_status.accept(workbook, offer.id, expected_version=offer.version),
             Change.OFFERS | Change.APPLICATIONS | Change.ROLES,  # hired for the role
         )
         if not isinstance(result, AcceptResult):
@@ -358,19 +368,19 @@ class OffersPage(QWidget):
         title: str,
         question: str,
         action: str,
-        change: Callable[[Workbook, int], object],
+        change: StatusChange,
         changes: Change = Change.OFFERS,
     ) -> bool:
-        """Ask, then make the change; True once made."""
+        """Ask, then make the change to the offer as the list shows it; True once made."""
         workbook, offer = self._workbook, self.selected_offer()
         if workbook is None or offer is None:
             return False
         text = question.format(who=_who(offer), name=offer.candidate_name, role=offer.role_title)
         if not messages.confirm(self, title, text, action):
             return False
-        return (
-            self._run(f"Cannot {action}", lambda: change(workbook, offer.id), changes) is not None
-        )
+        shown = {"expected_version": offer.version}
+        made = self._run(f"Cannot {action}", lambda: change(workbook, offer.id, **shown), changes)
+        return made is not None
 
     def _run(self, failure_title: str, change: Callable[[], T], changes: Change) -> T | None:
         """Make one change; a refusal is shown; either way the list is brought up to date."""

@@ -122,6 +122,15 @@ class BoardView(QWidget):
             old.deleteLater()
         self.scroller.setWidget(strip)
 
+    def shown_version(self, application_id: int) -> int | None:
+        """The version of the application as its card shows it (None: no such card)."""
+        for column in self.columns.values():
+            for row in range(column.count()):
+                card = column.item(row).data(CARD_ROLE)
+                if card.application_id == application_id:
+                    return int(card.version)
+        return None
+
     def candidates_in(self, key: str) -> list[int]:
         column = self.columns[key]
         return [int(column.item(row).data(CANDIDATE_ROLE)) for row in range(column.count())]

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.vocab import Stage
+from hiring_desk.services.common.errors import ChangedMeanwhileError
 from hiring_desk.services.pipeline.next_steps import is_forward
 from hiring_desk.services.pipeline.role_stages import StageInfo
 from hiring_desk.services.pipeline.stage_moves import ApplicationInfo
 from hiring_desk.services.team.team_members import MemberInfo
+from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import show_errors_in
 from hiring_desk.ui.operations import run_operation
@@ -157,6 +159,10 @@ class MoveDialog(_StageMoveDialog):
         reason, note, by = self.reason.currentText(), self.note.text(), self.by.currentData()
 
         def refused(exc: Exception) -> None:
+            if isinstance(exc, ChangedMeanwhileError):  # the page behind shows it now
+                messages.show_changed_meanwhile(self.parentWidget(), exc)
+                self.reject()
+                return
             self.error.setText(str(exc))
             self.error.show()
 
