@@ -58,7 +58,7 @@ def _storable_parameters(parameters: Any) -> Any:
     return parameters
 
 
-def _before_execute(
+def before_execute(
     _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
 ) -> tuple[str, Any]:
     # The last guard behind the services' text cleaning: SQLite's driver refuses a
@@ -79,7 +79,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
-    event.listen(engine, "before_cursor_execute", _before_execute, retval=True)
+    event.listen(engine, "before_cursor_execute", before_execute, retval=True)
     return engine
 
 

@@ -15,12 +15,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hiring_desk.store.location import Location, ServerAddress
+
 
 class WorkbookError(Exception):
     """A workbook could not be used; ``str(error)`` is a one-line reason."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | ServerAddress | str, reason: str) -> None:
+        #: The workbook's file, or the server database of a team workbook (whose
+        #: ``name`` is the database's and whose ``str()`` never shows a password).
+        self.path: Location = path if isinstance(path, ServerAddress) else Path(path)
         self.reason = one_line(reason)
         super().__init__(f"{one_line(self.path.name)}: {self.reason}")
 
@@ -62,6 +66,22 @@ class WorkbookExistsError(WorkbookError):
 
 class MigrationError(WorkbookError):
     """Upgrading the workbook failed; the original file is unchanged."""
+
+
+#: What the app says where a file-only feature (backups, snapshots, the file's
+#: location) is asked of a team workbook on a server.
+SERVER_BACKUPS = (
+    "a team workbook is backed up by Save a Copy and by the administrator's pg_dump, "
+    "not by file backups"
+)
+
+
+class ServerWorkbookError(WorkbookError):
+    """Something only a workbook file has (its file, backups, snapshots) was asked of
+    a team workbook on a PostgreSQL server."""
+
+    def __init__(self, path: Path | ServerAddress | str, reason: str = SERVER_BACKUPS) -> None:
+        super().__init__(path, reason)
 
 
 # -- the disk's and the database's errors in words ----------------------------------------
