@@ -19,7 +19,7 @@ What differs from a workbook file, and why:
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.types.datetime import TimestamptzLoader
@@ -37,6 +37,9 @@ from hiring_desk.store.errors import (
     WorkbookUnavailableError,
 )
 from hiring_desk.store.location import ServerAddress
+
+if TYPE_CHECKING:
+    from hiring_desk.store.integrity import CheckReport
 
 #: The table that marks a database as a Hiring Desk workbook, and its format.
 MARKER_TABLE = "hiring_desk_workbook"
@@ -261,3 +264,31 @@ def _upgrade(engine: Engine, address: ServerAddress, revision: str | None) -> No
             f"upgrading from schema {revision} failed and was undone; "
             f"the database is unchanged ({failure.reason})",
         ) from None
+
+
+def check_server(address: ServerAddress) -> CheckReport:
+    """The health check of a team workbook, read-only: the workbook's mark, its schema
+    revision and its tables and columns. (Damage and broken references are the
+    server's to prevent: it enforces foreign keys and checksums its own pages.)"""
+    from hiring_desk.store.integrity import CheckReport, check_revision
+
+    engine = make_server_engine(address, read_only=True)
+    try:
+        state, revision = database_state(engine, address)
+        if state == EMPTY:
+            raise NotAWorkbookError(address, "the database is empty; it holds no workbook")
+        if state == FOREIGN:
+            raise refuse_foreign(address)
+        report = CheckReport(revision=revision)
+        with engine.connect() as connection:
+            format_row = connection.execute(
+                text(f"SELECT format FROM {MARKER_TABLE}")
+            ).scalar_one_or_none()
+            if format_row != MARKER_FORMAT:
+                report.problems.append(f"the workbook mark ({MARKER_TABLE}) is missing or wrong")
+            check_revision(connection, report)
+        return report
+    except DBAPIError as exc:
+        raise server_error(address, exc) from None
+    finally:
+        engine.dispose()

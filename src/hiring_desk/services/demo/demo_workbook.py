@@ -59,18 +59,22 @@ SEED = 4127
 _ACTOR = "Hiring Desk demo"
 
 
-def create_demo_workbook(path: Path) -> Workbook:
-    """Create a new workbook at ``path`` filled with realistic sample data.
+def create_demo_workbook(path: Path | str) -> Workbook:
+    """Create a new workbook at ``path`` (a file, or an empty database named by a
+    PostgreSQL URL) filled with realistic sample data.
 
     Refuses (``WorkbookExistsError``, from ``Workbook.create``) if the file exists.
     Returns the open workbook; the caller closes it. If filling fails, the new file
-    is removed again.
+    is removed again (a database keeps the empty workbook: the filling is one
+    transaction, so nothing of it is left).
     """
     workbook = Workbook.create(path)
     try:
         fill_demo_data(workbook)
     except BaseException:
         workbook.close()
+        if not workbook.is_file:
+            raise
         for name in (workbook.path.name, f"{workbook.path.name}-wal", f"{workbook.path.name}-shm"):
             workbook.path.with_name(name).unlink(missing_ok=True)
         raise
