@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.engines import PgServer, engine_names
 
 from hiring_desk import clock
-from tests.engines import PgServer, engine_names
 
 if TYPE_CHECKING:
     from hiring_desk.store import Workbook
@@ -96,7 +96,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture(scope="session")
 def engine_name(request: pytest.FixtureRequest) -> str:
-    """"sqlite" or "postgresql": the engine of this test's workbook fixtures."""
+    """ "sqlite" or "postgresql": the engine of this test's workbook fixtures."""
     return str(getattr(request, "param", "sqlite"))
 
 

@@ -28,7 +28,9 @@ def _results(capsys: pytest.CaptureFixture[str], workbook: str, folder: Path) ->
     assert (code, err) == (0, "")
     found["candidates"] = json.loads(out)
     for words in ("odegard", "søren kj", "PYTHON", "kearney"):
-        code, out, err = run(capsys, "list", "candidates", "--workbook", workbook, "--search", words)
+        code, out, err = run(
+            capsys, "list", "candidates", "--workbook", workbook, "--search", words
+        )
         assert (code, err) == (0, "")
         # The same candidates; the best match first by each engine's own ranking
         # (FTS5's bm25, PostgreSQL's ts_rank), which may order equals differently.

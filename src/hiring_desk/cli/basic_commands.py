@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
-from hiring_desk.store.location import Location
+from hiring_desk.services.workbook.locations import Location
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from hiring_desk.cli.registry import EXIT_FAILURE, PROG, CommandError
-from hiring_desk.store.location import ServerAddress
+from hiring_desk.services.workbook.locations import ServerAddress
 
 Json = Any  # a value json.dumps accepts
 

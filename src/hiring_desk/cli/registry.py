@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from hiring_desk.store.location import parse_location
+from hiring_desk.services.workbook.locations import parse_location
 
 PROG = "hiring-desk"
 

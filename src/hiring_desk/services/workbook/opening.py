@@ -16,13 +16,13 @@ from hiring_desk.store import (
     lock,
     same_file,
 )
-from hiring_desk.store.location import ServerAddress
 from hiring_desk.store.backup import (
     CopyCheckError,
     CopyWriteError,
     copy_workbook,
     workbook_backup_folder,
 )
+from hiring_desk.store.location import ServerAddress
 
 __all__ = [
     "Workbook",
