@@ -83,6 +83,35 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+@contextlib.contextmanager
+def bulk_writing(connection: Any, *, cache_kb: int) -> Iterator[None]:
+    """Around a bulk write (an import of thousands of rows) on ``connection``: on a
+    workbook file, SQLite's page cache at ``cache_kb`` for a while, then as it was.
+    A server manages its own memory: nothing to do there."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    was = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{cache_kb}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(was if was is not None else -2000)}")
+
+
+def ids_given(connection: Any, tables: tuple[str, ...]) -> None:
+    """After rows were written with ids chosen by the writer (``max(id) + 1`` ...): on
+    PostgreSQL, move each table's id sequence past them, so the next row the server
+    numbers does not take one of theirs. SQLite numbers from the largest id itself."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"coalesce(max(id), 0) + 1, false) FROM {table}"
+        )
+
+
 def connect_raw(path: Path) -> sqlite3.Connection:
     """A plain sqlite3 connection with the same pragmas, for checks and backups."""
     conn = sqlite3.connect(str(path))
