@@ -23,6 +23,9 @@ from hiring_desk.store.models import (
     TeamMember,
 )
 
+#: Only a workbook file has these (snapshots are copies of the workbook file).
+pytestmark = pytest.mark.sqlite_only
+
 
 def dump(workbook: Workbook) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, sorted: two equal dumps are two equal workbooks."""

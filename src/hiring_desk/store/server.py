@@ -36,13 +36,13 @@ from hiring_desk.store.errors import (
     WorkbookExistsError,
     WorkbookUnavailableError,
 )
+from hiring_desk.store.fileformat import MARKER_TABLE
 from hiring_desk.store.location import ServerAddress
 
 if TYPE_CHECKING:
     from hiring_desk.store.integrity import CheckReport
 
-#: The table that marks a database as a Hiring Desk workbook, and its format.
-MARKER_TABLE = "hiring_desk_workbook"
+#: The format recorded in the marker table (``fileformat.MARKER_TABLE``).
 MARKER_FORMAT = 1
 #: Seconds to wait for a server before saying it does not answer.
 CONNECT_TIMEOUT = 10
