@@ -38,6 +38,7 @@ from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates,
 from hiring_desk.services.demo.demo_stages import add_role_stages
 from hiring_desk.services.demo.demo_today import add_today_items
 from hiring_desk.store import Workbook, search
+from hiring_desk.store.location import ServerAddress
 from hiring_desk.store.models import (
     Candidate,
     CompanyProfile,
@@ -59,7 +60,7 @@ SEED = 4127
 _ACTOR = "Hiring Desk demo"
 
 
-def create_demo_workbook(path: Path | str) -> Workbook:
+def create_demo_workbook(path: Path | str | ServerAddress) -> Workbook:
     """Create a new workbook at ``path`` (a file, or an empty database named by a
     PostgreSQL URL) filled with realistic sample data.
 

@@ -7,6 +7,7 @@ only: reading ``--workbook`` loads no database code.
 
 from __future__ import annotations
 
+from hiring_desk.store.errors import SERVER_BACKUPS
 from hiring_desk.store.location import Location, ServerAddress, is_server_url, parse_location
 
-__all__ = ["Location", "ServerAddress", "is_server_url", "parse_location"]
+__all__ = ["SERVER_BACKUPS", "Location", "ServerAddress", "is_server_url", "parse_location"]

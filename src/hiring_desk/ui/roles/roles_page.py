@@ -172,12 +172,12 @@ class RolesPage(QWidget):
         workbook = self._workbook
         rows: list[RoleOverview] = []
         if workbook is not None:
-            visits = self._settings.role_visits(workbook.path)
+            visits = self._settings.role_visits(workbook.location)
             rows = role_overview.role_overview(workbook, visits)
             now = clock.now()
             for role in rows:  # first seen: nothing is new yet
                 if role.id not in visits:
-                    self._settings.set_role_visit(workbook.path, role.id, now)
+                    self._settings.set_role_visit(workbook.location, role.id, now)
             locale = company.get_company(workbook).locale
             zone = time_zones.zone_or_utc(time_zones.default_timezone(workbook))
             today = clock.today()
@@ -313,7 +313,7 @@ class RolesPage(QWidget):
         (the row keeps its count until the list is next read)."""
         role, workbook = self.selected_role(), self._workbook
         if role is not None and workbook is not None:
-            self._settings.set_role_visit(workbook.path, role.id, clock.now())
+            self._settings.set_role_visit(workbook.location, role.id, clock.now())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
