@@ -3,9 +3,11 @@
 The server is ``HIRING_DESK_TEST_PG`` (default: the local socket, user root). The
 empty-workbook schema and the demo are built once per run, into the template
 databases ``hdtest_tpl_<pid>_empty`` and ``hdtest_tpl_<pid>_demo``; each test gets
-``CREATE DATABASE ... TEMPLATE`` of one (a file copy on the server, fast) and the
-database is dropped after it. What this run made is dropped at its end; databases
-left by runs whose process is gone are dropped at the start.
+``CREATE DATABASE ... TEMPLATE`` of one (a file copy on the server) and the
+database is dropped after it. A helper thread makes the next test's database while
+a test runs and drops the last one's meanwhile, so a test rarely waits for either.
+What this run made is dropped at its end; databases left by runs whose process is
+gone are dropped at the start.
 
 ``HIRING_DESK_TEST_ENGINES=sqlite`` runs the file workbooks only (a quick local
 run); otherwise a server that does not answer fails the run, never skips it.
@@ -16,8 +18,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import queue
 import re
-from collections.abc import Iterator
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -60,6 +65,10 @@ class PgServer:
         self._pid = os.getpid()
         self._numbers = itertools.count(1)
         self._templates: dict[str, str] = {}
+        #: Databases made ahead from each template, ready for the next test.
+        self._ready: dict[str, deque[str]] = {}
+        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._worker: threading.Thread | None = None
 
     @classmethod
     def find(cls) -> PgServer:
@@ -101,8 +110,31 @@ class PgServer:
             if found and not _alive(int(found.group(1))):
                 self._drop(str(name))
 
+    def _later(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the helper thread (started on first use), one job at a time."""
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, name="pg-test-dbs", daemon=True)
+            self._worker.start()
+        self._jobs.put(job)
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            with contextlib.suppress(Exception):  # a failed job: the test makes its own
+                job()
+
+    def _make_ahead(self, kind: str) -> None:
+        name = self._new_name()
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._templates[kind]}"')
+        self._ready[kind].append(name)
+
+    def _new_name(self) -> str:
+        return f"{_PREFIX}{self._pid}_{next(self._numbers)}"
+
     def drop_all(self) -> None:
         """Drop every database this run made (templates included)."""
+        if self._worker is not None:
+            self._jobs.put(None)
+            self._worker.join()
         for (name,) in self._execute(
             f"SELECT datname FROM pg_database WHERE datname LIKE '{_PREFIX}%{self._pid}_%'"
         ):
@@ -132,12 +164,19 @@ class PgServer:
     def database(self, kind: str) -> Iterator[str]:
         """The URL of a new database made from the template of ``kind`` (or empty for
         "none"), dropped when the block ends."""
-        name = f"{_PREFIX}{self._pid}_{next(self._numbers)}"
         if kind == "none":
+            name = self._new_name()
             self._execute(f'CREATE DATABASE "{name}"')
         else:
-            self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template(kind)}"')
+            template = self._template(kind)
+            ready = self._ready.setdefault(kind, deque())
+            try:
+                name = ready.popleft()
+            except IndexError:
+                name = self._new_name()
+                self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            self._later(lambda: self._make_ahead(kind))
         try:
             yield self.url(name)
         finally:
-            self._drop(name)
+            self._later(lambda: self._drop(name))
