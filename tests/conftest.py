@@ -90,6 +90,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         engines = ["sqlite"]
     if metafunc.definition.get_closest_marker("sqlite_only") is not None:
         engines = ["sqlite"]
+    if engines == ["sqlite"]:  # the default of ``engine_name``: test ids stay as they were
+        return
     scope = "module" if "shared_demo" in metafunc.fixturenames else "function"
     metafunc.parametrize("engine_name", engines, indirect=True, scope=scope)
 

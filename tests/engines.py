@@ -124,8 +124,16 @@ class PgServer:
 
     def _make_ahead(self, kind: str) -> None:
         name = self._new_name()
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._templates[kind]}"')
+        self._create(name, self._templates[kind])
         self._ready[kind].append(name)
+
+    def _create(self, name: str, template: str | None) -> None:
+        """A new database; its commits do not wait for the disk (``synchronous_commit``
+        off: a crash of the server could lose the last ones, nothing else), which
+        makes the tests that commit hundreds of times as quick as on a file."""
+        from_template = f' TEMPLATE "{template}"' if template else ""
+        self._execute(f'CREATE DATABASE "{name}"{from_template}')
+        self._execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
 
     def _new_name(self) -> str:
         return f"{_PREFIX}{self._pid}_{next(self._numbers)}"
@@ -147,7 +155,7 @@ class PgServer:
             return self._templates[kind]
         name = f"{_PREFIX}tpl_{self._pid}_{kind}"
         self._drop(name)
-        self._execute(f'CREATE DATABASE "{name}"')
+        self._create(name, None)
         url = self.url(name)
         if kind == "demo":
             from hiring_desk.services.demo.demo_workbook import create_demo_workbook
@@ -166,7 +174,7 @@ class PgServer:
         "none"), dropped when the block ends."""
         if kind == "none":
             name = self._new_name()
-            self._execute(f'CREATE DATABASE "{name}"')
+            self._create(name, None)
         else:
             template = self._template(kind)
             ready = self._ready.setdefault(kind, deque())
@@ -174,7 +182,7 @@ class PgServer:
                 name = ready.popleft()
             except IndexError:
                 name = self._new_name()
-                self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                self._create(name, template)
             self._later(lambda: self._make_ahead(kind))
         try:
             yield self.url(name)

@@ -196,6 +196,7 @@ def test_erasing_an_unknown_candidate(workbook: Workbook) -> None:
         consent_retention.erase_candidate(workbook, 404, member_id=None)
 
 
+@pytest.mark.sqlite_only  # the file backup taken first (a team workbook: pg_dump)
 def test_a_failed_backup_stops_the_erasure(
     workbook: Workbook, person: Person, monkeypatch: pytest.MonkeyPatch
 ) -> None:
