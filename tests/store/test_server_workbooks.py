@@ -84,6 +84,21 @@ def test_errors_from_the_server_are_told_by_their_code() -> None:
     assert "does not exist" in missing.reason and "createdb hiring" in missing.reason
 
 
+def test_a_connection_lost_mid_operation_is_told_in_words() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from hiring_desk.store.errors import SERVER_LOST, SERVER_REFUSED, database_failure
+
+    cut = OperationalError("SELECT ...", {}, psycopg.errors.AdminShutdown())
+    assert database_failure(cut) is SERVER_LOST
+    assert "undone" in SERVER_LOST.sentence
+    assert database_failure(psycopg.OperationalError("server closed the connection")) is (
+        SERVER_LOST
+    )
+    assert database_failure(psycopg.errors.InsufficientPrivilege()) is SERVER_REFUSED
+    assert database_failure(psycopg.errors.UniqueViolation()) is None  # a bug, not the server
+
+
 # -- on the server ------------------------------------------------------------------------
 
 needs_server = pytest.mark.skipif(
