@@ -30,6 +30,7 @@ import pytest
 DEFAULT_SERVER = "postgresql://root@/postgres?host=/var/run/postgresql"
 _PREFIX = "hdtest_"
 _OURS = re.compile(r"^hdtest_(?:tpl_)?(\d+)_")
+_MOST_PENDING_DROPS = 3
 
 
 def engine_names() -> tuple[str, ...]:
@@ -69,6 +70,9 @@ class PgServer:
         self._ready: dict[str, deque[str]] = {}
         self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._worker: threading.Thread | None = None
+        #: Drops not done yet: a test waits when there are this many, so a slow server
+        #: slows the run rather than piling up databases.
+        self._pending_drops = threading.BoundedSemaphore(_MOST_PENDING_DROPS)
 
     @classmethod
     def find(cls) -> PgServer:
@@ -187,4 +191,11 @@ class PgServer:
         try:
             yield self.url(name)
         finally:
-            self._later(lambda: self._drop(name))
+            self._pending_drops.acquire()
+            self._later(lambda: self._drop_then_release(name))
+
+    def _drop_then_release(self, name: str) -> None:
+        try:
+            self._drop(name)
+        finally:
+            self._pending_drops.release()

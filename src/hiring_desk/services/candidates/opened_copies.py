@@ -37,8 +37,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from hiring_desk import paths
-from hiring_desk.services.workbook.locations import Location, ServerAddress
 from hiring_desk.store import Workbook
+from hiring_desk.store.location import Location, ServerAddress
 
 __all__ = [
     "remove_attachment_copies",
