@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.engines import PgServer, engine_names
 
 from hiring_desk import clock
 
@@ -62,11 +63,69 @@ def today(request: pytest.FixtureRequest) -> Iterator[date]:
         yield day
 
 
+# -- both engines ------------------------------------------------------------------------
+#
+# The ``workbook``, ``demo`` and ``shared_demo`` fixtures of the service, store and
+# command-line tests run on a workbook file and on a team workbook on PostgreSQL
+# (``tests/engines.py`` finds the server and makes a database per test from
+# templates). A test of what only a file has is marked ``sqlite_only``.
+
+_BOTH_ENGINES_UNDER = ("tests/services/", "tests/store/", "tests/cli/")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): a test of what only a workbook file has (its lock, "
+        "write-ahead log, file backups, snapshots, file format); not run on PostgreSQL",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine_name" not in metafunc.fixturenames:  # none of them, or overridden locally
+        return
+    path = Path(str(metafunc.definition.path)).as_posix()
+    engines = list(engine_names())
+    if not any(f"/{under}" in path for under in _BOTH_ENGINES_UNDER):
+        engines = ["sqlite"]
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        engines = ["sqlite"]
+    if engines == ["sqlite"]:  # the default of ``engine_name``: test ids stay as they were
+        return
+    scope = "module" if "shared_demo" in metafunc.fixturenames else "function"
+    metafunc.parametrize("engine_name", engines, indirect=True, scope=scope)
+
+
+@pytest.fixture(scope="session")
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql": the engine of this test's workbook fixtures."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The PostgreSQL server of the tests (fails loudly when it does not answer)."""
+    server = PgServer.find()
+    try:
+        yield server
+    finally:
+        server.drop_all()
+
+
 @pytest.fixture
-def workbook(tmp_path: Path) -> Iterator[object]:
-    """A new, empty, open workbook in a temporary folder."""
+def workbook(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A new, empty, open workbook: a file in a temporary folder, or a database of its own."""
     from hiring_desk.store import Workbook
 
+    if engine_name == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        with server.database("empty") as url:
+            wb = Workbook.open(url)
+            try:
+                yield wb
+            finally:
+                wb.close()
+        return
     wb = Workbook.create(tmp_path / "test.hiringdesk")
     try:
         yield wb
@@ -94,22 +153,42 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo(demo_copy: Path) -> Iterator[Workbook]:
+def demo_location(engine_name: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """Where a fresh copy of the demo workbook is: a file copy, or (PostgreSQL) the URL
+    of a database of its own made from the demo template."""
+    if engine_name == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        with server.database("demo") as url:
+            yield url
+        return
+    yield request.getfixturevalue("demo_copy")
+
+
+@pytest.fixture
+def demo(demo_location: Path | str) -> Iterator[Workbook]:
     """The demo workbook (a fresh copy), open. (The command-line tests' ``demo`` is
-    the copy's path.)"""
+    where the copy is.)"""
     from hiring_desk.store import Workbook
 
-    with Workbook.open(demo_copy) as workbook:
+    with Workbook.open(demo_location) as workbook:
         yield workbook
 
 
 @pytest.fixture(scope="module")
-def shared_demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
+def shared_demo(
+    engine_name: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Workbook]:
     """The demo workbook, one copy open for a whole test module: for tests that only
     read it."""
-    copy = tmp_path_factory.mktemp("shared-demo") / "demo.hiringdesk"
-    shutil.copy(demo_file, copy)
     from hiring_desk.store import Workbook
 
+    if engine_name == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        with server.database("demo") as url, Workbook.open(url) as workbook:
+            yield workbook
+        return
+    demo_file: Path = request.getfixturevalue("demo_file")
+    copy = tmp_path_factory.mktemp("shared-demo") / "demo.hiringdesk"
+    shutil.copy(demo_file, copy)
     with Workbook.open(copy) as workbook:
         yield workbook

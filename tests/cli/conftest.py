@@ -20,9 +20,10 @@ from hiring_desk.store.models import (
 
 
 @pytest.fixture
-def demo(demo_copy: Path) -> Path:
-    """A copy of the demo workbook that the commands may change."""
-    return demo_copy
+def demo(demo_location: Path | str) -> Path | str:
+    """A copy of the demo workbook that the commands may change: a file, or the URL of
+    a database of its own (the tests run on both engines)."""
+    return demo_location
 
 
 @pytest.fixture

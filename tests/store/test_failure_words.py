@@ -41,6 +41,7 @@ def test_writing_a_read_only_database(tmp_path: Path) -> None:
     assert not is_damage(error)  # type: ignore[arg-type]
 
 
+@pytest.mark.sqlite_only  # SQLite's errors; a server's are in test_server_workbooks
 def test_a_missing_table_through_sqlalchemy_names_no_values(workbook: Workbook) -> None:
     with workbook.engine.begin() as conn:
         conn.execute(text("DROP TABLE candidate_tag"))

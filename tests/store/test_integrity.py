@@ -62,7 +62,7 @@ def test_an_empty_workbook_is_ok(tmp_path: Path) -> None:
 def test_an_open_workbook_can_be_checked(workbook: Workbook) -> None:
     with workbook.transaction() as session:
         session.add(TeamMember(name="Ada"))
-    report = check_workbook(workbook.path)
+    report = check_workbook(workbook.location)
     assert report.ok, report.problems
 
 

@@ -15,6 +15,9 @@ from hiring_desk.store import Workbook, WorkbookLockedError
 from hiring_desk.store.lock import WorkbookLock, lock_path_for
 from hiring_desk.store.models import TeamMember
 
+#: Only a workbook file has these (the file lock: on a server many people work at once).
+pytestmark = pytest.mark.sqlite_only
+
 HOLDER = textwrap.dedent(
     """
     import sys

@@ -24,6 +24,9 @@ from hiring_desk.store.backup import backup_name, copy_workbook
 from hiring_desk.store.integrity import check_workbook
 from hiring_desk.store.models import Role, TeamMember
 
+#: Only a workbook file has these (file backups before an upgrade (a server: pg_dump)).
+pytestmark = pytest.mark.sqlite_only
+
 NEXT = "0002_x"
 
 

@@ -45,6 +45,7 @@ from hiring_desk.cli.registry import (
     CommandError,
     Handler,
 )
+from hiring_desk.services.workbook.locations import parse_location
 
 __all__ = ["build_parser", "main"]
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workbook",
         "-w",
         metavar="PATH",
-        type=Path,
+        type=parse_location,
         default=None,
         help="the workbook to open in the window (default: the usual one, created on first run)",
     )

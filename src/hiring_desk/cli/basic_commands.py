@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
+from hiring_desk.services.workbook.locations import Location
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,14 +20,16 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     help="create a workbook filled with sample roles, candidates, interviews and offers",
     description=(
         "Create a new workbook at PATH filled with sample data, to try Hiring Desk out. "
-        "The path is used exactly as given, and an existing file is never overwritten."
+        "The path is used exactly as given, and an existing file is never overwritten. "
+        "A PostgreSQL URL (postgresql://user@host/database) fills that database, which "
+        "must exist and be empty."
     ),
     arguments=_demo_arguments,
 )
 def _run_demo(args: argparse.Namespace) -> int:
     from hiring_desk.services.workbook.opening import refuse_existing
 
-    path: Path = args.workbook
+    path: Location = args.workbook
     refuse_existing(path)  # before any demo code runs
 
     from hiring_desk.services.demo.demo_workbook import create_demo_workbook
@@ -61,7 +63,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     from hiring_desk.services.workbook.opening import check_workbook
 
-    path: Path = args.workbook
+    path: Location = args.workbook
     problems = check_workbook(path)
     if problems:
         raise CommandError(f"{path.name}: {'; '.join(problems)}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from hiring_desk.cli.registry import EXIT_FAILURE, PROG, CommandError
+from hiring_desk.services.workbook.locations import ServerAddress
 
 Json = Any  # a value json.dumps accepts
 
@@ -104,7 +105,7 @@ def fail(message: str) -> int:
 
 
 @contextlib.contextmanager
-def writing_out_file(path: Path, workbook: Path) -> Iterator[None]:
+def writing_out_file(path: Path, workbook: Path | ServerAddress) -> Iterator[None]:
     """Around a command that writes ``--out``: refuse an unsafe target before any work.
 
     ``safe_output.refuse_unsafe_target`` raises (one line on stderr, exit 1,
@@ -115,7 +116,7 @@ def writing_out_file(path: Path, workbook: Path) -> Iterator[None]:
     from hiring_desk.safe_output import UnsafeOutputError, refuse_unsafe_target
 
     try:
-        refuse_unsafe_target(path, workbooks=[workbook])
+        refuse_unsafe_target(path, workbooks=[workbook] if isinstance(workbook, Path) else [])
     except UnsafeOutputError as exc:  # worded like a write that failed in a service
         raise CommandError(f"Could not write {path.name or path}: {exc.reason}") from None
     replacing = path.exists()

@@ -118,5 +118,6 @@ def _run_erase(args: argparse.Namespace) -> int:
             raise CommandError("nothing was erased")
         report = consent_retention.erase_candidate(workbook, args.id)
     out(f"Erased the personal data of candidate {args.id}.")
-    out(f"A backup taken just before is at {report.backup}")
+    if report.backup is not None:
+        out(f"A backup taken just before is at {report.backup}")
     return EXIT_OK

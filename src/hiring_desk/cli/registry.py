@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+
+from hiring_desk.services.workbook.locations import parse_location
 
 PROG = "hiring-desk"
 
@@ -56,11 +57,13 @@ def command(
 
 
 def add_workbook_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--workbook PATH``: a workbook file, or a team workbook's PostgreSQL URL
+    (``postgresql://user@host/database``), read by ``store.location.parse_location``."""
     parser.add_argument(
         "--workbook",
         "-w",
         metavar="PATH",
-        type=Path,
+        type=parse_location,
         required=True,
-        help=f"{help} (required)",
+        help=f"{help} (required; a file, or a PostgreSQL URL for a team workbook)",
     )

@@ -1,4 +1,4 @@
-"""The workbook file: tables, engine and sessions, open/create/lock, migrations.
+"""The workbook, a file or a team workbook on a PostgreSQL server: tables, sessions, migrations.
 
 Only this package knows the database engine. Services get a ``Workbook`` and run
 their queries in ``workbook.transaction()``.
@@ -13,6 +13,7 @@ from hiring_desk.store.errors import (
     MigrationError,
     NewerSchemaError,
     NotAWorkbookError,
+    ServerWorkbookError,
     WorkbookDamagedError,
     WorkbookError,
     WorkbookExistsError,
@@ -38,6 +39,7 @@ __all__ = [
     "MigrationError",
     "NewerSchemaError",
     "NotAWorkbookError",
+    "ServerWorkbookError",
     "Workbook",
     "WorkbookDamagedError",
     "WorkbookError",

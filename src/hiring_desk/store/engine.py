@@ -69,7 +69,7 @@ def _storable_parameters(parameters: Any) -> Any:
     return parameters
 
 
-def _before_execute(
+def before_execute(
     _conn: Any, _cursor: Any, statement: str, parameters: Any, context: Any, _many: bool
 ) -> tuple[str, Any]:
     # The last guard behind the services' text cleaning: SQLite's driver refuses a
@@ -90,8 +90,37 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
-    event.listen(engine, "before_cursor_execute", _before_execute, retval=True)
+    event.listen(engine, "before_cursor_execute", before_execute, retval=True)
     return engine
+
+
+@contextlib.contextmanager
+def bulk_writing(connection: Any, *, cache_kb: int) -> Iterator[None]:
+    """Around a bulk write (an import of thousands of rows) on ``connection``: on a
+    workbook file, SQLite's page cache at ``cache_kb`` for a while, then as it was.
+    A server manages its own memory: nothing to do there."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    was = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{cache_kb}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(was if was is not None else -2000)}")
+
+
+def ids_given(connection: Any, tables: tuple[str, ...]) -> None:
+    """After rows were written with ids chosen by the writer (``max(id) + 1`` ...): on
+    PostgreSQL, move each table's id sequence past them, so the next row the server
+    numbers does not take one of theirs. SQLite numbers from the largest id itself."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"coalesce(max(id), 0) + 1, false) FROM {table}"
+        )
 
 
 def connect_raw(path: Path) -> sqlite3.Connection:

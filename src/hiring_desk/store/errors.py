@@ -15,12 +15,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hiring_desk.store.location import Location, ServerAddress
+
 
 class WorkbookError(Exception):
     """A workbook could not be used; ``str(error)`` is a one-line reason."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | ServerAddress | str, reason: str) -> None:
+        #: The workbook's file, or the server database of a team workbook (whose
+        #: ``name`` is the database's and whose ``str()`` never shows a password).
+        self.path: Location = path if isinstance(path, ServerAddress) else Path(path)
         self.reason = one_line(reason)
         super().__init__(f"{one_line(self.path.name)}: {self.reason}")
 
@@ -62,6 +66,22 @@ class WorkbookExistsError(WorkbookError):
 
 class MigrationError(WorkbookError):
     """Upgrading the workbook failed; the original file is unchanged."""
+
+
+#: What the app says where a file-only feature (backups, snapshots, the file's
+#: location) is asked of a team workbook on a server.
+SERVER_BACKUPS = (
+    "a team workbook is backed up by Save a Copy and by the administrator's pg_dump, "
+    "not by file backups"
+)
+
+
+class ServerWorkbookError(WorkbookError):
+    """Something only a workbook file has (its file, backups, snapshots) was asked of
+    a team workbook on a PostgreSQL server."""
+
+    def __init__(self, path: Path | ServerAddress | str, reason: str = SERVER_BACKUPS) -> None:
+        super().__init__(path, reason)
 
 
 # -- the disk's and the database's errors in words ----------------------------------------
@@ -174,15 +194,44 @@ def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
     return orig if isinstance(orig, sqlite3.Error) else None
 
 
+SERVER_LOST = Failure(
+    "the connection to the team workbook's server failed or was cut",
+    "check that the server is running and can be reached, then try again "
+    "(what was being saved was undone, not half-saved)",
+)
+SERVER_REFUSED = Failure(
+    "the server did not allow this (permission denied)",
+    "ask the server's administrator for the rights this needs",
+)
+
+
+def _server_failure(error: BaseException) -> Failure | None:
+    """A team workbook's server error (psycopg's, or SQLAlchemy's wrapper around one) in
+    words, by its SQLSTATE class; psycopg is not imported for this."""
+    found = getattr(error, "orig", None) or error
+    if type(found).__module__.split(".")[0] != "psycopg":
+        return None
+    state = str(getattr(found, "sqlstate", None) or "")
+    if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
+        return SERVER_LOST
+    if state == "42501":
+        return SERVER_REFUSED
+    if state in ("42P01", "42703"):
+        return MISSING_PARTS
+    if not state and type(found).__name__ == "OperationalError":  # no answer at all
+        return SERVER_LOST
+    return None
+
+
 def database_failure(error: BaseException) -> Failure | None:
     """What a database error means for the workbook; None when it is none of the known kinds.
 
-    Read from SQLite's result code and message only, never from the SQL or its
-    values, so the words can be shown anywhere.
+    Read from SQLite's result code and message only (a server's: its SQLSTATE),
+    never from the SQL or its values, so the words can be shown anywhere.
     """
     found = sqlite_error_of(error)
     if found is None:
-        return None
+        return _server_failure(error)
     message = str(found.args[0] if found.args else "").lower()
     for fragment, failure in _BY_TEXT[:2]:  # SQLITE_ERROR, told apart by its message
         if fragment in message:

@@ -16,7 +16,16 @@ from hiring_desk.workbook_files import (
 )
 from hiring_desk.workbook_files import WORKBOOK_APPLICATION_ID as APPLICATION_ID
 
-__all__ = ["APPLICATION_ID", "SQLITE_MAGIC", "check_is_workbook", "read_application_id"]
+__all__ = [
+    "APPLICATION_ID",
+    "MARKER_TABLE",
+    "SQLITE_MAGIC",
+    "check_is_workbook",
+    "read_application_id",
+]
+#: On PostgreSQL, the table that marks a database as a workbook (a file has its
+#: header's ``APPLICATION_ID``); made by revision 0001, it has no model.
+MARKER_TABLE = "hiring_desk_workbook"
 _FORMAT_VERSIONS_OFFSET = 18  # file format write and read versions: 2 means WAL
 
 

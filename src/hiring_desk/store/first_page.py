@@ -80,11 +80,14 @@ class FirstPageRead:
         self.locale = locale
 
 
-def read_first_page(path: Path, limit: int = 200) -> FirstPageRead | None:
+def read_first_page(path: object, limit: int = 200) -> FirstPageRead | None:
     """The first ``limit`` rows of the candidate table in ``path``, read-only; None
     when the file cannot be read that way (missing, not a workbook, damaged): the
-    full opening then says what is wrong."""
-    if not path.is_file():  # read-only: SQLite would not make it, but say so early
+    full opening then says what is wrong. None for a team workbook on a server (not a
+    ``Path``): its first page comes the normal way, once it is open."""
+    if (
+        not isinstance(path, Path) or not path.is_file()
+    ):  # read-only: SQLite would not make it, but say so early
         return None
     uri = f"file:{quote(str(path.absolute()))}?mode=ro"
     try:

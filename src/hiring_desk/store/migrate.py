@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
 
+    from hiring_desk.store.location import Location
+
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
 SCHEMA_HEAD = "0010_record_versions"
@@ -51,6 +53,22 @@ def read_revision(conn: sqlite3.Connection) -> str | None:
         return None
     version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(version[0]) if version else None
+
+
+def check_revision(location: Location, revision: str | None) -> bool:
+    """Refuse a workbook whose revision is missing or unknown (newer); True when it is
+    older than ``SCHEMA_HEAD`` and needs an upgrade."""
+    from hiring_desk.store.errors import NewerSchemaError, NotAWorkbookError
+
+    if revision is None:
+        raise NotAWorkbookError(location, "the workbook has no schema; it was never fully created")
+    if revision not in KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            location,
+            f"made by a newer version of Hiring Desk (schema {revision}); "
+            "update Hiring Desk to open it",
+        )
+    return revision != SCHEMA_HEAD
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -1,8 +1,9 @@
-"""Full-text search over candidates (SQLite FTS5).
+"""Full-text search over candidates (SQLite FTS5; PostgreSQL ``tsvector``).
 
-Everything here is specific to SQLite's FTS5 and stays inside ``store``; a
-PostgreSQL backend would replace this module (tsvector/unaccent), keeping its
-functions. Services never write FTS5 syntax or SQL against the search table.
+Everything here is specific to the engine and stays inside ``store``: on a team
+workbook (PostgreSQL) each function hands over to ``store.search_postgres``
+(``tsvector`` with ``unaccent``), keeping its meaning. Services never write FTS5
+syntax or SQL against the search table, and never ask which engine they talk to.
 
 The table ``candidate_search`` (made by revision ``0002_candidate_search``) is a
 normal FTS5 table holding its own copy of each candidate's text, one row per
@@ -23,6 +24,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from types import ModuleType
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -31,9 +33,9 @@ from sqlmodel import col
 
 from hiring_desk.store.engine import TEXT_CLEANED
 from hiring_desk.store.models import Candidate
+from hiring_desk.store.search_clause import SEARCH_TABLE, Matching
 
-#: The FTS5 table, and the shadow tables FTS5 keeps beside it.
-SEARCH_TABLE = "candidate_search"
+#: The FTS5 table (``SEARCH_TABLE``), and the shadow tables FTS5 keeps beside it.
 SEARCH_TABLES: frozenset[str] = frozenset(
     {SEARCH_TABLE}
     | {f"{SEARCH_TABLE}_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config")}
@@ -173,7 +175,10 @@ def index_candidate(session: Session, candidate_id: int) -> None:
     """
     session.flush()
     remove_candidate(session, candidate_id)
-    session.execute(_INSERT_ONE, {"candidate_id": candidate_id, **_FOLD_PARAMS})
+    if _on_postgres(session):
+        session.execute(_postgres().INSERT_ONE, {"candidate_id": candidate_id})
+    else:
+        session.execute(_INSERT_ONE, {"candidate_id": candidate_id, **_FOLD_PARAMS})
     name = session.execute(
         sa.select(col(Candidate.name)).where(col(Candidate.id) == candidate_id)
     ).scalar_one_or_none()
@@ -189,10 +194,15 @@ def index_candidates(session: Session, candidate_ids: Iterable[int]) -> None:
     """``index_candidate`` for many candidates, a few statements per thousands of them."""
     session.flush()
     ids = sorted(set(candidate_ids))
+    postgres = _postgres() if _on_postgres(session) else None
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        session.execute(_DELETE_SOME, {"candidate_ids": chunk})
-        session.execute(_INSERT_SOME, {"candidate_ids": chunk, **_FOLD_PARAMS})
+        if postgres is not None:
+            session.execute(postgres.DELETE_SOME, {"candidate_ids": chunk})
+            session.execute(postgres.INSERT_SOME, {"candidate_ids": chunk})
+        else:
+            session.execute(_DELETE_SOME, {"candidate_ids": chunk})
+            session.execute(_INSERT_SOME, {"candidate_ids": chunk, **_FOLD_PARAMS})
         names = session.execute(
             sa.select(col(Candidate.id), col(Candidate.name)).where(col(Candidate.id).in_(chunk))
         ).all()
@@ -240,7 +250,11 @@ def index_rows(candidates: Iterable[NewCandidateText]) -> list[tuple[object, ...
 
 def insert_index_rows(connection: sa.Connection, rows: list[tuple[object, ...]]) -> None:
     """Add rows made by ``index_rows``: one executemany (their text was cleaned)."""
-    if rows:
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        _postgres().insert_rows(connection, rows)
+    else:
         connection.exec_driver_sql(_INSERT_VALUES, rows, execution_options={TEXT_CLEANED: True})
 
 
@@ -251,7 +265,8 @@ def _folded(text: str) -> str:
 
 def remove_candidate(session: Session, candidate_id: int) -> None:
     """Remove a candidate's text from the index (nothing is kept)."""
-    session.execute(_DELETE_ONE, {"candidate_id": candidate_id})
+    delete = _postgres().DELETE_ONE if _on_postgres(session) else _DELETE_ONE
+    session.execute(delete, {"candidate_id": candidate_id})
 
 
 def purge_removed(session: Session) -> None:
@@ -260,15 +275,23 @@ def purge_removed(session: Session) -> None:
     After ``remove_candidate`` the text is gone from the table, but FTS5 keeps the
     removed words in its index segments until they are merged. Run this after
     erasing personal data (then VACUUM, or use secure_delete, for freed pages).
+    On PostgreSQL a deleted row holds no index segments of its own: nothing to do
+    here (the server's autovacuum reclaims the space).
     """
+    if _on_postgres(session):
+        return
     session.execute(sa.text(f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('optimize')"))
 
 
 def rebuild(session: Session) -> None:
     """Reindex every candidate and refresh every sort key."""
     session.flush()
-    session.execute(sa.text(f"DELETE FROM {SEARCH_TABLE}"))
-    session.execute(_INSERT_ALL, _FOLD_PARAMS)
+    if _on_postgres(session):
+        session.execute(_postgres().DELETE_ALL)
+        session.execute(_postgres().INSERT_ALL)
+    else:
+        session.execute(sa.text(f"DELETE FROM {SEARCH_TABLE}"))
+        session.execute(_INSERT_ALL, _FOLD_PARAMS)
     names = session.execute(sa.select(col(Candidate.id), col(Candidate.name))).all()
     if names:
         session.execute(
@@ -339,6 +362,8 @@ def search_ids(session: Session, text: str, limit: int | None = None) -> list[in
     expression = match_expression(text)
     if expression is None or (limit is not None and limit <= 0):
         return []
+    if _on_postgres(session):
+        return _postgres().search_ids(session, _tsquery(_words(text)), limit)
     sql = (
         f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :expression "
         f"ORDER BY {_BM25}, rowid"
@@ -354,21 +379,40 @@ def matching_ids_clause(text: str) -> sa.ColumnElement[bool] | None:
     """A WHERE condition keeping the candidates that match ``text``; None if blank.
 
     ``candidate.id IN (SELECT rowid FROM candidate_search WHERE candidate_search
-    MATCH :q)``, so a service can filter by search in SQL and still sort and page
-    there, e.g. ``select(Candidate).where(clause).order_by(...).limit(...)``.
-    FTS5-specific (SQLite); callers only ever see an opaque condition.
+    MATCH :q)`` on SQLite, the ``tsvector`` match on PostgreSQL (chosen when the
+    statement is compiled for its engine), so a service can filter by search in SQL
+    and still sort and page there, e.g.
+    ``select(Candidate).where(clause).order_by(...).limit(...)``. Callers only ever
+    see an opaque condition.
     """
     expression = match_expression(text)
     if expression is None:
         return None
-    search = sa.table(SEARCH_TABLE, sa.column("rowid", sa.Integer))
-    matching = (
-        sa.select(search.c.rowid)
-        .where(
-            sa.literal_column(SEARCH_TABLE).op("MATCH", is_comparison=True)(
-                sa.bindparam("search_match", expression, type_=sa.String, unique=True)
-            )
-        )
-        .correlate(None)
+    return Matching(
+        col(Candidate.id),
+        sa.bindparam("search_match", expression, type_=sa.String, unique=True),
+        sa.bindparam("search_query", _tsquery(_words(text)), type_=sa.String, unique=True),
     )
-    return col(Candidate.id).in_(matching)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _tsquery(words: list[str]) -> str:
+    """The words (letters and digits only) as a PostgreSQL ``to_tsquery`` text: all
+    must occur, the last as a prefix (``'kari' & 'odeg':*``)."""
+    quoted = [f"'{word}'" for word in words]
+    quoted[-1] += ":*"
+    return " & ".join(quoted)
+
+
+def _on_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _postgres() -> ModuleType:
+    """``store.search_postgres``, loaded the first time a team workbook searches."""
+    from hiring_desk.store import search_postgres
+
+    return search_postgres

@@ -21,8 +21,8 @@ from hiring_desk.store.errors import (
     Failure,
     MigrationError,
     NeedsUpgradeError,
-    NewerSchemaError,
     NotAWorkbookError,
+    ServerWorkbookError,
     WorkbookDamagedError,
     WorkbookError,
     WorkbookExistsError,
@@ -33,6 +33,7 @@ from hiring_desk.store.errors import (
 )
 from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
 from hiring_desk.store.integrity import quick_check
+from hiring_desk.store.location import Location, ServerAddress, parse_location
 from hiring_desk.store.lock import WorkbookLock, real_path, same_file
 
 #: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
@@ -40,33 +41,70 @@ ACTING_MEMBER = "acting_member_id"
 
 
 class Workbook:
-    """An open, locked workbook. Use ``transaction()`` for every unit of work."""
+    """An open workbook: a locked file, or a team workbook on a PostgreSQL server.
+
+    Use ``transaction()`` for every unit of work. ``location`` is where it lives
+    (the file's ``Path`` or the server's ``ServerAddress``); ``path`` is the file
+    and exists only for a file workbook (a team workbook raises
+    ``ServerWorkbookError``, which says how it is backed up instead).
+    """
 
     def __init__(
-        self, path: Path, engine: Engine, lock: WorkbookLock, *, read_only: bool = False
+        self,
+        location: Location,
+        engine: Engine,
+        lock: WorkbookLock | None,
+        *,
+        read_only: bool = False,
     ) -> None:
-        self.path = path
+        self.location: Location = location
+        self._file = location if isinstance(location, Path) else None
         #: Opened by ``open_read_only``: it can be read, never written.
         self.read_only = read_only
         self.engine = engine
         self._lock = lock
         self._open = True
-        register_open_workbook(path)  # no export or print may write over it
+        if self._file is not None:
+            register_open_workbook(self._file)  # no export or print may write over it
         #: The team member using this handle (None: nobody chosen). Every session
         #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
         self.acting_member_id: int | None = None
         self._on_close: dict[str, Callable[[], None]] = {}
 
+    @property
+    def path(self) -> Path:
+        """The workbook's file (as it was named). A team workbook has none:
+        ``ServerWorkbookError`` says so, and how it is backed up instead."""
+        if self._file is None:
+            raise ServerWorkbookError(self.location)
+        return self._file
+
+    @property
+    def is_file(self) -> bool:
+        """True for a workbook file, False for a team workbook on a server."""
+        return self._file is not None
+
+    @property
+    def display_name(self) -> str:
+        """Where the workbook is, for a title bar or a message: the file's path, or the
+        server's URL without its password."""
+        return str(self.location)
+
     # -- opening ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, backup_dir: Path | None = None) -> Workbook:
+    def open(cls, path: Path | str | ServerAddress, *, backup_dir: Path | None = None) -> Workbook:
         """Open an existing workbook, upgrading it (after a backup) if it is older.
 
         Files that are not workbooks, or come from a newer version, are refused
-        and left unchanged.
+        and left unchanged. A PostgreSQL URL opens a team workbook (``store.server``).
         """
-        path = Path(path).expanduser().absolute()
+        location = _location(path)
+        if isinstance(location, ServerAddress):
+            from hiring_desk.store import server
+
+            return cls(location, server.open_server(location), None)
+        path = location
         if not path.exists():
             raise NotAWorkbookError(path, "the file does not exist")
         check_is_workbook(path)
@@ -80,7 +118,7 @@ class Workbook:
             raise
 
     @classmethod
-    def open_read_only(cls, path: Path | str) -> Workbook:
+    def open_read_only(cls, path: Path | str | ServerAddress) -> Workbook:
         """Open a workbook to read it only, even while a window or a command has it open.
 
         No lock is needed (SQLite's write-ahead log lets readers be), nothing is
@@ -88,7 +126,12 @@ class Workbook:
         with ``NeedsUpgradeError``, a newer one with ``NewerSchemaError``. Any attempt
         to write through it fails.
         """
-        path = Path(path).expanduser().absolute()
+        location = _location(path)
+        if isinstance(location, ServerAddress):
+            from hiring_desk.store import server
+
+            return cls(location, server.open_server(location, read_only=True), None, read_only=True)
+        path = location
         if not path.exists():
             raise NotAWorkbookError(path, "the file does not exist")
         check_is_workbook(path)
@@ -103,9 +146,17 @@ class Workbook:
             raise
 
     @classmethod
-    def create(cls, path: Path | str) -> Workbook:
-        """Create a new, empty workbook. Refuses to overwrite an existing file."""
-        path = Path(path).expanduser().absolute()
+    def create(cls, path: Path | str | ServerAddress) -> Workbook:
+        """Create a new, empty workbook. Refuses to overwrite an existing file.
+
+        For a PostgreSQL URL the database must exist and be empty.
+        """
+        location = _location(path)
+        if isinstance(location, ServerAddress):
+            from hiring_desk.store import server
+
+            return cls(location, server.create_server(location), None)
+        path = location
         if path.exists():
             raise WorkbookExistsError(path, "a file with this name already exists")
         real = real_path(path)  # a link to a file yet to be made: make that file
@@ -126,8 +177,15 @@ class Workbook:
             raise
 
     @classmethod
-    def open_or_create(cls, path: Path | str, *, backup_dir: Path | None = None) -> Workbook:
-        path = Path(path).expanduser().absolute()
+    def open_or_create(
+        cls, path: Path | str | ServerAddress, *, backup_dir: Path | None = None
+    ) -> Workbook:
+        location = _location(path)
+        if isinstance(location, ServerAddress):
+            from hiring_desk.store import server
+
+            return cls(location, server.open_or_create_server(location), None)
+        path = location
         if path.exists():
             return cls.open(path, backup_dir=backup_dir)
         return cls.create(path)
@@ -153,13 +211,15 @@ class Workbook:
 
     def close(self) -> None:
         self.engine.dispose()
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
         callbacks, self._on_close = self._on_close, {}
         for callback in callbacks.values():
             callback()
         if self._open:
             self._open = False
-            unregister_open_workbook(self.path)
+            if self._file is not None:
+                unregister_open_workbook(self._file)
 
     def __enter__(self) -> Workbook:
         return self
@@ -169,7 +229,16 @@ class Workbook:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name, or the server database's."""
+        return self.location.name
+
+
+def _location(named: Path | str | ServerAddress) -> Location:
+    """A file's absolute path, or the server address a PostgreSQL URL names."""
+    location = parse_location(named)
+    if isinstance(location, ServerAddress):
+        return location
+    return Path(location).expanduser().absolute()
 
 
 def ensure_suffix(path: Path) -> Path:
@@ -204,15 +273,8 @@ def _prepare_existing(path: Path, backup_dir: Path | None) -> None:
         raise _open_failure(path, exc) from None
     if problems:
         raise WorkbookDamagedError(path, f"the workbook is damaged ({problems[0]})")
-    if revision is None:
-        raise NotAWorkbookError(path, "the workbook has no schema; it was never fully created")
-    if revision not in migrate.KNOWN_REVISIONS:
-        raise NewerSchemaError(
-            path,
-            f"made by a newer version of Hiring Desk (schema {revision}); "
-            "update Hiring Desk to open it",
-        )
-    if revision != migrate.SCHEMA_HEAD:
+    if migrate.check_revision(path, revision):
+        assert revision is not None
         _upgrade(path, revision, backup_dir)
     try:
         _use_wal(path)
@@ -232,15 +294,7 @@ def _check_revision_to_read(path: Path, engine: Engine) -> None:
         if not isinstance(error, sqlite3.DatabaseError):
             raise
         raise _open_failure(path, error) from None
-    if revision is None:
-        raise NotAWorkbookError(path, "the workbook has no schema; it was never fully created")
-    if revision not in migrate.KNOWN_REVISIONS:
-        raise NewerSchemaError(
-            path,
-            f"made by a newer version of Hiring Desk (schema {revision}); "
-            "update Hiring Desk to open it",
-        )
-    if revision != migrate.SCHEMA_HEAD:
+    if migrate.check_revision(path, revision):
         raise NeedsUpgradeError(
             path,
             "made by an older version of Hiring Desk, it needs an upgrade before it can be "
@@ -290,4 +344,12 @@ def _upgrade(path: Path, revision: str, backup_dir: Path | None) -> None:
         engine.dispose()
 
 
-__all__ = ["ACTING_MEMBER", "Workbook", "WorkbookError", "ensure_suffix", "real_path", "same_file"]
+__all__ = [
+    "ACTING_MEMBER",
+    "ServerAddress",
+    "Workbook",
+    "WorkbookError",
+    "ensure_suffix",
+    "real_path",
+    "same_file",
+]

@@ -420,8 +420,8 @@ class MainWindow(QMainWindow):
             self.workbook_label.setText("No workbook open")
         else:
             self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
-            self.setWindowTitle(f"{workbook.path.stem} — {APP_NAME}")
-            self.workbook_label.setText(f"Workbook: {workbook.path}")
+            self.setWindowTitle(f"{Path(workbook.name).stem} — {APP_NAME}")
+            self.workbook_label.setText(f"Workbook: {workbook.display_name}")
 
     # -- Help menu -----------------------------------------------------------------
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from hiring_desk import paths
+
+if TYPE_CHECKING:
+    from hiring_desk.services.workbook.locations import Location
 
 RECENT_LIMIT = 8
 #: The remembered acting member when the person chose to be nobody in particular.
@@ -82,7 +86,7 @@ class Settings:
 
     # -- per workbook (keyed by a digest of its path: paths make poor INI keys) ----------
 
-    def acting_member(self, workbook: Path) -> int | None:
+    def acting_member(self, workbook: Location) -> int | None:
         """The team member remembered for ``workbook``: an id, NOBODY, or None if never chosen."""
         value = self._qs.value(self._workbook_key(workbook, "acting_member"))
         try:
@@ -90,17 +94,17 @@ class Settings:
         except ValueError:
             return None
 
-    def set_acting_member(self, workbook: Path, member_id: int) -> None:
+    def set_acting_member(self, workbook: Location, member_id: int) -> None:
         self._qs.setValue(self._workbook_key(workbook, "acting_member"), member_id)
 
-    def location_warned(self, workbook: Path) -> bool:
+    def location_warned(self, workbook: Location) -> bool:
         """True once the warning about where ``workbook`` is kept has been shown."""
         return str(self._qs.value(self._workbook_key(workbook, "location_warned"), "")) == "true"
 
-    def set_location_warned(self, workbook: Path) -> None:
+    def set_location_warned(self, workbook: Location) -> None:
         self._qs.setValue(self._workbook_key(workbook, "location_warned"), "true")
 
-    def role_visits(self, workbook: Path) -> dict[int, datetime]:
+    def role_visits(self, workbook: Location) -> dict[int, datetime]:
         """When each role of ``workbook`` was last looked at on the Roles page (aware)."""
         self._qs.beginGroup(self._workbook_key(workbook, "role_visits"))
         try:
@@ -116,12 +120,12 @@ class Settings:
         finally:
             self._qs.endGroup()
 
-    def set_role_visit(self, workbook: Path, role_id: int, moment: datetime) -> None:
+    def set_role_visit(self, workbook: Location, role_id: int, moment: datetime) -> None:
         key = self._workbook_key(workbook, f"role_visits/{role_id}")
         self._qs.setValue(key, moment.isoformat())
 
     @staticmethod
-    def _workbook_key(workbook: Path, name: str) -> str:
+    def _workbook_key(workbook: Location, name: str) -> str:
         digest = hashlib.sha256(str(workbook).encode("utf-8", "surrogatepass")).hexdigest()
         return f"workbooks/{digest[:20]}/{name}"
 

@@ -16,6 +16,7 @@ from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.today import today_items
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
+from hiring_desk.services.workbook.locations import SERVER_BACKUPS
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
@@ -124,9 +125,8 @@ class WorkbookSwitcher:
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workbook; keep the current one on failure."""
         path = path.expanduser().absolute()
-        if self._window.workbook is not None and opening.same_file(
-            path, self._window.workbook.path
-        ):
+        current = self._window.workbook
+        if current is not None and current.is_file and opening.same_file(path, current.path):
             return True
         if not self._window._may_leave_workbook("Open"):
             return False
@@ -144,8 +144,9 @@ class WorkbookSwitcher:
         return True
 
     def _open_after_damage(self, exc: WorkbookDamagedError) -> Workbook | None:
-        """Offer to restore a damaged workbook's newest good backup, then open it."""
-        if not offer_damaged_restore(self._widget, exc.path):
+        """Offer to restore a damaged workbook's newest good backup, then open it.
+        (Only a file is found damaged: a server keeps its data whole itself.)"""
+        if not isinstance(exc.path, Path) or not offer_damaged_restore(self._widget, exc.path):
             return None
         try:
             return opening.open_workbook(exc.path)
@@ -199,8 +200,9 @@ class WorkbookSwitcher:
         if previous is not None:
             self._window.backup_keeper.on_close(previous)
             previous.close()
-        self._window.settings.add_recent_file(workbook.path)
-        self._window.recent_menu.refill()
+        if workbook.is_file:  # (a team workbook's URL is not a file to reopen)
+            self._window.settings.add_recent_file(workbook.path)
+            self._window.recent_menu.refill()
         self._window._show_workbook_state()
         if self._window.nav.currentRow() < 0:  # the first workbook this window shows
             self._window.show_area(first_area(today_items.has_data(workbook)))
@@ -211,7 +213,8 @@ class WorkbookSwitcher:
         self._window.check_retention(background=True)  # the page shows meanwhile
 
     def _start_folder(self) -> Path:
-        return self._window.workbook.path.parent if self._window.workbook else Path.home()
+        workbook = self._window.workbook
+        return workbook.path.parent if workbook is not None and workbook.is_file else Path.home()
 
     def new_workbook(self) -> None:
         path = file_dialogs.ask_new_workbook(
@@ -228,9 +231,7 @@ class WorkbookSwitcher:
     def save_copy(self) -> None:
         if self._window.workbook is None:
             return
-        start = self._window.workbook.path.with_name(
-            f"{self._window.workbook.path.stem} copy.hiringdesk"
-        )
+        start = self._start_folder() / f"{Path(self._window.workbook.name).stem} copy.hiringdesk"
         path = file_dialogs.ask_save_copy(self._widget, start)
         if path is None:
             return
@@ -248,6 +249,11 @@ class WorkbookSwitcher:
         self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
 
     def show_backups(self) -> None:
+        if self._window.workbook is not None and not self._window.workbook.is_file:
+            messages.show_info(
+                self._widget, "Backups", f"{SERVER_BACKUPS[:1].upper()}{SERVER_BACKUPS[1:]}."
+            )
+            return
         if self._window.workbook is not None:
             dialog = BackupsDialog(self._window.workbook, self.restore_backup, self._widget)
             dialog.exec()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from tests.services.candidates.import_files import import_bytes, saved, table_bytes
 
 from hiring_desk.services.candidates import candidate_records, candidate_table
@@ -202,19 +202,21 @@ def test_imported_candidates_are_found_and_sorted_like_added_ones(
     page = candidate_table.fetch_rows(workbook, CandidateFilter(), limit=2)
     assert [r.name for r in page] == ["Åsa Ødegård", "Person 0"]
     # The index made from the text in hand is what indexing from the tables makes.
-    made = _search_rows(workbook.path)
+    made = _search_rows(workbook)
     with workbook.transaction() as session:
         search.rebuild(session)
-    assert _search_rows(workbook.path) == made
+    assert _search_rows(workbook) == made
     assert len(made) == report.imported
 
 
-def _search_rows(path: Path) -> list[tuple[object, ...]]:
+def _search_rows(workbook: Workbook) -> list[tuple[object, ...]]:
     """Each candidate's indexed text, the words of each column sorted (SQLite's
-    group_concat, which joins the skills and tags, promises no order)."""
-    conn = sqlite3.connect(path)
-    try:
-        rows = conn.execute("SELECT rowid, * FROM candidate_search ORDER BY rowid").fetchall()
-    finally:
-        conn.close()
+    group_concat, which joins the skills and tags, promises no order; PostgreSQL's
+    ``tsvector`` is one text of sorted words with their weights and positions)."""
+    with workbook.transaction() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            statement = "SELECT candidate_id, document::text FROM candidate_search ORDER BY 1"
+        else:
+            statement = "SELECT rowid, * FROM candidate_search ORDER BY rowid"
+        rows = session.execute(sa.text(statement)).all()
     return [(row[0], *(" ".join(sorted(str(text).split())) for text in row[1:])) for row in rows]

@@ -41,7 +41,7 @@ def test_copies_go_into_one_folder_for_this_run(workbook: Workbook) -> None:
     assert len(runs) == 1 and runs.pop().startswith(f"run-{os.getpid()}-")
     # The folders are named by numbers only, never by the workbook or the person.
     folders = str(first.parent.relative_to(base))
-    assert workbook.path.stem not in folders and "Kari" not in folders
+    assert Path(workbook.name).stem not in folders and "Kari" not in folders
 
 
 def test_closing_the_workbook_removes_its_copies(tmp_path: Path) -> None:

@@ -125,6 +125,7 @@ def test_an_empty_field_is_reported_before_printing(
     candidate: dict[str, object],
     signatory: bool,
     field: str,
+    tmp_path: Path,
 ) -> None:
     offer_id = add_offer(workbook, offer=offer, candidate=candidate, signatory=signatory)
     preview = preview_letter(workbook, offer_id, "full-time-employee")
@@ -133,8 +134,8 @@ def test_an_empty_field_is_reported_before_printing(
     with pytest.raises(LetterProblemsError):
         freeze_letter(workbook, offer_id, "full-time-employee")
     with pytest.raises(LetterProblemsError):
-        write_letter_pdf(workbook, offer_id, workbook.path.with_name("x.pdf"))
-    assert not workbook.path.with_name("x.pdf").exists()
+        write_letter_pdf(workbook, offer_id, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
     assert stored_offer(workbook, offer_id).printed_at is None
 
 

@@ -97,6 +97,7 @@ def test_a_default_template_removed_since_is_no_default(workbook: Workbook) -> N
     assert workbook_preferences.default_jd_template(workbook) is None
 
 
+@pytest.mark.sqlite_only  # file backups (a team workbook: the administrator's pg_dump)
 def test_the_backup_interval_paces_automatic_backups(workbook: Workbook) -> None:
     with pytest.raises(ValidationError):
         backups.set_auto_interval(workbook, 5)

@@ -166,7 +166,7 @@ def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
         session.delete(row)
         search.index_candidate(session, candidate_id)
         audit.record(session, "remove", "attachment", attachment_id, {"candidate_id": candidate_id})
-    opened_copies.remove_attachment_copies(workbook.path, candidate_id, attachment_id)
+    opened_copies.remove_attachment_copies(workbook.location, candidate_id, attachment_id)
     return snapshot
 
 

@@ -138,7 +138,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
         audit.record(session, "merge", "candidate", keep_id, {"kept": keep_id, "merged": merge_id})
         detail = detail_of(session, keep)
     # Copies opened under the merged candidate's number would escape a later erasure.
-    opened_copies.remove_candidate_copies(workbook.path, merge_id)
+    opened_copies.remove_candidate_copies(workbook.location, merge_id)
     return detail
 
 

@@ -10,8 +10,7 @@ rolls the whole transaction back: nothing is half-imported.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,7 +24,7 @@ from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.store import Workbook, search
-from hiring_desk.store.engine import TEXT_CLEANED
+from hiring_desk.store.engine import TEXT_CLEANED, bulk_writing, ids_given
 from hiring_desk.store.models import (
     Application,
     Candidate,
@@ -73,7 +72,7 @@ def store_records(
         to_driver = candidates.c.created_at.type.bind_processor(connection.dialect)
         now = utcnow()
         stamp = to_driver(now) if to_driver else now
-        with _bigger_page_cache(connection):
+        with bulk_writing(connection, cache_kb=IMPORT_CACHE_KB):
             for start in range(0, total, BATCH):
                 batch = records[start : start + BATCH]
                 batch_ids = list(range(next_id, next_id + len(batch)))
@@ -82,6 +81,7 @@ def store_records(
                 ids += batch_ids
                 if progress is not None and not progress(len(ids), total):
                     raise ImportCancelledError
+        ids_given(connection, ("candidate", "application"))
         if role_id is not None:
             match_scores.refresh_for_candidates(session, ids)
         audit.record(session, "import", "candidate", None, {"rows": len(ids)})
@@ -119,17 +119,6 @@ def _write(connection: Connection, batch: _Batch, role_id: int | None, now: date
         _apply_all(connection, batch.ids, role_id, now)
 
 
-@contextlib.contextmanager
-def _bigger_page_cache(connection: Connection) -> Iterator[None]:
-    """SQLite's page cache at ``IMPORT_CACHE_KB`` for a while, then as it was."""
-    was = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(was if was is not None else -2000)}")
-
-
 def _search_text(candidate_id: int, r: CandidateInput) -> search.NewCandidateText:
     # Positional: a named tuple made with keywords takes twice as long, once a row.
     return search.NewCandidateText(
@@ -160,9 +149,10 @@ def _insert_many(
         return
     for name in columns:
         assert name in table.c, name  # names from the metadata, never from outside
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})"
+        f"VALUES ({', '.join(mark for _ in columns)})"
     )
     connection.exec_driver_sql(sql, rows, execution_options=_CLEANED)
 

@@ -38,6 +38,7 @@ from filelock import FileLock, Timeout
 
 from hiring_desk import paths
 from hiring_desk.store import Workbook
+from hiring_desk.store.location import Location, ServerAddress
 
 __all__ = [
     "remove_attachment_copies",
@@ -74,7 +75,7 @@ def write_copy(
     The folder is 0o700 and the file 0o600. The copy is removed when ``workbook``
     closes, if not before.
     """
-    folder = _run_folder() / _workbook_key(workbook.path) / str(candidate_id)
+    folder = _run_folder() / _workbook_key(workbook.location) / str(candidate_id)
     folder.mkdir(parents=True, exist_ok=True)
     private = Path(tempfile.mkdtemp(prefix=f"{attachment_id}-", dir=folder))
     path = private / name
@@ -82,24 +83,26 @@ def write_copy(
     with os.fdopen(os.open(path, flags, 0o600), "wb") as handle:
         handle.write(data)
     path.chmod(0o600)
-    workbook.on_close(__name__, functools.partial(remove_workbook_copies, workbook.path))
+    workbook.on_close(__name__, functools.partial(remove_workbook_copies, workbook.location))
     return path
 
 
-def remove_workbook_copies(workbook_path: Path) -> None:
+def remove_workbook_copies(workbook_path: Location) -> None:
     """Remove this run's copies of one workbook's files (it is being closed)."""
     if _run is not None:
         _remove(_run.folder / _workbook_key(workbook_path))
 
 
-def remove_candidate_copies(workbook_path: Path, candidate_id: int) -> None:
+def remove_candidate_copies(workbook_path: Location, candidate_id: int) -> None:
     """Remove every run's copies of one candidate's files."""
     key = _workbook_key(workbook_path)
     for run in _runs():
         _remove(run / key / str(candidate_id))
 
 
-def remove_attachment_copies(workbook_path: Path, candidate_id: int, attachment_id: int) -> None:
+def remove_attachment_copies(
+    workbook_path: Location, candidate_id: int, attachment_id: int
+) -> None:
     """Remove every run's copies of one file."""
     key = _workbook_key(workbook_path)
     for run in _runs():
@@ -182,8 +185,10 @@ def _has_ended(run: Path) -> bool:
     return True
 
 
-def _workbook_key(workbook_path: Path) -> str:
-    """A folder name for a workbook that does not show its name."""
+def _workbook_key(workbook_path: Location) -> str:
+    """A folder name for a workbook (a file or a team workbook) that does not show its name."""
+    if isinstance(workbook_path, ServerAddress):
+        return hashlib.sha256(str(workbook_path).encode()).hexdigest()[:16]
     return hashlib.sha256(str(Path(workbook_path).absolute()).encode()).hexdigest()[:16]
 
 

@@ -38,6 +38,7 @@ from hiring_desk.services.demo.demo_pipeline import DemoContext, add_candidates,
 from hiring_desk.services.demo.demo_stages import add_role_stages
 from hiring_desk.services.demo.demo_today import add_today_items
 from hiring_desk.store import Workbook, search
+from hiring_desk.store.location import ServerAddress
 from hiring_desk.store.models import (
     Candidate,
     CompanyProfile,
@@ -59,18 +60,22 @@ SEED = 4127
 _ACTOR = "Hiring Desk demo"
 
 
-def create_demo_workbook(path: Path) -> Workbook:
-    """Create a new workbook at ``path`` filled with realistic sample data.
+def create_demo_workbook(path: Path | str | ServerAddress) -> Workbook:
+    """Create a new workbook at ``path`` (a file, or an empty database named by a
+    PostgreSQL URL) filled with realistic sample data.
 
     Refuses (``WorkbookExistsError``, from ``Workbook.create``) if the file exists.
     Returns the open workbook; the caller closes it. If filling fails, the new file
-    is removed again.
+    is removed again (a database keeps the empty workbook: the filling is one
+    transaction, so nothing of it is left).
     """
     workbook = Workbook.create(path)
     try:
         fill_demo_data(workbook)
     except BaseException:
         workbook.close()
+        if not workbook.is_file:
+            raise
         for name in (workbook.path.name, f"{workbook.path.name}-wal", f"{workbook.path.name}-shm"):
             workbook.path.with_name(name).unlink(missing_ok=True)
         raise

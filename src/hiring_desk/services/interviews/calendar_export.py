@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlmodel import col
 
 from hiring_desk import safe_output
@@ -234,7 +234,7 @@ def _uid_base(workbook: Workbook) -> str:
 
 
 def _revisions(workbook: Workbook, interview_ids: list[int]) -> dict[int, Revision]:
-    revised = func.sum(col(AuditEvent.action).in_(_REVISING_ACTIONS))
+    revised = func.sum(cast(col(AuditEvent.action).in_(_REVISING_ACTIONS), Integer))
     statement = (
         select(col(AuditEvent.entity_id), revised, func.max(col(AuditEvent.at)))
         .where(col(AuditEvent.entity) == "interview", col(AuditEvent.entity_id).in_(interview_ids))

@@ -44,6 +44,7 @@ from hiring_desk.store.models import (
     StageEvent,
     WorkbookSetting,
 )
+from hiring_desk.store.sql_functions import day_text
 
 __all__ = [
     "CONSENT_METHODS",
@@ -245,7 +246,7 @@ def count_due_for_deletion(workbook: Workbook, today: date | None = None) -> int
     with workbook.transaction() as session:
         latest_start = period_start_ended_by(today, _months(session))
         rows = _retention_rows().having(_open_count() == 0, _hired_count() == 0).subquery()
-        started = sa.func.substr(sa.func.coalesce(rows.c.last_closed, rows.c.created_at), 1, 10)
+        started = day_text(sa.func.coalesce(rows.c.last_closed, rows.c.created_at))
         statement = (
             sa.select(sa.func.count())
             .select_from(rows)

@@ -67,7 +67,9 @@ class ErasureReport:
     """What an erasure did."""
 
     candidate_ids: tuple[int, ...]
-    backup: Path  # the backup taken first
+    #: The backup taken first; None on a team workbook (its server's administrator
+    #: backs it up, with pg_dump).
+    backup: Path | None
     texts_scrubbed: int  # free-text fields that mentioned the candidates
     log_emptied: bool  # False: the write-ahead log empties when the workbook closes
 
@@ -122,7 +124,7 @@ def erase_candidates(
         search.purge_removed(session)
         match_scores.refresh_for_candidates(session, ids)
     for candidate_id in ids:
-        opened_copies.remove_candidate_copies(workbook.path, candidate_id)
+        opened_copies.remove_candidate_copies(workbook.location, candidate_id)
     result = scrub_free_pages(workbook.engine)
     return ErasureReport(ids, backup, scrubbed, result.log_emptied)
 
@@ -146,9 +148,11 @@ def _erasable(session: Session, candidate_id: int) -> Candidate:
     return candidate
 
 
-def _backup_first(workbook: Workbook) -> Path:
+def _backup_first(workbook: Workbook) -> Path | None:
     from hiring_desk.services.workbook.backups import BEFORE_ERASURE, backup_now
 
+    if not workbook.is_file:  # no file to back up: the administrator's pg_dump does
+        return None
     try:
         return backup_now(workbook, BEFORE_ERASURE).path
     except ServiceError as exc:

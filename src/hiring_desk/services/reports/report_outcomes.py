@@ -26,6 +26,7 @@ from hiring_desk.store.models import (
     Scorecard,
     TeamMember,
 )
+from hiring_desk.store.sql_functions import greatest, julian_day
 
 OFFER: Table = Offer.__table__  # type: ignore[attr-defined]
 INTERVIEW: Table = Interview.__table__  # type: ignore[attr-defined]
@@ -101,9 +102,7 @@ def offers(session: Session, where: Sequence[ColumnElement[bool]], today: date) 
         int(v) for v in session.execute(totals).one()
     )
     answered = func.coalesce(s.accepted_at, s.declined_at)
-    decisions = select(func.julianday(answered) - func.julianday(s.sent_at)).where(
-        answered.is_not(None)
-    )
+    decisions = select(julian_day(answered) - julian_day(s.sent_at)).where(answered.is_not(None))
     decision = spread_of([float(v) for v in session.execute(decisions).scalars()])
     sides = {"within": 0, "above": 0, "below": 0}
     other = 0
@@ -149,9 +148,9 @@ def interviewers(
     session: Session, where: Sequence[ColumnElement[bool]], now: datetime
 ) -> tuple[InterviewerRow, ...]:
     """Per interviewer: scorecards due, submitted and late, and the hours they took."""
-    now_day = func.julianday(now.replace(tzinfo=None))
-    ended = func.julianday(INTERVIEW.c.starts_at) + INTERVIEW.c.duration_minutes / 1440.0
-    delay = func.julianday(SCORECARD.c.submitted_at) - ended
+    now_day = julian_day(now.replace(tzinfo=None))
+    ended = julian_day(INTERVIEW.c.starts_at) + INTERVIEW.c.duration_minutes / 1440.0
+    delay = julian_day(SCORECARD.c.submitted_at) - ended
     submitted = SCORECARD.c.id.is_not(None)
     late = case(
         (and_(submitted, delay > LATE_AFTER_DAYS), 1),
@@ -165,7 +164,7 @@ def interviewers(
             func.count(),
             func.count(SCORECARD.c.id),
             func.sum(late),
-            func.avg(case((submitted, func.max(delay, 0.0)), else_=None)) * 24,
+            func.avg(case((submitted, greatest(delay, 0.0)), else_=None)) * 24,
         )
         .select_from(SEAT)
         .join(INTERVIEW, INTERVIEW.c.id == SEAT.c.interview_id)

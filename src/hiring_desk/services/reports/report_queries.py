@@ -25,6 +25,7 @@ from hiring_desk.services.reports.report_figures import (
     spread_of,
 )
 from hiring_desk.store.models import Application, Candidate, Role, StageEvent
+from hiring_desk.store.sql_functions import julian_day
 
 APPLICATION: Table = Application.__table__  # type: ignore[attr-defined]
 EVENT: Table = StageEvent.__table__  # type: ignore[attr-defined]
@@ -138,7 +139,7 @@ def stage_times(session: Session, where: Sequence[ColumnElement[bool]]) -> tuple
         select(
             EVENT.c.application_id,
             EVENT.c.to_stage,
-            (func.julianday(following) - func.julianday(EVENT.c.at)).label("days"),
+            (julian_day(following) - julian_day(EVENT.c.at)).label("days"),
         ),
         where,
         APPLICATION.c.id == EVENT.c.application_id,
@@ -167,7 +168,7 @@ def hire_times(
     statement = (
         select(
             APPLICATION.c.role_id,
-            func.julianday(func.min(EVENT.c.at)) - func.julianday(APPLICATION.c.applied_at),
+            julian_day(func.min(EVENT.c.at)) - julian_day(APPLICATION.c.applied_at),
             func.min(EVENT.c.at),
         )
         .select_from(APPLICATION)

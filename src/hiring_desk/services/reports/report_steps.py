@@ -24,6 +24,7 @@ from hiring_desk.domain.vocab import PIPELINE, Stage
 from hiring_desk.services.reports.report_figures import FunnelStep, StageTime, spread_of
 from hiring_desk.services.reports.report_queries import EVENT, TIMED_STAGES, in_scope
 from hiring_desk.store.models import Application, RoleStage
+from hiring_desk.store.sql_functions import julian_day
 
 APPLICATION = Application.__table__  # type: ignore[attr-defined]
 STAGES = RoleStage.__table__  # type: ignore[attr-defined]
@@ -76,7 +77,7 @@ def step_figures(
             EVENT.c.application_id,
             EVENT.c.to_stage,
             EVENT.c.to_step,
-            func.julianday(following) - func.julianday(EVENT.c.at),
+            julian_day(following) - julian_day(EVENT.c.at),
         ),
         where,
         APPLICATION.c.id == EVENT.c.application_id,

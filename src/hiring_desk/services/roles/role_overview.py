@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Integer, case, column, func, literal, values
+from sqlalchemy import Integer, case, column, func, literal, literal_column, values
 from sqlmodel import col, select
 
 from hiring_desk import clock
@@ -118,7 +118,9 @@ def _stage_counts_statement(visits: Mapping[int, datetime]):  # type: ignore[no-
     role_id, applied = col(Application.role_id), col(Application.applied_at)
     # Grouped by "role_id + 0", not role_id: SQLite then reads the table straight
     # through instead of in role_id's index order (a third quicker at 20,000 rows).
-    by_role = role_id + 0
+    # Selected as grouped (the same expression, 0 written out), as PostgreSQL asks.
+    by_role = role_id + literal_column("0")
+    grouped_role = by_role.label("role_id")
     if visits:
         seen = (
             values(
@@ -131,12 +133,12 @@ def _stage_counts_statement(visits: Mapping[int, datetime]):  # type: ignore[no-
         )
         fresh = func.sum(case((applied > seen.c.seen_at, 1), else_=0))
         return (
-            select(role_id, Application.stage, func.count(), fresh)
+            select(grouped_role, Application.stage, func.count(), fresh)
             .select_from(Application)
             .outerjoin(seen, seen.c.role_id == role_id)
             .group_by(by_role, col(Application.stage))
         )
-    return select(role_id, Application.stage, func.count(), literal(0)).group_by(
+    return select(grouped_role, Application.stage, func.count(), literal(0)).group_by(
         by_role, col(Application.stage)
     )
 

@@ -29,6 +29,7 @@ from hiring_desk.store.models import (
     StageEvent,
     TeamMember,
 )
+from hiring_desk.store.sql_functions import group_concat, plus_minutes
 
 __all__ = [
     "idle_candidates",
@@ -116,11 +117,8 @@ def overdue_scorecards(session: Session, now: datetime, limits: TodayLimits) -> 
     Missing: an interviewer on the interview has not submitted one, or, when no
     interviewer was named, nobody has.
     """
-    ends = sa.func.datetime(
-        col(Interview.starts_at),
-        sa.literal("+")
-        + sa.cast(col(Interview.duration_minutes) + limits.scorecard_hours * 60, sa.String)
-        + sa.literal(" minutes"),
+    ends = plus_minutes(
+        col(Interview.starts_at), col(Interview.duration_minutes) + limits.scorecard_hours * 60
     )
     has_card = (
         sa.select(col(Scorecard.id))
@@ -132,7 +130,7 @@ def overdue_scorecards(session: Session, now: datetime, limits: TodayLimits) -> 
         .exists()
     )
     missing = (
-        sa.select(sa.func.group_concat(col(TeamMember.name), ", "))
+        sa.select(group_concat(col(TeamMember.name), ", "))
         .select_from(InterviewInterviewer)
         .join(TeamMember, col(TeamMember.id) == col(InterviewInterviewer.member_id))
         .where(col(InterviewInterviewer.interview_id) == col(Interview.id), ~has_card)

@@ -266,6 +266,8 @@ def maybe_backup(
     the newest backup's; it errs towards one backup too many (after SQLite
     folds the log into the file), never one too few.
     """
+    if not workbook.is_file:  # a team workbook: backed up by its administrator's pg_dump
+        return None
     now = now or clock.local_now()
     if min_interval is None:
         min_interval = get_auto_interval(workbook)

@@ -22,6 +22,7 @@ from hiring_desk.store.backup import (
     copy_workbook,
     workbook_backup_folder,
 )
+from hiring_desk.store.location import ServerAddress
 
 __all__ = [
     "Workbook",
@@ -50,23 +51,27 @@ def with_suffix(path: Path) -> Path:
     return path if path.suffix else path.with_name(path.name + WORKBOOK_SUFFIX)
 
 
-def open_workbook(path: Path) -> Workbook:
+def open_workbook(path: Path | ServerAddress) -> Workbook:
+    """Open the workbook file, or the team workbook a ``ServerAddress`` names."""
     return Workbook.open(path, backup_dir=_backups_of(path))
 
 
-def open_workbook_to_read(path: Path) -> Workbook:
+def open_workbook_to_read(path: Path | ServerAddress) -> Workbook:
     """Open a workbook only to read it: works while the window (or a command) has it
     open, takes no lock from them and writes nothing; an older workbook is refused
     (reading never upgrades). Whatever tries to write through it fails."""
     return Workbook.open_read_only(path)
 
 
-def _backups_of(path: Path) -> Path:
-    """The workbook's own backups folder (copies taken before upgrades go there too)."""
+def _backups_of(path: Path | ServerAddress) -> Path | None:
+    """The workbook's own backups folder (copies taken before upgrades go there too);
+    None for a team workbook, which its server's administrator backs up."""
+    if isinstance(path, ServerAddress):
+        return None
     return workbook_backup_folder(paths.backup_dir(), Path(path).expanduser().absolute())
 
 
-def create_workbook(path: Path) -> Workbook:
+def create_workbook(path: Path | ServerAddress) -> Workbook:
     return Workbook.create(path)
 
 
@@ -96,14 +101,17 @@ def save_copy(workbook: Workbook, destination: Path) -> Path:
         raise WorkbookDamagedError(workbook.path, f"the workbook is damaged ({exc})") from None
 
 
-def refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path | ServerAddress) -> None:
     """Raise ``WorkbookExistsError`` when a file is at ``path``: a new workbook never
-    replaces one (``create_workbook`` refuses too; this refuses before any other work)."""
+    replaces one (``create_workbook`` refuses too; this refuses before any other work).
+    A team workbook's database is looked at when it is created."""
+    if isinstance(path, ServerAddress):
+        return
     if Path(path).exists():
         raise WorkbookExistsError(path, "a file with this name already exists")
 
 
-def check_workbook(path: Path) -> list[str]:
+def check_workbook(path: Path | ServerAddress) -> list[str]:
     """Check the workbook at ``path`` without changing it; the problems found, none when healthy.
 
     Integrity, foreign keys, the schema version and missing tables or columns. The

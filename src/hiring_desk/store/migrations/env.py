@@ -12,6 +12,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import hiring_desk.store.models  # noqa: F401  (registers every table)
+from hiring_desk.store.fileformat import MARKER_TABLE
 from hiring_desk.store.search import is_search_table
 
 if TYPE_CHECKING:
@@ -24,12 +25,15 @@ target_metadata = SQLModel.metadata
 def include_name(
     name: str | None, type_: NameFilterType, parent_names: NameFilterParentNames
 ) -> bool:
-    """Leave the FTS5 search table and its shadow tables out of autogenerate.
+    """Leave the search tables (FTS5's and their shadows; PostgreSQL's) and the
+    PostgreSQL workbook mark out of autogenerate.
 
     They are made with plain SQL (revision 0002) and have no model; without this,
     autogenerate would propose dropping them.
     """
-    return not (type_ == "table" and name is not None and is_search_table(name))
+    return not (
+        type_ == "table" and name is not None and (is_search_table(name) or name == MARKER_TABLE)
+    )
 
 
 def run_migrations_online() -> None:

@@ -121,7 +121,9 @@ class Application(SQLModel, table=True):
     #: None: the phase's first stage (always None for a role without its own stages).
     #: The workbook's column says ON DELETE SET NULL inline (revision 0008), which
     #: SQLAlchemy's reflection cannot read back, so the model leaves it unsaid.
-    role_stage_id: int | None = Field(default=None, foreign_key="role_stage.id", index=True)
+    role_stage_id: int | None = Field(
+        default=None, foreign_key="role_stage.id", ondelete="SET NULL", index=True
+    )
     closed_reason: str = ""
     applied_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

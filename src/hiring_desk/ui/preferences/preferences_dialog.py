@@ -111,7 +111,7 @@ class PreferencesDialog(FormDialog):
             **{name: FieldWithError(spin) for name, spin in self.limits.items()},
         }
         self.workbook_box = QGroupBox(
-            f"This workbook ({workbook.path.name})" if workbook else "This workbook (none is open)"
+            f"This workbook ({workbook.name})" if workbook else "This workbook (none is open)"
         )
         form = QFormLayout(self.workbook_box)
         for key, label, help_text in (

@@ -192,7 +192,7 @@ class RolesPage(QWidget):
             self._query.cancel()
             self._show(OverviewRead([], "en_GB", None, select_id), None)
             return
-        visits = self._settings.role_visits(workbook.path)
+        visits = self._settings.role_visits(workbook.location)
         self._query.start(lambda: (read_overview(workbook, visits, select_id), workbook))
 
     def _delivered(self, result: object) -> None:
@@ -203,11 +203,11 @@ class RolesPage(QWidget):
     def _show(self, read: OverviewRead, workbook: Workbook | None) -> None:
         rows, select_id = read.rows, read.select_id
         if workbook is not None:
-            visits = self._settings.role_visits(workbook.path)
+            visits = self._settings.role_visits(workbook.location)
             now = clock.now()
             for role in rows:  # first seen: nothing is new yet
                 if role.id not in visits:
-                    self._settings.set_role_visit(workbook.path, role.id, now)
+                    self._settings.set_role_visit(workbook.location, role.id, now)
             today = clock.today()
             self.model.set_view(
                 overview_columns(today, read.locale, read.zone),
@@ -343,7 +343,7 @@ class RolesPage(QWidget):
         (the row keeps its count until the list is next read)."""
         role, workbook = self.selected_role(), self._workbook
         if role is not None and workbook is not None:
-            self._settings.set_role_visit(workbook.path, role.id, clock.now())
+            self._settings.set_role_visit(workbook.location, role.id, clock.now())
         self._update_buttons()
 
     def _update_buttons(self) -> None:

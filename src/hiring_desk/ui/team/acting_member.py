@@ -106,13 +106,13 @@ class ActingMemberBox(QWidget):
             return
         members = team_members.list_members(workbook)
         ids = {m.id for m in members}
-        remembered = self._settings.acting_member(workbook.path)
+        remembered = self._settings.acting_member(workbook.location)
         if remembered not in ids and remembered != NOBODY:
             remembered = None  # never chosen, or that member has been removed
         if remembered is None and members and ask:
             chosen = ask_who_is_acting(self.window(), members)
             remembered = chosen if chosen in ids else NOBODY
-            self._settings.set_acting_member(workbook.path, remembered)
+            self._settings.set_acting_member(workbook.location, remembered)
         self._fill(members, remembered if remembered in ids else None)
 
     def reload(self) -> None:
@@ -144,7 +144,7 @@ class ActingMemberBox(QWidget):
             return
         data = self.combo.itemData(index)
         member_id = int(data) if data is not None else None
-        self._settings.set_acting_member(self._workbook.path, member_id or NOBODY)
+        self._settings.set_acting_member(self._workbook.location, member_id or NOBODY)
         self._use(member_id)
 
     def _use(self, member_id: int | None) -> None:

@@ -31,7 +31,11 @@ class LocationNotice(QLabel):
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         """Check where ``workbook`` is kept; warn the first time it is a risky place."""
-        self.risk = location_check.location_risk(workbook.path) if workbook else None
+        self.risk = (
+            location_check.location_risk(workbook.path)
+            if workbook is not None and workbook.is_file  # a server's place is its own
+            else None
+        )
         self.setVisible(self.risk is not None)
         if workbook is None or self.risk is None:
             return

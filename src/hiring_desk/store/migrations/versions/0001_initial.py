@@ -431,6 +431,17 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_scorecard_rating_scorecard_id"), ["scorecard_id"], unique=False
         )
+    _mark_postgresql_workbook()
+
+
+def _mark_postgresql_workbook() -> None:
+    """On PostgreSQL, the table that marks the database as a Hiring Desk workbook (a
+    workbook file says so in its header's ``application_id``): a database holding
+    tables without it is something else, and is left alone."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("CREATE TABLE hiring_desk_workbook (format INTEGER NOT NULL)")
+    op.execute("INSERT INTO hiring_desk_workbook (format) VALUES (1)")
 
 
 def downgrade() -> None:

@@ -97,7 +97,54 @@ def _rows() -> str:
     return sql
 
 
+#: On PostgreSQL: the words of each text, accents dropped by ``unaccent`` and split
+#: on everything but letters and digits (as FTS5's unicode61 tokenizer splits).
+_PG_WORDS = "regexp_replace(unaccent(coalesce({0}, '')), '[^[:alnum:]]+', ' ', 'g')"
+#: The weight of each part of a candidate's text (A weighs most).
+_PG_WEIGHTS = (
+    ("c.name", "A"),
+    ("c.email", "A"),
+    ("c.phone", "B"),
+    (
+        "(SELECT string_agg(x.skill, ' ') FROM candidate_skill AS x WHERE x.candidate_id = c.id)",
+        "B",
+    ),
+    ("c.current_title || ' ' || c.location", "C"),
+    ("(SELECT string_agg(x.tag, ' ') FROM candidate_tag AS x WHERE x.candidate_id = c.id)", "C"),
+    ("c.notes", "D"),
+    ("(SELECT string_agg(x.text, ' ') FROM attachment AS x WHERE x.candidate_id = c.id)", "D"),
+)
+
+
+def _upgrade_postgresql() -> None:
+    """A table of one ``tsvector`` per candidate (GIN-indexed), filled for existing ones.
+
+    ``unaccent`` folds accents and letters such as Ø, so "odegard" finds "Ødegård";
+    ``pg_trgm`` is there for similar-name lookups. Both ship with PostgreSQL and are
+    trusted extensions (a database owner may create them).
+    """
+    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.execute(
+        "CREATE TABLE candidate_search ("
+        "candidate_id INTEGER PRIMARY KEY REFERENCES candidate (id) ON DELETE CASCADE, "
+        "document TSVECTOR NOT NULL)"
+    )
+    op.execute("CREATE INDEX ix_candidate_search_document ON candidate_search USING gin (document)")
+    document = " || ".join(
+        f"setweight(to_tsvector('simple', {_PG_WORDS.format(text)}), '{weight}')"
+        for text, weight in _PG_WEIGHTS
+    )
+    op.execute(
+        f"INSERT INTO candidate_search (candidate_id, document) SELECT c.id, {document} "
+        "FROM candidate AS c"
+    )
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _upgrade_postgresql()
+        return
     op.execute(
         "CREATE VIRTUAL TABLE candidate_search USING fts5("
         "name, email, phone, headline, tags, skills, notes, cv_text, "
