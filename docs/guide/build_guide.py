@@ -98,8 +98,9 @@ def _sections(page: Page, markdown: str) -> None:
 
 
 def _layout(page: Page) -> str:
+    here = ' class="here"'
     toc = "\n".join(
-        f'<li{" class=\"here\"" if stem == page.stem else ""}>'
+        f'<li{here if stem == page.stem else ""}>'
         f'<a href="{stem}.html">{html.escape(title)}</a></li>'
         for stem, title in ORDER
     )

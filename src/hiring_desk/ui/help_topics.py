@@ -52,7 +52,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "ConsentDialog": "privacy.html#consent",
     "KeepUntilDialog": "privacy.html#how-long-records-are-kept",
     "MemberDialog": "first-hire.html#set-up-your-company-and-team",
-    "PreferencesDialog": "keyboard.html#preferences",
+    "PreferencesDialog": "stages-and-today.html#preferences",
 }
 
 
