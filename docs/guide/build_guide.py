@@ -100,12 +100,12 @@ def _sections(page: Page, markdown: str) -> None:
 def _layout(page: Page) -> str:
     here = ' class="here"'
     toc = "\n".join(
-        f'<li{here if stem == page.stem else ""}>'
+        f"<li{here if stem == page.stem else ''}>"
         f'<a href="{stem}.html">{html.escape(title)}</a></li>'
         for stem, title in ORDER
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(page.title)} — Hiring Desk User Guide</title>\n"
         '<link rel="stylesheet" href="guide.css">\n</head>\n<body>\n'
@@ -159,8 +159,9 @@ def build(source: Path = HERE, output: Path = OUTPUT) -> list[str]:
         markdown = path.read_text(encoding="utf-8")
         page = Page(stem, title)
         # Links between pages are written to the Markdown files, so they work on GitHub too.
-        page.body = re.sub(r'href="([a-z0-9-]+)\.md(#[^"]*)?"', r'href="\1.html\2"',
-                           md.render(markdown))
+        page.body = re.sub(
+            r'href="([a-z0-9-]+)\.md(#[^"]*)?"', r'href="\1.html\2"', md.render(markdown)
+        )
         page.anchors = set(re.findall(r' id="([^"]+)"', page.body))
         _sections(page, markdown)
         pages[stem] = page

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 SHOTS = HERE / "screenshots"
 SIZE = (1100, 700)
 CSV = """Name,Email,Phone,City,Skills,Expected salary,Found via
-Alex Moreau,alex.moreau@example.com,+33 6 12 34 56 78,Lyon,"Python, Django, PostgreSQL",52000,LinkedIn
+Alex Moreau,alex.moreau@example.com,+33 6 12 34 56 78,Lyon,"Python, Django",52000,LinkedIn
 Priya Natarajan,priya.n@example.com,+44 7700 900123,Leeds,"Go, Kubernetes",61000,Referral
 Tomás Ruiz,tomas.ruiz@example.com,+34 612 345 678,Valencia,"Java, Spring",48000,Indeed
 """

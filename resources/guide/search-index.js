@@ -57,7 +57,7 @@ window.GUIDE_INDEX = [
 "page": "first-hire.html",
 "anchor": "add-candidates",
 "title": "Add candidates",
-"text": "Go to Candidates ( Ctrl+3 ). - To add one person, click New… . Type their name and email address; the other fields are optional. Under Apply to role , choose your role, then click Save . - To add many people at once from a spreadsheet, see Importing candidates. - To keep their CV, open the candidate's Files section and click Add File… , or drag the file onto it. PDF, Word, OpenDocument and text files are read, so the search box finds words inside CVs too."
+"text": "Go to Candidates ( Ctrl+3 ). - To add one person, click New… . Type their name and email address; the other fields are optional. Under Apply to role , choose your role, then click Save . - To add many people at once from a spreadsheet, see Importing candidates. - To keep their CV, open the candidate's Files section and click Add File… , or drag the file onto it. PDF, Word, OpenDocument and text files are read, so the search box finds words inside CVs too. Under the candidate's name, the blue button suggests the next step for them, such as Schedule interview… , Score interview… or Make offer… . Click it to do that step."
 },
 {
 "page": "first-hire.html",
@@ -171,7 +171,7 @@ window.GUIDE_INDEX = [
 "page": "offers.html",
 "anchor": "the-offer-letter",
 "title": "The offer letter",
-"text": "Click Print Letter… on the Offers page. - Template picks the letter to use. Hiring Desk chooses the one for the offer's employment type. - The letter shows with every field filled in. If something it needs is empty, it is listed under Fix these before printing , with what to do. Fix it (for example, add the candidate's postal address to their record, or choose who signs offers under Team & Company ), then click Regenerate . Open the Company Profile… takes you straight there. - Click Save PDF… to save the letter. Open the PDF to print it. A letter never prints with a blank or a field name where a value should be: Hiring Desk refuses until the problems are fixed."
+"text": "Click Print Letter… on the Offers page. - Template picks the letter to use. Hiring Desk chooses the one for the offer's employment type. - The letter shows with every field filled in. If something it needs is empty, it is listed under Fix these before printing , with what to do. Fix it (for example, add the candidate's postal address to their record, or choose who signs offers under Team & Company ), then click Regenerate . Open the Company Profile… takes you straight there. - Click Save PDF… to save the letter. Open the PDF to print it. - The first PDF you save is kept with the offer: printing it again later gives the same letter. While the offer is a draft or approved, Regenerate makes it afresh from the current details. A letter never prints with a blank or a field name where a value should be: Hiring Desk refuses until the problems are fixed."
 },
 {
 "page": "offers.html",
