@@ -21,7 +21,7 @@ window.GUIDE_INDEX = [
 "page": "index.html",
 "anchor": "getting-help-inside-the-app",
 "title": "Getting help inside the app",
-"text": "Press F1 anywhere to open this guide at the part that explains the page or dialog you are in. Help ▸ User Guide does the same. The search box at the top of the contents finds any word in the guide."
+"text": "Press F1 on any page, or in the main dialogs, to open this guide at the part that explains where you are. Help ▸ User Guide does the same. The search box at the top of the contents finds any word in the guide."
 },
 {
 "page": "first-hire.html",
@@ -141,7 +141,7 @@ window.GUIDE_INDEX = [
 "page": "interviews.html",
 "anchor": "scorecards",
 "title": "Scorecards",
-"text": "After an interview, each interviewer's view goes into a scorecard: a rating for each skill the round covers, an overall recommendation, and notes. 1. Open the candidate, go to their Interviews section and click Add Scorecard… . (Or select the interview on the Interviews page and click Scorecard… .) 2. Choose the Interviewer . 3. Rate each skill from 1 to 4. You can type the numbers: the cursor moves to the next line by itself. 4. Choose the Recommendation and add Notes if you like. 5. Click Save , or press Ctrl+Enter . The candidate list then shows the average rating and the recommendations. Choose a scorecard in the Interviews section to read it in full; Edit… changes it and Remove… deletes it."
+"text": "After an interview, each interviewer's view goes into a scorecard: a rating for each skill the round covers, an overall recommendation, and notes. 1. Open the candidate, go to their Interviews section and click Add Scorecard… . (Or select the interview on the Interviews page and click Scorecard… .) 2. Choose the Interviewer . 3. Rate each skill from 1 (Weak) to 4 (Excellent); the form says what each number means. You can type the numbers: the cursor moves to the next line by itself. 0 leaves a skill unrated, and each rating can have a short note. 4. Choose the Recommendation and add Notes if you like. 5. Click Save , or press Ctrl+Enter . The candidate list then shows the average rating and the recommendations. Choose a scorecard in the Interviews section to read it in full; Edit… changes it and Remove… deletes it."
 },
 {
 "page": "offers.html",
@@ -219,7 +219,7 @@ window.GUIDE_INDEX = [
 "page": "reports.html",
 "anchor": "the-reports-page",
 "title": "The reports page",
-"text": "Go to Reports ( Ctrl+7 ). 1. Under Role , choose one role, or all of them. 2. Under Range , choose Last 30 days , Last 90 days , This year or All time , or set your own From and To days. The range counts the candidates who applied in it. The page then shows: - Funnel : how many applications reached each stage. - Time in stage : how long applications stayed at each stage. - Sources : where candidates came from (a job board, a referral, your website), and how far the people from each source got. - Reasons : why applications were rejected or withdrawn. - Offers : how many offers were made, accepted and declined. - Interviewers : how many interviews each person did, and whether their scorecards are in. Each part says what it counts. Hold the mouse over a bar to see its number."
+"text": "Go to Reports ( Ctrl+7 ). 1. Under Role , choose one role, or all of them. 2. Under Range , choose Last 30 days , Last 90 days , This year or All time , or set your own From and To days. The range counts the candidates who applied in it. The page then shows: - Funnel : how many applications reached each stage, and what share of the step before. - Time in each stage : how many days applications usually stay at each stage. - Time to hire and to fill : how long it took from a role opening, or a candidate applying, to a hire. - Sources : where candidates came from (a job board, a referral, your website), and how many of each reached Interview, Offer and Hired. - Rejection and withdrawal reasons : why applications were closed, and at which stage. - Offers : how many were sent, accepted, declined or left to expire, how long people took to answer, and how the salaries compare with the budget. - Interviewers : the scorecards due from each interviewer, and how many came late. Each part says what it counts. Hold the mouse over a bar to see its number."
 },
 {
 "page": "reports.html",
@@ -351,7 +351,7 @@ window.GUIDE_INDEX = [
 "page": "keyboard.html",
 "anchor": "on-the-pages",
 "title": "On the pages",
-"text": "Where Keys What they do --- --- --- Roles Enter Edit the selected role Roles, Candidates Delete Delete the selected role or candidate (Hiring Desk asks first) Candidates Ctrl+Shift+M Write to the candidate shown Candidates Ctrl+Page Down , Ctrl+Page Up Next or previous section of the candidate's details Team & Company Delete Remove the selected team member Scorecard 1 to 4 Rate the skill; the cursor moves on to the next one Scorecard Ctrl+Enter Save the scorecard Dialogs Esc Close; Hiring Desk asks first if you changed something"
+"text": "Where Keys What they do --- --- --- Roles Enter Edit the selected role Roles, Candidates Delete Delete the selected role or candidate (Hiring Desk asks first) Candidates Ctrl+Shift+M Write to the candidate shown Candidates Ctrl+Page Down , Ctrl+Page Up Next or previous section of the candidate's details Team & Company Delete Remove the selected team member Scorecard 1 to 4 , 0 Rate the skill (0: not rated); the cursor moves on to the next one Scorecard Ctrl+Enter Save the scorecard Dialogs Esc Close; Hiring Desk asks first if you changed something"
 },
 {
 "page": "troubleshooting.html",
@@ -405,7 +405,7 @@ window.GUIDE_INDEX = [
 "page": "troubleshooting.html",
 "anchor": "interviews",
 "title": "Interviews",
-"text": "The message says What to do --- --- This interview has already taken place; it cannot be cancelled. Add a scorecard instead, or leave it. This interview starts on …; it can be marked done once it has begun. Wait until the interview has started. This interview was cancelled, so it cannot be marked done. Schedule a new interview. Nobody to print for '…': no application is at the Interview or Shortlisted stage or has an interview scheduled. Move candidates to Interview, or schedule an interview, then print the pack. choose at least one candidate Tick a candidate in the pack dialog. '…' has no interviews to export yet. Schedule an interview first. must be from … to … minutes Choose a length in that range. Cannot Enter Scorecard The interview is not one a scorecard can be entered for yet, such as a cancelled one."
+"text": "The message says What to do --- --- This interview has already taken place; it cannot be cancelled. Add a scorecard instead, or leave it. This interview starts on …; it can be marked done once it has begun. Wait until the interview has started. This interview was cancelled, so it cannot be marked done. Schedule a new interview. Nobody to print for '…': no application is at the Interview or Shortlisted stage or has an interview scheduled. Move candidates to Interview, or schedule an interview, then print the pack. choose at least one candidate Tick a candidate in the pack dialog. '…' has no interviews to export yet. Schedule an interview first. must be from … to … minutes Choose a length in that range. Cannot Enter Scorecard The message says why; usually the interview was cancelled or has not started yet."
 },
 {
 "page": "troubleshooting.html",
