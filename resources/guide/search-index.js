@@ -99,7 +99,7 @@ window.GUIDE_INDEX = [
 "page": "importing.html",
 "anchor": "possible-duplicates",
 "title": "Possible duplicates",
-"text": "Before anything is written, Hiring Desk looks for rows that may be people already in the workbook (the same email address, or a very similar name). It lists them: untick the rows you do not want to import. Ticked rows are imported, and you can merge two records into one afterwards. When you add a candidate by hand who may already be there, the Possible Duplicate dialog offers Merge (one record, with both histories) or Keep Both ."
+"text": "Before anything is written, Hiring Desk looks for rows that may be people already in the workbook: the same email address, the same phone number, or a very similar name. It lists them: untick the rows you do not want to import. Ticked rows are imported, and you can merge two records into one afterwards. When you add a candidate by hand who may already be there, the Possible Duplicate dialog offers Merge (one record, with both histories) or Keep Both ."
 },
 {
 "page": "importing.html",
@@ -111,7 +111,7 @@ window.GUIDE_INDEX = [
 "page": "importing.html",
 "anchor": "applications-received-by-email",
 "title": "Applications received by email",
-"text": "If people apply by email, save their messages from your email program (as .eml files, or a whole mailbox as .mbox ). Then choose File ▸ Import ▸ Applications from Email… and pick the files. Hiring Desk makes a candidate from each message, with the sender's name and address, and attaches the CV files that came with it."
+"text": "If people apply by email, save their messages from your email program (as .eml files, or a whole mailbox as .mbox ). Then choose File ▸ Import ▸ Applications from Email… and pick the files. Hiring Desk makes a candidate from each message, with the sender's name and address, keeps the message as a note, and attaches the documents that came with it (PDF, Word, OpenDocument or text). Someone who is already in the workbook with the same email address is not added twice."
 },
 {
 "page": "interviews.html",
