@@ -33,7 +33,7 @@ def native(text: str) -> str:
 
 
 def read_shortcuts(qtbot: QtBot, window: MainWindow) -> list[tuple[str, str, str]]:
-    """Open the list with F1 and read its lines (after typing ``typed`` in its filter)."""
+    """Open the list with Ctrl+/ and read its lines (after typing ``typed`` in its filter)."""
     rows: list[tuple[str, str, str]] = []
 
     def read(dialog: QWidget) -> None:
@@ -46,18 +46,20 @@ def read_shortcuts(qtbot: QtBot, window: MainWindow) -> list[tuple[str, str, str
         dialog.reject()
 
     when_modal(qtbot, read, ShortcutsDialog)
-    press(qtbot, window, Qt.Key.Key_F1)
+    press(qtbot, window, Qt.Key.Key_Slash, CTRL)
     qtbot.waitUntil(lambda: bool(rows), timeout=3000)
     return rows
 
 
-def test_f1_lists_every_shortcut_of_the_window(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_slash_lists_every_shortcut_of_the_window(qtbot: QtBot, window: MainWindow) -> None:
     rows = read_shortcuts(qtbot, window)
     keys_of = {what: keys for keys, what, _where in rows}
     assert native("Ctrl+Z") in keys_of["Undo"]
     assert native("Ctrl+Shift+Z") in keys_of["Redo"]
     assert native("Ctrl+F") in keys_of["Find Candidates"]
     assert native("Ctrl+3") in keys_of["3 Candidates"]
+    assert native("Ctrl+/") in keys_of["Keyboard Shortcuts…"]
+    assert native("F1") in keys_of["User Guide"]
     assert ("Edit menu") in {where for _keys, what, where in rows if what == "Undo"}
     assert (native("Del"), "Delete the selected candidate", "Candidates") in rows
     assert (native("Return"), "Edit the selected role", "Roles") in rows

@@ -1,7 +1,8 @@
 """The window's Edit menu and the desktop conventions around it.
 
 Edit ▸ Undo / Redo (the window's undo history), Find (the candidate search),
-Preferences; View ▸ Refresh; Help ▸ Keyboard Shortcuts…. Each uses the
+Preferences; View ▸ Refresh; Help ▸ User Guide (F1: the guide at the section for
+the area in view, ``ui.help_topics``) and Keyboard Shortcuts… (Ctrl+/). Each uses the
 platform's standard keys where there are some (``ui.shortcuts.standard_keys``).
 The main window owns the workbook; this object acts on its pages and clears the
 undo history whenever the workbook changes.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QWidget
 
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.services.workbook.undo import Restored
+from hiring_desk.ui import help_topics
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates import candidate_actions, candidate_emails
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
@@ -37,6 +39,7 @@ class ActionsWindow(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
     def show_area(self, key: str) -> None: ...
+    def current_area(self) -> str | None: ...
     def _may_leave_workbook(self, doing: str) -> bool: ...
 
 
@@ -70,11 +73,15 @@ class DesktopActions(QObject):
         self.refresh_action = make_action(
             self._window, "&Refresh", self.refresh, standard_keys(Keys.Refresh, "F5")
         )
-        self.shortcuts_action = make_action(
+        self.guide_action = make_action(
             self._window,
-            "&Keyboard Shortcuts…",
-            self.show_shortcuts,
+            "&User Guide",
+            self.show_guide,
             standard_keys(Keys.HelpContents, "F1"),
+        )
+        self.guide_action.setStatusTip("Open the guide at the section for this page")
+        self.shortcuts_action = make_action(
+            self._window, "&Keyboard Shortcuts…", self.show_shortcuts, "Ctrl+/"
         )
         #: What works only with a workbook open.
         self._with_workbook: list[QAction] = [self.find_action, self.refresh_action]
@@ -167,6 +174,11 @@ class DesktopActions(QObject):
         if dialog.exec() and dialog.saved:  # the pages follow Change.PREFERENCES on the hub
             window.statusBar().showMessage("Preferences saved", 5000)
         dialog.deleteLater()
+
+    def show_guide(self) -> None:
+        """Help ▸ User Guide: the section for the area in view (the first page with no
+        workbook open)."""
+        help_topics.open_guide(help_topics.topic_of_area(self._window.current_area()))
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(collect(self._main, self.places()), self._main)

@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
 
         add_appearance_menu(self.view_menu, self.settings)
         self.view_menu.addAction(self.desktop.refresh_action)
-        self.help_menu.insertAction(self.about_action, self.desktop.shortcuts_action)
+        self.help_menu.insertActions(
+            self.about_action, [self.desktop.guide_action, self.desktop.shortcuts_action]
+        )
         self._build_pages()
         self.welcome = WelcomePage(self.new_action, self.open_action)
         self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)

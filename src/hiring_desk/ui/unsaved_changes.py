@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.ui import messages
+from hiring_desk.ui.help_topics import add_help_key
 
 _ACCEPTING = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
 
@@ -78,11 +79,13 @@ def form_values(root: QWidget) -> dict[int, object]:
 
 
 class FormDialog(QDialog):
-    """A dialog of inputs that does not throw away changes without asking."""
+    """A dialog of inputs that does not throw away changes without asking, and opens
+    its section of the user guide on F1 (``ui.help_topics``)."""
 
     _snapshot: dict[int, object] | None = None
 
     def showEvent(self, event: QShowEvent) -> None:
+        add_help_key(self)  # F1: the guide's section for this form, if it has one
         if self._snapshot is None:
             self.mark_unchanged()
         super().showEvent(event)

@@ -42,6 +42,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.candidates.import_report_dialog import PossibleDuplicatesDialog
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors, show_errors_in
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
@@ -56,6 +57,7 @@ Job = Callable[[Callable[[int, int], bool]], object]
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, workbook: Workbook, table: DelimitedText) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("import_dialog")
         self.setWindowTitle(f"Import Candidates — {table.filename}")
         self._workbook = workbook

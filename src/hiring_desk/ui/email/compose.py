@@ -30,6 +30,7 @@ from hiring_desk.services.email.messages import MessagePreview, MessageSubject
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -62,6 +63,7 @@ class ComposeDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("compose_dialog")
         self.setWindowTitle("Write to Candidate")
         self._workbook = workbook

@@ -28,6 +28,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors, show_errors_in
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.operations import (
     BackgroundOperation,
     Progress,
@@ -66,6 +67,7 @@ class PrintPackDialog(QtWidgets.QDialog):
         candidate_ids: Sequence[int] | None = None,
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("pack_dialog")
         self.setWindowTitle("Print Interview Pack")
         self._workbook = workbook

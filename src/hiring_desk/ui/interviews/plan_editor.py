@@ -31,6 +31,7 @@ from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.interviews.bank_picker import BankPickerDialog
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
 from hiring_desk.ui.interviews.round_form import RoundForm
@@ -45,6 +46,7 @@ class PlanEditorDialog(QDialog):
 
     def __init__(self, workbook: Workbook, role_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self._workbook = workbook
         self._closing = False
         self.plan = plans.plan_for_role(workbook, role_id)

@@ -40,6 +40,7 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.printed import offer_to_open
@@ -66,6 +67,7 @@ _PROFILE_FIELDS = {
 class OfferLetterDialog(QDialog):
     def __init__(self, workbook: Workbook, offer_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("offer_letter_dialog")
         self._workbook = workbook
         self._offer_id = offer_id

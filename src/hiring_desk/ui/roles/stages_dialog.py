@@ -36,6 +36,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors, show_errors_in
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -67,6 +68,7 @@ class StagesDialog(QDialog):
         other_roles: list[RoleSummary],
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("stages_dialog")
         self.setWindowTitle(f"Stages — {role.title}")
         self._workbook, self._role_id = workbook, role.id

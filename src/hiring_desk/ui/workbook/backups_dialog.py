@@ -35,6 +35,7 @@ from hiring_desk.services.workbook import backups
 from hiring_desk.services.workbook.backups import BackupError, BackupInfo, BackupWriteError
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import messages
+from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background
 from hiring_desk.ui.table_model import (
     Column,
@@ -87,6 +88,7 @@ class BackupsDialog(QDialog):
         self, workbook: Workbook, restore: Callable[[Path], bool], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)  # F1: this dialog's section of the user guide
         self.setObjectName("backups_dialog")
         self.setWindowTitle("Backups")
         self._workbook = workbook
