@@ -20,7 +20,7 @@ from hiring_desk.services.workbook.locations import SERVER_BACKUPS
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
-from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.operations import Progress, run_in_background, run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
 from hiring_desk.ui.workbook.backups_dialog import (
@@ -236,6 +236,9 @@ class WorkbookSwitcher:
         if path is None:
             return
         workbook = self._window.workbook
+        if not workbook.is_file:
+            self._save_server_copy(workbook, opening.with_suffix(path))
+            return
 
         def save() -> Path:
             try:
@@ -247,6 +250,31 @@ class WorkbookSwitcher:
         if written is None:
             return
         self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+    def _save_server_copy(self, workbook: Workbook, path: Path) -> None:
+        """A team workbook copied row by row into a new file, behind a progress dialog."""
+
+        def save(progress: Progress) -> Path:
+            def told(table: str, done: int, total: int) -> None:
+                progress.update(done, total, f"Copying {table.replace('_', ' ')} rows…")
+
+            try:
+                return opening.save_copy(workbook, path, progress=told)
+            except WorkbookError as exc:  # worded: a refusal, not a crash
+                raise ServiceError(str(exc)) from exc
+
+        def saved(written: Path) -> None:
+            self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+        self.copy_operation = run_in_background(
+            self._widget,
+            save,
+            title="Save a Copy",
+            label=f"Copying {workbook.name} to {path.name}…",
+            failure_title="Cannot Save a Copy",
+            on_success=saved,
+            cancellable=True,
+        )
 
     def show_backups(self) -> None:
         if self._window.workbook is not None and not self._window.workbook.is_file:

@@ -87,6 +87,7 @@ def copy_workbook(
     destination: Location | str,
     *,
     replace: bool = False,
+    replace_any_file: bool = False,
     progress: Progress | None = None,
 ) -> CopyResult:
     """Copy the workbook at ``source`` to ``destination``; what was copied.
@@ -95,6 +96,8 @@ def copy_workbook(
     the same place twice, a destination that is not empty (without ``replace``), a
     source that cannot be read or needs an upgrade first, a copy that does not match
     (``CopyMismatchError``, naming the table). The source is never written to.
+    ``replace_any_file``: an existing file that is not a workbook may be replaced too
+    (Save a Copy, after ``safe_output`` allowed it and the person agreed).
     """
     started = time.perf_counter()
     source, destination = _located(source), _located(destination)
@@ -104,7 +107,7 @@ def copy_workbook(
         if isinstance(destination, ServerAddress):
             copied = _to_server(original, destination, replace, progress)
         else:
-            copied = _to_file(original, destination, replace, progress)
+            copied = _to_file(original, destination, replace, replace_any_file, progress)
     result = CopyResult(source, destination, copied.counts, copied.files_checked)
     result.seconds = time.perf_counter() - started
     return result
@@ -128,18 +131,23 @@ def _to_server(
 
 
 def _to_file(
-    original: Workbook, destination: Path, replace: bool, progress: Progress | None
+    original: Workbook,
+    destination: Path,
+    replace: bool,
+    any_file: bool,
+    progress: Progress | None,
 ) -> CopiedRows:
     final = real_path(destination)
     lock: WorkbookLock | None = None
     if final.exists():
-        if not replace:
+        if not (replace or any_file):
             raise WorkbookExistsError(
                 destination,
                 "a file with this name already exists; it was left unchanged "
                 "(copy with --replace to replace it)",
             )
-        check_is_workbook(final)  # only a workbook is replaced, never another file
+        if not any_file:
+            check_is_workbook(final)  # only a workbook is replaced, never another file
         lock = WorkbookLock(destination)
         lock.acquire()  # nobody may have it open while it is replaced
     partial = final.with_name(f".{final.name}.copying-{os.getpid()}")
