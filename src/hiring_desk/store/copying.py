@@ -20,6 +20,7 @@ The source is read in one snapshot: one SQLite read transaction, or a PostgreSQL
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -83,7 +84,9 @@ def _batches(connection: sa.Connection, table: sa.Table) -> Iterator[list[dict[s
 def count_rows(connection: sa.Connection) -> dict[str, int]:
     """Each workbook table's row count."""
     return {
-        table.name: int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+        table.name: int(
+            connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        )
         for table in tables()
     }
 
@@ -174,8 +177,8 @@ def _compare(reading: sa.Connection, writing: sa.Connection, where: Location) ->
                 f"copy and {count} in the original",
             )
     source_files, copy_files = file_hashes(reading), file_hashes(writing)
-    for name, (stored, digest) in source_files.items():
-        if copy_files.get(name, (0, ""))[1] != digest:
+    for name, files in source_files.items():
+        if copy_files.get(name) != files:
             raise CopyMismatchError(
                 where,
                 f"the copy was not kept: the stored files of table {name} differ from "
@@ -184,22 +187,15 @@ def _compare(reading: sa.Connection, writing: sa.Connection, where: Location) ->
     return sum(stored for stored, _digest in source_files.values())
 
 
-class _snapshot:
-    """A connection reading ``engine`` in one consistent transaction."""
-
-    def __init__(self, engine: sa.Engine) -> None:
-        self._engine = engine
-        self._connection: sa.Connection | None = None
-
-    def __enter__(self) -> sa.Connection:
-        connection = self._engine.connect()
+@contextlib.contextmanager
+def _snapshot(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection reading ``engine`` in one consistent transaction (only read:
+    rolled back at the end, nothing to keep)."""
+    with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
-        connection.begin()
-        self._connection = connection
-        return connection
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._connection is not None
-        self._connection.rollback()  # only read: nothing to keep
-        self._connection.close()
+        with connection.begin() as transaction:
+            try:
+                yield connection
+            finally:
+                transaction.rollback()

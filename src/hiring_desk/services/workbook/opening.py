@@ -82,9 +82,7 @@ def open_default_workbook() -> Workbook:
     return Workbook.open_or_create(path, backup_dir=_backups_of(path))
 
 
-def save_copy(
-    workbook: Workbook, destination: Path, progress: CopyProgress | None = None
-) -> Path:
+def save_copy(workbook: Workbook, destination: Path, progress: CopyProgress | None = None) -> Path:
     """Write a consistent copy of the open workbook to ``destination``.
 
     An existing ordinary file there is replaced only once the copy is complete.

@@ -69,7 +69,7 @@ def same_place(one: Location, other: Location) -> bool:
     the same database on the same server)."""
     if isinstance(one, Path) and isinstance(other, Path):
         return real_path(one) == real_path(other) or (
-            one.exists() and other.exists() and os.path.samefile(one, other)
+            one.exists() and other.exists() and one.samefile(other)
         )
     if isinstance(one, ServerAddress) and isinstance(other, ServerAddress):
         return (one.host, _port(one), one.database) == (other.host, _port(other), other.database)
@@ -170,7 +170,6 @@ def _to_file(
             lock.release()
 
 
-
 def _copy(original: Workbook, target: Workbook, progress: Progress | None) -> CopiedRows:
     try:
         return copy_rows(original.engine, target.engine, target.location, progress=progress)
@@ -202,4 +201,3 @@ def _remove_side_files(path: Path) -> None:
 
 def _side_files(path: Path) -> tuple[Path, ...]:
     return (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
-
