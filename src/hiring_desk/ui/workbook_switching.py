@@ -289,7 +289,9 @@ class WorkbookSwitcher:
     def move_to_server(self) -> None:
         """File ▸ Move to Team Server…: copy the open workbook to a server, offer to open it."""
         if self._window.workbook is not None:
-            self.copy_operation = move_to_server(self._widget, self._window.workbook, self.open_path)
+            self.copy_operation = move_to_server(
+                self._widget, self._window.workbook, self.open_path
+            )
 
     def show_backups(self) -> None:
         if self._window.workbook is not None and not self._window.workbook.is_file:

@@ -74,7 +74,9 @@ class MoveToServerDialog(QDialog):
     def _check_then_accept(self) -> None:
         text = self.address.text().strip()
         if not is_server_url(text):
-            self.address_field.set_error(f"a server address starts with postgresql://, e.g. {EXAMPLE}")
+            self.address_field.set_error(
+                f"a server address starts with postgresql://, e.g. {EXAMPLE}"
+            )
             self.address.setFocus()
             return
         location = parse_location(text)
