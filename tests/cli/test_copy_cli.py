@@ -7,13 +7,14 @@ original, the source file is byte for byte as it was, and refusals are one line.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 from tests.cli.cli_setup import assert_one_line_failure, run
 from tests.engines import PgServer, engine_names
 
-from hiring_desk.store import Workbook
+from hiring_desk.store import Workbook, migrate
 from hiring_desk.store.copying import count_rows, file_hashes
 
 pytestmark = pytest.mark.skipif(
@@ -82,3 +83,20 @@ def test_copy_from_a_missing_database_says_so(
     assert code == 1 and out == "" and "does not exist" in err
     assert_one_line_failure(err)
     assert not (tmp_path / "x.hiringdesk").exists()
+
+
+def test_an_older_source_is_refused_untouched(
+    capsys: pytest.CaptureFixture[str], populated: Path, tmp_path: Path
+) -> None:
+    older = migrate.KNOWN_REVISIONS[-2]
+    conn = sqlite3.connect(populated)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (older,))
+    conn.close()
+    before = populated.read_bytes()
+    code, out, err = run(capsys, "copy", populated, tmp_path / "up.hiringdesk")
+    assert (code, out) == (1, "")
+    assert_one_line_failure(err)
+    assert "open it in Hiring Desk once" in err
+    assert populated.read_bytes() == before
+    assert not (tmp_path / "up.hiringdesk").exists()
