@@ -1,4 +1,4 @@
-"""``demo`` and ``check``."""
+"""``demo``, ``check`` and ``copy``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 
 from hiring_desk.cli.output import out
 from hiring_desk.cli.registry import EXIT_OK, CommandError, add_workbook_argument, command
-from hiring_desk.services.workbook.locations import Location
+from hiring_desk.services.workbook.locations import Location, parse_location
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,4 +68,60 @@ def _run_check(args: argparse.Namespace) -> int:
     if problems:
         raise CommandError(f"{path.name}: {'; '.join(problems)}")
     out("ok")
+    return EXIT_OK
+
+
+# -- copy -----------------------------------------------------------------------------
+
+
+def _copy_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        type=parse_location,
+        help="the workbook to copy: a file, or a PostgreSQL URL (it is only read)",
+    )
+    parser.add_argument(
+        "destination",
+        metavar="DEST",
+        type=parse_location,
+        help="where the copy goes: a new file, or an empty database's PostgreSQL URL",
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help=(
+            "replace what DEST holds: a workbook file is replaced once the copy is complete; "
+            "a team workbook's tables are emptied and filled in one transaction"
+        ),
+    )
+
+
+@command(
+    "copy",
+    help="copy a whole workbook between a file and a team server (either way)",
+    description=(
+        "Copy every table of the workbook SOURCE (candidates, attachments, history, "
+        "audit trail, settings) to DEST: a file to a PostgreSQL server to move a team up, "
+        "a server to a file for a laptop copy or an archive, or file to file, server to "
+        "server. SOURCE is opened read-only and never changed (one made by an older "
+        "version must be opened once first). DEST gets the current schema; a DEST that "
+        "is not empty is refused unless --replace. Before the copy is kept, every "
+        "table's row count and every stored file's bytes are compared with SOURCE's; "
+        "if anything differs, nothing is kept and the table is named. Prints the rows "
+        "copied per table."
+    ),
+    arguments=_copy_arguments,
+)
+def _run_copy(args: argparse.Namespace) -> int:
+    from hiring_desk.services.workbook.workbook_copy import copy_workbook
+
+    result = copy_workbook(args.source, args.destination, replace=args.replace)
+    for table, count in result.counts.items():
+        out(f"{table:<24} {count:>8}")
+    out(
+        f"Copied {result.total} rows in {len(result.counts)} tables and "
+        f"{result.files_checked} stored files (checked) from {result.source} to "
+        f"{result.destination} in {result.seconds:.1f} s"
+    )
     return EXIT_OK

@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self.backups_action = make_action(
             self, "&Backups…", lambda: self._switcher().show_backups()
         )
+        self.move_action = make_action(
+            self, "Move to Team &Server…", lambda: self._switcher().move_to_server()
+        )
         self.quit_action = make_action(
             self, "&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q")
         )
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.move_action)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -393,6 +397,7 @@ class MainWindow(QMainWindow):
         """Before the pages are built: nothing open yet, nothing to act on."""
         for action in (
             self.save_copy_action,
+            self.move_action,
             self.close_action,
             self.backups_action,
             *self.area_actions,
@@ -410,6 +415,7 @@ class MainWindow(QMainWindow):
             page.set_workbook(workbook)  # type: ignore[attr-defined]
         self.nav.setEnabled(workbook is not None)
         self.save_copy_action.setEnabled(workbook is not None)
+        self.move_action.setEnabled(workbook is not None)
         self.close_action.setEnabled(workbook is not None)
         self.backups_action.setEnabled(workbook is not None)
         for action in self.area_actions:

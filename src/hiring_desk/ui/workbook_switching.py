@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QStatusBar, QWidget
 
@@ -16,11 +16,16 @@ from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.today import today_items
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
-from hiring_desk.services.workbook.locations import SERVER_BACKUPS
+from hiring_desk.services.workbook.locations import SERVER_BACKUPS, ServerAddress
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
-from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.operations import (
+    BackgroundOperation,
+    Progress,
+    run_in_background,
+    run_operation,
+)
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
 from hiring_desk.ui.workbook.backups_dialog import (
@@ -29,6 +34,7 @@ from hiring_desk.ui.workbook.backups_dialog import (
     offer_damaged_restore,
 )
 from hiring_desk.ui.workbook.location_notice import LocationNotice
+from hiring_desk.ui.workbook.move_to_server import move_to_server
 from hiring_desk.ui.workbook.pending_open import PendingOpen
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 from hiring_desk.ui.workbook.welcome_page import (
@@ -68,6 +74,8 @@ class WorkbookSwitcher:
         assert isinstance(window, QWidget)
         self._window = window
         self._widget: QWidget = window  # the parent of the messages and dialogs
+        #: The last copy started (Save a Copy of a team workbook, Move to Team Server).
+        self.copy_operation: BackgroundOperation[Any] | None = None
 
     def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
         """Open the workbook named on the command line, or the default one (or take it
@@ -122,12 +130,14 @@ class WorkbookSwitcher:
         self._window.acting_member.set_workbook(None)
         self._window.check_retention()
 
-    def open_path(self, path: Path) -> bool:
-        """Open ``path`` instead of the current workbook; keep the current one on failure."""
-        path = path.expanduser().absolute()
-        current = self._window.workbook
-        if current is not None and current.is_file and opening.same_file(path, current.path):
-            return True
+    def open_path(self, path: Path | ServerAddress) -> bool:
+        """Open ``path`` (a file, or a team workbook's server address) instead of the
+        current workbook; keep the current one on failure."""
+        if isinstance(path, Path):
+            path = path.expanduser().absolute()
+            current = self._window.workbook
+            if current is not None and current.is_file and opening.same_file(path, current.path):
+                return True
         if not self._window._may_leave_workbook("Open"):
             return False
         workbook: Workbook | None
@@ -236,6 +246,9 @@ class WorkbookSwitcher:
         if path is None:
             return
         workbook = self._window.workbook
+        if not workbook.is_file:
+            self._save_server_copy(workbook, opening.with_suffix(path))
+            return
 
         def save() -> Path:
             try:
@@ -247,6 +260,38 @@ class WorkbookSwitcher:
         if written is None:
             return
         self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+    def _save_server_copy(self, workbook: Workbook, path: Path) -> None:
+        """A team workbook copied row by row into a new file, behind a progress dialog."""
+
+        def save(progress: Progress) -> Path:
+            def told(table: str, done: int, total: int) -> None:
+                progress.update(done, total, f"Copying {table.replace('_', ' ')} rows…")
+
+            try:
+                return opening.save_copy(workbook, path, progress=told)
+            except WorkbookError as exc:  # worded: a refusal, not a crash
+                raise ServiceError(str(exc)) from exc
+
+        def saved(written: Path) -> None:
+            self._window.statusBar().showMessage(f"Saved a copy as {written}", 8000)
+
+        self.copy_operation = run_in_background(
+            self._widget,
+            save,
+            title="Save a Copy",
+            label=f"Copying {workbook.name} to {path.name}…",
+            failure_title="Cannot Save a Copy",
+            on_success=saved,
+            cancellable=True,
+        )
+
+    def move_to_server(self) -> None:
+        """File ▸ Move to Team Server…: copy the open workbook to a server, offer to open it."""
+        if self._window.workbook is not None:
+            self.copy_operation = move_to_server(
+                self._widget, self._window.workbook, self.open_path
+            )
 
     def show_backups(self) -> None:
         if self._window.workbook is not None and not self._window.workbook.is_file:

@@ -22,6 +22,7 @@ from hiring_desk.store.backup import (
     copy_workbook,
     workbook_backup_folder,
 )
+from hiring_desk.store.copying import Progress as CopyProgress
 from hiring_desk.store.location import ServerAddress
 
 __all__ = [
@@ -81,18 +82,28 @@ def open_default_workbook() -> Workbook:
     return Workbook.open_or_create(path, backup_dir=_backups_of(path))
 
 
-def save_copy(workbook: Workbook, destination: Path) -> Path:
+def save_copy(workbook: Workbook, destination: Path, progress: CopyProgress | None = None) -> Path:
     """Write a consistent copy of the open workbook to ``destination``.
 
     An existing ordinary file there is replaced only once the copy is complete.
     A destination ``safe_output`` refuses (any workbook or other database, the
     open workbook's own files, the backups folder, ...) is a ``WorkbookError``.
+    A team workbook is copied row by row into a new workbook file
+    (``workbook_copy``, checked table by table; ``progress`` is told each batch); a
+    file workbook through SQLite's backup API.
     """
     destination = Path(destination).expanduser().absolute()
     try:
-        safe_output.refuse_unsafe_target(destination, workbooks=[workbook.path])
+        safe_output.refuse_unsafe_target(
+            destination, workbooks=[workbook.path] if workbook.is_file else []
+        )
     except safe_output.UnsafeOutputError as exc:
         raise WorkbookError(destination, exc.reason) from None
+    if not workbook.is_file:
+        from hiring_desk.services.workbook.workbook_copy import copy_workbook as copy_whole
+
+        copy_whole(workbook.location, destination, replace_any_file=True, progress=progress)
+        return destination
     try:
         return copy_workbook(workbook.path, destination, replace=True, journal_mode="WAL")
     except CopyWriteError as exc:

@@ -221,6 +221,8 @@ class BackupKeeper(QObject):
     def _take(
         self, workbook: Workbook, take: Callable[[], BackupInfo | None], *, closing: bool
     ) -> None:
+        if not workbook.is_file:  # a team workbook has no file backups (SERVER_BACKUPS)
+            return
         status = self._window.statusBar()
         try:
             info = take()
