@@ -24,7 +24,7 @@ from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates.candidate_header import CandidateHeader
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-from hiring_desk.ui.main_window import MainWindow
+from hiring_desk.ui.main_window import FIRST_SIZE, MainWindow
 from hiring_desk.ui.reports.reports_page import ReportsPage
 from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.theme import apply_theme, is_primary
@@ -50,10 +50,13 @@ def _inside_a_scrolled_view(widget: QWidget) -> bool:
     return False
 
 
-def _shown_at_size(window: MainWindow, qtbot: QtBot, area: str) -> QWidget:
-    window.resize(WIDTH, HEIGHT)
+def _shown_at_size(
+    window: MainWindow, qtbot: QtBot, area: str, size: tuple[int, int] = (WIDTH, HEIGHT)
+) -> QWidget:
+    width, height = size
+    window.resize(width, height)
     window.show_area(area)
-    qtbot.waitUntil(lambda: window.width() == WIDTH and window.height() == HEIGHT)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
     page = window.pages[area]
     qtbot.waitUntil(page.isVisible)
     # The pages that read on a worker thread: wait for what they show.
@@ -131,6 +134,15 @@ def test_full_pages_fit(
     if isinstance(page, RolesPage):
         assert page.model.rowCount() >= 2
         _check_roles_table(page)
+
+
+@pytest.mark.parametrize("area", PAGES)
+def test_full_pages_fit_the_first_window_size(
+    make_window: MakeWindow, demo_copy: Path, qtbot: QtBot, area: str
+) -> None:
+    """At the window's first size too, nothing is cut short (a table may scroll)."""
+    window = make_window(demo_copy)
+    _check_fits(window, _shown_at_size(window, qtbot, area, FIRST_SIZE))
 
 
 @pytest.mark.parametrize("area", PAGES)

@@ -52,6 +52,10 @@ class Page(Protocol):
     def set_workbook(self, workbook: Workbook | None) -> None: ...
 
 
+#: The window's size on a first start (fits a 1366x768 laptop screen with its panel).
+FIRST_SIZE = (1100, 700)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
         """Build the window; with ``deferred``, only its shell (see the module's note)."""
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
         self._show_shell_state()
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 700)
+            self.resize(*FIRST_SIZE)
         if not deferred:
             self.finish_building()
 

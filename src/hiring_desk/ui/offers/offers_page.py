@@ -105,6 +105,11 @@ class OffersPage(QWidget):
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("offers_filter")
+        # As wide as a short status, not the longest entry: the toolbar keeps its room.
+        self.status_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_filter.setMinimumContentsLength(12)
         self.status_filter.addItem("All offers", None)
         self.status_filter.addItem("Waiting (draft, approved, sent)", WAITING)
         for status in STATUS_ORDER:
