@@ -93,6 +93,32 @@ def test_ticking_answer_by_starts_a_week_ahead_or_as_the_workbook_prefers(
     assert dialog.expiry_date.value() == TODAY + timedelta(days=12)
 
 
+def test_ticking_both_dates_suggests_ones_that_can_be_saved(qtbot: QtBot, setup: Setup) -> None:
+    """Starts on suggests a day after the answer is due (and after the notice), so a
+    newcomer who ticks both and saves is not refused."""
+    dialog = open_dialog(qtbot, setup)
+    qtbot.mouseClick(dialog.start_date.enabled, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.expiry_date.enabled, Qt.MouseButton.LeftButton)
+    answer_by, start = dialog.expiry_date.value(), dialog.start_date.value()
+    assert answer_by == TODAY + timedelta(days=7)
+    assert start == TODAY + timedelta(weeks=4)  # the candidate's 4 weeks' notice
+    type_into(qtbot, dialog.salary, "70,000")
+    click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert not dialog.isVisible()
+    assert dialog.saved is not None and dialog.saved.draft.start_date == start
+
+
+def test_without_notice_the_suggested_start_is_the_day_after_the_answer(
+    qtbot: QtBot, setup: Setup
+) -> None:
+    role_id = open_dialog(qtbot, setup).context.role_id
+    person = candidate_records.create_candidate(setup.workbook, CandidateInput(name="Jo")).id
+    application = stage_moves.apply(setup.workbook, person, role_id).id
+    dialog = open_dialog(qtbot, Setup(setup.workbook, setup.lead, application))
+    qtbot.mouseClick(dialog.start_date.enabled, Qt.MouseButton.LeftButton)
+    assert dialog.start_date.value() == TODAY + timedelta(days=8)
+
+
 def test_warnings_follow_the_typing_and_do_not_block(qtbot: QtBot, setup: Setup) -> None:
     dialog = open_dialog(qtbot, setup)
     type_into(qtbot, dialog.salary, "90,000")

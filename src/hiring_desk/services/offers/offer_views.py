@@ -7,7 +7,7 @@ dataclasses for the pages, the command line and printing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement
 from sqlalchemy import select as sa_select
@@ -93,6 +93,11 @@ class OfferContext:
 
     def earliest_start(self, today: date | None = None) -> date:
         return offer_rules.earliest_start(today or clock.today(), self.notice_weeks)
+
+    def suggested_start(self, answer_by: date) -> date:
+        """The start date a new offer suggests: once the candidate's notice is served,
+        and after the day they are asked to answer by (an answer comes before a start)."""
+        return max(self.earliest_start(), answer_by + timedelta(days=1))
 
 
 @dataclass(frozen=True)

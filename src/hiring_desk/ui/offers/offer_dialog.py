@@ -187,15 +187,13 @@ class OfferDialog(FormDialog):
         select_code(self.currency, draft.currency)
         select_data(self.pay_period, draft.pay_period)
         self.bonus.setText(draft.bonus)
+        answer_by = draft.expiry_date or workbook_preferences.answer_by_default(self._workbook)
         self.start_date.set_value(draft.start_date)
-        if draft.start_date is None:
-            earliest = ctx.earliest_start()
-            self.start_date.edit.setDate(qdate(earliest))
+        if draft.start_date is None:  # ticking "Starts on" suggests a date that passes
+            self.start_date.edit.setDate(qdate(ctx.suggested_start(answer_by)))
         self.expiry_date.set_value(draft.expiry_date)
         if draft.expiry_date is None:  # ticking "Answer by" starts at the workbook's usual days
-            self.expiry_date.edit.setDate(
-                qdate(workbook_preferences.answer_by_default(self._workbook))
-            )
+            self.expiry_date.edit.setDate(qdate(answer_by))
         select_data(self.employment_type, draft.employment_type)
         self.probation.setText(draft.probation)
         self.working_hours.setText(draft.working_hours)
