@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from keyring_setup import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401 (fixtures)
+from tests.keyring_setup import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401 (fixtures)
 
 from hiring_desk.services.workbook import passwords
 from hiring_desk.services.workbook.locations import server_url

@@ -219,6 +219,8 @@ class BackupKeeper(QObject):
     def _take(
         self, workbook: Workbook, take: Callable[[], BackupInfo | None], *, closing: bool
     ) -> None:
+        if not workbook.is_file:  # a team workbook: its server's administrator backs it up
+            return
         status = self._window.statusBar()
         try:
             info = take()
