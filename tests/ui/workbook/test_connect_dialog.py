@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from tests.engines import PgServer
 from tests.keyring_setup import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, when_modal
 
 from hiring_desk import paths
 from hiring_desk.services.workbook.locations import ServerAddress, parse_location
 from hiring_desk.services.workbook.passwords import SERVICE
 from hiring_desk.ui.main_window import MainWindow
-from hiring_desk.ui.workbook.connect_dialog import ConnectDialog
+from hiring_desk.ui.workbook.connect_dialog import ConnectDialog, PasswordPrompt
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "s3cr:t@pw"  # the test server trusts its users: any password is let in
@@ -125,3 +126,49 @@ def test_without_a_keyring_remember_is_off_and_says_why(
     assert "no system keyring" in dialog.remember.toolTip()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_an_unreachable_server_is_told_in_the_dialog(
+    make_window: MakeWindow, qtbot: QtBot, team_demo: ServerAddress
+) -> None:
+    window = make_window(None)
+    dialog = _connect_dialog(window, qtbot)
+    _fill(qtbot, dialog, team_demo, team_demo.database)
+    dialog.host.clear()
+    qtbot.keyClicks(dialog.host, "127.0.0.1")
+    dialog.port.clear()
+    qtbot.keyClicks(dialog.port, "1")  # nothing listens there
+    qtbot.mouseClick(dialog.connect_button, LEFT)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=20000)
+    assert "cannot be reached" in dialog.error.text()
+    assert dialog.isVisible() and window.workbook is not None and window.workbook.is_file
+    # An empty field is told under it, and nothing is tried.
+    dialog.database.clear()
+    qtbot.mouseClick(dialog.connect_button, LEFT)
+    assert dialog.fields["database"].error.text() == "Give the database"
+    dialog.reject()
+
+
+def test_reconnecting_asks_for_the_password_and_keeps_it(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    team_demo: ServerAddress,
+    memory_keyring: MemoryKeyring,  # noqa: F811
+) -> None:
+    """As at start-up, when the server refused a URL without a kept password."""
+    window = make_window(None)
+
+    def answer(prompt: QWidget) -> None:
+        assert isinstance(prompt, PasswordPrompt)
+        assert team_demo.database in prompt.findChild(QLabel).text()
+        qtbot.keyClicks(prompt.password, PASSWORD)
+        tick = prompt.remember
+        qtbot.mouseClick(tick, LEFT, pos=QPoint(8, tick.height() // 2))
+        qtbot.keyClick(prompt.password, Qt.Key.Key_Return)
+
+    when_modal(qtbot, answer, PasswordPrompt, close_after=True)
+    window.switcher.server_opener.open(team_demo, ask_first=True)
+    _wait_opened(qtbot, window, team_demo)
+    assert memory_keyring.kept == {(SERVICE, team_demo.display): PASSWORD}
+    window.settings.sync()
+    assert "s3cr" not in paths.settings_file().read_text(encoding="utf-8")
