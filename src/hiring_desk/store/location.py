@@ -72,7 +72,7 @@ class ServerAddress:
 
     @property
     def label(self) -> str:
-        """"database on host", for a title bar ("on this computer" for a local socket)."""
+        """ "database on host", for a title bar ("on this computer" for a local socket)."""
         host = self.host
         where = "this computer" if host.startswith("/") else host
         return f"{self.name} on {where}"

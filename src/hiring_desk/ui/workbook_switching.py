@@ -18,12 +18,12 @@ from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
 from hiring_desk.services.workbook.locations import SERVER_BACKUPS, Location, ServerAddress
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
+from hiring_desk.services.workbook.passwords import PasswordRefusedError, with_remembered_password
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
-from hiring_desk.services.workbook.passwords import PasswordRefusedError, with_remembered_password
 from hiring_desk.ui.workbook.backups_dialog import (
     BackupKeeper,
     BackupsDialog,
@@ -31,9 +31,9 @@ from hiring_desk.ui.workbook.backups_dialog import (
 )
 from hiring_desk.ui.workbook.connect_dialog import ConnectDialog
 from hiring_desk.ui.workbook.location_notice import LocationNotice
-from hiring_desk.ui.workbook.server_opener import ServerOpener
 from hiring_desk.ui.workbook.pending_open import PendingOpen
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
+from hiring_desk.ui.workbook.server_opener import ServerOpener
 from hiring_desk.ui.workbook.welcome_page import (
     WelcomePage,
     ensure_sample_workbook,

@@ -118,7 +118,9 @@ def test_connect_remember_and_reopen_from_recent(
 
 
 def test_without_a_keyring_remember_is_off_and_says_why(
-    make_window: MakeWindow, qtbot: QtBot, no_keyring: None  # noqa: F811
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    no_keyring: None,  # noqa: F811
 ) -> None:
     window = make_window(None)
     dialog = _connect_dialog(window, qtbot)
@@ -160,7 +162,8 @@ def test_reconnecting_asks_for_the_password_and_keeps_it(
 
     def answer(prompt: QWidget) -> None:
         assert isinstance(prompt, PasswordPrompt)
-        assert team_demo.database in prompt.findChild(QLabel).text()
+        text = prompt.findChild(QLabel)
+        assert text is not None and team_demo.database in text.text()
         qtbot.keyClicks(prompt.password, PASSWORD)
         tick = prompt.remember
         qtbot.mouseClick(tick, LEFT, pos=QPoint(8, tick.height() // 2))

@@ -11,6 +11,7 @@ thread, as before). No Qt here: the thread only opens the file.
 from __future__ import annotations
 
 import threading
+
 from hiring_desk.services.workbook import opening
 from hiring_desk.services.workbook.locations import Location, ServerAddress
 from hiring_desk.services.workbook.opening import Workbook

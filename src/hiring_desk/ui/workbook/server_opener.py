@@ -48,7 +48,9 @@ class ServerOpener:
         if ask_first:
             self._ask_and_retry(address)
             return
-        self._start(with_remembered_password(address), remember=None)
+        filled = with_remembered_password(address)
+        assert isinstance(filled, ServerAddress)
+        self._start(filled, remember=None)
 
     def _start(self, address: ServerAddress, remember: bool | None) -> None:
         def work(_progress: Progress) -> Workbook:

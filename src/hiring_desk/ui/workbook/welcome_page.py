@@ -9,7 +9,6 @@ the sample too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal

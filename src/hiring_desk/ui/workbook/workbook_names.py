@@ -15,6 +15,7 @@ from hiring_desk import APP_NAME
 from hiring_desk.services.workbook.locations import ServerAddress
 from hiring_desk.services.workbook.opening import Workbook
 
+
 def window_title(workbook: Workbook) -> str:
     location = workbook.location
     if isinstance(location, ServerAddress):
