@@ -41,6 +41,7 @@ from hiring_desk.ui.shortcuts import make_action, standard_keys
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
+    from hiring_desk.services.workbook.locations import Location
     from hiring_desk.services.workbook.opening import Workbook
     from hiring_desk.ui.changes import Change
     from hiring_desk.ui.workbook.pending_open import PendingOpen
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
 
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
-    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+    def open_initial(self, path: Location | None, pending: PendingOpen | None = None) -> None:
         self._switcher().open_initial(path, pending)
 
     def open_path(self, path: Path) -> bool:

@@ -56,3 +56,16 @@ def test_a_team_workbook_is_listed_by_its_url_without_password(qtbot: QtBot) -> 
     with qtbot.waitSignal(menu.open_requested) as opened:  # not looked for on disk
         action.trigger()
     assert opened.args == [bare]
+
+
+def test_start_up_reopens_the_last_workbook_only_when_it_was_a_team_one(tmp_path: Path) -> None:
+    from hiring_desk.services.workbook.locations import server_url
+    from hiring_desk.ui.workbook.recent_menu import last_team_workbook
+
+    settings = Settings()
+    assert last_team_workbook(settings) is None
+    team = server_url("db.example.com", "hiring", "ann")
+    settings.add_recent_workbook(team)
+    assert last_team_workbook(settings) == team
+    settings.add_recent_workbook(tmp_path / "mine.hiringdesk")
+    assert last_team_workbook(settings) is None  # the default workbook opens, as always

@@ -59,3 +59,13 @@ class RecentMenu(QMenu):
     def _clear(self) -> None:
         self._settings.clear_recent_workbooks()
         self.refill()
+
+
+def last_team_workbook(settings: Settings) -> Location | None:
+    """The workbook to reopen when the start-up names none: the last one used, when it
+    was a team workbook (its password, if kept, comes from the keyring as it opens).
+    Otherwise None, and the default workbook opens as always."""
+    from hiring_desk.services.workbook.locations import ServerAddress
+
+    recent = settings.recent_workbooks()
+    return recent[0] if recent and isinstance(recent[0], ServerAddress) else None
