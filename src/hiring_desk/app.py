@@ -13,6 +13,8 @@ from hiring_desk import APP_ID, APP_NAME, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from hiring_desk.services.workbook.locations import Location
+
 #: How long to wait for the window's first paint before opening the workbook anyway.
 _PAINT_WAIT_MS = 1000
 
@@ -32,8 +34,10 @@ def _check_display() -> None:
         )
 
 
-def run_gui(workbook: Path | None) -> int:
-    """Open the main window on ``workbook`` (or the default workbook); return the exit code."""
+def run_gui(workbook: Location | None) -> int:
+    """Open the main window on ``workbook`` (a file or a team workbook's URL; none: the
+    team workbook used last, if it was one, else the default workbook); return the exit
+    code."""
     _check_display()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -66,10 +70,17 @@ def run_gui(workbook: Path | None) -> int:
         from hiring_desk.ui.theme import apply_theme
 
         apply_theme(settings.theme())
+    if workbook is None:  # the team workbook used last, if it was one (else the default)
+        from hiring_desk.ui.workbook.recent_menu import last_team_workbook
+
+        workbook = last_team_workbook(settings)
     window = MainWindow(settings, deferred=True)  # the shell: Qt and light helpers only
     # Candidates can show its first rows while the workbook opens (the default
     # workbook too, once it exists).
-    window.expect_workbook(workbook or _existing(default_workbook()))
+    # (A team workbook's first rows come the normal way, once it is open.)
+    window.expect_workbook(
+        _existing(default_workbook()) if workbook is None else _file_or_none(workbook)
+    )
     window.show()
 
     # Paint the window first, then import and build the pages while the workbook opens
@@ -102,6 +113,10 @@ def run_gui(workbook: Path | None) -> int:
 
 def _existing(path: Path) -> Path | None:
     return path if path.is_file() else None
+
+
+def _file_or_none(location: Location) -> Path | None:
+    return location if isinstance(location, Path) else None
 
 
 def _after_first_paint(window: QWidget, action: Callable[[], object]) -> None:

@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 #: Loaded when used: PDFs (ReportLab), CV text (pypdf, defusedxml), Markdown,
-#: calendars (icalendar), schema upgrades (Alembic).
-LOADED_WHEN_USED = ("reportlab", "pypdf", "defusedxml", "markdown_it", "icalendar", "alembic")
+#: calendars (icalendar), schema upgrades (Alembic), team workbook passwords (keyring).
+LOADED_WHEN_USED = (
+    "reportlab",
+    "pypdf",
+    "defusedxml",
+    "markdown_it",
+    "icalendar",
+    "alembic",
+    "keyring",
+)
 
 
 def test_importing_the_main_window_leaves_them_unloaded(tmp_path: Path) -> None:
@@ -34,6 +42,7 @@ NOT_AT_FIRST_PAINT = (
     "sqlalchemy",
     "sqlmodel",
     "reportlab",
+    "keyring",
     "hiring_desk.store.workbook",
     "hiring_desk.services.workbook.opening",
     "hiring_desk.ui.roles.roles_page",
@@ -111,6 +120,7 @@ NOT_AT_FIRST_ROWS = (
     "sqlalchemy",
     "sqlmodel",
     "reportlab",
+    "keyring",
     "hiring_desk.store.workbook",
     "hiring_desk.services.workbook.opening",
     "hiring_desk.services.candidates.candidate_table",

@@ -60,6 +60,10 @@ class WorkbookUnavailableError(WorkbookError):
     failing disk, another program); it is not damaged and was left as it was."""
 
 
+class PasswordRefusedError(WorkbookUnavailableError):
+    """The server wants a password for the team workbook: none was given, or it was wrong."""
+
+
 class WorkbookExistsError(WorkbookError):
     """A new workbook was asked for where a file already exists."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import SplitResult, parse_qs, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qs, quote, unquote, urlencode, urlsplit, urlunsplit
 
 #: The URL schemes of a PostgreSQL workbook (the driver suffix is optional).
 _SCHEME = re.compile(r"^(postgresql|postgres)(\+psycopg)?://", re.IGNORECASE)
@@ -66,6 +66,17 @@ class ServerAddress:
         parts = urlsplit(self.url)
         return unquote(parts.password) if parts.password is not None else None
 
+    @property
+    def user(self) -> str:
+        return unquote(urlsplit(self.url).username or "")
+
+    @property
+    def label(self) -> str:
+        """ "database on host", for a title bar ("on this computer" for a local socket)."""
+        host = self.host
+        where = "this computer" if host.startswith("/") else host
+        return f"{self.name} on {where}"
+
     def with_database(self, database: str) -> ServerAddress:
         """The same server and user, another database (e.g. ``postgres`` to create one)."""
         parts = urlsplit(self.url)
@@ -105,3 +116,67 @@ def parse_location(text: str | Path | ServerAddress) -> Location:
 def location_text(location: Location) -> str:
     """How the location is shown to a person: the file's path, or the URL without password."""
     return str(location)
+
+
+#: Hosts on this computer: a connection to them needs no encryption.
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+#: The port a PostgreSQL server listens on unless told otherwise.
+DEFAULT_PORT = 5432
+
+
+def is_local_host(host: str) -> bool:
+    """Whether ``host`` is this computer: a socket folder, ``localhost`` or a loopback address."""
+    host = host.strip()
+    return not host or host.startswith("/") or host.lower() in _LOCAL_HOSTS
+
+
+def server_url(
+    host: str, database: str, user: str, *, port: int = DEFAULT_PORT, password: str = ""
+) -> ServerAddress:
+    """The address of ``database`` on a PostgreSQL server, from a connect form's fields.
+
+    ``host`` is a host name or address, or a folder holding the server's socket
+    (``/var/run/postgresql``), which goes in ``?host=``. User, password and database
+    are quoted, so any character in them (``@``, ``/``, ``:``, ``%``, a space) stays
+    theirs. A server that is not on this computer is asked for an encrypted connection
+    (``sslmode=require``). An empty password is left out (the keyring or the server's
+    trust may supply one).
+    """
+    host = host.strip()
+    credentials = quote(user, safe="")
+    if password:
+        credentials += ":" + quote(password, safe="")
+    query: dict[str, str] = {}
+    if host.startswith("/"):
+        query["host"] = host
+        location = ""
+    else:
+        location = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed
+    if port != DEFAULT_PORT:
+        if host.startswith("/"):
+            query["port"] = str(port)
+        else:
+            location += f":{port}"
+    if not is_local_host(host):
+        query["sslmode"] = "require"
+    netloc = f"{credentials}@{location}" if credentials else location
+    path = "/" + quote(database, safe="")
+    return ServerAddress(urlunsplit((DRIVER_SCHEME, netloc, path, urlencode(query, safe="/"), "")))
+
+
+def without_password(address: ServerAddress) -> ServerAddress:
+    """The same address with no password in it: what settings and the keyring key on."""
+    parts = urlsplit(address.url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        user_part, host_part = netloc.rsplit("@", 1)
+        netloc = f"{user_part.split(':', 1)[0]}@{host_part}"
+    return ServerAddress(urlunsplit(parts._replace(netloc=netloc)))
+
+
+def with_password(address: ServerAddress, password: str) -> ServerAddress:
+    """The same address with ``password`` (quoted) in place of any it had."""
+    parts = urlsplit(without_password(address).url)
+    user_part, at, host_part = parts.netloc.rpartition("@")
+    netloc = f"{user_part}:{quote(password, safe='')}@{host_part}" if at else parts.netloc
+    return ServerAddress(urlunsplit(parts._replace(netloc=netloc)))

@@ -32,6 +32,7 @@ from hiring_desk.store.errors import (
     MigrationError,
     NeedsUpgradeError,
     NotAWorkbookError,
+    PasswordRefusedError,
     WorkbookError,
     WorkbookExistsError,
     WorkbookUnavailableError,
@@ -148,12 +149,14 @@ def server_error(address: ServerAddress, error: BaseException) -> WorkbookError:
     """
     found = getattr(error, "orig", None) or error
     state = getattr(found, "sqlstate", None)
+    message = str(found).lower()
+    if state == "28P01" or (
+        "password" in message and ("failed" in message or "no password supplied" in message)
+    ):
+        return PasswordRefusedError(address, _BY_SQLSTATE["28P01"])
     if state in _BY_SQLSTATE:
         return WorkbookUnavailableError(address, _BY_SQLSTATE[state].format(db=address.database))
-    message = str(found).lower()
-    if "password" in message and ("failed" in message or "no password supplied" in message):
-        reason = _BY_SQLSTATE["28P01"]
-    elif "does not exist" in message and "database" in message:
+    if "does not exist" in message and "database" in message:
         reason = _BY_SQLSTATE["3D000"].format(db=address.database)
     elif "pg_hba.conf" in message:
         reason = _BY_SQLSTATE["28000"]

@@ -41,6 +41,7 @@ from hiring_desk.ui.shortcuts import make_action, standard_keys
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
+    from hiring_desk.services.workbook.locations import Location
     from hiring_desk.services.workbook.opening import Workbook
     from hiring_desk.ui.changes import Change
     from hiring_desk.ui.workbook.pending_open import PendingOpen
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         self.open_action = make_action(
             self, "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
         )
+        self.connect_action = make_action(
+            self, "Connect to &Team Workbook…", lambda: self._switcher().connect_to_team_workbook()
+        )
         self.save_copy_action = make_action(
             self,
             "Save a &Copy…",
@@ -182,8 +186,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = RecentMenu(self.settings, self)
-        self.recent_menu.open_requested.connect(lambda path: self._switcher().open_path(path))
+        self.recent_menu.open_requested.connect(lambda at: self._switcher().open_location(at))
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.connect_action)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
@@ -379,7 +384,7 @@ class MainWindow(QMainWindow):
 
     # -- workbook lifecycle (see WorkbookSwitcher) ---------------------------------
 
-    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+    def open_initial(self, path: Location | None, pending: PendingOpen | None = None) -> None:
         self._switcher().open_initial(path, pending)
 
     def open_path(self, path: Path) -> bool:
@@ -432,8 +437,9 @@ class MainWindow(QMainWindow):
             self.workbook_label.setText("No workbook open")
         else:
             self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
-            self.setWindowTitle(f"{Path(workbook.name).stem} — {APP_NAME}")
-            self.workbook_label.setText(f"Workbook: {workbook.display_name}")
+            from hiring_desk.ui.workbook.workbook_names import show_workbook_names
+
+            show_workbook_names(self, self.workbook_label, workbook)
 
     # -- Help menu -----------------------------------------------------------------
 

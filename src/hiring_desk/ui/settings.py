@@ -41,23 +41,29 @@ class Settings:
     def set_window_state(self, value: QByteArray) -> None:
         self._qs.setValue("window/state", value)
 
-    def recent_files(self) -> list[Path]:
+    def recent_workbooks(self) -> list[Location]:
+        """The workbooks opened lately, newest first: files, and team workbooks by their
+        URL without password (a password is never written here: ``ui.workbook.passwords``)."""
+        from hiring_desk.services.workbook.locations import parse_location
+
         value = self._qs.value("recent/files", [])
         items: list[object] = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
-        return [Path(v) for v in items if isinstance(v, str) and v]
+        return [parse_location(v) for v in items if isinstance(v, str) and v]
 
-    def add_recent_file(self, path: Path) -> None:
-        items = [p for p in self.recent_files() if p != path]
-        self._set_recent([path, *items][:RECENT_LIMIT])
+    def add_recent_workbook(self, location: Location) -> None:
+        location = _without_password(location)
+        items = [p for p in self.recent_workbooks() if p != location]
+        self._set_recent([location, *items][:RECENT_LIMIT])
 
-    def remove_recent_file(self, path: Path) -> None:
-        self._set_recent([p for p in self.recent_files() if p != path])
+    def remove_recent_workbook(self, location: Location) -> None:
+        location = _without_password(location)
+        self._set_recent([p for p in self.recent_workbooks() if p != location])
 
-    def clear_recent_files(self) -> None:
+    def clear_recent_workbooks(self) -> None:
         self._set_recent([])
 
-    def _set_recent(self, items: list[Path]) -> None:
-        self._qs.setValue("recent/files", [str(p) for p in items])
+    def _set_recent(self, items: list[Location]) -> None:
+        self._qs.setValue("recent/files", [str(p) for p in items])  # a URL's str has no password
 
     def theme(self) -> str:
         """ "system", "light" or "dark" (anything else reads as "system")."""
@@ -126,6 +132,7 @@ class Settings:
 
     @staticmethod
     def _workbook_key(workbook: Location, name: str) -> str:
+        workbook = _without_password(workbook)
         digest = hashlib.sha256(str(workbook).encode("utf-8", "surrogatepass")).hexdigest()
         return f"workbooks/{digest[:20]}/{name}"
 
@@ -139,3 +146,10 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+
+def _without_password(location: Location) -> Location:
+    """A team workbook's address with no password (a file's path as it is)."""
+    from hiring_desk.services.workbook.locations import ServerAddress, without_password
+
+    return without_password(location) if isinstance(location, ServerAddress) else location

@@ -16,8 +16,9 @@ from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.today import today_items
 from hiring_desk.services.workbook import backups, opening
 from hiring_desk.services.workbook.backups import BackupError, WorkbookDamagedError
-from hiring_desk.services.workbook.locations import SERVER_BACKUPS, ServerAddress
+from hiring_desk.services.workbook.locations import SERVER_BACKUPS, Location, ServerAddress
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
+from hiring_desk.services.workbook.passwords import PasswordRefusedError, with_remembered_password
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
 from hiring_desk.ui.operations import (
@@ -33,10 +34,12 @@ from hiring_desk.ui.workbook.backups_dialog import (
     BackupsDialog,
     offer_damaged_restore,
 )
+from hiring_desk.ui.workbook.connect_dialog import ConnectDialog
 from hiring_desk.ui.workbook.location_notice import LocationNotice
 from hiring_desk.ui.workbook.move_to_server import move_to_server
 from hiring_desk.ui.workbook.pending_open import PendingOpen
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
+from hiring_desk.ui.workbook.server_opener import ServerOpener
 from hiring_desk.ui.workbook.welcome_page import (
     WelcomePage,
     ensure_sample_workbook,
@@ -76,23 +79,34 @@ class WorkbookSwitcher:
         self._widget: QWidget = window  # the parent of the messages and dialogs
         #: The last copy started (Save a Copy of a team workbook, Move to Team Server).
         self.copy_operation: BackgroundOperation[Any] | None = None
+        #: Team workbooks are opened on a worker thread, asking for a password if need be.
+        self.server_opener = ServerOpener(window, self._switch_to, self._refuse)
+        self.connect_dialog: ConnectDialog | None = None
 
-    def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
+    def open_initial(self, path: Location | None, pending: PendingOpen | None = None) -> None:
         """Open the workbook named on the command line, or the default one (or take it
         from ``pending``, which started opening it on a worker thread).
 
         On the very first start the default workbook is created and the welcome
         page offers the sample workbook or starting on the new one.
         """
-        first_start = path is None and is_first_start(self._window.settings.recent_files())
+        first_start = path is None and is_first_start(self._window.settings.recent_workbooks())
         workbook: Workbook | None
         try:
             if pending is not None:
                 workbook = pending.result()
             else:
-                workbook = opening.open_workbook(path) if path else opening.open_default_workbook()
+                workbook = (
+                    opening.open_workbook(with_remembered_password(path))
+                    if path
+                    else opening.open_default_workbook()
+                )
         except WorkbookDamagedError as exc:
             workbook = self._open_after_damage(exc)
+        except PasswordRefusedError as exc:  # a team workbook whose password is not kept
+            assert isinstance(exc.path, ServerAddress)
+            self.server_opener.open(exc.path, ask_first=True)
+            return
         except WorkbookError as exc:
             self._refuse(exc, "Cannot Open Workbook")
             return
@@ -130,14 +144,30 @@ class WorkbookSwitcher:
         self._window.acting_member.set_workbook(None)
         self._window.check_retention()
 
-    def open_path(self, path: Path | ServerAddress) -> bool:
-        """Open ``path`` (a file, or a team workbook's server address) instead of the
-        current workbook; keep the current one on failure."""
-        if isinstance(path, Path):
-            path = path.expanduser().absolute()
-            current = self._window.workbook
-            if current is not None and current.is_file and opening.same_file(path, current.path):
-                return True
+    def open_location(self, location: Location) -> bool:
+        """Open a file (as ``open_path``) or a team workbook (on a worker thread: the
+        window shows it once connected; False here only when the person stayed)."""
+        if isinstance(location, ServerAddress):
+            if not self._window._may_leave_workbook("Open"):
+                return False
+            self.server_opener.open(location)
+            return True
+        return self.open_path(location)
+
+    def connect_to_team_workbook(self) -> None:
+        """File ▸ Connect to Team Workbook…: the dialog, which opens the workbook itself."""
+        if not self._window._may_leave_workbook("Connect"):
+            return
+        if self.connect_dialog is None:
+            self.connect_dialog = ConnectDialog(self._switch_to, self._widget)
+        self.connect_dialog.open()
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` instead of the current workbook; keep the current one on failure."""
+        path = path.expanduser().absolute()
+        current = self._window.workbook
+        if current is not None and current.is_file and opening.same_file(path, current.path):
+            return True
         if not self._window._may_leave_workbook("Open"):
             return False
         workbook: Workbook | None
@@ -199,7 +229,7 @@ class WorkbookSwitcher:
         return True
 
     def _refuse(self, exc: WorkbookError, title: str) -> None:
-        _log.info("%s: %s", title, exc)
+        _log.info("%s: %s", title, exc)  # a URL's str() has no password
         messages.show_error(
             self._window, title, f"{exc.path.name} was not opened: {exc.reason}.\n\n{exc.path}"
         )
@@ -210,9 +240,8 @@ class WorkbookSwitcher:
         if previous is not None:
             self._window.backup_keeper.on_close(previous)
             previous.close()
-        if workbook.is_file:  # (a team workbook's URL is not a file to reopen)
-            self._window.settings.add_recent_file(workbook.path)
-            self._window.recent_menu.refill()
+        self._window.settings.add_recent_workbook(workbook.location)  # a URL: no password
+        self._window.recent_menu.refill()
         self._window._show_workbook_state()
         if self._window.nav.currentRow() < 0:  # the first workbook this window shows
             self._window.show_area(first_area(today_items.has_data(workbook)))
@@ -290,7 +319,7 @@ class WorkbookSwitcher:
         """File ▸ Move to Team Server…: copy the open workbook to a server, offer to open it."""
         if self._window.workbook is not None:
             self.copy_operation = move_to_server(
-                self._widget, self._window.workbook, self.open_path
+                self._widget, self._window.workbook, self.open_location
             )
 
     def show_backups(self) -> None:

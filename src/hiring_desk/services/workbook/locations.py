@@ -8,6 +8,27 @@ only: reading ``--workbook`` loads no database code.
 from __future__ import annotations
 
 from hiring_desk.store.errors import SERVER_BACKUPS
-from hiring_desk.store.location import Location, ServerAddress, is_server_url, parse_location
+from hiring_desk.store.location import (
+    DEFAULT_PORT,
+    Location,
+    ServerAddress,
+    is_local_host,
+    is_server_url,
+    parse_location,
+    server_url,
+    with_password,
+    without_password,
+)
 
-__all__ = ["SERVER_BACKUPS", "Location", "ServerAddress", "is_server_url", "parse_location"]
+__all__ = [
+    "DEFAULT_PORT",
+    "SERVER_BACKUPS",
+    "Location",
+    "ServerAddress",
+    "is_local_host",
+    "is_server_url",
+    "parse_location",
+    "server_url",
+    "with_password",
+    "without_password",
+]

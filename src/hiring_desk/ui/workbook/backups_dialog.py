@@ -221,7 +221,7 @@ class BackupKeeper(QObject):
     def _take(
         self, workbook: Workbook, take: Callable[[], BackupInfo | None], *, closing: bool
     ) -> None:
-        if not workbook.is_file:  # a team workbook has no file backups (SERVER_BACKUPS)
+        if not workbook.is_file:  # a team workbook: its server's administrator backs it up
             return
         status = self._window.statusBar()
         try:

@@ -11,16 +11,16 @@ thread, as before). No Qt here: the thread only opens the file.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from hiring_desk.services.workbook import opening
+from hiring_desk.services.workbook.locations import Location, ServerAddress
 from hiring_desk.services.workbook.opening import Workbook
 
 
 class PendingOpen:
     """``opening.open_workbook(path)`` (or the default workbook) running on a thread."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Location | None) -> None:
         self.path = path
         self._done = threading.Event()
         self._workbook: Workbook | None = None
@@ -30,6 +30,10 @@ class PendingOpen:
     def _open(self) -> None:
         try:
             path = self.path
+            if isinstance(path, ServerAddress):  # its kept password, if any (not logged)
+                from hiring_desk.services.workbook.passwords import with_remembered_password
+
+                path = with_remembered_password(path)
             self._workbook = (
                 opening.open_workbook(path) if path else opening.open_default_workbook()
             )

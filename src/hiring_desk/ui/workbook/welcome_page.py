@@ -8,6 +8,7 @@ the sample too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -39,7 +40,7 @@ def ensure_sample_workbook() -> Path:
     return path
 
 
-def is_first_start(recent: list[Path]) -> bool:
+def is_first_start(recent: Sequence[object]) -> bool:
     """True before the default workbook was ever created and with no workbook used yet."""
     return not recent and not opening.default_workbook_path().exists()
 
