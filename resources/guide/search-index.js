@@ -313,21 +313,39 @@ window.GUIDE_INDEX = [
 },
 {
 "page": "team-workbook.html",
-"anchor": "sharing-a-workbook",
-"title": "Sharing a workbook",
-"text": "This page says how Hiring Desk works with more than one person today."
+"anchor": "a-team-workbook-on-a-server",
+"title": "A team workbook on a server",
+"text": "A workbook is normally one file on one computer, used by one person at a time. When several people need to work on the same hires at once, the workbook can live in a PostgreSQL database instead: a team workbook . Everyone runs Hiring Desk on their own computer and connects to the same database. The window, the pages and the printed documents are the same."
 },
 {
 "page": "team-workbook.html",
-"anchor": "one-file-one-person-at-a-time",
-"title": "One file, one person at a time",
-"text": "A workbook is one file. Only one copy of Hiring Desk can have it open at a time: if someone else has it open, Hiring Desk tells you the workbook is in use and does not open it. This stops two people from overwriting each other's changes. Several people can still share the hiring work: - Everyone who interviews or approves offers is a member of the team ( Team & Company ▸ Team ), even if they never open Hiring Desk themselves. They receive printed interview packs and write their scorecards on paper or by email; one person types them in. - The person at the keyboard picks their name under Acting as at the bottom right of the window, so each change records who made it. - To hand the work over, close the workbook and give the other person the file (or a copy made with File ▸ Save a Copy… )."
+"anchor": "for-the-person-who-sets-it-up",
+"title": "For the person who sets it up",
+"text": "You need a PostgreSQL server (version 13 or newer) that everyone's computer can reach: one in the office, or one rented from a hosting company. Ask whoever looks after it for these steps, or do them yourself with psql : 1. Make a database for the workbook and a login for each person, for example: CREATE ROLE sam LOGIN PASSWORD 'choose-a-password'; CREATE DATABASE hiring OWNER sam; 2. The first time the workbook is filled, Hiring Desk adds two extensions to the database ( unaccent , so a search for \"odegard\" finds \"Ødegård\", and pg trgm ). The login that fills it must be allowed to do that: the database's owner can, on most servers. Or run CREATE EXTENSION unaccent; CREATE EXTENSION pg trgm; in the database beforehand. 3. Fill the empty database, in one of two ways: - Move an existing workbook up. Open your workbook file and choose File ▸ Move to Team Server… . Type the database's address, such as postgresql://sam@db.example.com/hiring , and click Move . Everything is copied: candidates, files, interviews, offers and the whole history. Hiring Desk checks that every table and every file arrived before it keeps the copy, then offers to open the team workbook. Your file is not changed. - Start afresh. Make a new, empty workbook file with File ▸ New Workbook… , then move it up as above. (Connecting to an empty database says \"the database is empty, no workbook was made in it yet\": the workbook has to be moved there first.) 4. Back the server up with the server's own tools ( pg dump ). Hiring Desk's automatic file backups are for workbook files; for a team workbook, use File ▸ Save a Copy… to keep a copy as a file as well. The same can be done on the command line, for example on the server itself: hiring-desk copy \"Our hiring.hiringdesk\" postgresql://sam@db.example.com/hiring"
 },
 {
 "page": "team-workbook.html",
-"anchor": "network-drives-and-synced-folders",
-"title": "Network drives and synced folders",
-"text": "You can open a workbook from a shared network drive, but only one person can use it at a time. Avoid folders synced by services such as Dropbox or OneDrive: if two computers change their copies, the sync service cannot merge them and one set of changes can be lost. Hiring Desk shows a note in the status bar when a workbook is in such a place. Keep the workbook on your own computer and use backups and Save a Copy… to move it."
+"anchor": "for-the-people-who-connect",
+"title": "For the people who connect",
+"text": "1. Choose File ▸ Connect to Team Workbook… . 2. Fill in the Server (its name or address, as you were told), the Port (5432 unless told otherwise), the Database , your User and your Password . 3. Tick Remember the password to keep it in your computer's password store (the keychain). Hiring Desk never writes it anywhere else. If your computer has no password store, the tick cannot be set and Hiring Desk asks for the password each time. 4. Click Connect . The title bar and the status bar then say which team workbook is open, such as \"hiring on db.example.com (Team workbook)\". Next time, the team workbook is under File ▸ Open Recent , and Hiring Desk reopens it when it starts."
+},
+{
+"page": "team-workbook.html",
+"anchor": "working-together",
+"title": "Working together",
+"text": "- Several people can have the team workbook open at once; nobody is locked out. - When someone else moves a candidate, changes an offer or saves a scorecard while you were looking at the same record, Hiring Desk does not let your change overwrite theirs. It says who changed it and when, changes nothing, and shows the record as it is now. Look at it again and make your change if it still makes sense. - Pages refresh when others change something you are looking at. - Pick your own name under Acting as , so the history says who did what."
+},
+{
+"page": "team-workbook.html",
+"anchor": "to-take-a-copy-away",
+"title": "To take a copy away",
+"text": "To work on a laptop without the server (when travelling, or to keep an archive), choose File ▸ Save a Copy… while the team workbook is open. The copy is an ordinary workbook file. Changes made in it do not go back to the server by themselves; to bring a copy back up, use Move to Team Server… into an empty database, or ask whoever set the server up."
+},
+{
+"page": "team-workbook.html",
+"anchor": "when-it-cannot-connect",
+"title": "When it cannot connect",
+"text": "Hiring Desk says what went wrong in plain words, in the Connect dialog: What it says What to do --- --- \"the server at … cannot be reached\" or \"did not answer in time\" Check the server's name and port, and that your computer is on the office network or VPN. \"the server refused the password\" Type it again; ask whoever set up the server to reset it. \"the database does not exist on the server\" Check its name; the person who set up the server can make it. \"the database is empty, no workbook was made in it yet\" Move a workbook there first (see above). \"permission denied\" or \"the server does not let this user in from here\" Your login may not use this database, or not from your computer; ask whoever set up the server. \"the server has too many connections open\" Try again in a little while. The connection was lost and what was being saved was undone Try again when the network is back; nothing was half saved. Network drives and synced folders (Dropbox, OneDrive) are not a way to share a workbook file : if two computers change their copies, one set of changes can be lost. Use a team workbook instead."
 },
 {
 "page": "keyboard.html",
