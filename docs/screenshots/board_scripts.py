@@ -12,9 +12,7 @@ chosen. Nothing outside a temporary folder is touched.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,52 +27,32 @@ PEOPLE = (
 
 
 def main() -> int:
-    os.environ["HIRING_DESK_HOME"] = tempfile.mkdtemp(prefix="hiring-desk-scripts-")
-    from PySide6.QtCore import QByteArray, QTimer
-    from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QApplication
+    sys.path.insert(0, str(HERE))
+    from demo_window import open_demo_window
 
-    from hiring_desk import bundled
     from hiring_desk.services.candidates import candidate_records
     from hiring_desk.services.candidates.record_checks import CandidateInput
-    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
     from hiring_desk.services.pipeline import stage_moves
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.team import team_members
+    from hiring_desk.store import Workbook
     from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-    from hiring_desk.ui.main_window import MainWindow
-    from hiring_desk.ui.settings import Settings
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("HiringDesk")
-    # Xvfb has no CJK fonts; a desktop has. The bundled face stands in for them.
-    fallback = bytes(bundled.read_bytes("fonts", "DroidSansFallback.ttf"))
-    QFontDatabase.addApplicationFontFromData(QByteArray(fallback))
-    path = Path(os.environ["HIRING_DESK_HOME"]) / "Northwind Demo.hiringdesk"
-    with create_demo_workbook(path) as demo:
-        manager = team_members.list_members(demo)[0]
-        senior = next(r for r in role_records.list_roles(demo) if r.title.startswith("Senior"))
-        chosen = 0
+    added: list[int] = []
+
+    def add_people(demo: Workbook) -> None:
+        role = next(r for r in role_records.list_roles(demo) if r.title.startswith("Senior"))
         for name, title, skills in PEOPLE:
             record = CandidateInput(name=name, current_title=title, skills=skills)
             created = candidate_records.create_candidate(demo, record)
-            stage_moves.apply(demo, created.id, senior.id)
-            chosen = chosen or created.id
-    settings = Settings()
-    settings.add_recent_file(path)
-    settings.set_acting_member(path, manager.id)
-    window = MainWindow(settings)
-    window.resize(*SIZE)
-    window.show()
-    window.open_initial(path)
-    window.retention_notice.dismiss()
+            stage_moves.apply(demo, created.id, role.id)
+            added.append(created.id)
 
-    def settle(ms: int = 500) -> None:
-        end = QTimer()
-        end.setSingleShot(True)
-        end.start(ms)
-        while end.isActive():
-            app.processEvents()
+    shown = open_demo_window(SIZE, prepare=add_people)
+    window, settle = shown.window, shown.settle
+    senior = next(
+        r for r in role_records.list_roles(shown.workbook) if r.title.startswith("Senior")
+    )
+    chosen = added[0]
 
     page = window.pages["candidates"]
     assert isinstance(page, CandidatesPage)

@@ -12,9 +12,7 @@ outside a temporary folder is touched.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "pages"
@@ -22,57 +20,21 @@ SIZE = (1280, 800)
 
 
 def main() -> int:
-    os.environ["HIRING_DESK_HOME"] = tempfile.mkdtemp(prefix="hiring-desk-pages-")
-    from PySide6.QtCore import QByteArray, QTimer
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    sys.path.insert(0, str(HERE.parent))
+    from demo_window import open_demo_window
 
-    from hiring_desk import bundled
     from hiring_desk.services.candidates.candidate_table import CandidateFilter, fetch_rows
-    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.team import team_members
     from hiring_desk.ui.areas import AREAS
     from hiring_desk.ui.candidates.candidates_page import CandidatesPage
-    from hiring_desk.ui.main_window import MainWindow
-    from hiring_desk.ui.settings import Settings
     from hiring_desk.ui.theme import apply_theme
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("HiringDesk")
-    # Xvfb has no CJK fonts; a desktop has. The bundled face stands in for them.
-    fallback = bytes(bundled.read_bytes("fonts", "DroidSansFallback.ttf"))
-    QFontDatabase.addApplicationFontFromData(QByteArray(fallback))
-    path = Path(os.environ["HIRING_DESK_HOME"]) / "Northwind Demo.hiringdesk"
-    with create_demo_workbook(path) as demo:
-        manager = team_members.list_members(demo)[0]
-    settings = Settings()
-    settings.add_recent_file(path)
-    settings.set_acting_member(path, manager.id)  # not asked; shown as "Acting as"
-    window = MainWindow(settings)
-    window.resize(*SIZE)
-    window.move(0, 0)
-    window.show()
-    window.open_initial(path)
-    workbook = window.workbook
-    assert workbook is not None
-    window.retention_notice.dismiss()
-    screen = QGuiApplication.primaryScreen()
+    shown = open_demo_window(SIZE)
+    window, workbook = shown.window, shown.workbook
     HERE.mkdir(exist_ok=True)
 
-    def settle(ms: int = 500) -> None:
-        end = QTimer()
-        end.setSingleShot(True)
-        end.start(ms)
-        while end.isActive():
-            app.processEvents()
-
     def shoot(name: str) -> None:
-        settle()
-        frame = window.frameGeometry()
-        picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        picture.save(str(HERE / name))
-        print(HERE / name)
+        shown.grab_frame(HERE / name)
 
     senior = next(r for r in role_records.list_roles(workbook) if r.title.startswith("Senior"))
     interviewing = next(

@@ -11,9 +11,7 @@ this script; nothing outside a temporary folder is touched.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,67 +20,26 @@ SIZE = (1100, 700)
 
 
 def main() -> int:
-    os.environ["HIRING_DESK_HOME"] = tempfile.mkdtemp(prefix="hiring-desk-shots-")
-    from PySide6.QtCore import QByteArray, QTimer
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
-    from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+    sys.path.insert(0, str(HERE))
+    from demo_window import open_demo_window
+    from PySide6.QtWidgets import QSplitter, QWidget
 
-    from hiring_desk import bundled
     from hiring_desk.services.candidates.candidate_table import CandidateFilter, fetch_rows
-    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
     from hiring_desk.services.email.messages import MessageSubject
     from hiring_desk.services.roles import role_records
-    from hiring_desk.services.team import team_members
     from hiring_desk.ui.candidates.candidates_page import CandidatesPage
     from hiring_desk.ui.email.compose import ComposeDialog
-    from hiring_desk.ui.main_window import MainWindow
     from hiring_desk.ui.offers.compare_dialog import CompareDialog
     from hiring_desk.ui.offers.offers_page import OffersPage
     from hiring_desk.ui.reports.reports_page import ReportsPage
     from hiring_desk.ui.roles.jd_editor import JDEditor
-    from hiring_desk.ui.settings import Settings
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("HiringDesk")
-    # Xvfb has no CJK fonts; a desktop has. The bundled face stands in for them.
-    fallback = bytes(bundled.read_bytes("fonts", "DroidSansFallback.ttf"))
-    QFontDatabase.addApplicationFontFromData(QByteArray(fallback))
-    path = Path(os.environ["HIRING_DESK_HOME"]) / "Northwind Demo.hiringdesk"
-    with create_demo_workbook(path) as demo:
-        manager = team_members.list_members(demo)[0]
-    settings = Settings()
-    settings.add_recent_file(path)
-    settings.set_acting_member(path, manager.id)  # not asked; shown as "Acting as"
-    window = MainWindow(settings)
-    window.resize(*SIZE)
-    window.move(40, 30)
-    window.show()
-    window.open_initial(path)
-    workbook = window.workbook
-    assert workbook is not None
-    window.retention_notice.dismiss()
-    screen = QGuiApplication.primaryScreen()
-
-    def settle(ms: int = 400) -> None:
-        end = QTimer()
-        end.setSingleShot(True)
-        end.start(ms)
-        while end.isActive():
-            app.processEvents()
+    shown = open_demo_window(SIZE, position=(40, 30))
+    window, workbook, manager_id = shown.window, shown.workbook, shown.manager_id
+    settle = shown.settle
 
     def shoot(name: str, dialog: QWidget | None = None) -> None:
-        settle()
-        if dialog is not None:
-            dialog.show()
-            dialog.raise_()
-            settle()
-        frame = window.frameGeometry()
-        picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        picture.save(str(HERE / name))
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
-        print(HERE / name)
+        shown.grab_frame(HERE / name, dialog)
 
     def area(key: str, then: Callable[[], None] | None = None) -> None:
         window.show_area(key)
@@ -127,7 +84,7 @@ def main() -> int:
     shoot("offers.png")
     sent = offers_page.selected_offer()
     assert sent is not None
-    about = MessageSubject(sent.candidate_id, offer_id=sent.id, sender_id=manager.id)
+    about = MessageSubject(sent.candidate_id, offer_id=sent.id, sender_id=manager_id)
     compose = ComposeDialog(workbook, about, "offer", window)
     compose.resize(760, 640)
     shoot("compose-email.png", compose)
