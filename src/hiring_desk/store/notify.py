@@ -201,7 +201,9 @@ class ChangeFollower:
                     self.listening.set()
                     self._listen(conn)
             except psycopg.Error as exc:
-                _log.info("Following changes: connection lost (%s); trying again", type(exc).__name__)
+                _log.info(
+                    "Following changes: connection lost (%s); trying again", type(exc).__name__
+                )
                 self._stop.wait(retry)
                 retry = min(retry * 2, self.MOST_RETRY)
 

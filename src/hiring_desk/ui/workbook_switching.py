@@ -20,6 +20,7 @@ from hiring_desk.services.workbook.locations import SERVER_BACKUPS
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
+from hiring_desk.ui.changes_elsewhere import ChangesElsewhere
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.team.acting_member import ActingMemberBox
@@ -68,6 +69,8 @@ class WorkbookSwitcher:
         assert isinstance(window, QWidget)
         self._window = window
         self._widget: QWidget = window  # the parent of the messages and dialogs
+        #: What others change on a team workbook, announced as the window's changes are.
+        self.changes_elsewhere = ChangesElsewhere(window)
 
     def open_initial(self, path: Path | None, pending: PendingOpen | None = None) -> None:
         """Open the workbook named on the command line, or the default one (or take it
@@ -210,6 +213,7 @@ class WorkbookSwitcher:
             self._window._nav_changed(self._window.nav.currentRow())
         self._window.location_notice.set_workbook(workbook)
         self._window.acting_member.set_workbook(workbook, ask=True)
+        self.changes_elsewhere.follow(workbook)
         self._window.check_retention(background=True)  # the page shows meanwhile
 
     def _start_folder(self) -> Path:
