@@ -275,7 +275,8 @@ def raw_import(conn: Any, data: bytes, mark: str = "?") -> None:
             "linkedin_url, github_url, portfolio_url, source, current_title, years_experience, "
             "salary_expectation_minor, salary_currency, salary_period, notice_weeks, notes, "
             "consent_method, created_at, updated_at) "
-            "VALUES (?, ?, lower(?), ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?, 'year', ?, ?, '', ?, ?)",
+            "VALUES (?, ?, lower(?), ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?, 'year', "
+            "?, ?, '', ?, ?)",
         ),
         [
             (

@@ -171,7 +171,8 @@ def _move_sequence(connection: sa.Connection, table: sa.Table) -> None:
     if sequence is not None:
         connection.execute(
             sa.text(
-                f"SELECT setval(:sequence, (SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
+                "SELECT setval(:sequence, "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
             ),
             {"sequence": sequence},
         )
