@@ -125,6 +125,8 @@ def announce_writes(engine: Engine) -> str:
             )
 
     def forget(conn: Any) -> None:
+        if conn.invalidated:  # a lost connection: its notes went with it (and asking
+            return  # for them would try to reconnect inside the failed transaction)
         conn.info.pop(_KINDS_KEY, None)
         conn.info.pop(MEMBER_KEY, None)
 
