@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks import generate
 from benchmarks.measure import Figure, Target, compare, figure, timed
@@ -257,19 +258,26 @@ def import_figure(rows: int, repeat: int, cache: Path) -> Figure:
     )
 
 
-def raw_import(conn: sqlite3.Connection, data: bytes) -> None:
-    """The lower bound: parse the CSV and insert candidates, skills and tags."""
+def raw_import(conn: Any, data: bytes, mark: str = "?") -> None:
+    """The lower bound: parse the CSV and insert candidates, skills and tags.
+
+    ``conn`` is a sqlite3 connection or a psycopg cursor (``mark="%s"``): the same
+    statements, with the driver's parameter mark."""
     reader = csv.reader(io.StringIO(data.decode("utf-8")))
     next(reader)
     people = list(reader)
     start = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM candidate").fetchone()[0]
     now = "2026-11-01 09:00:00.000000"
     conn.executemany(
-        "INSERT INTO candidate (id, name, sort_name, email, phone, location, postal_address, "
-        "linkedin_url, github_url, portfolio_url, source, current_title, years_experience, "
-        "salary_expectation_minor, salary_currency, salary_period, notice_weeks, notes, "
-        "consent_method, created_at, updated_at) "
-        "VALUES (?, ?, lower(?), ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?, 'year', ?, ?, '', ?, ?)",
+        _marked(
+            mark,
+            "INSERT INTO candidate (id, name, sort_name, email, phone, location, postal_address, "
+            "linkedin_url, github_url, portfolio_url, source, current_title, years_experience, "
+            "salary_expectation_minor, salary_currency, salary_period, notice_weeks, notes, "
+            "consent_method, created_at, updated_at) "
+            "VALUES (?, ?, lower(?), ?, ?, ?, '', ?, '', '', ?, ?, ?, ?, ?, 'year', "
+            "?, ?, '', ?, ?)",
+        ),
         [
             (
                 start + n,
@@ -293,13 +301,17 @@ def raw_import(conn: sqlite3.Connection, data: bytes) -> None:
         ],
     )
     conn.executemany(
-        "INSERT INTO candidate_skill (candidate_id, skill) VALUES (?, ?)",
+        _marked(mark, "INSERT INTO candidate_skill (candidate_id, skill) VALUES (?, ?)"),
         [(start + n, s.strip()) for n, p in enumerate(people) for s in p[10].split(",")],
     )
     conn.executemany(
-        "INSERT INTO candidate_tag (candidate_id, tag) VALUES (?, ?)",
+        _marked(mark, "INSERT INTO candidate_tag (candidate_id, tag) VALUES (?, ?)"),
         [(start + n, p[11]) for n, p in enumerate(people) if p[11]],
     )
+
+
+def _marked(mark: str, sql: str) -> str:
+    return sql.replace("?", mark)
 
 
 # -- pack ------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ class Figure:
     target: Target
     runs: int
     note: str = ""
+    #: Why the figure was not measured ("no server"); it then neither passes nor misses.
+    skipped: str = ""
 
     @property
     def ratio(self) -> float | None:

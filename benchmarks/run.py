@@ -40,6 +40,8 @@ class Plan:
     repeat: int = 5  # in-process figures
     fresh_repeat: int = 5  # fresh-process figures
     cache: Path = generate.CACHE_DIR
+    #: The PostgreSQL rows' databases start with this (kept between runs, as the cache).
+    pg_prefix: str = "hd_bench"
 
 
 FULL = Plan()
@@ -165,7 +167,7 @@ Step = Callable[[], list[Figure]]
 
 def steps(plan: Plan) -> dict[str, Step]:
     """Every group of figures by name, in the order they run."""
-    from benchmarks import figures, report_figure
+    from benchmarks import figures, pg_figures, report_figure
 
     def big() -> Path:
         return generate.ensure_workbook(plan.big, plan.cache)
@@ -186,6 +188,9 @@ def steps(plan: Plan) -> dict[str, Step]:
         ],
         "pack": lambda: [figures.pack_figure(big(), plan.pack_candidates, plan.repeat)],
         "report": lambda: [report_figure.report_figure(big(), plan.repeat, label)],
+        "postgres": lambda: pg_figures.postgres_figures(
+            plan.cache, plan.big, plan.import_rows, plan.repeat, plan.pg_prefix
+        ),
     }
 
 
@@ -211,6 +216,8 @@ COLUMNS = ("Figure", "Median", "Baseline", "Ratio", "Target", "Result")
 
 
 def _cells(f: Figure) -> tuple[str, ...]:
+    if f.skipped:
+        return (f.name, "", "", "", f.target_text, f.skipped)
     digits = 1 if f.unit in ("ms", "MB") else 3
     return (
         f.name,
@@ -295,8 +302,12 @@ def main(argv: list[str] | None = None) -> None:
     print(text_table(results))
     if args.markdown:
         args.markdown.write_text(markdown_report(results, plan), encoding="utf-8")
-    missed = sum(not f.passed for f in results)
-    print(f"\n{len(results) - missed} PASS, {missed} MISS", flush=True)
+    missed = sum(not f.passed and not f.skipped for f in results)
+    skipped = sum(bool(f.skipped) for f in results)
+    print(
+        f"\n{len(results) - missed - skipped} PASS, {missed} MISS, {skipped} not run",
+        flush=True,
+    )
     sys.stderr.flush()
     # Leave without the interpreter's teardown: PySide6 6.12.0 drops a reference to
     # True on every Signal.emit(), and after the figures' thousands of emits the

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
-from benchmarks import generate
+from benchmarks import generate, pg_workbook
 from benchmarks.measure import Figure, Target
 from benchmarks.run import Plan, markdown_report, run, text_table
 from PySide6.QtWidgets import QApplication
 
 
 def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplication) -> None:
+    prefix = f"hdtest_bench_{os.getpid()}"  # the tests' own databases, dropped below
     plan = Plan(
         big=50, small=40, import_rows=30, big_import_rows=60, pack_candidates=3, repeat=1,
-        fresh_repeat=1, cache=tmp_path,
+        fresh_repeat=1, cache=tmp_path, pg_prefix=prefix,
     )  # fmt: skip
 
-    results = run(plan)
+    try:
+        results = run(plan)
+    finally:
+        if pg_workbook.server_answers():
+            pg_workbook.drop_databases(prefix)
 
     names = [f.name for f in results]
     assert names[:3] == [
@@ -32,7 +38,12 @@ def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplic
     assert any(name.startswith("import 60 CSV rows") for name in names)
     assert any(name.startswith("interview pack, 3 candidates") for name in names)
     assert any(name.startswith("hiring report, 50 ") for name in names)
+    postgres = [f for f in results if f.name.startswith("PostgreSQL: ")]
+    assert len(postgres) == 12  # first page, search, 9 sorts, import
+    assert all(not f.skipped for f in postgres) == pg_workbook.server_answers()
     for f in results:
+        if f.skipped:
+            continue
         assert f.value > 0 and math.isfinite(f.value), f.name
         assert f.runs >= 1
     table = text_table(results)
@@ -62,6 +73,13 @@ def test_a_generated_workbook_holds_the_whole_history(tmp_path: Path) -> None:
     assert unsorted == (0,)
     assert indexed == 60
     assert generate.ensure_workbook(60, tmp_path, quiet=True) == path  # cached
+
+
+def test_a_row_not_run_says_why() -> None:
+    skipped = Figure(
+        "PostgreSQL: sort 50 by name", 0.0, None, "ms", Target(3.0), 0, skipped="no server"
+    )
+    assert "no server" in text_table([skipped])
 
 
 @pytest.mark.parametrize(

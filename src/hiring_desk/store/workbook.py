@@ -35,6 +35,7 @@ from hiring_desk.store.fileformat import APPLICATION_ID, check_is_workbook
 from hiring_desk.store.integrity import quick_check
 from hiring_desk.store.location import Location, ServerAddress, parse_location
 from hiring_desk.store.lock import WorkbookLock, real_path, same_file
+from hiring_desk.store.notify import MEMBER_KEY, ChangeFollower, Notice, announce_writes
 
 #: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
 ACTING_MEMBER = "acting_member_id"
@@ -70,6 +71,8 @@ class Workbook:
         #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
         self.acting_member_id: int | None = None
         self._on_close: dict[str, Callable[[], None]] = {}
+        #: A team workbook's writes notify the others (``store.notify``); its token.
+        self._origin = "" if self._file is not None or read_only else announce_writes(engine)
 
     @property
     def path(self) -> Path:
@@ -197,7 +200,20 @@ class Workbook:
         """A session in one transaction: committed on success, rolled back on error."""
         info = {ACTING_MEMBER: self.acting_member_id}
         with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
+            if self._origin:  # who made the change, for the notice sent at commit
+                session.connection().info[MEMBER_KEY] = self.acting_member_id
             yield session
+
+    def follow_changes(self, on_notice: Callable[[Notice], object]) -> bool:
+        """Call ``on_notice`` (on a thread of its own) each time another handle on this
+        team workbook commits a change, until the workbook is closed; False (and
+        nothing done) for a workbook file, which nobody else writes meanwhile."""
+        if not isinstance(self.location, ServerAddress):
+            return False
+        follower = ChangeFollower(self.location, on_notice, self._origin)
+        follower.start()
+        self.on_close("follow_changes", follower.stop)
+        return True
 
     @property
     def real_path(self) -> Path:

@@ -21,6 +21,7 @@ from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.services.workbook.passwords import PasswordRefusedError, with_remembered_password
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
+from hiring_desk.ui.changes_elsewhere import ChangesElsewhere
 from hiring_desk.ui.operations import (
     BackgroundOperation,
     Progress,
@@ -82,6 +83,8 @@ class WorkbookSwitcher:
         #: Team workbooks are opened on a worker thread, asking for a password if need be.
         self.server_opener = ServerOpener(window, self._switch_to, self._refuse)
         self.connect_dialog: ConnectDialog | None = None
+        #: What others change on a team workbook, announced as the window's changes are.
+        self.changes_elsewhere = ChangesElsewhere(window)
 
     def open_initial(self, path: Location | None, pending: PendingOpen | None = None) -> None:
         """Open the workbook named on the command line, or the default one (or take it
@@ -249,6 +252,7 @@ class WorkbookSwitcher:
             self._window._nav_changed(self._window.nav.currentRow())
         self._window.location_notice.set_workbook(workbook)
         self._window.acting_member.set_workbook(workbook, ask=True)
+        self.changes_elsewhere.follow(workbook)
         self._window.check_retention(background=True)  # the page shows meanwhile
 
     def _start_folder(self) -> Path:
