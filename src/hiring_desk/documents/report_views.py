@@ -19,6 +19,8 @@ class Bar:
     label: str
     value: float
     text: str
+    #: The pipeline stage the bar stands for (the window colours it as that stage).
+    stage: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hiring_desk.ui.theme import TextRole, is_dark, scaled_font
@@ -174,6 +174,20 @@ def paint_chips(
         x += size.width() + CHIP_GAP
 
 
+def stage_dot(stage: str, dark: bool, size: int = 12) -> QIcon:
+    """A round dot in ``stage``'s colour, for a list line about that stage (its words
+    say which stage: the dot only helps the eye)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(stage_colours(stage, dark).fill))
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class ChipRowDelegate(QStyledItemDelegate):
     """Draws a cell as a row of stage chips from the model's ``CHIPS_ROLE`` data
     (``centred`` in the cell, or from its left); the cell's display text stays for
@@ -189,7 +203,10 @@ class ChipRowDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        chips = index.data(CHIPS_ROLE) or []
+        chips = index.data(CHIPS_ROLE)
+        if chips is None:  # a model without chips (the lean first page): its text
+            super().paint(painter, option, index)
+            return
         plain = QStyleOptionViewItem(option)
         self.initStyleOption(plain, index)
         plain.text = ""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from tests.pdf_helpers import pdf_title, pdf_words
@@ -18,6 +18,7 @@ from hiring_desk.store import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.reports.reports_page import ReportsPage
+from hiring_desk.ui.stage_colours import stage_colours
 from hiring_desk.ui.theme import dark_palette
 
 LEFT = Qt.MouseButton.LeftButton
@@ -139,14 +140,23 @@ def test_an_empty_workbook_says_so_in_every_section(
 
 
 def test_the_bars_take_their_colours_from_the_palette(qtbot: QtBot, page: ReportsPage) -> None:
+    """The funnel's bars are stages: each in its stage's colour for the light or the
+    dark theme; a bar that is no stage (a source) in the palette's highlight."""
     chart = page.sections["funnel"].chart
+    assert chart.bars[0].stage == "applied"
     light = chart.grab().toImage()
     chart.setPalette(dark_palette())
     dark = chart.grab().toImage()
     rect = chart.bar_rect(0)
     x, y = int(rect.left() + chart.width() * 0.45), int(rect.center().y())
-    assert light.pixelColor(x, y) == page.palette().color(QPalette.ColorRole.Highlight)
-    assert dark.pixelColor(x, y) == dark_palette().color(QPalette.ColorRole.Highlight)
+    assert light.pixelColor(x, y) == QColor(stage_colours("applied", dark=False).fill)
+    assert dark.pixelColor(x, y) == QColor(stage_colours("applied", dark=True).fill)
+    sources = page.sections["sources"].chart
+    assert sources.bars and all(bar.stage is None for bar in sources.bars)
+    picture = sources.grab().toImage()
+    rect = sources.bar_rect(0)
+    x, y = int(rect.left() + sources.width() * 0.45), int(rect.center().y())
+    assert picture.pixelColor(x, y) == page.palette().color(QPalette.ColorRole.Highlight)
 
 
 def test_print_saves_the_chosen_report_as_a_pdf(

@@ -90,6 +90,7 @@ def _funnel(r: Report) -> ReportSection:
             s.label,
             s.reached,
             f"{s.reached}" + (f" ({percent(s.conversion)})" if s.conversion is not None else ""),
+            s.stage,
         )
         for s in r.funnel
     ]
@@ -105,7 +106,7 @@ def _funnel(r: Report) -> ReportSection:
 def _stage_times(r: Report) -> ReportSection:
     rows = _with_steps(r.stage_times, r.step_times, lambda t: (t.label, *_spread_cells(t.spread)))
     bars = [
-        Bar(t.label, t.spread.median, f"{days(t.spread.median)} days")
+        Bar(t.label, t.spread.median, f"{days(t.spread.median)} days", t.stage)
         for t in r.stage_times
         if t.spread is not None
     ]

@@ -40,6 +40,8 @@ from hiring_desk.ui.candidates.detail_sections import ProfileSection, SectionTab
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.message_history import MessageTextDialog, timeline_text
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
+from hiring_desk.ui.stage_colours import stage_dot
+from hiring_desk.ui.theme import is_dark
 from hiring_desk.ui.widgets import plain_label
 
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
@@ -201,7 +203,7 @@ class CandidateDetailPanel(QWidget):
         """Stage moves and messages made, newest first; a message's text opens on
         double-click (or Enter)."""
         assert self._workbook is not None
-        lines: list[tuple[datetime, str, MessageRecord | None]] = []
+        lines: list[tuple[datetime, str, MessageRecord | str | None]] = []
         for entry in stage_moves.timeline(self._workbook, candidate_id):
             text = f"{format_moment(entry.at, self._locale)} — {entry.role_title}: "
             text += entry.description
@@ -209,7 +211,7 @@ class CandidateDetailPanel(QWidget):
                 text += f" (by {entry.by})"
             if entry.note:
                 text += f"\n{entry.note}"
-            lines.append((as_utc(entry.at), text, None))
+            lines.append((as_utc(entry.at), text, entry.to_stage))
         for message in messages_of(self._workbook, candidate_id):
             lines.append((as_utc(message.made_at), timeline_text(message, self._locale), message))
         lines.sort(key=lambda line: line[0], reverse=True)  # stable: each list's order holds
@@ -218,9 +220,12 @@ class CandidateDetailPanel(QWidget):
             due = format_day(task.due_on, self._locale)
             state = "done" if task.done_at is not None else f"due {due}"
             self.timeline.addItem(f"Task ({state}): {task.title}")
+        dark = is_dark(self.palette())
         for _at, text, record in lines:
             item = QListWidgetItem(text)
-            if record is not None:
+            if isinstance(record, str):  # a move: a dot in the colour of its stage
+                item.setIcon(stage_dot(record, dark))
+            elif record is not None:
                 item.setData(MESSAGE_ROLE, record)
                 item.setToolTip("Double-click to read the message")
             self.timeline.addItem(item)

@@ -21,6 +21,7 @@ from hiring_desk.services.candidates.candidate_table import CandidateFilter, Can
 from hiring_desk.services.interviews import scorecards
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.operations import LatestQuery
+from hiring_desk.ui.stage_colours import CHIPS_ROLE
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -37,6 +38,8 @@ COLUMNS: list[tuple[str, SortKey]] = [
     ("Source", SortKey.SOURCE),
     ("Location", SortKey.LOCATION),
 ]
+#: The column that shows the stage (drawn as a chip: ``CHIPS_ROLE``).
+STAGE_COLUMN = next(n for n, (_title, key) in enumerate(COLUMNS) if key is SortKey.STAGE)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,9 @@ class CandidateTableModel(QAbstractTableModel):
             return "Mean scorecard rating (1-4) and the interviewers' recommendations"
         if role == Qt.ItemDataRole.TextAlignmentRole and key is SortKey.MATCH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CHIPS_ROLE and key is SortKey.STAGE:
+            row = self._rows[index.row()]
+            return [(row.stage, row.stage_label)] if row.stage else []
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self._rows[index.row()]

@@ -40,12 +40,13 @@ from hiring_desk.ui.candidates import (
 from hiring_desk.ui.candidates.candidate_detail import CandidateDetailPanel
 from hiring_desk.ui.candidates.candidate_dialog import CandidateDialog
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
-from hiring_desk.ui.candidates.candidate_model import CandidateTableModel
+from hiring_desk.ui.candidates.candidate_model import STAGE_COLUMN, CandidateTableModel
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.offers.compare_dialog import open_comparison
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
+from hiring_desk.ui.stage_colours import ChipRowDelegate
 from hiring_desk.ui.table_model import fit_columns, make_table_view
 from hiring_desk.ui.theme import SPACE_S
 from hiring_desk.ui.workbook import undo_stack
@@ -96,6 +97,8 @@ class CandidatesPage(QWidget):
         self.table = make_table_view("candidates_table")
         self.table.setAccessibleName("Candidates")
         self.table.setModel(self.model)
+        # The stage as a chip in its colour (its name on it).
+        self.table.setItemDelegateForColumn(STAGE_COLUMN, ChipRowDelegate(self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

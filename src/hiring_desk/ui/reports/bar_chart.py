@@ -1,9 +1,11 @@
 """A horizontal bar chart drawn with QPainter: a label, a bar, its number beside it.
 
 The colours come from the widget's palette (the highlight for the bars, the text
-colour for the words, a faint mix of the two for the track), so the chart reads
-in the light and the dark theme alike. Hovering a bar shows its label and number
-as a tooltip; the bars are also named for screen readers.
+colour for the words, a faint mix of the two for the track), and a bar that stands
+for a pipeline stage takes that stage's colour (``ui.stage_colours``, its label
+beside it), so the chart reads in the light and the dark theme alike. Hovering a
+bar shows its label and number as a tooltip; the bars are also named for screen
+readers.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from hiring_desk.documents.report_views import Bar
+from hiring_desk.ui.stage_colours import stage_colours
+from hiring_desk.ui.theme import is_dark
 
 ROW = 24  # height of one bar's row, in pixels
 BAR = 14
@@ -102,7 +106,10 @@ class BarChart(QWidget):
             painter.fillRect(QRectF(start, y, track, BAR), track_colour)
             length = track * max(bar.value, 0) / top
             if length > 0:
-                painter.fillRect(QRectF(start, y, max(length, 2), BAR), fill)
+                colour = (
+                    QColor(stage_colours(bar.stage, is_dark(palette)).fill) if bar.stage else fill
+                )
+                painter.fillRect(QRectF(start, y, max(length, 2), BAR), colour)
             painter.setPen(ink)
             painter.drawText(
                 QRectF(start + length + GAP / 2, n * ROW, self.width(), ROW),
