@@ -40,7 +40,8 @@ from hiring_desk.ui.theme import (
 UI = Path(hiring_desk.ui.__file__).parent
 #: The only modules that may spell out colours: the theme and the stage palette.
 COLOUR_MODULES = {"theme.py", "stage_colours.py"}
-HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
+#: "#b3261e", "#fff"; not a link's anchor ("first-hire.html#add-candidates").
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?(?![\w-])")
 
 
 @pytest.fixture
