@@ -311,11 +311,11 @@ def test_a_deleted_page_no_longer_listens(qtbot: QtBot) -> None:
 def test_many_background_jobs_each_deliver_once_and_are_let_go(qtbot: QtBot) -> None:
     """Hundreds of quick jobs in a row (as typing and printing make them): each one's
     outcome reaches the GUI thread once, and no job is kept once it has handed over."""
-    from hiring_desk.ui.operations import _Job
+    from hiring_desk.ui.worker_jobs import Job
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    kept_before = len(_Job._alive)  # jobs of earlier tests whose page went first
+    kept_before = len(Job._alive)  # jobs of earlier tests whose page went first
     got: list[int] = []
     for number in range(300):
         run_in_background(
@@ -323,4 +323,4 @@ def test_many_background_jobs_each_deliver_once_and_are_let_go(qtbot: QtBot) -> 
         )
     qtbot.waitUntil(lambda: len(got) == 300, timeout=20000)
     assert sorted(got) == list(range(300))
-    qtbot.waitUntil(lambda: len(_Job._alive) == kept_before, timeout=5000)
+    qtbot.waitUntil(lambda: len(Job._alive) == kept_before, timeout=5000)

@@ -20,10 +20,8 @@ Reads that follow typing (the candidate search) use ``LatestQuery``: the same
 worker job and error routing, no cursor and no progress dialog, and only the newest
 request's result is delivered.
 
-Every worker thread's outcome comes back to the GUI thread by a queued call
-(``QTimer.singleShot`` with a context object), never a signal: PySide6 6.12.0 loses
-a reference to ``True`` on every ``Signal.emit()``, which a search per keystroke
-would add up.
+Every worker thread's outcome comes back to the GUI thread through the one worker
+job of ``ui.worker_jobs`` (a queued call, never a signal).
 """
 
 from __future__ import annotations
@@ -34,13 +32,14 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Required, TypedDict, TypeVar, Unpack
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from hiring_desk.services.common.errors import ChangedMeanwhileError, ServiceError, ValidationError
 from hiring_desk.ui import excepthook, messages
 from hiring_desk.ui.changes import Change, change_hub
+from hiring_desk.ui.worker_jobs import start_job
 
 T = TypeVar("T")
 
@@ -216,7 +215,7 @@ class BackgroundOperation(QObject, Generic[T]):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._poll.start()
         self.dialog.setValue(0)
-        _start_job(
+        start_job(
             QThreadPool.globalInstance(), self, lambda: self._work(self.progress), self.deliver
         )
 
@@ -328,7 +327,7 @@ class LatestQuery(QObject):
         self._generation += 1
         self._waiting = True
         self._pool.clear()  # queued and not started: never needed now
-        _start_job(self._pool, self, query, functools.partial(self.deliver, self._generation))
+        start_job(self._pool, self, query, functools.partial(self.deliver, self._generation))
 
     def cancel(self) -> None:
         """Drop the result of every query started so far."""
@@ -351,58 +350,6 @@ class LatestQuery(QObject):
             _show_failure(window, error, self._failure_title)
             return
         self._on_result(result)
-
-
-Deliver = Callable[[object, BaseException | None], None]
-
-
-def _start_job(
-    pool: QThreadPool, context: QObject, work: Callable[[], object], deliver: Deliver
-) -> None:
-    """Run ``work`` on ``pool``; then ``deliver(result, error)`` on ``context``'s thread."""
-    pool.start(_Job(work, context, deliver))
-
-
-class _Job(QRunnable):
-    """The one worker job: runs the work, hands its outcome to the GUI thread.
-
-    The pool does not delete the job (``autoDelete`` off): a Python-made runnable
-    deleted by Qt on the worker thread, after ``run`` returned, crashed the process
-    now and then. The job keeps itself in ``_alive`` until its outcome has been
-    handed over, and is let go on the GUI thread. A job whose context (a page) was
-    deleted before the hand-over is kept: Qt drops the call, and the job with it
-    is not worth a crash to reclaim.
-    """
-
-    _alive: ClassVar[set[_Job]] = set()
-
-    def __init__(self, work: Callable[[], object], context: QObject, deliver: Deliver) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self._work = work
-        self._context = context
-        self._deliver = deliver
-        _Job._alive.add(self)
-
-    def run(self) -> None:
-        result: object = None
-        error: BaseException | None = None
-        try:
-            result = self._work()
-        except BaseException as exc:  # handed to the GUI thread, shown there
-            error = exc
-        context, deliver = self._context, self._deliver
-
-        def hand_over() -> None:
-            _Job._alive.discard(self)
-            deliver(result, error)
-
-        # Queued to the context's (GUI) thread; dropped by Qt if the context is gone
-        # by then. RuntimeError: it is gone already, and nobody is waiting.
-        try:
-            QTimer.singleShot(0, context, hand_over)
-        except RuntimeError:
-            _Job._alive.discard(self)
 
 
 __all__ = [
