@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiring_desk.domain.vocab import RoleStatus
+from hiring_desk.services.offers.offer_status import AcceptResult
 from hiring_desk.services.team.team_members import MemberInfo
+from hiring_desk.ui import messages
 from hiring_desk.ui.widgets import plain_label
 
 
@@ -98,3 +103,22 @@ class FillRoleDialog(QDialog):
 
     def _update(self) -> None:
         self.go.setEnabled(bool(self.reason_text()))
+
+
+def ask_to_fill_role(
+    parent: QWidget, result: AcceptResult, reasons: Callable[[], list[str]]
+) -> str | None:
+    """After an accepted offer: whether to mark the role filled, and (when applications
+    are still open on it) the reason they are closed with; None: not now."""
+    open_count = len(result.open_application_ids)
+    if open_count:
+        dialog = FillRoleDialog(parent, result.role_title, result.headcount, open_count, reasons())
+        return dialog.reason_text() if dialog.exec() else None
+    if result.role_status == RoleStatus.FILLED.value or not messages.confirm(
+        parent,
+        "Role Filled",
+        f"With this hire every place in '{result.role_title}' is taken. Mark the role filled?",
+        "Mark Filled",
+    ):
+        return None
+    return ""

@@ -28,7 +28,7 @@ from hiring_desk.domain.offer_rules import (
     STATUS_ORDER,
     allowed_targets,
 )
-from hiring_desk.domain.vocab import OfferStatus, RoleStatus
+from hiring_desk.domain.vocab import OfferStatus
 from hiring_desk.services.offers import offer_records, offer_status
 from hiring_desk.services.offers.offer_records import OfferSummary
 from hiring_desk.services.offers.offer_status import AcceptResult
@@ -42,10 +42,7 @@ from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_intervie
 from hiring_desk.ui.offers import offer_emails
 from hiring_desk.ui.offers.offer_columns import offer_columns
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
-from hiring_desk.ui.offers.offer_prompts import (
-    ApproveDialog,
-    FillRoleDialog,
-)
+from hiring_desk.ui.offers.offer_prompts import ApproveDialog, ask_to_fill_role
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import (
@@ -342,25 +339,8 @@ class OffersPage(QWidget):
 
     def _offer_to_fill(self, workbook: Workbook, result: AcceptResult) -> None:
         """Ask to mark the role filled and close the applications still open."""
-        open_count = len(result.open_application_ids)
-        reason = ""
-        if open_count:
-            dialog = FillRoleDialog(
-                self,
-                result.role_title,
-                result.headcount,
-                open_count,
-                stage_moves.rejection_reasons(workbook),
-            )
-            if not dialog.exec():
-                return
-            reason = dialog.reason_text()
-        elif result.role_status == RoleStatus.FILLED.value or not messages.confirm(
-            self,
-            "Role Filled",
-            f"With this hire every place in '{result.role_title}' is taken. Mark the role filled?",
-            "Mark Filled",
-        ):
+        reason = ask_to_fill_role(self, result, lambda: stage_moves.rejection_reasons(workbook))
+        if reason is None:
             return
         self._run(
             "Cannot Fill the Role",
