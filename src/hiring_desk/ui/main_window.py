@@ -13,32 +13,28 @@ checks what is loaded when the window first paints.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hiring_desk import APP_NAME, __version__
+from hiring_desk import APP_NAME
 from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS, NAV_STYLE, LazyPages, build_area_page
 from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
 from hiring_desk.ui.settings import Settings
-from hiring_desk.ui.shortcuts import make_action, standard_keys
-from hiring_desk.ui.workbook.recent_menu import RecentMenu
+from hiring_desk.ui.window_menus import MenuBarWindow
 
 if TYPE_CHECKING:
     from hiring_desk.services.workbook.locations import Location
@@ -57,7 +53,7 @@ class Page(Protocol):
 FIRST_SIZE = (1100, 700)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuBarWindow):
     def __init__(self, settings: Settings, *, deferred: bool = False) -> None:
         """Build the window; with ``deferred``, only its shell (see the module's note)."""
         super().__init__()
@@ -139,69 +135,6 @@ class MainWindow(QMainWindow):
         return self.switcher
 
     # -- construction --------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.new_action = make_action(
-            self, "&New Workbook…", lambda: self._switcher().new_workbook(), keys.New
-        )
-        self.close_action = make_action(
-            self, "C&lose Workbook", self.close_workbook, standard_keys(keys.Close, "Ctrl+W")
-        )
-        self.open_action = make_action(
-            self, "&Open…", lambda: self._switcher().open_workbook_dialog(), keys.Open
-        )
-        self.connect_action = make_action(
-            self, "Connect to &Team Workbook…", lambda: self._switcher().connect_to_team_workbook()
-        )
-        self.save_copy_action = make_action(
-            self,
-            "Save a &Copy…",
-            lambda: self._switcher().save_copy(),
-            standard_keys(keys.SaveAs, "Ctrl+Shift+S"),
-        )
-        self.backups_action = make_action(
-            self, "&Backups…", lambda: self._switcher().show_backups()
-        )
-        self.move_action = make_action(
-            self, "Move to Team &Server…", lambda: self._switcher().move_to_server()
-        )
-        self.quit_action = make_action(
-            self, "&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q")
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.about_action = make_action(self, f"&About {APP_NAME}", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.area_actions: list[QAction] = []
-        for number, (key, label, _icon) in enumerate(AREAS, start=1):
-            text = f"&{number} {label.replace('&', '&&')}"  # "Team && Company": no mnemonic
-            action = make_action(self, text, functools.partial(self.show_area, key))
-            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
-            action.setObjectName(f"go_{key}")
-            self.area_actions.append(action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = RecentMenu(self.settings, self)
-        self.recent_menu.open_requested.connect(lambda at: self._switcher().open_location(at))
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.connect_action)
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_copy_action)
-        file_menu.addAction(self.move_action)
-        file_menu.addAction(self.backups_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("&Edit")  # filled by finish_building
-        self.view_menu = bar.addMenu("&View")
-        for action in self.area_actions:
-            self.view_menu.addAction(action)
-        self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction(self.about_action)
 
     def _build_body(self) -> None:
         self.nav = QListWidget()
@@ -442,16 +375,6 @@ class MainWindow(QMainWindow):
             show_workbook_names(self, self.workbook_label, workbook)
 
     # -- Help menu -----------------------------------------------------------------
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>An offline hiring workbook: a role's requirements, its job description, "
-            "every candidate, interviews and offers, in one file on your computer.</p>"
-            "<p>No server and no account: nothing leaves this computer.</p>",
-        )
 
     # -- closing -------------------------------------------------------------------
 
