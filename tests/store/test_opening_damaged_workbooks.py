@@ -20,7 +20,7 @@ from hiring_desk.store.integrity import check_workbook
 
 
 def _corrupt_table_page(path: Path) -> None:
-    """Garbage in the middle of the page holding the team_member rows."""
+    """Garbage over the last three quarters of the team_member table's root page."""
     conn = sqlite3.connect(str(path))
     try:
         root = conn.execute(
@@ -42,7 +42,9 @@ def _corrupt_every_page_after_the_first(path: Path) -> None:
 
 def _garble(path: Path, pages: list[int], page_size: int) -> None:
     data = bytearray(path.read_bytes())
-    garbage = bytes((i * 37 + 11) % 256 for i in range(page_size // 2))
+    # From a quarter in to the page's end: a leaf's rows and an interior page's
+    # pointers (kept at the end of the page) are both hit.
+    garbage = bytes((i * 37 + 11) % 256 for i in range(page_size - page_size // 4))
     for page in pages:
         start = (page - 1) * page_size + page_size // 4
         data[start : start + len(garbage)] = garbage

@@ -204,8 +204,8 @@ SERVER_LOST = Failure(
     "(what was being saved was undone, not half-saved)",
 )
 SERVER_REFUSED = Failure(
-    "the server did not allow this (permission denied)",
-    "ask the server's administrator for the rights this needs",
+    "you don't have permission to do this on this team workbook, and nothing was changed",
+    "ask one of its admins if your role should allow it",
 )
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 #: The newest revision this version of the app knows (checked by a test
 #: against the revision files).
-SCHEMA_HEAD = "0010_record_versions"
+SCHEMA_HEAD = "0011_team_access"
 
 #: Every revision this version knows, oldest first (also checked by a test).
 KNOWN_REVISIONS: tuple[str, ...] = (
@@ -33,6 +33,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_today_and_tasks",
     "0009_role_stages",
     "0010_record_versions",
+    "0011_team_access",
 )
 
 

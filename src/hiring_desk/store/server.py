@@ -41,6 +41,7 @@ from hiring_desk.store.fileformat import MARKER_TABLE
 from hiring_desk.store.location import ServerAddress
 
 if TYPE_CHECKING:
+    from hiring_desk.store.access import Access
     from hiring_desk.store.integrity import CheckReport
 
 #: The format recorded in the marker table (``fileformat.MARKER_TABLE``).
@@ -90,7 +91,9 @@ def database_state(engine: Engine, address: ServerAddress) -> tuple[str, str | N
     """(``EMPTY`` | ``WORKBOOK`` | ``FOREIGN``, the workbook's revision or None).
 
     Only tables in the connection's schemas count (``current_schemas``): an empty
-    database is one with no tables of its own. Connection errors are turned into
+    database is one with no tables of its own. They are listed from the catalog,
+    which shows every table, not only those the login was granted: a login not on
+    a workbook's team is told so (``not_on_team``), not that the database is empty. Connection errors are turned into
     words (``server_error``).
     """
     try:
@@ -99,8 +102,8 @@ def database_state(engine: Engine, address: ServerAddress) -> tuple[str, str | N
                 str(row[0])
                 for row in connection.execute(
                     text(
-                        "SELECT table_name FROM information_schema.tables "
-                        "WHERE table_schema = ANY (current_schemas(false))"
+                        "SELECT tablename FROM pg_catalog.pg_tables "
+                        "WHERE schemaname = ANY (current_schemas(false))"
                     )
                 )
             }
@@ -113,9 +116,36 @@ def database_state(engine: Engine, address: ServerAddress) -> tuple[str, str | N
             ).scalar_one_or_none()
             return WORKBOOK, str(revision) if revision is not None else None
     except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # a workbook it may not read
+            raise not_on_team(address) from None
         raise server_error(address, exc) from None
     except psycopg.Error as exc:
         raise server_error(address, exc) from None
+
+
+def not_on_team(address: ServerAddress, login: str | None = None) -> WorkbookUnavailableError:
+    """The refusal for a login the workbook's team does not include."""
+    who = login or address.user or "this login"
+    return WorkbookUnavailableError(
+        address,
+        f"the login {who} is not on this workbook's team; ask one of its admins to add "
+        f"you (hiring-desk team add NAME --login {who} --role ROLE)",
+    )
+
+
+def sign_in(engine: Engine, address: ServerAddress) -> Access:
+    """Who the engine's login is on the team workbook, and what they may do
+    (``store.access``); a login not on the team is refused."""
+    from hiring_desk.store.access import read_access
+
+    try:
+        with engine.connect() as connection:
+            access = read_access(connection)
+    except DBAPIError as exc:
+        raise server_error(address, exc) from None
+    if not access.role:
+        raise not_on_team(address, access.login)
+    return access
 
 
 def refuse_foreign(address: ServerAddress) -> NotAWorkbookError:
@@ -258,6 +288,7 @@ def _upgrade(engine: Engine, address: ServerAddress, revision: str | None) -> No
     PostgreSQL undoes a failed upgrade completely (its DDL is transactional)."""
     try:
         migrate.upgrade(engine)
+        _grant_new_tables(engine)
     except DBAPIError as exc:
         failure = server_error(address, exc)
         if revision is None:
@@ -267,6 +298,15 @@ def _upgrade(engine: Engine, address: ServerAddress, revision: str | None) -> No
             f"upgrading from schema {revision} failed and was undone; "
             f"the database is unchanged ({failure.reason})",
         ) from None
+
+
+def _grant_new_tables(engine: Engine) -> None:
+    """After an upgrade, the team's groups (if it has them) get the new tables too."""
+    from hiring_desk.store import access
+
+    with engine.begin() as connection:
+        if access.groups_exist(connection):
+            access.apply_grants(connection)
 
 
 def check_server(address: ServerAddress) -> CheckReport:

@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -37,6 +39,9 @@ from hiring_desk.store.location import Location, ServerAddress, parse_location
 from hiring_desk.store.lock import WorkbookLock, real_path, same_file
 from hiring_desk.store.notify import MEMBER_KEY, ChangeFollower, Notice, announce_writes
 
+if TYPE_CHECKING:
+    from hiring_desk.store.access import Access
+
 #: The ``Session.info`` key holding the acting team member's id (services.audit reads it).
 ACTING_MEMBER = "acting_member_id"
 
@@ -57,6 +62,7 @@ class Workbook:
         lock: WorkbookLock | None,
         *,
         read_only: bool = False,
+        access: Access | None = None,
     ) -> None:
         self.location: Location = location
         self._file = location if isinstance(location, Path) else None
@@ -70,6 +76,16 @@ class Workbook:
         #: The team member using this handle (None: nobody chosen). Every session
         #: from ``transaction()`` carries it as ``session.info[ACTING_MEMBER]``.
         self.acting_member_id: int | None = None
+        #: Who signed in to a team workbook and what they may do (None: a workbook
+        #: file, one user who may do everything). Their member is the acting one.
+        self.access = access
+        if access is not None:
+            self.acting_member_id = access.member_id
+        self._session_class = Session
+        if access is not None and not access.sees_salaries:
+            from hiring_desk.store.salary_hiding import SalaryHidingSession
+
+            self._session_class = SalaryHidingSession
         self._on_close: dict[str, Callable[[], None]] = {}
         #: A team workbook's writes notify the others (``store.notify``); its token.
         self._origin = "" if self._file is not None or read_only else announce_writes(engine)
@@ -106,7 +122,7 @@ class Workbook:
         if isinstance(location, ServerAddress):
             from hiring_desk.store import server
 
-            return cls(location, server.open_server(location), None)
+            return cls._signed_in(location, server.open_server(location))
         path = location
         if not path.exists():
             raise NotAWorkbookError(path, "the file does not exist")
@@ -133,7 +149,8 @@ class Workbook:
         if isinstance(location, ServerAddress):
             from hiring_desk.store import server
 
-            return cls(location, server.open_server(location, read_only=True), None, read_only=True)
+            engine = server.open_server(location, read_only=True)
+            return cls._signed_in(location, engine, read_only=True)
         path = location
         if not path.exists():
             raise NotAWorkbookError(path, "the file does not exist")
@@ -158,7 +175,7 @@ class Workbook:
         if isinstance(location, ServerAddress):
             from hiring_desk.store import server
 
-            return cls(location, server.create_server(location), None)
+            return cls._signed_in(location, server.create_server(location))
         path = location
         if path.exists():
             raise WorkbookExistsError(path, "a file with this name already exists")
@@ -187,11 +204,23 @@ class Workbook:
         if isinstance(location, ServerAddress):
             from hiring_desk.store import server
 
-            return cls(location, server.open_or_create_server(location), None)
+            return cls._signed_in(location, server.open_or_create_server(location))
         path = location
         if path.exists():
             return cls.open(path, backup_dir=backup_dir)
         return cls.create(path)
+
+    @classmethod
+    def _signed_in(cls, address: ServerAddress, engine: Engine, *, read_only: bool = False) -> Workbook:
+        """A team workbook's handle, its login's access read (``store.access``)."""
+        from hiring_desk.store import server
+
+        try:
+            access = server.sign_in(engine, address)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(address, engine, None, read_only=read_only, access=access)
 
     # -- using ------------------------------------------------------------------
 
@@ -199,7 +228,10 @@ class Workbook:
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
         info = {ACTING_MEMBER: self.acting_member_id}
-        with Session(self.engine, expire_on_commit=False, info=info) as session, session.begin():
+        with (
+            self._session_class(self.engine, expire_on_commit=False, info=info) as session,
+            session.begin(),
+        ):
             if self._origin:  # who made the change, for the notice sent at commit
                 session.connection().info[MEMBER_KEY] = self.acting_member_id
             yield session

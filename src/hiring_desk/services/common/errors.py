@@ -29,6 +29,11 @@ class InUseError(ServiceError):
     """The record cannot be removed because other records refer to it."""
 
 
+class PermissionDeniedError(ServiceError):
+    """The signed-in person's role on a team workbook does not allow this; nothing was
+    changed. The message says "You don't have permission to ..."."""
+
+
 class ChangedMeanwhileError(ServiceError):
     """Someone else changed the record after it was shown; nothing was changed.
 

@@ -19,6 +19,12 @@ class TeamMember(SQLModel, table=True):
     title: str = ""
     email: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    #: On a team workbook: the person's PostgreSQL login (None: they do not sign in).
+    login: str | None = Field(default=None, unique=True, index=True)
+    #: What they may do there (``store.access.ROLES``); "" without a login.
+    access_role: str = ""
+    #: When they were removed from the team (their login disabled, their history kept).
+    removed_at: datetime | None = None
 
 
 class CompanyProfile(SQLModel, table=True):
@@ -63,3 +69,5 @@ class AuditEvent(SQLModel, table=True):
     entity: str
     entity_id: int | None = None
     detail: str = ""
+    #: The login that made the change on a team workbook (set by the server); "" in a file.
+    login: str = ""
