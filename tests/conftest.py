@@ -22,6 +22,8 @@ from tests.engines import PgServer, engine_names
 from hiring_desk import clock
 
 if TYPE_CHECKING:
+    from tests.team_logins import Team
+
     from hiring_desk.store import Workbook
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -192,3 +194,13 @@ def shared_demo(
     shutil.copy(demo_file, copy)
     with Workbook.open(copy) as workbook:
         yield workbook
+
+
+@pytest.fixture
+def team(pg_server: PgServer) -> Iterator[Team]:
+    """A team workbook (a copy of the demo on the test server) with a person signed in
+    as each role (``tests/team_logins.py``); on PostgreSQL always."""
+    from tests.team_logins import make_team
+
+    with pg_server.team_database() as url:
+        yield make_team(url)

@@ -113,6 +113,33 @@ class PgServer:
             found = _OURS.match(str(name))
             if found and not _alive(int(found.group(1))):
                 self._drop(str(name))
+        for (name,) in self._execute(  # team logins and groups (tests/team_logins.py)
+            f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{_PREFIX}%' "
+            f"OR rolname LIKE 'hd_{_PREFIX}%'"
+        ):
+            found = _OURS.match(str(name).removeprefix("hd_"))
+            if found and not _alive(int(found.group(1))):
+                with contextlib.suppress(Exception):  # still used by a live database
+                    self.drop_role(str(name))
+
+    def drop_role(self, name: str) -> None:
+        self._execute(f'DROP ROLE IF EXISTS "{name}"')
+
+    @contextlib.contextmanager
+    def team_database(self) -> Iterator[str]:
+        """A new copy of the demo (its URL), dropped when the block ends, with the group
+        roles and logins a team made in it (``hdtest_<pid>_<n>_...``)."""
+        name = self._new_name()
+        self._create(name, self._template("demo"))
+        try:
+            yield self.url(name)
+        finally:
+            self._drop(name)
+            for (role,) in self._execute(
+                f"SELECT rolname FROM pg_roles WHERE rolname LIKE '{name}\\_%' "
+                f"OR rolname LIKE 'hd\\_{name}\\_%'"
+            ):
+                self.drop_role(str(role))
 
     def _later(self, job: Callable[[], None]) -> None:
         """Run ``job`` on the helper thread (started on first use), one job at a time."""

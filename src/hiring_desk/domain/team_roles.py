@@ -85,5 +85,5 @@ def allows(role: TeamRole, permission: Permission, *, manages_role: bool = False
 
 
 def refusal(role: TeamRole, permission: Permission) -> str:
-    """"You don't have permission to ...", naming the role."""
+    """ "You don't have permission to ...", naming the role."""
     return f"You don't have permission to {permission.value} (your role: {role.label})."

@@ -211,7 +211,9 @@ class Workbook:
         return cls.create(path)
 
     @classmethod
-    def _signed_in(cls, address: ServerAddress, engine: Engine, *, read_only: bool = False) -> Workbook:
+    def _signed_in(
+        cls, address: ServerAddress, engine: Engine, *, read_only: bool = False
+    ) -> Workbook:
         """A team workbook's handle, its login's access read (``store.access``)."""
         from hiring_desk.store import server
 
