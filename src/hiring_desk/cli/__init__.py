@@ -33,6 +33,7 @@ from hiring_desk.cli import (  # noqa: F401  (registers)
     privacy_commands,
     report_commands,
     stage_commands,
+    team_commands,
     today_command,
 )
 from hiring_desk.cli.output import fail, one_line, os_error_message

@@ -246,6 +246,7 @@ def _audit_record(entry: AuditEntry) -> dict[str, Json]:
         "id": entry.id,
         "at": _utc(entry.at).isoformat(),
         "who": entry.who,
+        "login": entry.login,
         "action": entry.action,
         "entity": entry.entity,
         "entity_id": entry.entity_id,

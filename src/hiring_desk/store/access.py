@@ -250,6 +250,20 @@ def login_exists(connection: Connection, login: str) -> bool:
     return _exists(connection, login)
 
 
+def owns_workbook(connection: Connection, login: str) -> bool:
+    """True when ``login`` made the workbook (owns its tables) or is a superuser: an
+    admin whatever the team list says. False for a login the server does not have."""
+    owns = connection.execute(
+        text(
+            "SELECT CASE WHEN r.rolsuper THEN true ELSE pg_has_role(r.oid, (SELECT relowner "
+            "FROM pg_class WHERE oid = 'hiring_desk_workbook'::regclass), 'USAGE') END "
+            "FROM pg_roles r WHERE r.rolname = :login"
+        ),
+        {"login": login},
+    ).scalar_one_or_none()
+    return bool(owns)
+
+
 def one_time_password() -> str:
     """A password to hand over once (the person changes it when they first sign in)."""
     return secrets.token_urlsafe(12)

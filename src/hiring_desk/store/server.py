@@ -186,7 +186,17 @@ def server_error(address: ServerAddress, error: BaseException) -> WorkbookError:
         return PasswordRefusedError(address, _BY_SQLSTATE["28P01"])
     if state in _BY_SQLSTATE:
         return WorkbookUnavailableError(address, _BY_SQLSTATE[state].format(db=address.database))
-    if "does not exist" in message and "database" in message:
+    if "not permitted to log in" in message:
+        reason = (
+            f"the login {address.user} may not sign in (it was removed from the team or "
+            "disabled); ask one of the workbook's admins"
+        )
+    elif "does not exist" in message and "role" in message:
+        reason = (
+            f"the server has no login named {address.user}; check the user name, or ask "
+            "one of the workbook's admins to add you"
+        )
+    elif "does not exist" in message and "database" in message:
         reason = _BY_SQLSTATE["3D000"].format(db=address.database)
     elif "pg_hba.conf" in message:
         reason = _BY_SQLSTATE["28000"]

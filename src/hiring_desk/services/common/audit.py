@@ -1,6 +1,9 @@
 """Recording who changed what, inside the caller's transaction; reading the log back.
 
-Who acted: the window lets the person at the keyboard choose which team member
+Who acted: on a team workbook, the person signed in: their member is set from
+their login when it is opened, and the server writes the login itself into every
+event (``audit_event.login``, revision 0011), whatever the app sends. In a
+workbook file the window lets the person at the keyboard choose which team member
 they are. That choice lives on the open ``Workbook`` handle
 (``workbook.acting_member_id``, set through ``set_acting_member``), and every
 session ``workbook.transaction()`` opens carries it in
@@ -42,6 +45,15 @@ class AuditEntry:
     action: str
     entity: str
     entity_id: int | None
+    #: The login that made the change on a team workbook ("" in a workbook file).
+    login: str = ""
+
+
+def _who(name: str | None, login: str, actor: str) -> str:
+    """"Name (login)" on a team workbook, the name in a file; else the login or actor."""
+    if name and login:
+        return f"{name} ({login})"
+    return name or login or actor
 
 
 def record(
@@ -96,7 +108,8 @@ def set_acting_member(workbook: Workbook, member_id: int | None) -> None:
 
 
 def list_events(workbook: Workbook, limit: int | None = None) -> list[AuditEntry]:
-    """The newest events first: when, who (member name, or the named non-person actor)."""
+    """The newest events first: when, who (member name and login, or the login alone for
+    a team workbook's owner, or the named non-person actor)."""
     statement = (
         select(AuditEvent, col(TeamMember.name))
         .outerjoin(TeamMember, col(TeamMember.id) == col(AuditEvent.member_id))
@@ -109,10 +122,11 @@ def list_events(workbook: Workbook, limit: int | None = None) -> list[AuditEntry
             AuditEntry(
                 id=event.id or 0,
                 at=event.at,
-                who=name or event.actor,
+                who=_who(name, event.login, event.actor),
                 action=event.action,
                 entity=event.entity,
                 entity_id=event.entity_id,
+                login=event.login,
             )
             for event, name in session.exec(statement)
         ]

@@ -74,9 +74,10 @@ def bump(session: Session, row: Versioned, expected: int | None, describe: Descr
 def last_change(
     session: Session, entity: str, entity_id: int, actions: Sequence[str]
 ) -> tuple[str, datetime | None]:
-    """Who made the newest of ``actions`` to the record, and when ("Someone" if unknown)."""
+    """Who made the newest of ``actions`` to the record, and when: their name, else the
+    login that made it (a team workbook's owner), else "Someone"."""
     found = session.exec(
-        select(AuditEvent.at, TeamMember.name)
+        select(AuditEvent.at, TeamMember.name, AuditEvent.login)
         .outerjoin(TeamMember, col(TeamMember.id) == col(AuditEvent.member_id))
         .where(
             AuditEvent.entity == entity,
@@ -88,8 +89,8 @@ def last_change(
     ).first()
     if found is None:
         return "Someone", None
-    at, name = found
-    return name or "Someone", at
+    at, name, login = found
+    return name or login or "Someone", at
 
 
 def meanwhile(who: str, did: str, at: datetime | None) -> str:

@@ -116,6 +116,7 @@ def add_person(workbook: Workbook, name: str, login: str, role: str) -> Added:
         raise ValidationError(errors)
     with workbook.transaction() as session, _server_refusals(login):
         connection = session.connection()
+        _not_the_owner(session, login, "added with another role")
         access.set_up_groups(connection)
         member = session.exec(select(TeamMember).where(TeamMember.login == login)).first()
         if member is not None and member.removed_at is None:
@@ -196,20 +197,9 @@ def _signed_in_member(session: Session, login: str) -> TeamMember:
 
 
 def _not_the_owner(session: Session, login: str, what: str) -> None:
-    from sqlalchemy import text
+    from hiring_desk.store import access
 
-    owns = (
-        session.connection()
-        .execute(
-            text(
-                "SELECT pg_has_role(:login, (SELECT relowner FROM pg_class "
-                "WHERE oid = 'hiring_desk_workbook'::regclass), 'USAGE')"
-            ),
-            {"login": login},
-        )
-        .scalar_one()
-    )
-    if owns:
+    if access.owns_workbook(session.connection(), login):
         raise ServiceError(
             f"{login} made this workbook and is always one of its admins; it cannot be {what}."
         )
