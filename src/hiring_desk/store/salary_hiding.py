@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Select, event
 from sqlalchemy.orm import ORMExecuteState, defer
 from sqlmodel import Session
 
@@ -35,9 +35,10 @@ class SalaryHidingSession(Session):
 
 @event.listens_for(SalaryHidingSession, "do_orm_execute")
 def _leave_out_salaries(state: ORMExecuteState) -> None:
-    if not state.is_select:
+    statement = state.statement
+    if not state.is_select or not isinstance(statement, Select):
         return
-    loaded = {description.get("expr") for description in state.statement.column_descriptions}
+    loaded = {description.get("expr") for description in statement.column_descriptions}
     options = [
         defer(column)
         for model, columns in _SALARIES.items()
@@ -45,4 +46,4 @@ def _leave_out_salaries(state: ORMExecuteState) -> None:
         for column in columns
     ]
     if options:
-        state.statement = state.statement.options(*options)
+        state.statement = statement.options(*options)
