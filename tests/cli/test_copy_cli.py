@@ -46,6 +46,10 @@ def test_copy_up_to_a_server_and_back(
         for workbook in (url, back):
             assert run(capsys, "check", "--workbook", workbook)[:2] == (0, "ok\n")
         assert _contents(url) == original
+        with Workbook.open(url) as workbook, workbook.engine.connect() as connection:
+            # The history keeps its logins (none, from a file): not the copier's.
+            logins = connection.exec_driver_sql("SELECT DISTINCT login FROM audit_event")
+            assert [row[0] for row in logins] == [""]
 
         # A destination that is not empty: refused, left unchanged; --replace replaces it.
         code, out, err = run(capsys, "copy", back, url)

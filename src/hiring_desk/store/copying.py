@@ -133,6 +133,7 @@ def copy_rows(
     copied = CopiedRows()
     with _snapshot(source) as reading, destination.begin() as writing:
         _empty(writing)
+        trigger_off = _keep_audit_logins(writing)
         totals = count_rows(reading)
         for table in tables():
             done = 0
@@ -144,6 +145,8 @@ def copy_rows(
                 if progress is not None:
                     progress(table.name, done, totals[table.name])
             copied.counts[table.name] = done
+        if trigger_off:
+            _stamp_logins_again(writing)
         ids_given(writing, tuple(t.name for t in tables() if _has_integer_id(t)))
         session = Session(bind=writing)
         try:
@@ -152,6 +155,29 @@ def copy_rows(
             session.close()
         copied.files_checked = _compare(reading, writing, destination_location)
     return copied
+
+
+_AUDIT_TRIGGER = "ALTER TABLE audit_event {} TRIGGER audit_event_login"
+
+
+def _keep_audit_logins(connection: sa.Connection) -> bool:
+    """On a server, copy the history with the logins it had ("" from a file) rather
+    than let the trigger that names the login of new events (revision 0011) stamp it
+    with the copier's: the trigger is off until ``_stamp_logins_again``, in this
+    transaction only. Only the workbook's owner may do that; for anyone else it stays
+    on (False)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(_AUDIT_TRIGGER.format("DISABLE"))
+    except sa.exc.DBAPIError:
+        return False
+    return True
+
+
+def _stamp_logins_again(connection: sa.Connection) -> None:
+    connection.exec_driver_sql(_AUDIT_TRIGGER.format("ENABLE"))
 
 
 def _has_integer_id(table: sa.Table) -> bool:
