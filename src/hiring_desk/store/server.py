@@ -93,8 +93,8 @@ def database_state(engine: Engine, address: ServerAddress) -> tuple[str, str | N
     Only tables in the connection's schemas count (``current_schemas``): an empty
     database is one with no tables of its own. They are listed from the catalog,
     which shows every table, not only those the login was granted: a login not on
-    a workbook's team is told so (``not_on_team``), not that the database is empty. Connection errors are turned into
-    words (``server_error``).
+    a workbook's team is told so (``not_on_team``), not that the database is empty.
+    Connection errors are turned into words (``server_error``).
     """
     try:
         with engine.connect() as connection:

@@ -6,7 +6,6 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine

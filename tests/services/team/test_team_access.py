@@ -92,6 +92,13 @@ def test_changing_a_role_changes_what_the_server_allows(team: Team) -> None:
 def test_the_owner_stays_an_admin(team: Team) -> None:
     with Workbook.open(team.owner_url) as owner, pytest.raises(ServiceError, match="made this"):
         team_access.add_person(owner, "Root", "root", "interviewer")
+    with Workbook.open(team.owner_url) as owner:  # named, as an admin
+        added = team_access.add_person(owner, "Sam Owner", "root", "admin")
+        assert added.password is None and added.person.role is TeamRole.ADMIN
+        with pytest.raises(ServiceError, match="made this"):
+            team_access.set_role(owner, "root", "recruiter")
+    with Workbook.open(team.owner_url) as owner:
+        assert owner.access is not None and owner.access.who == "Sam Owner (root)"
 
 
 def test_removing_a_person_disables_their_login_and_keeps_their_history(team: Team) -> None:

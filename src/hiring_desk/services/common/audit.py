@@ -50,7 +50,7 @@ class AuditEntry:
 
 
 def _who(name: str | None, login: str, actor: str) -> str:
-    """"Name (login)" on a team workbook, the name in a file; else the login or actor."""
+    """ "Name (login)" on a team workbook, the name in a file; else the login or actor."""
     if name and login:
         return f"{name} ({login})"
     return name or login or actor

@@ -97,7 +97,8 @@ def add_person(workbook: Workbook, name: str, login: str, role: str) -> Added:
     """Let ``name`` sign in as ``login`` with ``role``.
 
     A login the server does not have yet is created with a one-time password
-    (returned, to hand over once); an existing one is mapped. A team member of the
+    (returned, to hand over once); an existing one is mapped. The workbook's owner
+    may be added as an admin only (to put their name on what they do). A team member of the
     same name without a login becomes that person (keeping their interviews); a
     removed person's login is taken back.
     """
@@ -116,7 +117,9 @@ def add_person(workbook: Workbook, name: str, login: str, role: str) -> Added:
         raise ValidationError(errors)
     with workbook.transaction() as session, _server_refusals(login):
         connection = session.connection()
-        _not_the_owner(session, login, "added with another role")
+        owner = access.owns_workbook(connection, login)
+        if owner and chosen is not TeamRole.ADMIN:
+            _not_the_owner(session, login, "added with another role")
         access.set_up_groups(connection)
         member = session.exec(select(TeamMember).where(TeamMember.login == login)).first()
         if member is not None and member.removed_at is None:
@@ -130,7 +133,8 @@ def add_person(workbook: Workbook, name: str, login: str, role: str) -> Added:
         member.name, member.login, member.access_role = name, login, chosen.value
         member.removed_at = None
         session.add(member)
-        access.give_role(connection, login, chosen.value)
+        if not owner:  # the owner is an admin by owning the workbook: just named here
+            access.give_role(connection, login, chosen.value)
         session.flush()
         audit.record(session, "add", "team_access", member.id, {"role": chosen.value})
         return Added(_person(member), password)

@@ -212,7 +212,8 @@ def _upgrade_postgresql() -> None:
         op.execute(f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ({read})")
         op.execute(f"CREATE POLICY {table}_add ON {table} FOR INSERT WITH CHECK ({write})")
         op.execute(
-            f"CREATE POLICY {table}_change ON {table} FOR UPDATE USING ({write}) WITH CHECK ({write})"
+            f"CREATE POLICY {table}_change ON {table} FOR UPDATE "
+            f"USING ({write}) WITH CHECK ({write})"
         )
         op.execute(f"CREATE POLICY {table}_remove ON {table} FOR DELETE USING ({write})")
 
