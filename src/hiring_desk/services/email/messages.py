@@ -24,6 +24,7 @@ from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.opened_copies import write_copy
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
+from hiring_desk.services.common.permissions import Permission, interviewer_only, require
 from hiring_desk.services.email.email_templates import EMAIL_FIELDS, email_template
 from hiring_desk.services.email.eml import (
     Draft,
@@ -295,7 +296,10 @@ def record_message(workbook: Workbook, prepared: PreparedMessage) -> MessageReco
 
 
 def messages_of(workbook: Workbook, candidate_id: int) -> list[MessageRecord]:
-    """Every message made for a candidate, newest first."""
+    """Every message made for a candidate, newest first (none for an interviewer,
+    whom the server shows no messages)."""
+    if interviewer_only(workbook):
+        return []
     statement = (
         select(CandidateMessage, col(TeamMember.name))
         .outerjoin(TeamMember, col(TeamMember.id) == CandidateMessage.made_by_member_id)
