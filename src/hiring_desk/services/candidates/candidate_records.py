@@ -15,7 +15,7 @@ from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput, check_candidate
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
-from hiring_desk.services.common.permissions import salaries_hidden
+from hiring_desk.services.common.permissions import Permission, require, salaries_hidden
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import (
@@ -116,6 +116,7 @@ def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
 
 
 def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetail:
+    require(workbook, Permission.CANDIDATES)
     cleaned = _checked(data)
     with workbook.transaction() as session:
         return detail_of(session, add_candidate(session, cleaned))
@@ -142,6 +143,7 @@ def add_candidate(session: Session, data: CandidateInput) -> Candidate:
 def update_candidate(
     workbook: Workbook, candidate_id: int, data: CandidateInput
 ) -> CandidateDetail:
+    require(workbook, Permission.CANDIDATES)
     cleaned = _checked(data)
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
@@ -158,6 +160,7 @@ def update_candidate(
 
 def tag_many(workbook: Workbook, candidate_ids: list[int], tag: str) -> int:
     """Add ``tag`` to every listed candidate who lacks it; returns how many got it."""
+    require(workbook, Permission.CANDIDATES)
     from hiring_desk.services.candidates.record_checks import TAG_LIMIT, plain_text
 
     text = plain_text(tag)
@@ -188,6 +191,7 @@ def delete_candidate(workbook: Workbook, candidate_id: int) -> Snapshot:
 
     Returns what went, for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.CANDIDATES)
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
         snapshot = snapshots.take(session, "candidate", candidate_id)

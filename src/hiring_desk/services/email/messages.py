@@ -174,6 +174,7 @@ def prepare_message(
 ) -> PreparedMessage:
     """The draft for this candidate with its attachments. Raises LetterProblemsError while a
     field is missing; ServiceError when an attachment cannot be made."""
+    require(workbook, Permission.EMAIL)
     template = email_template(workbook, template_key)
     preview = preview_message(workbook, template_key, about)
     if preview.problems:
@@ -241,6 +242,7 @@ def with_files(prepared: PreparedMessage, picked: Sequence[DraftFile]) -> Prepar
 
 def write_message(workbook: Workbook, prepared: PreparedMessage, out: Path) -> MessageRecord:
     """Write the draft as ``out`` (``.eml``), then record it on the candidate's timeline."""
+    require(workbook, Permission.EMAIL)
     with reporting_write_failures(out):
         try:
             write_eml(prepared.draft, out)
@@ -252,6 +254,7 @@ def write_message(workbook: Workbook, prepared: PreparedMessage, out: Path) -> M
 def open_copy(workbook: Workbook, prepared: PreparedMessage) -> tuple[Path, MessageRecord]:
     """Write the draft where the mail program can open it (a private copy, removed when the
     workbook closes or the app ends, see ``opened_copies``), and record it."""
+    require(workbook, Permission.EMAIL)
     try:
         data = message_bytes(prepared.draft)
     except ValueError as exc:
@@ -267,6 +270,7 @@ def open_copy(workbook: Workbook, prepared: PreparedMessage) -> tuple[Path, Mess
 
 def record_message(workbook: Workbook, prepared: PreparedMessage) -> MessageRecord:
     """Remember a message made (its text as made) on the candidate's timeline."""
+    require(workbook, Permission.EMAIL)
     about, draft = prepared.about, prepared.draft
     with workbook.transaction() as session:
         refuse_if_erased(session, about.candidate_id)

@@ -18,7 +18,15 @@ from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
 from hiring_desk.services.common import audit, match_scores, versions
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
-from hiring_desk.services.common.permissions import Permission, may, require, why_not
+from hiring_desk.services.common.permissions import (
+    Permission,
+    TeamRole,
+    may,
+    require,
+    role_of,
+    why_not,
+)
+from hiring_desk.services.common.role_scope import require_on, role_id_of
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.pipeline import role_stages
 from hiring_desk.services.pipeline.application_views import (
@@ -143,8 +151,7 @@ def move(
     says who moved it where. None (the command line) moves it from wherever it is.
     """
     target, stage_id = role_stages.parse_key(to_stage)
-    if workbook.access is not None:
-        require(workbook, Permission.PIPELINE, role_id=role_of_application(workbook, application_id))
+    require_on(workbook, Permission.PIPELINE, "application", application_id)
     with workbook.transaction() as session:
         application = _load(session, application_id)
         versions.check(application, expected_version, moved_meanwhile(session, application))
@@ -291,20 +298,12 @@ def _refusals(workbook: Workbook, application_ids: list[int]) -> dict[int, str]:
 
 
 def _may_move(workbook: Workbook, application_id: int) -> bool:
-    if workbook.access is None:
+    if workbook.access is None or may(workbook, Permission.PIPELINE):
         return True
-    return may(workbook, Permission.PIPELINE, role_id=role_of_application(workbook, application_id))
-
-
-def role_of_application(workbook: Workbook, application_id: int) -> int:
-    """The role an application is for (to ask ``permissions`` about it)."""
-    with workbook.transaction() as session:
-        role_id = session.exec(
-            select(Application.role_id).where(Application.id == application_id)
-        ).first()
-    if role_id is None:
-        raise NotFoundError(f"Application {application_id} does not exist.")
-    return int(role_id)
+    if role_of(workbook) is not TeamRole.HIRING_MANAGER:
+        return False
+    role_id = role_id_of(workbook, "application", application_id)
+    return may(workbook, Permission.PIPELINE, role_id=role_id)
 
 
 def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationInfo]:
