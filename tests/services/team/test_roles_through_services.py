@@ -21,7 +21,7 @@ from hiring_desk.services.candidates import candidate_records, candidate_table
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.common.errors import PermissionDeniedError
 from hiring_desk.services.email import messages
-from hiring_desk.services.interviews import interview_records, scorecards
+from hiring_desk.services.interviews import calendar_export, interview_records, packs, scorecards
 from hiring_desk.services.interviews.scorecards import RatingDraft, ScorecardDraft
 from hiring_desk.services.offers import offer_records, offer_views
 from hiring_desk.services.offers.terms import OfferDraft
@@ -116,11 +116,14 @@ def test_an_interviewer_reads_their_window_without_salaries_offers_or_messages(
                 assert offer_views.offers_for_application(workbook, application.id) == []
                 assert stage_moves.allowed_steps(workbook, application.id) == []
                 scorecards.scorecards_for_application(workbook, application.id)
-        assert interview_records.list_interviews(workbook)
+        interviews = [i.id for i in interview_records.list_interviews(workbook)]
+        assert interviews
+        assert packs.pack_for_interview(workbook, interviews[0])
+        assert b"BEGIN:VEVENT" in calendar_export.ics_for_interviews(workbook, interviews)
         assert offer_views.list_offers(workbook) == []
         for role in role_records.list_roles(workbook):
-            detail = role_records.get_role(workbook, role.id)
-            assert detail.brief.salary_min is None and detail.brief.salary_max is None
+            brief = role_records.get_role(workbook, role.id).brief
+            assert brief.salary_min is None and brief.salary_max is None
     # What they were not shown is there: salaries, offers and messages.
     salaried = team.sql(
         "root",
@@ -247,7 +250,7 @@ def test_a_hiring_manager_moves_candidates_on_their_own_roles_only(team: Team) -
         role_records.update_role(workbook, own_role, replace(mine, notes="Hiring in spring"))
         with pytest.raises(PermissionDeniedError, match="budgets"):
             role_records.update_role(
-                workbook, own_role, replace(mine, salary_max=(mine.salary_max or 0) + 1000)
+                workbook, own_role, replace(mine, salary_max=(mine.salary_max or Decimal(0)) + 1000)
             )
         theirs = role_records.get_role(workbook, other_role).brief
         with pytest.raises(PermissionDeniedError, match="brief"):
