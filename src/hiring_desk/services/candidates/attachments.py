@@ -27,6 +27,7 @@ from hiring_desk.services.candidates import cv_text, opened_copies
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import normalise_text
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import Attachment, Candidate
@@ -101,6 +102,7 @@ def add_attachment(
     Raises ValidationError (``file`` or ``kind``) for an empty, too large, unknown,
     unsafe or duplicate file, NotFoundError if the candidate does not exist.
     """
+    require(workbook, Permission.CANDIDATES)
     name = safe_filename(filename)
     kind = " ".join(normalise_text(kind, multiline=False).split())
     if not kind or len(kind) > MAX_KIND_CHARS:
@@ -159,6 +161,7 @@ def remove_attachment(workbook: Workbook, attachment_id: int) -> Snapshot:
 
     Returns what went, for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.CANDIDATES)
     with workbook.transaction() as session:
         row = _load(session, attachment_id)
         candidate_id = row.candidate_id

@@ -28,6 +28,7 @@ from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.models import (
     Application,
@@ -107,6 +108,7 @@ def merge(workbook: Workbook, keep_id: int, merge_id: int) -> CandidateDetail:
     role, the application further along is kept and takes over the other's stage
     events, interviews and offers.
     """
+    require(workbook, Permission.CANDIDATES)
     with workbook.transaction() as session:
         keep, other = _pair(session, keep_id, merge_id)
         record = _merged_record(

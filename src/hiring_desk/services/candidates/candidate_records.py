@@ -10,11 +10,12 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from hiring_desk.domain.formatting import major_to_minor, minor_to_major
-from hiring_desk.domain.vocab import Source, Stage
+from hiring_desk.domain.vocab import PayPeriod, Source, Stage
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import CandidateInput, check_candidate
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require, salaries_hidden
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import (
@@ -115,6 +116,7 @@ def get_candidate(workbook: Workbook, candidate_id: int) -> CandidateDetail:
 
 
 def create_candidate(workbook: Workbook, data: CandidateInput) -> CandidateDetail:
+    require(workbook, Permission.CANDIDATES)
     cleaned = _checked(data)
     with workbook.transaction() as session:
         return detail_of(session, add_candidate(session, cleaned))
@@ -141,6 +143,7 @@ def add_candidate(session: Session, data: CandidateInput) -> Candidate:
 def update_candidate(
     workbook: Workbook, candidate_id: int, data: CandidateInput
 ) -> CandidateDetail:
+    require(workbook, Permission.CANDIDATES)
     cleaned = _checked(data)
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
@@ -157,6 +160,7 @@ def update_candidate(
 
 def tag_many(workbook: Workbook, candidate_ids: list[int], tag: str) -> int:
     """Add ``tag`` to every listed candidate who lacks it; returns how many got it."""
+    require(workbook, Permission.CANDIDATES)
     from hiring_desk.services.candidates.record_checks import TAG_LIMIT, plain_text
 
     text = plain_text(tag)
@@ -187,6 +191,7 @@ def delete_candidate(workbook: Workbook, candidate_id: int) -> Snapshot:
 
     Returns what went, for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.CANDIDATES)
     with workbook.transaction() as session:
         candidate = load_candidate(session, candidate_id)
         snapshot = snapshots.take(session, "candidate", candidate_id)
@@ -256,7 +261,12 @@ def detail_of(session: Session, c: Candidate) -> CandidateDetail:
     ).all()
     salary: Decimal | None = None
     salary_max: Decimal | None = None
-    if c.salary_expectation_minor is not None and c.salary_currency:
+    hidden = salaries_hidden(session)  # an interviewer's: the server refuses salaries
+    if hidden:
+        currency, period = None, PayPeriod.YEAR.value
+    else:
+        currency, period = c.salary_currency, c.salary_period
+    if not hidden and c.salary_expectation_minor is not None and c.salary_currency:
         salary = minor_to_major(c.salary_expectation_minor, c.salary_currency)
         if c.salary_expectation_max_minor is not None:
             salary_max = minor_to_major(c.salary_expectation_max_minor, c.salary_currency)
@@ -274,8 +284,8 @@ def detail_of(session: Session, c: Candidate) -> CandidateDetail:
         years_experience=c.years_experience,
         salary_expectation=salary,
         salary_expectation_max=salary_max,
-        salary_currency=c.salary_currency,
-        salary_period=c.salary_period,
+        salary_currency=currency,
+        salary_period=period,
         notice_weeks=c.notice_weeks,
         work_mode_preference=c.work_mode_preference,
         notes=c.notes,

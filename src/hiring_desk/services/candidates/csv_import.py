@@ -42,6 +42,7 @@ from hiring_desk.services.candidates.import_report import (
     ReportLine,
 )
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.team import company
 from hiring_desk.store import Workbook
 
@@ -149,6 +150,7 @@ def run_import(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write the planned rows (less the possible duplicates in ``skip_lines``) at once."""
+    require(workbook, Permission.CANDIDATES)
     wanted_out = set(skip_lines)
     dropped = {d.line for d in plan.possible_duplicates if d.line in wanted_out}
     chosen = [row for row in plan.rows if row.line not in dropped]
@@ -190,6 +192,7 @@ def import_candidates(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Plan and run an import in one go (the command line's way)."""
+    require(workbook, Permission.CANDIDATES)
     # No cyclic collection until the plan's many objects are gone again (freed as
     # ``_plan_and_run`` returns): a collection on the way would walk all of them.
     with cyclic_gc_paused():

@@ -33,6 +33,7 @@ from hiring_desk.services.candidates.record_checks import (
     check_candidate,
 )
 from hiring_desk.services.common.errors import ServiceError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook
 
 
@@ -79,6 +80,7 @@ def import_email_files(
     skip_possible_duplicates: bool = False,
 ) -> EmailImportReport:
     """Read ``.eml`` and ``.mbox`` files and import each message (see the module)."""
+    require(workbook, Permission.CANDIDATES)
     from hiring_desk.services.candidates.email_reading import UnreadableMailError
 
     try:
@@ -97,6 +99,7 @@ def import_messages(
     role_id: int | None = None,
     skip_possible_duplicates: bool = False,
 ) -> EmailImportReport:
+    require(workbook, Permission.CANDIDATES)
     if role_id is not None:
         _check_role(workbook, role_id)
     index = batch_index(workbook)

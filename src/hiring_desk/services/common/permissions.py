@@ -9,14 +9,25 @@ disable what a role does not include.
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from hiring_desk.domain.team_roles import Permission, TeamRole, allows, refusal
 from hiring_desk.services.common.errors import PermissionDeniedError
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Role
+from hiring_desk.store.salary_hiding import SalaryHidingSession
 
-__all__ = ["Permission", "TeamRole", "may", "require", "role_of", "why_not"]
+__all__ = [
+    "Permission",
+    "TeamRole",
+    "hides_salaries",
+    "interviewer_only",
+    "may",
+    "require",
+    "role_of",
+    "salaries_hidden",
+    "why_not",
+]
 
 
 def role_of(workbook: Workbook) -> TeamRole | None:
@@ -58,3 +69,21 @@ def require(workbook: Workbook, permission: Permission, *, role_id: int | None =
     reason = why_not(workbook, permission, role_id=role_id)
     if reason is not None:
         raise PermissionDeniedError(reason)
+
+
+def interviewer_only(workbook: Workbook) -> bool:
+    """True for an interviewer of a team workbook: the server shows them no offers,
+    no messages to candidates, no salaries and only the candidates they interview."""
+    return role_of(workbook) is TeamRole.INTERVIEWER
+
+
+def hides_salaries(workbook: Workbook) -> bool:
+    """True when the signed-in person may not read salaries (an interviewer)."""
+    access = workbook.access
+    return access is not None and not access.sees_salaries
+
+
+def salaries_hidden(session: Session) -> bool:
+    """True inside a transaction that leaves salaries unloaded (an interviewer's):
+    reading a salary attribute there would be refused by the server."""
+    return isinstance(session, SalaryHidingSession)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import WorkbookSetting
 
@@ -106,6 +107,7 @@ def default_timezone(workbook: Workbook) -> str:
 
 def set_default_timezone(workbook: Workbook, name: str) -> str:
     """Make ``name`` the workbook's time zone for new interviews; returns its IANA spelling."""
+    require(workbook, Permission.COMPANY)
     zone = canonical_timezone(name)
     if zone is None:
         raise ValidationError({"timezone": unknown_zone_message(name)})

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.email.eml import write_folder, write_mbox
 from hiring_desk.services.email.messages import (
     MessagePreview,
@@ -72,6 +73,7 @@ def prepare_bulk(
     reason: str = "",
 ) -> list[PreparedMessage]:
     """Every candidate's message; BulkProblemsError naming each that cannot be made."""
+    require(workbook, Permission.EMAIL)
     prepared: list[PreparedMessage] = []
     problems: list[tuple[int, str, str]] = []
     for candidate_id in dict.fromkeys(candidate_ids):
@@ -93,6 +95,7 @@ def write_bulk(
 ) -> tuple[list[Path], list[MessageRecord]]:
     """Write every draft (into the folder ``out``, or as the mbox file ``out``), then record
     each on its candidate's timeline. Returns the files written and the records."""
+    require(workbook, Permission.EMAIL)
     drafts = [item.draft for item in prepared]
     with reporting_write_failures(out):
         try:

@@ -29,6 +29,7 @@ from hiring_desk.domain.email_fields import (
 from hiring_desk.domain.vocab import Stage, TemplateKind
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 from hiring_desk.services.offers.letter_merge import (
     FieldSet,
@@ -186,6 +187,7 @@ def save_own_template(
 
     Raises ValidationError naming the field (name, language, subject, body).
     """
+    require(workbook, Permission.TEMPLATES)
     name = clean(name)
     language = clean(language).lower()
     subject = " ".join(normalise_text(subject, multiline=False).split())
@@ -231,6 +233,7 @@ def save_own_template(
 
 def copy_template(workbook: Workbook, key: str, language: str | None = None) -> EmailTemplate:
     """A new template of the user's own with the text of ``key``, named "… (copy)"."""
+    require(workbook, Permission.TEMPLATES)
     source = email_template(workbook, key)
     taken = {t.name.casefold() for t in list_email_templates(workbook)}
     name, number = f"{source.name} (copy)", 2
@@ -248,6 +251,7 @@ def copy_template(workbook: Workbook, key: str, language: str | None = None) -> 
 
 def delete_own_template(workbook: Workbook, key: str) -> None:
     """Remove a template of the user's own. Messages already made keep their text."""
+    require(workbook, Permission.TEMPLATES)
     if not key.startswith(USER_PREFIX):
         raise ValidationError({"template": "a built-in template cannot be removed"})
     with workbook.transaction() as session:

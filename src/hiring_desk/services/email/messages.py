@@ -24,6 +24,7 @@ from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.opened_copies import write_copy
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
+from hiring_desk.services.common.permissions import Permission, interviewer_only, require
 from hiring_desk.services.email.email_templates import EMAIL_FIELDS, email_template
 from hiring_desk.services.email.eml import (
     Draft,
@@ -173,6 +174,7 @@ def prepare_message(
 ) -> PreparedMessage:
     """The draft for this candidate with its attachments. Raises LetterProblemsError while a
     field is missing; ServiceError when an attachment cannot be made."""
+    require(workbook, Permission.EMAIL)
     template = email_template(workbook, template_key)
     preview = preview_message(workbook, template_key, about)
     if preview.problems:
@@ -240,6 +242,7 @@ def with_files(prepared: PreparedMessage, picked: Sequence[DraftFile]) -> Prepar
 
 def write_message(workbook: Workbook, prepared: PreparedMessage, out: Path) -> MessageRecord:
     """Write the draft as ``out`` (``.eml``), then record it on the candidate's timeline."""
+    require(workbook, Permission.EMAIL)
     with reporting_write_failures(out):
         try:
             write_eml(prepared.draft, out)
@@ -251,6 +254,7 @@ def write_message(workbook: Workbook, prepared: PreparedMessage, out: Path) -> M
 def open_copy(workbook: Workbook, prepared: PreparedMessage) -> tuple[Path, MessageRecord]:
     """Write the draft where the mail program can open it (a private copy, removed when the
     workbook closes or the app ends, see ``opened_copies``), and record it."""
+    require(workbook, Permission.EMAIL)
     try:
         data = message_bytes(prepared.draft)
     except ValueError as exc:
@@ -266,6 +270,7 @@ def open_copy(workbook: Workbook, prepared: PreparedMessage) -> tuple[Path, Mess
 
 def record_message(workbook: Workbook, prepared: PreparedMessage) -> MessageRecord:
     """Remember a message made (its text as made) on the candidate's timeline."""
+    require(workbook, Permission.EMAIL)
     about, draft = prepared.about, prepared.draft
     with workbook.transaction() as session:
         refuse_if_erased(session, about.candidate_id)
@@ -295,7 +300,10 @@ def record_message(workbook: Workbook, prepared: PreparedMessage) -> MessageReco
 
 
 def messages_of(workbook: Workbook, candidate_id: int) -> list[MessageRecord]:
-    """Every message made for a candidate, newest first."""
+    """Every message made for a candidate, newest first (none for an interviewer,
+    whom the server shows no messages)."""
+    if interviewer_only(workbook):
+        return []
     statement = (
         select(CandidateMessage, col(TeamMember.name))
         .outerjoin(TeamMember, col(TeamMember.id) == CandidateMessage.made_by_member_id)

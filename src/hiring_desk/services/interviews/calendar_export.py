@@ -23,6 +23,7 @@ from hiring_desk import safe_output
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, reporting_write_failures
+from hiring_desk.services.common.permissions import Permission, may
 from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.interviews.interview_records import (
     InterviewDetail,
@@ -224,13 +225,23 @@ def _calendar(workbook: Workbook, interviews: Sequence[InterviewDetail], name: s
 
 
 def _uid_base(workbook: Workbook) -> str:
-    """This workbook's random calendar id, made on the first export and kept."""
+    """This workbook's calendar id, made on the first export and kept: random for a
+    workbook file; for a team workbook one its name gives, so that whoever exports
+    first, even someone not allowed to change settings, gives every event its one UID."""
+    keeps = may(workbook, Permission.COMPANY)
     with workbook.transaction() as session:
         setting = session.get(WorkbookSetting, UID_SETTING)
-        if setting is None or not setting.value:
-            setting = WorkbookSetting(key=UID_SETTING, value=uuid.uuid4().hex)
-            session.add(setting)
-        return setting.value
+        if setting is not None and setting.value:
+            return setting.value
+        base = uuid.uuid4().hex if workbook.is_file else _team_base(workbook)
+        if keeps:
+            session.add(WorkbookSetting(key=UID_SETTING, value=base))
+        return base
+
+
+def _team_base(workbook: Workbook) -> str:
+    """The same for everyone who signs in (the database's name, not the login's)."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"hiring-desk-team:{workbook.name}").hex
 
 
 def _revisions(workbook: Workbook, interview_ids: list[int]) -> dict[int, Revision]:

@@ -20,6 +20,8 @@ from hiring_desk.domain.vocab import InterviewStatus, Stage
 from hiring_desk.services.candidates.record_checks import plain_text
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.permissions import Permission
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.time_zones import (
     as_utc,
     canonical_timezone,
@@ -268,6 +270,7 @@ def _when(start: datetime, minutes: int, zone_name: str) -> str:
 
 def schedule(workbook: Workbook, application_id: int, draft: InterviewDraft) -> int:
     """Book an interview for an open application; returns its id."""
+    require_on(workbook, Permission.PIPELINE, "application", application_id)
     with workbook.transaction() as session:
         application = _open_application(session, application_id)
         checked = _check(session, application, draft)
@@ -283,6 +286,7 @@ def schedule(workbook: Workbook, application_id: int, draft: InterviewDraft) -> 
 
 def update(workbook: Workbook, interview_id: int, draft: InterviewDraft) -> None:
     """Change a booked interview (its status stays as it is)."""
+    require_on(workbook, Permission.PIPELINE, "interview", interview_id)
     with workbook.transaction() as session:
         interview = _load(session, interview_id)
         application = _open_application(session, interview.application_id)
@@ -295,6 +299,7 @@ def update(workbook: Workbook, interview_id: int, draft: InterviewDraft) -> None
 
 def cancel(workbook: Workbook, interview_id: int) -> None:
     """Mark an interview cancelled; the row (and its history) is kept."""
+    require_on(workbook, Permission.PIPELINE, "interview", interview_id)
     with workbook.transaction() as session:
         interview = _load(session, interview_id)
         if interview.status == InterviewStatus.CANCELLED.value:
@@ -308,6 +313,7 @@ def cancel(workbook: Workbook, interview_id: int) -> None:
 
 def mark_done(workbook: Workbook, interview_id: int, *, now: datetime | None = None) -> None:
     """Record that an interview took place; refused before it starts or once cancelled."""
+    require_on(workbook, Permission.PIPELINE, "interview", interview_id)
     with workbook.transaction() as session:
         interview = _load(session, interview_id)
         if interview.status == InterviewStatus.DONE.value:

@@ -40,6 +40,7 @@ from hiring_desk.services.common.errors import (
     ValidationError,
     reporting_write_failures,
 )
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.interviews import plans
 from hiring_desk.services.interviews.pack_gathering import CV_SUMMARY_CHARS, PackGathering
 from hiring_desk.services.interviews.plan_defaults import default_plan_for
@@ -123,6 +124,7 @@ def missing_plan(workbook: Workbook, role_id: int) -> PlanSuggestion | None:
 
 def use_suggested_plan(workbook: Workbook, role_id: int) -> plans.PlanView:
     """Give the role the suggested plan (its rounds and their questions) if it has none."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     return plans.plan_for_role(workbook, role_id)
 
 

@@ -12,6 +12,8 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.domain.competencies import Competency, competencies_for_skill_groups
 from hiring_desk.services.common.errors import NotFoundError
+from hiring_desk.services.common.permissions import Permission
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.interviews.plans import (
     PlanView,
     changed,
@@ -42,6 +44,7 @@ def add_bank_questions(workbook: Workbook, round_id: int, refs: Sequence[str]) -
     A question the round already has is skipped. All are added or, if one
     reference no longer exists (NotFoundError), none.
     """
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     with workbook.transaction() as session:
         row, plan = load_round(session, round_id)
         existing = _questions(session, round_id)
@@ -69,6 +72,7 @@ def add_bank_questions(workbook: Workbook, round_id: int, refs: Sequence[str]) -
 
 def add_own_question(workbook: Workbook, round_id: int, draft: QuestionDraft) -> PlanView:
     """Add a question typed on the spot to the end of a round (not to the bank)."""
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     checked = check_draft(draft, with_seniorities=False)
     with workbook.transaction() as session:
         _row, plan = load_round(session, round_id)
@@ -87,6 +91,7 @@ def add_own_question(workbook: Workbook, round_id: int, draft: QuestionDraft) ->
 
 def edit_question(workbook: Workbook, question_id: int, draft: QuestionDraft) -> PlanView:
     """Change a round question's wording; the bank's copy is left as it is."""
+    require_on(workbook, Permission.PIPELINE, "question", question_id)
     checked = check_draft(draft, with_seniorities=False)
     with workbook.transaction() as session:
         question, plan = _load_question(session, question_id)
@@ -99,6 +104,7 @@ def edit_question(workbook: Workbook, question_id: int, draft: QuestionDraft) ->
 
 
 def remove_question(workbook: Workbook, question_id: int) -> PlanView:
+    require_on(workbook, Permission.PIPELINE, "question", question_id)
     with workbook.transaction() as session:
         question, plan = _load_question(session, question_id)
         round_id = question.round_id
@@ -110,6 +116,7 @@ def remove_question(workbook: Workbook, question_id: int) -> PlanView:
 
 def move_question(workbook: Workbook, question_id: int, offset: int) -> PlanView:
     """Move a question ``offset`` places within its round (-1 earlier, 1 later)."""
+    require_on(workbook, Permission.PIPELINE, "question", question_id)
     with workbook.transaction() as session:
         question, plan = _load_question(session, question_id)
         rows = _questions(session, question.round_id)

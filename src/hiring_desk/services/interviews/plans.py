@@ -24,6 +24,8 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.competencies import competency_key, competency_label
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.services.interviews.plan_defaults import (
     MAX_MINUTES,
@@ -254,6 +256,7 @@ def add_round(
 
     With no ``name`` the round is called "New round" (numbered if that is taken).
     """
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     minutes = _checked_minutes(duration_minutes)
     keys = _checked_competencies(competencies)
     with workbook.transaction() as session:
@@ -279,6 +282,7 @@ def add_round(
 
 
 def rename_round(workbook: Workbook, round_id: int, name: str) -> PlanView:
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     with workbook.transaction() as session:
         row, plan = load_round(session, round_id)
         others = {r.name.casefold() for r in _rounds(session, plan.id or 0) if r.id != round_id}
@@ -288,6 +292,7 @@ def rename_round(workbook: Workbook, round_id: int, name: str) -> PlanView:
 
 
 def set_round_duration(workbook: Workbook, round_id: int, minutes: int) -> PlanView:
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     checked = _checked_minutes(minutes)
     with workbook.transaction() as session:
         row, plan = load_round(session, round_id)
@@ -299,6 +304,7 @@ def set_round_duration(workbook: Workbook, round_id: int, minutes: int) -> PlanV
 def set_round_competencies(
     workbook: Workbook, round_id: int, competencies: Sequence[str]
 ) -> PlanView:
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     keys = _checked_competencies(competencies)
     with workbook.transaction() as session:
         row, plan = load_round(session, round_id)
@@ -309,6 +315,7 @@ def set_round_competencies(
 
 def remove_round(workbook: Workbook, round_id: int) -> PlanView:
     """Remove a round and its questions; interviews booked for it keep the round's name."""
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     with workbook.transaction() as session:
         row, plan = load_round(session, round_id)
         session.delete(row)
@@ -319,6 +326,7 @@ def remove_round(workbook: Workbook, round_id: int) -> PlanView:
 
 def move_round(workbook: Workbook, round_id: int, offset: int) -> PlanView:
     """Move a round ``offset`` places (-1 earlier, 1 later), stopping at either end."""
+    require_on(workbook, Permission.PIPELINE, "round", round_id)
     with workbook.transaction() as session:
         _row, plan = load_round(session, round_id)
         rows = _rounds(session, plan.id or 0)

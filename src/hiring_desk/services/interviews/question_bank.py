@@ -36,6 +36,7 @@ from hiring_desk.domain.competencies import Competency, competency_key, competen
 from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CustomQuestion
@@ -316,6 +317,7 @@ _LETTERS = str.maketrans(
 
 
 def add_custom_question(workbook: Workbook, draft: QuestionDraft) -> Question:
+    require(workbook, Permission.PIPELINE)
     checked = check_draft(draft)
     with workbook.transaction() as session:
         row = CustomQuestion(
@@ -332,6 +334,7 @@ def add_custom_question(workbook: Workbook, draft: QuestionDraft) -> Question:
 
 
 def update_custom_question(workbook: Workbook, question_id: int, draft: QuestionDraft) -> Question:
+    require(workbook, Permission.PIPELINE)
     checked = check_draft(draft)
     with workbook.transaction() as session:
         row = session.get(CustomQuestion, question_id)
@@ -349,6 +352,7 @@ def update_custom_question(workbook: Workbook, question_id: int, draft: Question
 
 def remove_custom_question(workbook: Workbook, question_id: int) -> None:
     """Remove an own question from the bank; plans that use it keep their copy."""
+    require(workbook, Permission.PIPELINE)
     with workbook.transaction() as session:
         row = session.get(CustomQuestion, question_id)
         if row is not None:

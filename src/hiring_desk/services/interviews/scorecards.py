@@ -40,6 +40,8 @@ from hiring_desk.domain.competencies import (
 from hiring_desk.domain.vocab import InterviewStatus, Recommendation
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.services.interviews import scorecard_versions
 from hiring_desk.services.interviews.scorecard_aggregates import (
@@ -219,6 +221,7 @@ def save_scorecard(
     unless everything is right. See the module notes for the interview's status.
     ``expected_version`` is ``ScorecardForm.version`` (see ``scorecard_versions``).
     """
+    _require_scoring(workbook, interview_id, draft.interviewer_id)
     errors = _draft_problems(draft)
     moment = now or utcnow()
     with workbook.transaction() as session:
@@ -279,12 +282,27 @@ def save_scorecard(
 
 def remove_scorecard(workbook: Workbook, scorecard_id: int) -> None:
     """Remove a scorecard and its ratings (the interview keeps its status)."""
+    if workbook.access is not None:
+        with workbook.transaction() as session:
+            found = session.get(Scorecard, scorecard_id)
+            owner = (found.interview_id, found.interviewer_id) if found else None
+        if owner is not None:
+            _require_scoring(workbook, *owner)
     with workbook.transaction() as session:
         card = session.get(Scorecard, scorecard_id)
         if card is None:
             raise NotFoundError(f"Scorecard {scorecard_id} does not exist.")
         session.delete(card)
         audit.record(session, "remove", "scorecard", scorecard_id)
+
+
+def _require_scoring(workbook: Workbook, interview_id: int, interviewer_id: int | None) -> None:
+    """Anyone may enter their own scorecard; another interviewer's needs the right
+    to (staff, or the hiring manager of the interview's role)."""
+    access = workbook.access
+    if access is None or (interviewer_id is not None and interviewer_id == access.member_id):
+        return
+    require_on(workbook, Permission.OTHERS_SCORECARDS, "interview", interview_id)
 
 
 def scorecards_for_application(

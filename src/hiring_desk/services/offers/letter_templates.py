@@ -31,6 +31,7 @@ from hiring_desk import bundled
 from hiring_desk.domain.vocab import EmploymentType, TemplateKind
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 from hiring_desk.services.offers.letter_merge import template_problems
 from hiring_desk.store import Workbook
@@ -149,6 +150,7 @@ def save_own_template(
     Raises ValidationError for a missing or long name, or a body that cannot be
     filled in (syntax, unknown merge fields); NotFoundError for an unknown ``key``.
     """
+    require(workbook, Permission.TEMPLATES)
     name = clean(name)
     body = normalise_text(body)
     errors: dict[str, str] = {}
@@ -180,6 +182,7 @@ def save_own_template(
 
 def copy_template(workbook: Workbook, key: str) -> LetterTemplate:
     """A new template of the user's own with the text of ``key``, named "… (copy)"."""
+    require(workbook, Permission.TEMPLATES)
     source = letter_template(workbook, key)
     taken = {t.name.casefold() for t in list_letter_templates(workbook)}
     name = f"{source.name} (copy)"
@@ -193,6 +196,7 @@ def copy_template(workbook: Workbook, key: str) -> LetterTemplate:
 
 def delete_own_template(workbook: Workbook, key: str) -> None:
     """Remove a template of the user's own. Letters already printed from it keep their text."""
+    require(workbook, Permission.TEMPLATES)
     if not key.startswith(USER_PREFIX):
         raise ValidationError({"template": "a built-in template cannot be removed"})
     with workbook.transaction() as session:

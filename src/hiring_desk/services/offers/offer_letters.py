@@ -44,6 +44,8 @@ from hiring_desk.domain.letter_fields import (
 from hiring_desk.domain.vocab import EmploymentType, OfferStatus, PayPeriod, WorkMode
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ServiceError, reporting_write_failures
+from hiring_desk.services.common.permissions import Permission
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.offers.letter_merge import (
     LetterProblem,
     LetterProblemsError,
@@ -174,6 +176,7 @@ def freeze_letter(
     ``template_key`` (default: the stored one), while the offer is a draft or
     approved. Raises LetterProblemsError, or ServiceError when not allowed.
     """
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     letter, new = _letter_for_print(workbook, offer_id, template_key, regenerate, today)
     if new:
         _store(workbook, offer_id, letter)

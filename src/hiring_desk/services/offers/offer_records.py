@@ -23,6 +23,8 @@ from hiring_desk.domain import offer_rules
 from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.common import audit, versions
 from hiring_desk.services.common.errors import ServiceError, ValidationError
+from hiring_desk.services.common.permissions import Permission
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.offers.offer_views import (
     OfferContext,
     OfferDetail,
@@ -76,6 +78,7 @@ def create_offer(
     Refused (OfferRefusedError) for a closed application or one with a live
     offer; bad terms raise ValidationError with a message per field.
     """
+    require_on(workbook, Permission.PIPELINE, "application", application_id)
     with workbook.transaction() as session:
         application = load_application(session, application_id)
         if why := closed_refusal(Stage(application.stage)):
@@ -104,6 +107,7 @@ def update_offer(
     Changing an approved offer's terms returns it to draft: the approval was
     given for the old terms. Saving the same terms again changes nothing.
     """
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         offer = load_offer(session, offer_id)
         status = OfferStatus(offer.status)

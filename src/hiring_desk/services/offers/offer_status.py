@@ -25,6 +25,8 @@ from hiring_desk.domain.pipeline import OPEN_STAGES
 from hiring_desk.domain.vocab import OfferStatus, RoleStatus, Stage
 from hiring_desk.services.common import audit, versions
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers.offer_records import OfferRefusedError, closed_refusal
 from hiring_desk.services.offers.offer_views import (
@@ -74,6 +76,7 @@ def approve(
     expected_version: int | None = None,
 ) -> OfferDetail:
     """Record that team member ``member_id`` approved the offer's terms, and when."""
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         if session.get(TeamMember, member_id) is None:
             raise ValidationError({"approved_by": "must be a member of the team"})
@@ -96,6 +99,7 @@ def mark_sent(
     This is when the application reaches the Offer stage (a draft does not
     move it): the move is on the candidate's timeline, in the same transaction.
     """
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         offer = _open_offer(session, offer_id, expected_version)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
@@ -118,6 +122,7 @@ def accept(
     expected_version: int | None = None,
 ) -> AcceptResult:
     """Record the candidate's acceptance and hire them, together or not at all."""
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         offer = _open_offer(session, offer_id, expected_version)
         if by_member_id is not None and session.get(TeamMember, by_member_id) is None:
@@ -155,6 +160,7 @@ def decline(
     expected_version: int | None = None,
 ) -> OfferDetail:
     """Record that the candidate said no. The application stays where it is."""
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         offer = _shown_offer(session, offer_id, expected_version)
         _change(session, offer, OfferStatus.DECLINED, expected_version)
@@ -169,6 +175,7 @@ def withdraw(
     expected_version: int | None = None,
 ) -> OfferDetail:
     """Take the offer back. The application stays where it is."""
+    require_on(workbook, Permission.PIPELINE, "offer", offer_id)
     with workbook.transaction() as session:
         offer = _shown_offer(session, offer_id, expected_version)
         _change(session, offer, OfferStatus.WITHDRAWN, expected_version)
@@ -184,6 +191,7 @@ def fill_role(
     may be empty only when there is none to close). Unanswered offers on those
     applications are withdrawn. All of it happens in one transaction.
     """
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     reason = clean(reason_text)
     with workbook.transaction() as session:
         role = session.get(Role, role_id)

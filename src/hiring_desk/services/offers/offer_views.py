@@ -20,6 +20,7 @@ from hiring_desk.domain.offer_rules import Budget
 from hiring_desk.domain.vocab import OfferStatus
 from hiring_desk.services.common import versions
 from hiring_desk.services.common.errors import NotFoundError
+from hiring_desk.services.common.permissions import interviewer_only
 from hiring_desk.services.offers.terms import OfferDraft
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
@@ -133,14 +134,19 @@ class OfferDetail:
 
 
 def list_offers(workbook: Workbook, status: str | None = None) -> list[OfferSummary]:
-    """Every offer (or those with ``status``), oldest first."""
+    """Every offer (or those with ``status``), oldest first; those the signed-in
+    person may see (none for an interviewer)."""
+    if interviewer_only(workbook):
+        return []
     conditions = [] if status is None else [col(Offer.status) == status]
     with workbook.transaction() as session:
         return summaries(session, *conditions)
 
 
 def offers_for_application(workbook: Workbook, application_id: int) -> list[OfferSummary]:
-    """The offers made on one application, oldest first."""
+    """The offers made on one application, oldest first (none for an interviewer)."""
+    if interviewer_only(workbook):
+        return []
     with workbook.transaction() as session:
         return summaries(session, col(Offer.application_id) == application_id)
 

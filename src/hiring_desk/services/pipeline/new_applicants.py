@@ -10,6 +10,7 @@ from hiring_desk.services.candidates.candidate_records import (
 )
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.pipeline.stage_moves import apply_in_session
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import Role
@@ -24,6 +25,7 @@ def add_candidate_applying(
 ) -> CandidateDetail:
     """Add a candidate and, with a ``role_id``, their application to that open role (at
     Applied), in one transaction: a refused application leaves no candidate behind."""
+    require(workbook, Permission.CANDIDATES)
     with workbook.transaction() as session:
         if role_id is not None:
             role = session.get(Role, role_id)

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import normalise_text
 from hiring_desk.services.pipeline.role_stages import (
     CUSTOM_PHASES,
@@ -50,6 +51,7 @@ def add_stage(
     workbook: Workbook, role_id: int, name: str, phase: Stage, *, after: str | None = None
 ) -> StageInfo:
     """Add the stage ``name`` to ``phase``: after the stage named ``after``, else last."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     if phase not in CUSTOM_PHASES:
         raise ValidationError({"phase": "a role's own stages go inside Applied to Offer"})
     with workbook.transaction() as session:
@@ -73,6 +75,7 @@ def add_stage(
 
 def rename_stage(workbook: Workbook, role_id: int, key: str, name: str) -> StageInfo:
     """Show the stage ``key`` under ``name`` from now on (past moves keep the old name)."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         row = _row(session, role_id, key)
         others = [r for r in rows_of(session, row.role_id) if r.id != row.id]
@@ -84,6 +87,7 @@ def rename_stage(workbook: Workbook, role_id: int, key: str, name: str) -> Stage
 
 def reorder_stages(workbook: Workbook, role_id: int, phase: Stage, ids: list[int]) -> None:
     """Put the stages of ``phase`` in the order of ``ids`` (every one of them, once)."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         in_phase = [r for r in _own_rows(session, role_id) if r.phase == phase.value]
         by_id = {r.id: r for r in in_phase if r.id is not None}
@@ -95,6 +99,7 @@ def reorder_stages(workbook: Workbook, role_id: int, phase: Stage, ids: list[int
 
 def shift_stage(workbook: Workbook, role_id: int, key: str, step: int) -> None:
     """Move a stage one place up (``step`` -1) or down (+1) inside its phase."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         row = _row(session, role_id, key)
         in_phase = [r for r in rows_of(session, row.role_id) if r.phase == row.phase]
@@ -107,6 +112,7 @@ def shift_stage(workbook: Workbook, role_id: int, key: str, step: int) -> None:
 
 def set_hidden(workbook: Workbook, role_id: int, key: str, hidden: bool) -> StageInfo:
     """Hide a stage the role does not use (refused while applications are at it), or show it."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         row = _row(session, role_id, key)
         if hidden:
@@ -125,6 +131,7 @@ def set_hidden(workbook: Workbook, role_id: int, key: str, hidden: bool) -> Stag
 def remove_stage(workbook: Workbook, role_id: int, key: str, *, move_to: str | None = None) -> int:
     """Remove a stage; its applications go to ``move_to`` (the key of a stage of the same
     phase) or, without one, to the phase's first remaining stage. Returns how many moved."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         row = _row(session, role_id, key)
         rows = rows_of(session, row.role_id)
@@ -165,6 +172,7 @@ def remove_stage(workbook: Workbook, role_id: int, key: str, *, move_to: str | N
 def copy_stages(workbook: Workbook, role_id: int, from_role_id: int) -> list[StageInfo]:
     """Give the role the stages of another; its applications keep a stage of the same
     name in their phase, else go to the phase's first stage."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     if role_id == from_role_id:
         raise ValidationError({"from role": "must be another role"})
     with workbook.transaction() as session:

@@ -18,6 +18,15 @@ from hiring_desk.domain.vocab import OfferStatus, Stage
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError, refuse_if_erased
 from hiring_desk.services.common import audit, match_scores, versions
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
+from hiring_desk.services.common.permissions import (
+    Permission,
+    TeamRole,
+    may,
+    require,
+    role_of,
+    why_not,
+)
+from hiring_desk.services.common.role_scope import require_on, role_id_of
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.pipeline import role_stages
 from hiring_desk.services.pipeline.application_views import (
@@ -69,6 +78,7 @@ def apply(
     note: str = "",
 ) -> ApplicationInfo:
     """Record that a candidate applied to a role (stage Applied)."""
+    require(workbook, Permission.PIPELINE, role_id=role_id)
     with workbook.transaction() as session:
         application = apply_in_session(
             session, candidate_id, role_id, by_member_id=by_member_id, note=note
@@ -141,6 +151,7 @@ def move(
     says who moved it where. None (the command line) moves it from wherever it is.
     """
     target, stage_id = role_stages.parse_key(to_stage)
+    require_on(workbook, Permission.PIPELINE, "application", application_id)
     with workbook.transaction() as session:
         application = _load(session, application_id)
         versions.check(application, expected_version, moved_meanwhile(session, application))
@@ -179,11 +190,15 @@ def move_many(
     target, stage_id = role_stages.parse_key(to_stage)
     moved = 0
     refused: list[tuple[str, str]] = []
+    not_theirs = _refusals(workbook, application_ids)
     with workbook.transaction() as session:
         for application_id in application_ids:
             application = _load(session, application_id)
             candidate = session.get(Candidate, application.candidate_id)
             name = candidate.name if candidate else str(application.candidate_id)
+            if application_id in not_theirs:
+                refused.append((name, not_theirs[application_id]))
+                continue
             try:
                 row = role_stages.target_row(session, application.role_id, target, stage_id)
             except NotFoundError as exc:
@@ -227,6 +242,8 @@ def move_in_session(
 
 
 def allowed_moves(workbook: Workbook, application_id: int) -> list[Stage]:
+    if not _may_move(workbook, application_id):
+        return []
     with workbook.transaction() as session:
         application = _load(session, application_id)
         return allowed_targets(Stage(application.stage), _context(session, application_id))
@@ -236,7 +253,10 @@ def allowed_steps(workbook: Workbook, application_id: int) -> list[role_stages.S
     """Every shown stage of the application's role it may move to now, in order.
 
     Like ``allowed_moves``, a rejection counts as allowed (its reason is asked for later).
+    None when the signed-in person may not move it (on a team workbook).
     """
+    if not _may_move(workbook, application_id):
+        return []
     with workbook.transaction() as session:
         application = _load(session, application_id)
         phases = set(allowed_targets(Stage(application.stage), _context(session, application_id)))
@@ -252,6 +272,38 @@ def allowed_steps(workbook: Workbook, application_id: int) -> list[role_stages.S
                 or (stage.phase is current and not current.is_closed and stage.id != here)
             )
         ]
+
+
+def _refusals(workbook: Workbook, application_ids: list[int]) -> dict[int, str]:
+    """Why the signed-in person may not move each of these they may not (team workbook)."""
+    if workbook.access is None:
+        return {}
+    with workbook.transaction() as session:
+        roles = dict(
+            session.exec(
+                select(Application.id, Application.role_id).where(
+                    col(Application.id).in_(application_ids)
+                )
+            ).all()
+        )
+    reasons = {
+        role_id: why_not(workbook, Permission.PIPELINE, role_id=role_id)
+        for role_id in set(roles.values())
+    }
+    return {
+        int(app_id): reason
+        for app_id, role_id in roles.items()
+        if app_id is not None and (reason := reasons[role_id]) is not None
+    }
+
+
+def _may_move(workbook: Workbook, application_id: int) -> bool:
+    if workbook.access is None or may(workbook, Permission.PIPELINE):
+        return True
+    if role_of(workbook) is not TeamRole.HIRING_MANAGER:
+        return False
+    role_id = role_id_of(workbook, "application", application_id)
+    return may(workbook, Permission.PIPELINE, role_id=role_id)
 
 
 def applications_of(workbook: Workbook, candidate_id: int) -> list[ApplicationInfo]:

@@ -21,6 +21,7 @@ from hiring_desk.domain.offer_rules import DEFAULT_ANSWER_DAYS, check_answer_day
 from hiring_desk.domain.retention import check_months
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.offers import letter_templates
 from hiring_desk.services.privacy import consent_retention
@@ -110,6 +111,7 @@ def default_letter_template(workbook: Workbook) -> str | None:
 
 def save_preferences(workbook: Workbook, wanted: WorkbookPreferences) -> WorkbookPreferences:
     """Check every value, then save them all. Raises ValidationError naming each bad field."""
+    require(workbook, Permission.COMPANY)
     currency = clean(wanted.default_currency).upper()
     locale = company.normalise_locale(clean(wanted.locale))
     errors: dict[str, str] = {}

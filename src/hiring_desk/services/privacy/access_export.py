@@ -28,6 +28,7 @@ from hiring_desk.services.candidates import cv_text
 from hiring_desk.services.candidates.attachments import safe_filename
 from hiring_desk.services.candidates.candidate_records import load_candidate
 from hiring_desk.services.common.errors import reporting_write_failures
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import (
     Application,
@@ -63,6 +64,7 @@ class ExportReport:
 
 def export_candidate(workbook: Workbook, candidate_id: int, out_zip: Path) -> ExportReport:
     """Write everything held about one candidate to ``out_zip`` (replaced if it exists)."""
+    require(workbook, Permission.PRIVACY)
     out_zip = Path(out_zip).expanduser().absolute()
     with reporting_write_failures(out_zip):
         safe_output.refuse_unsafe_target(out_zip)  # before gathering anything

@@ -33,6 +33,7 @@ from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.candidates.record_checks import plain_text
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import length_problem
 from hiring_desk.services.privacy.access_export import export_candidate
 from hiring_desk.services.privacy.erasure import ErasureReport, erase_candidate, erase_candidates
@@ -121,6 +122,7 @@ def get_retention_months(workbook: Workbook) -> int:
 
 def set_retention_months(workbook: Workbook, months: int) -> int:
     """Keep unsuccessful candidates ``months`` months (1-120) after their last application."""
+    require(workbook, Permission.PRIVACY)
     problem = check_months(months)
     if problem:
         raise ValidationError({"retention_months": problem})
@@ -310,6 +312,7 @@ def set_consent(
     mistake). Consent cannot be dated in the future, needs a method, and ends on
     a day no earlier than it was given.
     """
+    require(workbook, Permission.PRIVACY)
     today = today or clock.today()
     given = _day(given_at)
     method = plain_text(method)
@@ -349,6 +352,7 @@ def keep_until(
 
     A hold only ever delays deletion: the retention policy still applies after it.
     """
+    require(workbook, Permission.PRIVACY)
     today = today or clock.today()
     if until is not None and until <= today:
         raise ValidationError({"until": "must be a day after today"})

@@ -35,6 +35,7 @@ from hiring_desk.services.candidates.candidate_records import load_candidate
 from hiring_desk.services.candidates.erased_guard import ErasedCandidateError
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import NotFoundError, ServiceError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.privacy.text_scrubber import ERASED_MARK, Scrubber
 from hiring_desk.store import Workbook, search
 from hiring_desk.store.maintenance import scrub_free_pages
@@ -92,6 +93,7 @@ def erase_candidate(
     the workbook's acting member). Refused for an unknown or already erased
     candidate, and if the backup taken first fails.
     """
+    require(workbook, Permission.PRIVACY)
     return erase_candidates(workbook, [candidate_id], member_id)
 
 
@@ -102,6 +104,7 @@ def erase_candidates(
 
     All or nothing: if one of them is unknown or already erased, none is erased.
     """
+    require(workbook, Permission.PRIVACY)
     ids = tuple(dict.fromkeys(candidate_ids))
     if not ids:
         raise ServiceError("Choose the candidates to erase.")

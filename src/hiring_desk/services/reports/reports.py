@@ -17,6 +17,7 @@ from hiring_desk.services.common.errors import (
     ValidationError,
     reporting_write_failures,
 )
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.reports import report_outcomes, report_queries, report_steps
 from hiring_desk.services.reports.report_figures import Report, ReportScope
 from hiring_desk.services.team import company
@@ -34,6 +35,7 @@ def check_scope(scope: ReportScope) -> None:
 
 def build_report(workbook: Workbook, scope: ReportScope, *, today: date | None = None) -> Report:
     """Every figure of the report for ``scope``. Raises NotFoundError for a missing role."""
+    require(workbook, Permission.REPORTS)
     check_scope(scope)
     now = clock.now()
     day = today or clock.today()
@@ -73,6 +75,7 @@ def export_pdf(
 
     Written whole or not at all; raises ServiceError when it cannot be written.
     """
+    require(workbook, Permission.REPORTS)
     from hiring_desk.documents.letterhead import Letterhead
     from hiring_desk.documents.report_pdf import report_to_pdf
     from hiring_desk.services.reports.report_sections import document_of

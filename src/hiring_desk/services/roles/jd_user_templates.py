@@ -15,6 +15,7 @@ from hiring_desk.services.common.errors import (
     ValidationError,
     reporting_write_failures,
 )
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean, length_problem, normalise_text
 from hiring_desk.services.roles.jd_templates import (
     JDTemplate,
@@ -66,6 +67,7 @@ def template_body(workbook: Workbook, key: str) -> str:
 
 def save_user_template(workbook: Workbook, name: str, body: str) -> TemplateChoice:
     """Keep ``body`` (Markdown with merge fields) as a template of the user's own."""
+    require(workbook, Permission.TEMPLATES)
     name, body = clean(name), normalise_text(body)
     errors: dict[str, str] = {}
     if not name:
@@ -87,6 +89,7 @@ def save_user_template(workbook: Workbook, name: str, body: str) -> TemplateChoi
 
 
 def delete_user_template(workbook: Workbook, key: str) -> None:
+    require(workbook, Permission.TEMPLATES)
     row = _user_row(workbook, key)
     with workbook.transaction() as session:
         stored = session.get(UserTemplate, row.id)
@@ -97,6 +100,7 @@ def delete_user_template(workbook: Workbook, key: str) -> None:
 
 def import_template_file(workbook: Workbook, path: Path) -> TemplateChoice:
     """Add the template in a file exported from Hiring Desk (or written by hand)."""
+    require(workbook, Permission.TEMPLATES)
     try:
         size = path.stat().st_size
         if size > FILE_LIMIT:

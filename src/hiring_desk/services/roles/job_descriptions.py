@@ -14,6 +14,8 @@ from hiring_desk.domain.jd_fields import CompanyFields, JDContext, RoleFields
 from hiring_desk.domain.vocab import EmploymentType, PayPeriod, Seniority, WorkMode
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
+from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.validation import clean
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import CompanyProfile, JobDescription, Role, RoleSkill, TeamMember
@@ -82,6 +84,7 @@ def save_version(
     template_key: str | None = None,
 ) -> JDVersion:
     """Save ``body`` as the role's next version. Saving never depends on the check."""
+    require(workbook, Permission.ROLE_BRIEF, role_id=role_id)
     text = clean(body) + "\n"
     if not text.strip():
         raise ValidationError({"body": "is empty; write or draft the job description first"})
@@ -108,6 +111,7 @@ def save_version(
 
 def restore_version(workbook: Workbook, version_id: int) -> JDVersion:
     """Make an older version current again, by saving it as the newest version."""
+    require_on(workbook, Permission.ROLE_BRIEF, "job_description", version_id)
     old = get_version(workbook, version_id)
     return save_version(
         workbook,

@@ -13,6 +13,7 @@ from hiring_desk.domain.formatting import minor_to_major
 from hiring_desk.domain.vocab import RoleStatus
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require, salaries_hidden
 from hiring_desk.services.roles.briefs import CheckedBrief, RoleBrief, SkillEntry, check_brief
 from hiring_desk.services.team.company import currency_codes
 from hiring_desk.store import Workbook, snapshots
@@ -113,6 +114,7 @@ def find_role(workbook: Workbook, id_or_title: str) -> RoleSummary:
 
 
 def create_role(workbook: Workbook, brief: RoleBrief, *, today: date | None = None) -> RoleDetail:
+    require(workbook, Permission.ROLES)
     with workbook.transaction() as session:
         checked = _checked(session, brief, today, None)
         role = Role(title=checked.brief.title)
@@ -128,9 +130,12 @@ def create_role(workbook: Workbook, brief: RoleBrief, *, today: date | None = No
 def update_role(
     workbook: Workbook, role_id: int, brief: RoleBrief, *, today: date | None = None
 ) -> RoleDetail:
+    require(workbook, Permission.ROLE_BRIEF, role_id=role_id)
     with workbook.transaction() as session:
         role = _load(session, role_id)
         checked = _checked(session, brief, today, role)
+        if _budget_of(role) != _budget(checked):  # the budget is the admin's
+            require(workbook, Permission.ROLES)
         _apply(role, checked)
         role.updated_at = utcnow()
         session.add(role)
@@ -144,6 +149,7 @@ def delete_role(workbook: Workbook, role_id: int) -> Snapshot:
 
     Returns what went, for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.ROLES)
     with workbook.transaction() as session:
         role = _load(session, role_id)
         applications = session.exec(
@@ -176,6 +182,15 @@ def _checked(
     if errors or checked is None:
         raise ValidationError(errors)
     return checked
+
+
+def _budget_of(role: Role) -> tuple[object, ...]:
+    return (role.salary_min_minor, role.salary_max_minor, role.salary_currency, role.salary_period)
+
+
+def _budget(checked: CheckedBrief) -> tuple[object, ...]:
+    b = checked.brief
+    return (checked.salary_min_minor, checked.salary_max_minor, b.salary_currency, b.salary_period)
 
 
 def _apply(role: Role, checked: CheckedBrief) -> None:
@@ -222,7 +237,10 @@ def _detail(session: Session, role: Role) -> RoleDetail:
     count = session.exec(
         select(func.count()).select_from(Application).where(Application.role_id == role.id)
     ).one()
-    currency = role.salary_currency
+    hidden = salaries_hidden(session)  # an interviewer's: the server refuses budgets
+    currency = "" if hidden else role.salary_currency
+    low = None if hidden else role.salary_min_minor
+    high = None if hidden else role.salary_max_minor
 
     def major(value: int | None) -> object:
         return minor_to_major(value, currency) if value is not None else None
@@ -237,10 +255,10 @@ def _detail(session: Session, role: Role) -> RoleDetail:
         start_by=role.start_by,
         project=role.project,
         project_duration=role.project_duration,
-        salary_min=major(role.salary_min_minor),  # type: ignore[arg-type]
-        salary_max=major(role.salary_max_minor),  # type: ignore[arg-type]
+        salary_min=major(low),  # type: ignore[arg-type]
+        salary_max=major(high),  # type: ignore[arg-type]
         salary_currency=currency,
-        salary_period=role.salary_period,
+        salary_period=RoleBrief.salary_period if hidden else role.salary_period,
         hiring_manager_id=role.hiring_manager_id,
         target_date=role.target_date,
         education=role.education,

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.time_zones import (
     TIMEZONE_SETTING,
     canonical_timezone,
@@ -59,6 +60,7 @@ def update_company(
     ``timezone`` (an IANA name), when given, becomes the workbook's zone for new
     interviews, saved in the same transaction.
     """
+    require(workbook, Permission.COMPANY)
 
     name, address = clean(name), clean(address)
     currency, locale_code = clean(default_currency).upper(), clean(locale)
@@ -100,6 +102,7 @@ def update_company(
 
 def set_logo(workbook: Workbook, data: bytes) -> CompanyInfo:
     """Store a PNG or JPEG logo after checking it really is one."""
+    require(workbook, Permission.COMPANY)
     mime = logo_problem_or_mime(data)
     with workbook.transaction() as session:
         profile = _profile(session)
@@ -111,6 +114,7 @@ def set_logo(workbook: Workbook, data: bytes) -> CompanyInfo:
 
 
 def clear_logo(workbook: Workbook) -> CompanyInfo:
+    require(workbook, Permission.COMPANY)
     with workbook.transaction() as session:
         profile = _profile(session)
         profile.logo, profile.logo_mime = None, None

@@ -7,6 +7,7 @@ from sqlmodel import col, select
 
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean
 from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import RejectionReason
@@ -25,6 +26,7 @@ def list_reasons(workbook: Workbook) -> list[tuple[int, str]]:
 
 
 def add_reason(workbook: Workbook, text: str) -> int:
+    require(workbook, Permission.TEMPLATES)
     text = _checked(workbook, text, None)
     with workbook.transaction() as session:
         last = session.exec(select(func.max(RejectionReason.position))).one()
@@ -36,6 +38,7 @@ def add_reason(workbook: Workbook, text: str) -> int:
 
 
 def rename_reason(workbook: Workbook, reason_id: int, text: str) -> None:
+    require(workbook, Permission.TEMPLATES)
     text = _checked(workbook, text, reason_id)
     with workbook.transaction() as session:
         row = session.get(RejectionReason, reason_id)
@@ -51,6 +54,7 @@ def remove_reason(workbook: Workbook, reason_id: int) -> Snapshot | None:
 
     Returns what went (None if it was gone already), for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.TEMPLATES)
     with workbook.transaction() as session:
         row = session.get(RejectionReason, reason_id)
         if row is None:

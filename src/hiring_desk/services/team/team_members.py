@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import InUseError, NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean, email_problem, length_problem
 from hiring_desk.store import Workbook, snapshots
 from hiring_desk.store.models import (
@@ -64,6 +65,7 @@ def get_member(workbook: Workbook, member_id: int) -> MemberInfo:
 
 
 def add_member(workbook: Workbook, name: str, title: str = "", email: str = "") -> MemberInfo:
+    require(workbook, Permission.TEAM)
     name, title, email = _validated(name, title, email)
     with workbook.transaction() as session:
         member = TeamMember(name=name, title=title, email=email)
@@ -76,6 +78,7 @@ def add_member(workbook: Workbook, name: str, title: str = "", email: str = "") 
 def update_member(
     workbook: Workbook, member_id: int, name: str, title: str = "", email: str = ""
 ) -> MemberInfo:
+    require(workbook, Permission.TEAM)
     name, title, email = _validated(name, title, email)
     with workbook.transaction() as session:
         member = _load(session, member_id)
@@ -90,6 +93,7 @@ def remove_member(workbook: Workbook, member_id: int) -> Snapshot:
 
     Returns what went, for ``services.undo.restore_deleted``.
     """
+    require(workbook, Permission.TEAM)
     with workbook.transaction() as session:
         member = _load(session, member_id)
         uses = _uses(session, member_id)

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from hiring_desk import clock
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import interviewer_only
 from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.today import due_queries, tasks
@@ -34,19 +35,23 @@ _ORDER = {kind: index for index, kind in enumerate(ItemKind)}
 def list_today(workbook: Workbook) -> TodayView:
     """What needs doing now, by kind then due time; snoozed and done items left out."""
     now, today = clock.now(), clock.today()
-    retention = consent_retention.due_for_deletion(workbook, today)
+    # An interviewer's Today holds their interviews and scorecards: the server shows
+    # them no offers, and tasks and the retention queue are other people's work.
+    limited = interviewer_only(workbook)
+    retention = [] if limited else consent_retention.due_for_deletion(workbook, today)
     with workbook.transaction() as session:
         limits = read_limits(session)
+        due_tasks = [] if limited else tasks.task_rows(session, due_by=today, after=None)
         found = [
             *due_queries.interviews_soon(session, now, today),
             *due_queries.overdue_scorecards(session, now, limits),
-            *due_queries.offers(session, today, limits),
+            *([] if limited else due_queries.offers(session, today, limits)),
             *due_queries.idle_candidates(session, now, limits),
             *due_queries.roles_past_target(session, today),
             *(_retention_item(due) for due in retention),
-            *(task_item(task) for task in tasks.task_rows(session, due_by=today, after=None)),
+            *(task_item(task) for task in due_tasks),
         ]
-        upcoming = tasks.task_rows(session, due_by=None, after=today)
+        upcoming = [] if limited else tasks.task_rows(session, due_by=None, after=today)
         states = {state.item_key: state for state in session.exec(select(ReminderState))}
     shown: list[TodayItem] = []
     snoozed = 0

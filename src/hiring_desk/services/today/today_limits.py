@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook
 from hiring_desk.store.models import WorkbookSetting
 
@@ -77,6 +78,7 @@ def get_limits(workbook: Workbook) -> TodayLimits:
 
 def set_limits(workbook: Workbook, limits: TodayLimits) -> TodayLimits:
     """Save the three limits. Raises ValidationError naming each one out of range."""
+    require(workbook, Permission.COMPANY)
     if problems := check_limits(limits):
         raise ValidationError(problems)
     with workbook.transaction() as session:

@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.common import audit, match_scores
 from hiring_desk.services.common.errors import ServiceError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.store import Workbook, search, snapshots
 from hiring_desk.store.models import RejectionReason
 from hiring_desk.store.snapshots import RestoreConflictError, Snapshot
@@ -52,6 +53,16 @@ class Restored:
     candidate_id: int | None
 
 
+#: Who may put back each kind of record (whoever may remove it).
+_RESTORING = {
+    "candidate": Permission.CANDIDATES,
+    "attachment": Permission.CANDIDATES,
+    "role": Permission.ROLES,
+    "team_member": Permission.TEAM,
+    "rejection_reason": Permission.TEMPLATES,
+}
+
+
 def thing_deleted(snapshot: Snapshot) -> str:
     """What the snapshot's record is, for people: "Candidate", "Role", "File"..."""
     return _THINGS.get(snapshot.table, snapshot.table.replace("_", " ").title())
@@ -62,7 +73,9 @@ def restore_deleted(workbook: Workbook, snapshot: Snapshot) -> Restored:
 
     Raises ``RestoreError`` when that is no longer possible (the candidate a file
     belonged to is gone or erased, or a reason with the same text was added).
+    On a team workbook only someone who may delete such a record may put it back.
     """
+    require(workbook, _RESTORING.get(snapshot.table, Permission.WORKBOOK))
     with workbook.transaction() as session:
         for candidate_id in _outside_candidates(snapshot):
             refuse_if_erased(session, candidate_id)
