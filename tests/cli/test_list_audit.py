@@ -51,6 +51,7 @@ def test_list_audit_as_json(capsys: pytest.CaptureFixture[str], logged: Path) ->
         ("Ada Lovelace", "add", "candidate", 1),
         ("", "add", "team_member", 1),
     ]
-    assert set(events[0]) == {"id", "at", "who", "action", "entity", "entity_id"}
+    assert set(events[0]) == {"id", "at", "who", "login", "action", "entity", "entity_id"}
+    assert all(e["login"] == "" for e in events)  # a workbook file has no sign-in
     assert events[0]["at"].endswith("+00:00")
     assert "Kofi" not in out
