@@ -47,6 +47,8 @@ class Permission(StrEnum):
     SALARIES = "see salaries"
     REPORTS = "see the hiring reports"
     OTHERS_SCORECARDS = "enter scorecards for other interviewers"
+    TASKS = "add or change tasks and reminders"
+    QUESTION_BANK = "change the question bank"
 
 
 _STAFF = {TeamRole.ADMIN, TeamRole.RECRUITER}
@@ -66,6 +68,8 @@ _WHO: dict[Permission, set[TeamRole]] = {
     Permission.SALARIES: _STAFF | {TeamRole.HIRING_MANAGER},
     Permission.REPORTS: _STAFF,
     Permission.OTHERS_SCORECARDS: _STAFF,
+    Permission.TASKS: _STAFF | {TeamRole.HIRING_MANAGER},
+    Permission.QUESTION_BANK: _STAFF | {TeamRole.HIRING_MANAGER},
 }
 #: What a hiring manager may also do on the roles they manage.
 _OWN_ROLE = {

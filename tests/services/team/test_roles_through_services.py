@@ -19,7 +19,7 @@ from tests.team_logins import Team
 from hiring_desk import clock
 from hiring_desk.services.candidates import candidate_records, candidate_table
 from hiring_desk.services.candidates.record_checks import CandidateInput
-from hiring_desk.services.common.errors import PermissionDeniedError
+from hiring_desk.services.common.errors import NotFoundError, PermissionDeniedError
 from hiring_desk.services.email import messages
 from hiring_desk.services.interviews import calendar_export, interview_records, packs, scorecards
 from hiring_desk.services.interviews.scorecards import RatingDraft, ScorecardDraft
@@ -320,3 +320,27 @@ def test_an_admin_may_do_all_of_it(team: Team) -> None:
     assert team.sql("root", "SELECT name FROM team_member WHERE id = %s", member.id) == [
         ("Eve Newcomer",)
     ]
+
+
+def test_an_interviewer_is_told_why_tasks_snoozes_and_new_plans_are_not_theirs(
+    team: Team,
+) -> None:
+    from hiring_desk.services.interviews import plans
+    from hiring_desk.services.today import tasks, today_items
+
+    (role_id,) = team.sql("root", "SELECT id FROM role ORDER BY id LIMIT 1")[0]
+    team.sql("root", "DELETE FROM interview_plan WHERE role_id = %s", role_id)
+    with team.open("interviewer") as workbook:
+        with pytest.raises(PermissionDeniedError, match="tasks and reminders"):
+            tasks.add_task(
+                workbook, tasks.TaskDraft(title="Call back", due_on=clock.today(), role_id=role_id)
+            )
+        with pytest.raises(PermissionDeniedError, match="tasks and reminders"):
+            today_items.snooze(workbook, "idle_candidate:1", clock.now() + timedelta(days=1))
+        with pytest.raises(NotFoundError, match="no interview plan yet"):
+            plans.plan_for_role(workbook, role_id)
+    assert team.sql("root", "SELECT count(*) FROM interview_plan WHERE role_id = %s", role_id) == [
+        (0,)
+    ]
+    with team.open("hiring_manager") as workbook:  # their own role: made from the default
+        assert plans.plan_for_role(workbook, role_id).rounds

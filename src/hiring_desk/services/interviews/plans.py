@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.domain.competencies import competency_key, competency_label
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
-from hiring_desk.services.common.permissions import Permission, require
+from hiring_desk.services.common.permissions import Permission, may, require
 from hiring_desk.services.common.role_scope import require_on
 from hiring_desk.services.common.validation import clean, length_problem
 from hiring_desk.services.interviews.plan_defaults import (
@@ -137,9 +137,25 @@ class PlanView:
 
 
 def plan_for_role(workbook: Workbook, role_id: int) -> PlanView:
-    """The role's plan, created from its default plan if it has none yet."""
+    """The role's plan, created from its default plan if it has none yet (by someone
+    who may change the role's plans; anyone else is told there is none yet)."""
+    with workbook.transaction() as session:
+        plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
+        if plan is not None:
+            return plan_view(session, plan)
+    if not may(workbook, Permission.PIPELINE, role_id=role_id):
+        _role_exists(workbook, role_id)
+        raise NotFoundError(
+            "This role has no interview plan yet; a recruiter, an admin or the role's "
+            "hiring manager can make one."
+        )
     with workbook.transaction() as session:
         return plan_view(session, _ensure_plan(session, role_id))
+
+
+def _role_exists(workbook: Workbook, role_id: int) -> None:
+    with workbook.transaction() as session:
+        _role(session, role_id)
 
 
 def _ensure_plan(session: Session, role_id: int) -> InterviewPlan:

@@ -317,7 +317,7 @@ _LETTERS = str.maketrans(
 
 
 def add_custom_question(workbook: Workbook, draft: QuestionDraft) -> Question:
-    require(workbook, Permission.PIPELINE)
+    require(workbook, Permission.QUESTION_BANK)
     checked = check_draft(draft)
     with workbook.transaction() as session:
         row = CustomQuestion(
@@ -334,7 +334,7 @@ def add_custom_question(workbook: Workbook, draft: QuestionDraft) -> Question:
 
 
 def update_custom_question(workbook: Workbook, question_id: int, draft: QuestionDraft) -> Question:
-    require(workbook, Permission.PIPELINE)
+    require(workbook, Permission.QUESTION_BANK)
     checked = check_draft(draft)
     with workbook.transaction() as session:
         row = session.get(CustomQuestion, question_id)
@@ -352,7 +352,7 @@ def update_custom_question(workbook: Workbook, question_id: int, draft: Question
 
 def remove_custom_question(workbook: Workbook, question_id: int) -> None:
     """Remove an own question from the bank; plans that use it keep their copy."""
-    require(workbook, Permission.PIPELINE)
+    require(workbook, Permission.QUESTION_BANK)
     with workbook.transaction() as session:
         row = session.get(CustomQuestion, question_id)
         if row is not None:

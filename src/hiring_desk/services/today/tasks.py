@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from hiring_desk.services.candidates.erased_guard import refuse_if_erased
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
+from hiring_desk.services.common.permissions import Permission, require
 from hiring_desk.services.common.validation import clean
 from hiring_desk.services.today.today_views import TaskView
 from hiring_desk.store import Workbook
@@ -69,6 +70,7 @@ def _checked(session: Session, draft: TaskDraft) -> tuple[str, date]:
 
 
 def add_task(workbook: Workbook, draft: TaskDraft) -> TaskView:
+    require(workbook, Permission.TASKS)
     with workbook.transaction() as session:
         title, due_on = _checked(session, draft)
         task = Task(
@@ -86,6 +88,7 @@ def add_task(workbook: Workbook, draft: TaskDraft) -> TaskView:
 
 
 def edit_task(workbook: Workbook, task_id: int, draft: TaskDraft) -> TaskView:
+    require(workbook, Permission.TASKS)
     with workbook.transaction() as session:
         task = _task(session, task_id)
         title, due_on = _checked(session, draft)
@@ -98,6 +101,7 @@ def edit_task(workbook: Workbook, task_id: int, draft: TaskDraft) -> TaskView:
 
 def complete_task(workbook: Workbook, task_id: int, done: bool = True) -> TaskView:
     """Mark the task done (``done=False``: open it again)."""
+    require(workbook, Permission.TASKS)
     with workbook.transaction() as session:
         task = _task(session, task_id)
         task.done_at = utcnow() if done else None
@@ -107,6 +111,7 @@ def complete_task(workbook: Workbook, task_id: int, done: bool = True) -> TaskVi
 
 
 def delete_task(workbook: Workbook, task_id: int) -> None:
+    require(workbook, Permission.TASKS)
     with workbook.transaction() as session:
         session.delete(_task(session, task_id))
         audit.record(session, "delete", "task", task_id)

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from hiring_desk import clock
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import ValidationError
-from hiring_desk.services.common.permissions import interviewer_only
+from hiring_desk.services.common.permissions import Permission, interviewer_only, require
 from hiring_desk.services.common.time_zones import as_utc
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.today import due_queries, tasks
@@ -76,6 +76,7 @@ def has_data(workbook: Workbook) -> bool:
 
 def snooze(workbook: Workbook, item_key: str, until: datetime) -> None:
     """Hide the item until ``until`` (aware); it shows again from then if still due."""
+    require(workbook, Permission.TASKS)
     _check_key(item_key)
     if until.tzinfo is None:
         raise ValueError("a snooze needs a moment with a time zone")
@@ -90,6 +91,7 @@ def snooze(workbook: Workbook, item_key: str, until: datetime) -> None:
 
 def mark_done(workbook: Workbook, item_key: str) -> None:
     """Put the item aside as dealt with. A task's item completes the task itself."""
+    require(workbook, Permission.TASKS)
     kind, entity_id = _check_key(item_key)
     if kind is ItemKind.TASK:
         tasks.complete_task(workbook, entity_id)
@@ -103,6 +105,7 @@ def mark_done(workbook: Workbook, item_key: str) -> None:
 
 def clear_reminder(workbook: Workbook, item_key: str) -> None:
     """Forget a snooze or a done: the item shows again whenever it is due."""
+    require(workbook, Permission.TASKS)
     _check_key(item_key)
     with workbook.transaction() as session:
         state = session.get(ReminderState, item_key)
