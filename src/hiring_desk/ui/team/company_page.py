@@ -23,6 +23,7 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.team.company import CompanyInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
@@ -168,7 +169,8 @@ class CompanyPage(QWidget):
             if self._workbook is None:
                 self.setEnabled(False)
                 return
-            self.setEnabled(True)
+            # Read by everyone; changed by whom the role allows (greyed, saying why).
+            apply_permission(self, self._workbook, Permission.COMPANY)
             info = company.get_company(self._workbook)
             self.name_edit.setText(info.name)
             self.address_edit.setPlainText(info.address)

@@ -20,6 +20,7 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.workbook import undo_stack
@@ -157,8 +158,9 @@ class TeamPage(QWidget):
                     break
 
     def _update_buttons(self) -> None:
-        has_workbook = self._workbook is not None
+        workbook = self._workbook
         has_selection = self.selected_member() is not None
-        self.add_button.setEnabled(has_workbook)
-        self.edit_action.setEnabled(has_selection)
-        self.remove_action.setEnabled(has_selection)
+        apply_permission(self.add_button, workbook, Permission.TEAM, enabled=bool(workbook))
+        apply_permission(self.empty.button, workbook, Permission.TEAM, enabled=bool(workbook))
+        apply_permission(self.edit_action, workbook, Permission.TEAM, enabled=has_selection)
+        apply_permission(self.remove_action, workbook, Permission.TEAM, enabled=has_selection)
