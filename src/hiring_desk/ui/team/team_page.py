@@ -113,6 +113,8 @@ class TeamPage(QWidget):
             self._after_change(dialog.saved.id)
 
     def edit_selected(self) -> None:
+        if not self.edit_action.isEnabled():  # a key or double-click: as the action allows
+            return
         member = self.selected_member()
         workbook = self._workbook
         if member is None or workbook is None:
@@ -124,6 +126,8 @@ class TeamPage(QWidget):
             self._after_change(member.id)
 
     def remove_selected(self) -> None:
+        if not self.remove_action.isEnabled():  # a key or double-click: as the action allows
+            return
         member = self.selected_member()
         if member is None or self._workbook is None:
             return
