@@ -293,11 +293,6 @@ class MainWindow(MenuBarWindow):
         keys = [k for k, _label, _icon in AREAS]
         self.nav.setCurrentRow(keys.index(key))
 
-    def change_password(self) -> None:
-        """File ▸ Change My Password… (a team workbook's)."""
-        from hiring_desk.ui.window_roles import change_password
-
-        change_password(self, self.workbook)
 
     def current_area(self) -> str | None:
         if self.workbook is None:

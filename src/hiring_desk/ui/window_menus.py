@@ -54,7 +54,10 @@ class MenuBarWindow(QMainWindow):
         raise NotImplementedError
 
     def change_password(self) -> None:
-        raise NotImplementedError
+        """File ▸ Change My Password… (a team workbook's)."""
+        from hiring_desk.ui.window_roles import change_password
+
+        change_password(self, getattr(self, "workbook", None))
 
     # -- building -------------------------------------------------------------------------
 

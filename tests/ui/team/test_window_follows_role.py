@@ -74,8 +74,7 @@ def test_an_interviewer_sees_no_offers_or_reports_and_may_not_add_candidates(
     backups = menu_action(window, "File", "Backups…")
     assert not backups.isEnabled()
     assert backups.toolTip() == (
-        "You don't have permission to back up, copy or move the workbook "
-        "(your role: Interviewer)."
+        "You don't have permission to back up, copy or move the workbook (your role: Interviewer)."
     )
     assert menu_action(window, "File", "Change My Password…").isVisible()
 
@@ -84,8 +83,7 @@ def test_an_interviewer_sees_no_offers_or_reports_and_may_not_add_candidates(
     assert isinstance(page, CandidatesPage)
     assert not page.new_button.isEnabled()
     assert page.new_button.toolTip() == (
-        "You don't have permission to add, change or remove candidates "
-        "(your role: Interviewer)."
+        "You don't have permission to add, change or remove candidates (your role: Interviewer)."
     )
     assert not page.import_action.isEnabled()
 

@@ -148,9 +148,7 @@ def update_actions(page: ToolbarPage) -> None:
     for action in (page.edit_action, page.delete_action, page.bulk_tag_action):
         apply_permission(action, workbook, Permission.CANDIDATES, enabled=selected)
     apply_permission(page.write_action, workbook, Permission.EMAIL, enabled=selected)
-    apply_permission(
-        page.detail.apply_button, workbook, Permission.CANDIDATES, enabled=selected
-    )
+    apply_permission(page.detail.apply_button, workbook, Permission.CANDIDATES, enabled=selected)
     roles = {r.role_id for r in rows if r.application_id}
     apply_permission(  # checked for each role the selection moves (a hiring manager's own)
         page.bulk_move_action,

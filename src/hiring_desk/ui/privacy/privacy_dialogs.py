@@ -42,8 +42,8 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
-from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 

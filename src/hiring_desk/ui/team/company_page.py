@@ -23,10 +23,10 @@ from hiring_desk.services.team import company, team_members
 from hiring_desk.services.team.company import CompanyInfo
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
-from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.theme import set_style
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 

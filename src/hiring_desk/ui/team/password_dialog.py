@@ -56,15 +56,22 @@ class PasswordDialog(FormDialog):
             field.set_error(None)
         password = self.new_edit.text()
         if len(password) < SHORTEST:
-            self._show_errors(ValidationError({"password": f"needs at least {SHORTEST} characters"}))
+            self._show_errors(
+                ValidationError({"password": f"needs at least {SHORTEST} characters"})
+            )
             return
         if self.again_edit.text() != password:
             self._show_errors(ValidationError({"again": "is not the same as the new password"}))
             return
         workbook = self._workbook
+
+        def change() -> bool:
+            team_access.change_password(workbook, password)
+            return True
+
         done = run_operation(
             self,
-            lambda: team_access.change_password(workbook, password) or True,
+            change,
             failure_title="Password Not Changed",
             on_invalid=self._show_errors,
         )

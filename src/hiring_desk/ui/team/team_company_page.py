@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hiring_desk.services.workbook.opening import Workbook
-from hiring_desk.ui.privacy.retention_review import RetentionSettings
 from hiring_desk.ui.permissions import Permission, refusal
+from hiring_desk.ui.privacy.retention_review import RetentionSettings
 from hiring_desk.ui.team import people_page
 from hiring_desk.ui.team.company_page import CompanyPage
 from hiring_desk.ui.team.reasons_page import ReasonsPage
@@ -37,9 +37,7 @@ class TeamCompanyPage(QWidget):
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         """Show ``workbook``; its People tab only to its admins, Privacy to whom may use it."""
-        self.tabs.setTabVisible(
-            self.tabs.indexOf(self.people), people_page.offered(workbook)
-        )
+        self.tabs.setTabVisible(self.tabs.indexOf(self.people), people_page.offered(workbook))
         self.tabs.setTabVisible(
             self.tabs.indexOf(self.privacy), refusal(workbook, Permission.PRIVACY) is None
         )
