@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.team_logins import Team
@@ -79,7 +78,6 @@ def test_an_admin_adds_a_person_and_is_shown_the_one_time_password_once(
     assert added.name == "Noor Haddad" and added.role is TeamRole.RECRUITER
     assert people.selected_person() is not None
     assert people.selected_person().login == login  # type: ignore[union-attr]
-    team.logins["newcomer"] = login  # dropped with the team's logins after the test
 
 
 def test_an_admin_changes_a_role_then_removes_the_person(
@@ -152,4 +150,23 @@ def test_a_refused_action_gets_its_own_tooltip_back_once_allowed(
     with open_workbook(tmp_path / "mine.hiringdesk") as mine:
         assert apply_permission(button, mine, Permission.CANDIDATES)
     assert button.isEnabled() and button.toolTip() == "Add someone"
-    _ = Qt
+
+
+def test_a_service_refusal_is_shown_as_a_message(team: Team, said: Said) -> None:
+    """What the window did not stop reaches the service, which refuses in words."""
+    from hiring_desk.ui.operations import run_operation
+
+    with team.open("recruiter") as recruiter:
+        done = run_operation(
+            None,
+            lambda: team_access.add_person(recruiter, "Zed Zhou", f"{team.database}_zed", "admin"),
+            failure_title="Person Not Added",
+        )
+    assert done is None
+    assert said == [
+        (
+            "show_error",
+            "Person Not Added",
+            "You don't have permission to administer the team (your role: Recruiter).",
+        )
+    ]
