@@ -293,7 +293,6 @@ class MainWindow(MenuBarWindow):
         keys = [k for k, _label, _icon in AREAS]
         self.nav.setCurrentRow(keys.index(key))
 
-
     def current_area(self) -> str | None:
         if self.workbook is None:
             return None

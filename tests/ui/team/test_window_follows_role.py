@@ -128,3 +128,48 @@ def test_switching_from_a_team_workbook_to_a_file_gives_acting_as_back(
     assert menu_action(window, "File", "Backups…").isEnabled()
     assert menu_action(window, "File", "Backups…").toolTip() != ""
     assert "permission" not in menu_action(window, "File", "Backups…").toolTip()
+
+
+def test_a_hiring_manager_works_on_the_roles_they_manage_but_adds_none(
+    team_window: TeamWindow, qtbot: QtBot
+) -> None:
+    from tests.ui.conftest import overview_read
+
+    from hiring_desk.ui.roles.roles_page import RolesPage
+
+    window = team_window("hiring_manager")
+    assert window.signed_in.text().endswith(" · Hiring manager")
+    window.show_area("roles")
+    page = window.pages["roles"]
+    assert isinstance(page, RolesPage)
+    overview_read(qtbot, page)
+    page.table.selectRow(0)
+    assert page.selected_role() is not None
+    assert not page.new_button.isEnabled()
+    assert "add or remove roles" in page.new_button.toolTip()
+    assert not page.delete_action.isEnabled()
+    # Tomás manages both demo roles: their brief, plan and stages are his to change.
+    for action in (page.edit_action, page.jd_action, page.plan_action, page.stages_action):
+        assert action.isEnabled(), action.objectName()
+
+
+def test_an_interviewer_may_not_change_a_roles_pipeline(
+    team_window: TeamWindow, qtbot: QtBot
+) -> None:
+    from tests.ui.conftest import overview_read
+
+    from hiring_desk.ui.roles.roles_page import RolesPage
+
+    window = team_window("interviewer")
+    window.show_area("roles")
+    page = window.pages["roles"]
+    assert isinstance(page, RolesPage)
+    overview_read(qtbot, page)
+    page.table.selectRow(0)
+    assert page.selected_role() is not None
+    assert not page.stages_action.isEnabled()
+    assert page.stages_action.toolTip() == (
+        "You don't have permission to change this role's pipeline, interviews or offers "
+        "(your role: Interviewer)."
+    )
+    assert page.pack_action.isEnabled()  # printing reads only
