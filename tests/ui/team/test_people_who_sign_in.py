@@ -18,7 +18,11 @@ from hiring_desk.services.team import team_access
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui.main_window import MainWindow
 from hiring_desk.ui.permissions import Permission, apply_permission
-from hiring_desk.ui.team.person_dialogs import AddPersonDialog, OneTimePasswordDialog, RoleDialog
+from hiring_desk.ui.team.person_dialogs import (
+    AddPersonDialog,
+    ChangeRoleDialog,
+    OneTimePasswordDialog,
+)
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 
 __all__ = ["team_window"]  # the fixture, shared
@@ -92,11 +96,11 @@ def test_an_admin_changes_a_role_then_removes_the_person(
     assert people.role_action.isEnabled() and people.remove_action.isEnabled()
 
     def choose(dialog: QWidget) -> None:
-        assert isinstance(dialog, RoleDialog)
+        assert isinstance(dialog, ChangeRoleDialog)
         dialog.combo.setCurrentIndex(dialog.combo.findData("hiring_manager"))
         click_button(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
-    when_modal(qtbot, choose, RoleDialog, close_after=True)
+    when_modal(qtbot, choose, ChangeRoleDialog, close_after=True)
     people.change_role()
     workbook = admin_window.workbook
     assert workbook is not None

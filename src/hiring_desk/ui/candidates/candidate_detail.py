@@ -188,7 +188,18 @@ class CandidateDetailPanel(QWidget):
         self.header.show_candidate(
             r.name, r.current_title, r.location, zone, applications, self._locale
         )
-        self.header.show_step(next_steps.next_step_of(self._workbook, applications, self._locale))
+        step = next_steps.next_step_of(self._workbook, applications, self._locale)
+        self.header.show_step(step)
+        if step is not None:  # offered as the role allows: a scorecard is anyone's own
+            role_id = next((a.role_id for a in applications if a.id == step.application_id), None)
+            permission = {StepKind.APPLY: Permission.CANDIDATES}.get(step.kind, Permission.PIPELINE)
+            scoring = step.kind is StepKind.SCORE  # no refusal: the workbook is not asked
+            apply_permission(
+                self.header.next_button,
+                None if scoring else self._workbook,
+                permission,
+                role_id=role_id,
+            )
         self._show_timeline(candidate_id)
         self.notes.setPlainText(detail.record.notes)
         self.attachments.show_candidate(self._workbook, candidate_id, self._locale)

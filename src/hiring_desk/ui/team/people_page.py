@@ -15,7 +15,11 @@ from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.permissions import Permission, apply_permission, refusal
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
-from hiring_desk.ui.team.person_dialogs import AddPersonDialog, OneTimePasswordDialog, RoleDialog
+from hiring_desk.ui.team.person_dialogs import (
+    AddPersonDialog,
+    ChangeRoleDialog,
+    OneTimePasswordDialog,
+)
 from hiring_desk.ui.widgets import plain_label
 
 COLUMNS: list[Column[Person]] = [
@@ -118,7 +122,7 @@ class PeoplePage(QWidget):
         person, workbook = self.selected_person(), self._workbook
         if person is None or workbook is None or person.removed:
             return
-        dialog = RoleDialog(person.name, person.role, self)
+        dialog = ChangeRoleDialog(person.name, person.role, self)
         if dialog.exec():
             role = dialog.chosen.value
             run_operation(

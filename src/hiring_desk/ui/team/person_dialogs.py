@@ -140,7 +140,7 @@ class OneTimePasswordDialog(QDialog):
         self.copy_button.setText("Copied")
 
 
-class RoleDialog(QDialog):
+class ChangeRoleDialog(QDialog):
     """Another role for someone: ``chosen`` once accepted."""
 
     def __init__(self, name: str, role: TeamRole, parent: QWidget | None = None) -> None:
