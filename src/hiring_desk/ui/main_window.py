@@ -83,7 +83,7 @@ class MainWindow(MenuBarWindow):
         from hiring_desk.ui.desktop_actions import DesktopActions
         from hiring_desk.ui.email.templates_dialog import open_email_templates
         from hiring_desk.ui.privacy.retention_review import RetentionNotice
-        from hiring_desk.ui.team.acting_member import ActingMemberBox
+        from hiring_desk.ui.team.acting_member import ActingMemberBox, SignedInLabel
         from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
         from hiring_desk.ui.workbook.location_notice import LocationNotice
         from hiring_desk.ui.workbook.welcome_page import WelcomePage
@@ -117,6 +117,8 @@ class MainWindow(MenuBarWindow):
         self.statusBar().addPermanentWidget(self.location_notice)
         self.acting_member = ActingMemberBox(self.settings)
         self.statusBar().addPermanentWidget(self.acting_member)
+        self.signed_in = SignedInLabel()  # instead of Acting as, on a team workbook
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.backup_keeper = BackupKeeper(self, lambda: self.workbook)
         self._show_workbook_state()
 
@@ -283,7 +285,10 @@ class MainWindow(MenuBarWindow):
     # -- areas ---------------------------------------------------------------------
 
     def show_area(self, key: str) -> None:
-        if self.workbook is None:
+        """Go to area ``key`` (not one the signed-in person's role leaves out)."""
+        from hiring_desk.ui.permissions import area_shown
+
+        if self.workbook is None or not area_shown(self.workbook, key):
             return
         keys = [k for k, _label, _icon in AREAS]
         self.nav.setCurrentRow(keys.index(key))
@@ -356,12 +361,11 @@ class MainWindow(MenuBarWindow):
         for page in self.pages.values():
             page.set_workbook(workbook)  # type: ignore[attr-defined]
         self.nav.setEnabled(workbook is not None)
-        self.save_copy_action.setEnabled(workbook is not None)
-        self.move_action.setEnabled(workbook is not None)
         self.close_action.setEnabled(workbook is not None)
-        self.backups_action.setEnabled(workbook is not None)
-        for action in self.area_actions:
-            action.setEnabled(workbook is not None)
+        from hiring_desk.ui.window_roles import follow_role
+
+        follow_role(self, workbook)  # the areas, the workbook's actions: as the role allows
+        self.signed_in.set_workbook(workbook)
         if workbook is None:
             self.welcome.set_first_start(False)
             self.stack.setCurrentWidget(self.welcome)

@@ -32,6 +32,7 @@ class MenuBarWindow(QMainWindow):
     save_copy_action: QAction
     backups_action: QAction
     move_action: QAction
+    password_action: QAction
     quit_action: QAction
     about_action: QAction
     area_actions: list[QAction]
@@ -51,6 +52,12 @@ class MenuBarWindow(QMainWindow):
 
     def show_area(self, key: str) -> None:
         raise NotImplementedError
+
+    def change_password(self) -> None:
+        """File ▸ Change My Password… (a team workbook's)."""
+        from hiring_desk.ui.window_roles import change_password
+
+        change_password(self, getattr(self, "workbook", None))
 
     # -- building -------------------------------------------------------------------------
 
@@ -81,6 +88,11 @@ class MenuBarWindow(QMainWindow):
         self.move_action = make_action(
             self, "Move to Team &Server…", lambda: self._switcher().move_to_server()
         )
+        self.password_action = make_action(
+            self, "Change My &Password…", lambda: self.change_password()
+        )
+        self.password_action.setObjectName("change_password")
+        self.password_action.setVisible(False)  # on a team workbook only (window_roles)
         self.quit_action = make_action(
             self, "&Quit", self.close, standard_keys(keys.Quit, "Ctrl+Q")
         )
@@ -110,6 +122,7 @@ class MenuBarWindow(QMainWindow):
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.move_action)
         file_menu.addAction(self.backups_action)
+        file_menu.addAction(self.password_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("&Edit")  # filled by finish_building

@@ -33,6 +33,7 @@ from hiring_desk.ui.operations import (
     run_in_background,
     run_operation,
 )
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.printed import open_with_system_viewer
 from hiring_desk.ui.workbook import undo_stack
 
@@ -198,7 +199,8 @@ class AttachmentsPanel(QWidget):
         self.reload()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.candidate_id is not None:
+        may_attach = self.add_button.isEnabled()  # as the role allows
+        if event.mimeData().hasUrls() and self.candidate_id is not None and may_attach:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -215,10 +217,11 @@ class AttachmentsPanel(QWidget):
         ready = (
             self._workbook is not None and self.candidate_id is not None and self.operation is None
         )
-        self.add_button.setEnabled(ready)
+        workbook = self._workbook
+        apply_permission(self.add_button, workbook, Permission.CANDIDATES, enabled=ready)
         selected = self.selected_id() is not None
         self.open_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
+        apply_permission(self.remove_button, workbook, Permission.CANDIDATES, enabled=selected)
 
 
 def _readable_copy(workbook: Workbook, attachment_id: int) -> Path:

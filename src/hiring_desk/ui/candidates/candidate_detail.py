@@ -40,6 +40,7 @@ from hiring_desk.ui.candidates.detail_sections import ProfileSection, SectionTab
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.message_history import MessageTextDialog, timeline_text
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.stage_colours import stage_dot
 from hiring_desk.ui.theme import is_dark
 from hiring_desk.ui.widgets import plain_label
@@ -47,6 +48,7 @@ from hiring_desk.ui.widgets import plain_label
 _ROLE_TITLE = Qt.ItemDataRole.UserRole + 1
 #: A timeline line that is a message: its record (the text opens on double-click).
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLE_ID = Qt.ItemDataRole.UserRole + 3
 #: Write to the shown candidate (Ctrl+W closes the workbook; M for mail).
 WRITE_KEYS = "Ctrl+Shift+M"
 
@@ -176,7 +178,7 @@ class CandidateDetailPanel(QWidget):
             self.write_button.setEnabled(False)
             return
         self.tabs.setEnabled(True)
-        self.write_button.setEnabled(True)
+        apply_permission(self.write_button, self._workbook, Permission.EMAIL)
         detail = candidate_records.get_candidate(self._workbook, candidate_id)
         applications = stage_moves.applications_of(self._workbook, candidate_id)
         self.profile.show_candidate(detail, self._locale)
@@ -186,7 +188,18 @@ class CandidateDetailPanel(QWidget):
         self.header.show_candidate(
             r.name, r.current_title, r.location, zone, applications, self._locale
         )
-        self.header.show_step(next_steps.next_step_of(self._workbook, applications, self._locale))
+        step = next_steps.next_step_of(self._workbook, applications, self._locale)
+        self.header.show_step(step)
+        if step is not None:  # offered as the role allows: a scorecard is anyone's own
+            role_id = next((a.role_id for a in applications if a.id == step.application_id), None)
+            permission = {StepKind.APPLY: Permission.CANDIDATES}.get(step.kind, Permission.PIPELINE)
+            scoring = step.kind is StepKind.SCORE  # no refusal: the workbook is not asked
+            apply_permission(
+                self.header.next_button,
+                None if scoring else self._workbook,
+                permission,
+                role_id=role_id,
+            )
         self._show_timeline(candidate_id)
         self.notes.setPlainText(detail.record.notes)
         self.attachments.show_candidate(self._workbook, candidate_id, self._locale)
@@ -272,12 +285,12 @@ class CandidateDetailPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, app.id)
             item.setData(_ROLE_TITLE, f"{app.role_title} — {app.stage_label}")
+            item.setData(_ROLE_ID, app.role_id)
             self.applications.addItem(item)
         if applications:
             again = [row for row, app in enumerate(applications) if app.id == chosen]
             self.applications.setCurrentRow(again[0] if again else 0)
-        self.move_button.setEnabled(bool(applications))
-        self.offer_button.setEnabled(bool(applications))
+        self._follow_role()
 
     def _show_interviews(self) -> None:
         """The Interviews tab follows the application chosen on the Applications tab."""
@@ -289,6 +302,21 @@ class CandidateDetailPanel(QWidget):
             self.interviews_for.setText(f"Application: {item.data(_ROLE_TITLE)}")
         self.scorecards.show_application(self._workbook, application_id, locale=self._locale)
         self.schedule_button.setEnabled(application_id is not None)
+        self._follow_role()
+
+    def _follow_role(self) -> None:
+        """Moves, offers and interviews are the pipeline's work on the chosen
+        application's role (a hiring manager's own roles); writing is email's."""
+        item, workbook = self.applications.currentItem(), self._workbook
+        role_id = item.data(_ROLE_ID) if item is not None else None
+        for button, enabled in (
+            (self.move_button, self.applications.count() > 0),
+            (self.offer_button, self.applications.count() > 0),
+            (self.schedule_button, item is not None),
+        ):
+            apply_permission(
+                button, workbook, Permission.PIPELINE, role_id=role_id, enabled=enabled
+            )
 
     def _schedule_clicked(self) -> None:
         self._schedule(self.selected_application())

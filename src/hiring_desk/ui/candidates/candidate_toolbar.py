@@ -18,6 +18,7 @@ from hiring_desk.ui.candidates.candidate_emails import EmailPage
 from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.offers.compare_dialog import can_compare
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission, refusal
 from hiring_desk.ui.theme import SPACE_XS
 
 
@@ -137,17 +138,34 @@ def _view_switch(page: ToolbarPage) -> QWidget:
 
 
 def update_actions(page: ToolbarPage) -> None:
-    """Enable what the selection allows."""
+    """Enable what the selection and the signed-in person's role allow."""
     selected = page.selected_id() is not None
     rows = page.selected_rows()
-    page.new_button.setEnabled(page.workbook is not None)
-    page.import_action.setEnabled(page.workbook is not None)
-    page.export_action.setEnabled(page.workbook is not None)
-    for action in (page.edit_action, page.delete_action, page.bulk_tag_action, page.write_action):
-        action.setEnabled(selected)
-    page.detail.apply_button.setEnabled(selected)
-    page.bulk_move_action.setEnabled(any(r.application_id for r in rows))
+    workbook = page.workbook
+    apply_permission(page.new_button, workbook, Permission.CANDIDATES, enabled=bool(workbook))
+    apply_permission(page.import_action, workbook, Permission.CANDIDATES, enabled=bool(workbook))
+    page.export_action.setEnabled(workbook is not None)
+    for action in (page.edit_action, page.delete_action, page.bulk_tag_action):
+        apply_permission(action, workbook, Permission.CANDIDATES, enabled=selected)
+    apply_permission(page.write_action, workbook, Permission.EMAIL, enabled=selected)
+    apply_permission(page.detail.apply_button, workbook, Permission.CANDIDATES, enabled=selected)
+    roles = {r.role_id for r in rows if r.application_id}
+    apply_permission(  # checked for each role the selection moves (a hiring manager's own)
+        page.bulk_move_action,
+        workbook,
+        Permission.PIPELINE,
+        role_id=_one_refused(page, roles),
+        enabled=bool(roles),
+    )
     page.compare_action.setEnabled(comparison_role(page) is not None)
+
+
+def _one_refused(page: ToolbarPage, role_ids: set[int | None]) -> int | None:
+    """A role of ``role_ids`` the person may not change the pipeline of, else any one."""
+    for role_id in role_ids:
+        if refusal(page.workbook, Permission.PIPELINE, role_id=role_id) is not None:
+            return role_id
+    return next(iter(role_ids), None)
 
 
 def comparison_role(page: ToolbarPage) -> int | None:

@@ -334,6 +334,8 @@ class CandidatesPage(QWidget):
             self.reload_selecting(candidate_actions.offer_merge(self, new_id))
 
     def edit_selected(self) -> None:
+        if not self.edit_action.isEnabled():  # a key or double-click: as the action allows
+            return
         workbook, candidate_id = self._workbook, self.selected_id()
         if workbook is None or candidate_id is None:
             return
@@ -355,6 +357,8 @@ class CandidatesPage(QWidget):
             self.reload_selecting(candidate_id)
 
     def delete_selected(self) -> None:
+        if not self.delete_action.isEnabled():  # a key or double-click: as the action allows
+            return
         workbook, candidate_id = self._workbook, self.selected_id()
         if workbook is None or candidate_id is None:
             return

@@ -35,6 +35,7 @@ from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.schedule_dialog import ScheduleDialog
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.table_model import MAX_COLUMN_WIDTH
 from hiring_desk.ui.theme import TextRole, scaled_font
 from hiring_desk.ui.widgets import plain_label
@@ -291,9 +292,15 @@ class InterviewCalendar(QWidget):
     def _update_buttons(self) -> None:
         interview = self._selected_detail()
         scheduled = interview is not None and interview.status == InterviewStatus.SCHEDULED.value
-        self.edit_action.setEnabled(interview is not None)
-        self.cancel_action.setEnabled(scheduled)
-        self.done_action.setEnabled(scheduled)
+        role_id = interview.role_id if interview is not None else None
+        for action, enabled in (
+            (self.edit_action, interview is not None),
+            (self.cancel_action, scheduled),
+            (self.done_action, scheduled),
+        ):  # the pipeline's work, on the interview's role (a hiring manager's own)
+            apply_permission(
+                action, self._workbook, Permission.PIPELINE, role_id=role_id, enabled=enabled
+            )
         self.export_action.setEnabled(interview is not None)
         self.export_day_action.setEnabled(self.selected_day() is not None)
 

@@ -32,7 +32,7 @@ from hiring_desk.domain.competencies import RATING_ANCHORS, competency_label
 from hiring_desk.domain.formatting import DEFAULT_LOCALE, format_moment
 from hiring_desk.domain.vocab import InterviewStatus
 from hiring_desk.services.common.errors import ChangedMeanwhileError, ServiceError
-from hiring_desk.services.interviews import scorecards
+from hiring_desk.services.interviews import interview_records, scorecards
 from hiring_desk.services.interviews.scorecards import (
     RATING_NOTE_LIMIT,
     RatingDraft,
@@ -47,6 +47,7 @@ from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.permissions import Permission, refusal
 from hiring_desk.ui.theme import TextRole, styled
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import plain_label, text_box
@@ -69,6 +70,14 @@ def interview_time(starts_at: datetime, timezone: str, locale: str) -> str:
 def _sentence(message: str) -> str:
     text = message[:1].upper() + message[1:]
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def own_scorecard_only(workbook: Workbook, interview_id: int) -> str | None:
+    """Why the signed-in person may enter only their own scorecard (None: anyone's)."""
+    if workbook.access is None:
+        return None
+    role_id = interview_records.get_interview(workbook, interview_id).role_id
+    return refusal(workbook, Permission.OTHERS_SCORECARDS, role_id=role_id)
 
 
 class ScorecardDialog(FormDialog):
@@ -153,9 +162,14 @@ class ScorecardDialog(FormDialog):
 
         self.recommendation.back.connect(self._focus_last_row)
         self.recommendation.advanced.connect(lambda: self.notes.setFocus())
+        own_only = own_scorecard_only(workbook, interview_id)
         for choice in self.form.interviewers:
+            if own_only is not None and choice.id != workbook.acting_member_id:
+                continue  # another interviewer's card: not theirs to enter
             text = f"{choice.name} (scorecard saved)" if choice.has_scorecard else choice.name
             self.interviewer.addItem(text, choice.id)
+        if own_only is not None:
+            self.interviewer.setToolTip(own_only)
         chosen = self.interviewer.findData(self.form.interviewer_id)
         self.interviewer.setCurrentIndex(max(chosen, 0))
         if chosen < 0 and self.form.interviewers:  # asked for someone not (or no longer) listed

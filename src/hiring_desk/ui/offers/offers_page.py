@@ -45,6 +45,7 @@ from hiring_desk.ui.offers.offer_dialog import OfferDialog
 from hiring_desk.ui.offers.offer_prompts import ApproveDialog, ask_to_fill_role
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.table_model import (
     RowsTableModel,
     make_table_view,
@@ -229,6 +230,26 @@ class OffersPage(QWidget):
             action.setEnabled(target in allowed)
         self.print_button.setEnabled(offer is not None)
         self.write_action.setEnabled(offer is not None)
+        self._follow_role(offer)
+
+    def _follow_role(self, offer: OfferSummary | None) -> None:
+        """Changing an offer is the pipeline's work: on its role, a hiring manager's own."""
+        workbook = self._workbook
+        role_id = offer.role_id if offer is not None else None
+        for action in (
+            self.edit_action,
+            self.approve_action,
+            self.send_action,
+            self.accept_action,
+            self.decline_action,
+            self.withdraw_action,
+        ):
+            apply_permission(
+                action, workbook, Permission.PIPELINE, role_id=role_id, enabled=action.isEnabled()
+            )
+        apply_permission(
+            self.write_action, workbook, Permission.EMAIL, enabled=self.write_action.isEnabled()
+        )
 
     def _activate(self, index: QModelIndex) -> None:
         self.candidate_activated.emit(self.model.row(index.row()).candidate_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.vocab import Stage
 from hiring_desk.services.pipeline import board
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.permissions import Permission, refusal
 from hiring_desk.ui.pipeline.board_cards import CARD_ROLE, spoken_lines
 from hiring_desk.ui.pipeline.board_columns import (
     APPLICATION_ROLE,
@@ -73,6 +75,12 @@ class BoardView(QWidget):
         shown = board.board(self._workbook, self.role_id)
         if [c.key for c in shown] != list(self.columns):
             self._make_columns([(c.key, c.name) for c in shown])
+        # Cards are dragged only by whom may change this role's pipeline.
+        refused = refusal(self._workbook, Permission.PIPELINE, role_id=self.role_id)
+        mode = QAbstractItemView.DragDropMode
+        for column in self.columns.values():
+            column.setDragDropMode(mode.NoDragDrop if refused else mode.DragDrop)
+        self.scroller.setToolTip(refused or "")
         for stage in shown:
             column = self.columns[stage.key]
             column.clear()

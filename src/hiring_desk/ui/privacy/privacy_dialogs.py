@@ -43,6 +43,7 @@ from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
 
@@ -361,7 +362,7 @@ class PrivacySection(QWidget):
             else None
         )
         info = self.info
-        self.button.setEnabled(info is not None)
+        apply_permission(self.button, workbook, Permission.PRIVACY, enabled=info is not None)
         if info is None:
             self.consent.clear()
             self.retention.clear()

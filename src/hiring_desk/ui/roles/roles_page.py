@@ -30,6 +30,7 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import LatestQuery, run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.roles.overview_table import (
     STAGE_COLUMN_RANGE,
     OverviewModel,
@@ -258,6 +259,8 @@ class RolesPage(QWidget):
             self.refresh(dialog.saved.id)
 
     def edit_selected(self) -> None:
+        if not self.edit_action.isEnabled():  # a key or double-click: as the action allows
+            return
         workbook, summary = self._workbook, self.selected_role()
         if workbook is None or summary is None:
             return
@@ -286,6 +289,8 @@ class RolesPage(QWidget):
         self.refresh(summary.id)
 
     def delete_selected(self) -> None:
+        if not self.delete_action.isEnabled():  # a key or double-click: as the action allows
+            return
         workbook, summary = self._workbook, self.selected_role()
         if workbook is None or summary is None:
             return
@@ -356,9 +361,23 @@ class RolesPage(QWidget):
                 "or add them one by one on the Candidates page."
             )
         self.no_candidates_row.setVisible(empty_role)
-        self.new_button.setEnabled(self._workbook is not None)
-        for action in self._selection_actions():
-            action.setEnabled(selected)
+        self._follow_role(role.id if role is not None else None, selected)
+
+    def _follow_role(self, role_id: int | None, selected: bool) -> None:
+        """What the signed-in person may do to roles, and to the selected one."""
+        workbook = self._workbook
+        apply_permission(self.new_button, workbook, Permission.ROLES, enabled=bool(workbook))
+        apply_permission(self.delete_action, workbook, Permission.ROLES, enabled=selected)
+        for action, permission in (
+            (self.edit_action, Permission.ROLE_BRIEF),
+            (self.jd_action, Permission.ROLE_BRIEF),
+            (self.plan_action, Permission.PIPELINE),
+            (self.stages_action, Permission.PIPELINE),
+        ):
+            apply_permission(action, workbook, permission, role_id=role_id, enabled=selected)
+        self.pack_action.setEnabled(selected)
+        apply_permission(self.import_button, workbook, Permission.CANDIDATES)
+        apply_permission(self.empty.button, workbook, Permission.ROLES)
 
     def _selection_actions(self) -> tuple[QAction, ...]:
         """The actions on the selected role."""

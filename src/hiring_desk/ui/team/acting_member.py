@@ -24,6 +24,7 @@ from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.permissions import signed_in_text
 from hiring_desk.ui.settings import NOBODY, Settings
 from hiring_desk.ui.widgets import plain_label
 
@@ -76,6 +77,22 @@ def ask_who_is_acting(parent: QWidget | None, members: list[MemberInfo]) -> int 
     return member_id if accepted else None
 
 
+class SignedInLabel(QLabel):
+    """ "Signed in as Priya Raman (priya) · Interviewer": on a team workbook, instead of
+    Acting as (the server knows who is signed in; nobody chooses)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signed_in")
+        self.setToolTip("Who this window is signed in as, and their role on the team")
+        self.setVisible(False)
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        team = workbook is not None and workbook.access is not None
+        self.setText(signed_in_text(workbook) if workbook is not None and team else "")
+        self.setVisible(team)
+
+
 class ActingMemberBox(QWidget):
     """ "Acting as: [member]" for the status bar, bound to the open workbook."""
 
@@ -99,7 +116,12 @@ class ActingMemberBox(QWidget):
         self.setVisible(False)
 
     def set_workbook(self, workbook: Workbook | None, *, ask: bool = False) -> None:
-        """Show ``workbook``'s team and use the remembered member (asked first if ``ask``)."""
+        """Show ``workbook``'s team and use the remembered member (asked first if ``ask``).
+
+        Not on a team workbook: there the sign-in says who acts (``SignedInLabel``).
+        """
+        if workbook is not None and workbook.access is not None:
+            workbook = None
         self._workbook = workbook
         self.setVisible(workbook is not None)
         if workbook is None:

@@ -26,6 +26,7 @@ from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 from hiring_desk.ui.operations import run_operation
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.theme import set_style
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code, text_box
 
@@ -168,7 +169,8 @@ class CompanyPage(QWidget):
             if self._workbook is None:
                 self.setEnabled(False)
                 return
-            self.setEnabled(True)
+            # Read by everyone; changed by whom the role allows (greyed, saying why).
+            apply_permission(self, self._workbook, Permission.COMPANY)
             info = company.get_company(self._workbook)
             self.name_edit.setText(info.name)
             self.address_edit.setPlainText(info.address)

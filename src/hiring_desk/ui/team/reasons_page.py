@@ -20,6 +20,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.workbook import undo_stack
 
 
@@ -116,7 +117,8 @@ class ReasonsPage(QWidget):
         self.refresh()
 
     def _update_buttons(self) -> None:
-        self.add_button.setEnabled(self._workbook is not None)
+        workbook = self._workbook
         selected = self._selected() is not None
-        self.rename_action.setEnabled(selected)
-        self.remove_action.setEnabled(selected)
+        apply_permission(self.add_button, workbook, Permission.TEMPLATES, enabled=bool(workbook))
+        apply_permission(self.rename_action, workbook, Permission.TEMPLATES, enabled=selected)
+        apply_permission(self.remove_action, workbook, Permission.TEMPLATES, enabled=selected)

@@ -20,6 +20,7 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view, selected_row
 from hiring_desk.ui.team.member_dialog import MemberDialog
 from hiring_desk.ui.workbook import undo_stack
@@ -112,6 +113,8 @@ class TeamPage(QWidget):
             self._after_change(dialog.saved.id)
 
     def edit_selected(self) -> None:
+        if not self.edit_action.isEnabled():  # a key or double-click: as the action allows
+            return
         member = self.selected_member()
         workbook = self._workbook
         if member is None or workbook is None:
@@ -123,6 +126,8 @@ class TeamPage(QWidget):
             self._after_change(member.id)
 
     def remove_selected(self) -> None:
+        if not self.remove_action.isEnabled():  # a key or double-click: as the action allows
+            return
         member = self.selected_member()
         if member is None or self._workbook is None:
             return
@@ -157,8 +162,9 @@ class TeamPage(QWidget):
                     break
 
     def _update_buttons(self) -> None:
-        has_workbook = self._workbook is not None
+        workbook = self._workbook
         has_selection = self.selected_member() is not None
-        self.add_button.setEnabled(has_workbook)
-        self.edit_action.setEnabled(has_selection)
-        self.remove_action.setEnabled(has_selection)
+        apply_permission(self.add_button, workbook, Permission.TEAM, enabled=bool(workbook))
+        apply_permission(self.empty.button, workbook, Permission.TEAM, enabled=bool(workbook))
+        apply_permission(self.edit_action, workbook, Permission.TEAM, enabled=has_selection)
+        apply_permission(self.remove_action, workbook, Permission.TEAM, enabled=has_selection)
