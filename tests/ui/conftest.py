@@ -172,6 +172,10 @@ def press(
     handle.requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(handle, key, modifiers)
+    if modifiers != Qt.KeyboardModifier.NoModifier:
+        # The click's release still carries the modifiers, and Qt keeps them as held
+        # (a later selectRow would toggle as with Ctrl down): let them go.
+        qtbot.keyRelease(handle, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
 
 
 def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:

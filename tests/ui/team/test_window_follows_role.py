@@ -57,6 +57,9 @@ def test_an_interviewer_sees_no_offers_or_reports_and_may_not_add_candidates(
     assert window.signed_in.text().startswith("Signed in as Priya Raman (")
     assert window.signed_in.text().endswith(" · Interviewer")
     assert not window.acting_member.isVisible()
+    # The retention bar offers the privacy tools: not to an interviewer.
+    qtbot.waitUntil(lambda: not window.retention_notice.pending)
+    assert window.retention_notice.isHidden()
     # Ctrl+5 (Offers) and Ctrl+7 (Reports) lead nowhere; show_area refuses them too.
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "roles"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
+from hiring_desk.services.common.permissions import Permission, may
 from hiring_desk.services.privacy import consent_retention
 from hiring_desk.services.privacy.consent_retention import DueCandidate
 from hiring_desk.services.team import company
@@ -173,6 +174,12 @@ class RetentionReviewDialog(QDialog):
             self._changed()
 
 
+def _reviews_retention(workbook: Workbook) -> bool:
+    """Whether the person may act on the retention policy (not on a team workbook's
+    roles without the privacy tools: the bar would offer what they may not do)."""
+    return may(workbook, Permission.PRIVACY)
+
+
 class RetentionNotice(QFrame):
     """A bar over the pages: "N candidates are due for deletion…" with a Review button.
 
@@ -210,7 +217,9 @@ class RetentionNotice(QFrame):
         """
         self._cancel_background()
         self._workbook = workbook
-        count = consent_retention.count_due_for_deletion(workbook) if workbook is not None else 0
+        count = 0
+        if workbook is not None and _reviews_retention(workbook):
+            count = consent_retention.count_due_for_deletion(workbook)
         self._show_count(workbook, count)
         return count
 
@@ -219,6 +228,9 @@ class RetentionNotice(QFrame):
         SQLite counts a big workbook in a few tenths of a second). ``pending`` until it
         is shown."""
         self._workbook = workbook
+        if not _reviews_retention(workbook):  # the privacy tools are an admin's
+            self._show_count(workbook, 0)
+            return
         if self._background is None:
             self._background = LatestQuery(
                 lambda found: self._show_count(*found),

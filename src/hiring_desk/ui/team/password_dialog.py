@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from hiring_desk.services.common.errors import ValidationError
 from hiring_desk.services.team import team_access
+from hiring_desk.services.workbook import passwords
+from hiring_desk.services.workbook.locations import ServerAddress
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
@@ -67,6 +69,9 @@ class PasswordDialog(FormDialog):
 
         def change() -> bool:
             team_access.change_password(workbook, password)
+            address = workbook.location
+            if isinstance(address, ServerAddress) and passwords.remembered_password(address):
+                passwords.remember_password(address, password)  # the keyring keeps the new one
             return True
 
         done = run_operation(
