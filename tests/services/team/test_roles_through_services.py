@@ -96,6 +96,27 @@ def test_an_interviewer_reads_their_window_without_salaries_offers_or_messages(
             ItemKind.RETENTION,
         }
         assert today.upcoming_tasks == ()
+        # Only their own: interviews they take part in, scorecards only they still owe.
+        me = team.member_ids["interviewer"]
+        their_interviews = {
+            row[0]
+            for row in team.sql(
+                "root", "SELECT interview_id FROM interview_interviewer WHERE member_id = %s", me
+            )
+        }
+        scored = {
+            row[0]
+            for row in team.sql(
+                "root", "SELECT interview_id FROM scorecard WHERE interviewer_id = %s", me
+            )
+        }
+        assert today.items and kinds <= {ItemKind.INTERVIEW, ItemKind.SCORECARD}
+        assert all(item.target_id in their_interviews for item in today.items)
+        assert not {i.target_id for i in today.items if i.kind is ItemKind.SCORECARD} & scored
+        with team.open("admin") as admin:  # others' overdue scorecards are there for an admin
+            assert len(today_items.list_today(admin).of_kind(ItemKind.SCORECARD)) > len(
+                today.of_kind(ItemKind.SCORECARD)
+            )
 
         rows = candidate_table.fetch_rows(workbook, candidate_table.CandidateFilter())
         assert {row.id for row in rows} == theirs

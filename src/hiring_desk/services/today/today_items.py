@@ -24,7 +24,13 @@ from hiring_desk.services.today import due_queries, tasks
 from hiring_desk.services.today.today_limits import read_limits
 from hiring_desk.services.today.today_views import ItemKind, Opens, TaskView, TodayItem, TodayView
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import Candidate, ReminderState, Role
+from hiring_desk.store.models import (
+    Candidate,
+    InterviewInterviewer,
+    ReminderState,
+    Role,
+    Scorecard,
+)
 from hiring_desk.store.models._base import utcnow
 
 __all__ = ["clear_reminder", "has_data", "list_today", "mark_done", "snooze", "task_item"]
@@ -46,11 +52,13 @@ def list_today(workbook: Workbook) -> TodayView:
             *due_queries.interviews_soon(session, now, today),
             *due_queries.overdue_scorecards(session, now, limits),
             *([] if limited else due_queries.offers(session, today, limits)),
-            *due_queries.idle_candidates(session, now, limits),
-            *due_queries.roles_past_target(session, today),
+            *([] if limited else due_queries.idle_candidates(session, now, limits)),
+            *([] if limited else due_queries.roles_past_target(session, today)),
             *(_retention_item(due) for due in retention),
             *(task_item(task) for task in due_tasks),
         ]
+        if limited:
+            found = _their_own(session, workbook, found)
         upcoming = [] if limited else tasks.task_rows(session, due_by=None, after=today)
         states = {state.item_key: state for state in session.exec(select(ReminderState))}
     shown: list[TodayItem] = []
@@ -63,6 +71,25 @@ def list_today(workbook: Workbook) -> TodayView:
             shown.append(item)
     shown.sort(key=lambda i: (_ORDER[i.kind], i.due_at or _day_start(i.due_on), i.entity_id))
     return TodayView(tuple(shown), tuple(upcoming), limits, snoozed)
+
+
+def _their_own(session: Session, workbook: Workbook, found: list[TodayItem]) -> list[TodayItem]:
+    """An interviewer's items: the interviews they take part in, and the scorecards
+    missing that are theirs to write (the server shows them their candidates' other
+    interviews too, which are someone else's to do)."""
+    me = workbook.access.member_id if workbook.access is not None else None
+    mine = set(
+        session.exec(
+            select(InterviewInterviewer.interview_id).where(InterviewInterviewer.member_id == me)
+        )
+    )
+    scored = set(session.exec(select(Scorecard.interview_id).where(Scorecard.interviewer_id == me)))
+    return [
+        item
+        for item in found
+        if item.target_id in mine
+        and (item.kind is not ItemKind.SCORECARD or item.target_id not in scored)
+    ]
 
 
 def has_data(workbook: Workbook) -> bool:

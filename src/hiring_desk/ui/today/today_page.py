@@ -35,6 +35,7 @@ from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
+from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.today.today_dialogs import SnoozeDateDialog, TaskDialog
 from hiring_desk.ui.today.today_opening import open_item
 
@@ -229,14 +230,16 @@ class TodayPage(QWidget):
     def _update_buttons(self) -> None:
         item = self.selected_item()
         self.open_button.setEnabled(item is not None)
-        self.done_action.setEnabled(item is not None)
         can_snooze = item is not None and not self._is_upcoming(item)
-        self.snooze_action.setEnabled(can_snooze)
-        self.snooze_for.setEnabled(can_snooze)
-        self.add_action.setEnabled(self._workbook is not None)
         is_task = item is not None and item.kind is ItemKind.TASK
-        self.edit_action.setEnabled(is_task)
-        self.delete_action.setEnabled(is_task)
+        # Tasks, snoozes and dones are shared by the team: not an interviewer's to change.
+        workbook, tasks = self._workbook, Permission.TASKS
+        apply_permission(self.done_action, workbook, tasks, enabled=item is not None)
+        apply_permission(self.snooze_action, workbook, tasks, enabled=can_snooze)
+        apply_permission(self.snooze_for, workbook, tasks, enabled=can_snooze)
+        apply_permission(self.add_action, workbook, tasks, enabled=workbook is not None)
+        apply_permission(self.edit_action, workbook, tasks, enabled=is_task)
+        apply_permission(self.delete_action, workbook, tasks, enabled=is_task)
 
     # -- actions ----------------------------------------------------------------------
 
