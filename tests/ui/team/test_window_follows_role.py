@@ -84,6 +84,11 @@ def test_an_interviewer_sees_no_offers_or_reports_and_may_not_add_candidates(
         "You don't have permission to add, change or remove candidates (your role: Interviewer)."
     )
     assert not page.import_action.isEnabled()
+    # Their candidates' profiles, without the salary they expect (not even its label).
+    qtbot.waitUntil(lambda: page.detail.candidate_id is not None)
+    profile = page.detail.profile
+    assert profile.fields["email"].text()
+    assert profile.fields["salary"].isHidden()
 
 
 def test_a_recruiter_sees_every_area_but_may_not_back_up(team_window: TeamWindow) -> None:

@@ -65,6 +65,8 @@ class CandidateDetail:
     record: CandidateInput
     created_at: datetime
     updated_at: datetime
+    #: True when the person's role may not see salaries (the expectation is left out).
+    salaries_hidden: bool = False
 
 
 def list_candidates(workbook: Workbook, search_text: str = "") -> list[CandidateSummary]:
@@ -292,7 +294,13 @@ def detail_of(session: Session, c: Candidate) -> CandidateDetail:
         skills=tuple(skills),
         tags=tuple(tags),
     )
-    return CandidateDetail(id=c.id, record=record, created_at=c.created_at, updated_at=c.updated_at)
+    return CandidateDetail(
+        id=c.id,
+        record=record,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        salaries_hidden=hidden,
+    )
 
 
 def load_candidate(session: Session, candidate_id: int) -> Candidate:

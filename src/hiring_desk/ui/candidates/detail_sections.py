@@ -143,7 +143,7 @@ class ProfileSection(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inside = QWidget()
         self.fields: dict[str, QLabel] = {}
-        form = QFormLayout(inside)
+        form = self._form = QFormLayout(inside)
         for key, label in PROFILE_FIELDS:
             self.fields[key] = plain_label(name=f"detail_{key}", selectable=True)
             form.addRow(label, self.fields[key])
@@ -178,3 +178,5 @@ class ProfileSection(QScrollArea):
         }
         for key, text in shown.items():
             self.fields[key].setText(text)
+        # A team workbook's interviewer is shown no salary, not an empty "Expects:".
+        self._form.setRowVisible(self.fields["salary"], not detail.salaries_hidden)
