@@ -58,6 +58,16 @@ class FieldWithError(QWidget):
             self.error.hide()
 
 
+def show_field_errors(fields: dict[str, FieldWithError], errors: dict[str, str]) -> None:
+    """Each message under its field (those the form has), and the first such field focused."""
+    for name, message in errors.items():
+        if name in fields:
+            fields[name].set_error(message)
+    first = next((name for name in errors if name in fields), None)
+    if first:
+        fields[first].field.setFocus()
+
+
 def describe_errors(errors: dict[str, str]) -> str:
     """Field messages as sentences, for places with no field to show them under."""
     return " ".join(

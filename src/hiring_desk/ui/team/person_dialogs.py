@@ -21,7 +21,7 @@ from hiring_desk.services.team import team_access
 from hiring_desk.services.team.team_access import Added
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
-from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_field_errors
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import choice_combo, plain_label, save_cancel, select_data
@@ -96,12 +96,7 @@ class AddPersonDialog(FormDialog):
             super().accept()
 
     def _show_errors(self, exc: ValidationError) -> None:
-        for name, message in exc.errors.items():
-            if name in self._fields:
-                self._fields[name].set_error(message)
-        first = next((n for n in exc.errors if n in self._fields), None)
-        if first:
-            self._fields[first].field.setFocus()
+        show_field_errors(self._fields, exc.errors)
 
 
 class OneTimePasswordDialog(QDialog):
