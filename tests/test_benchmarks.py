@@ -13,6 +13,10 @@ from benchmarks.run import Plan, markdown_report, run, text_table
 from PySide6.QtWidgets import QApplication
 
 
+# Every figure end to end, fresh processes and PostgreSQL databases included: about
+# 50 s alone, over 120 s late in a full run while the server is busy checkpointing
+# the databases the earlier tests made and dropped.
+@pytest.mark.timeout(600)
 def test_every_figure_runs_once_on_a_tiny_workbook(tmp_path: Path, qapp: QApplication) -> None:
     prefix = f"hdtest_bench_{os.getpid()}"  # the tests' own databases, dropped below
     plan = Plan(
