@@ -59,13 +59,14 @@ def _shown_at_size(
     qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
     page = window.pages[area]
     qtbot.waitUntil(page.isVisible)
-    # The pages that read on a worker thread: wait for what they show.
+    # The pages that read on a worker thread: wait for what they show (on a busy
+    # machine late in a full run the report's figures can take more than 5 s).
     if isinstance(page, RolesPage):
         overview_read(qtbot, page)
     elif isinstance(page, CandidatesPage):
-        qtbot.waitUntil(lambda: not page.model.pending)
+        qtbot.waitUntil(lambda: not page.model.pending, timeout=30_000)
     elif isinstance(page, ReportsPage):
-        qtbot.waitUntil(lambda: not page.query.pending)
+        qtbot.waitUntil(lambda: not page.query.pending, timeout=30_000)
     QApplication.processEvents()
     return page
 

@@ -167,13 +167,17 @@ def _exists(connection: Connection, role_name: str) -> bool:
 
 
 def set_up_groups(connection: Connection) -> None:
-    """Make the workbook's four group roles (if missing) and grant them what they may do."""
+    """Make the workbook's four group roles and grant them what they may do, once: when
+    they are there already, so are their grants (an upgrade grants its new tables)."""
     database = _database(connection)
+    made = False
     for role in ROLES:
         name = group_role(database, role)
         if not _exists(connection, name):
             _run(connection, sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
-    apply_grants(connection)
+            made = True
+    if made:
+        apply_grants(connection)
 
 
 def groups_exist(connection: Connection) -> bool:
