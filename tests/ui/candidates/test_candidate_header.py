@@ -4,6 +4,7 @@ as the primary button opening its dialog; and the panel fits at 1280x800."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
+from tests.conftest import TODAY, on_day
 from tests.ui.candidates.candidates_page_setup import page_of
 from tests.ui.conftest import MakeWindow, when_modal, workbook_of
 from tests.ui.test_page_fit import HEIGHT, WIDTH, _check_fits
@@ -34,9 +36,26 @@ from hiring_desk.ui.theme import apply_theme
 ARABIC = "محمد العلي"
 
 
+@pytest.fixture(scope="module")
+def demo_at_noon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo made at noon on ``TODAY``: what is past and what is to come in it does
+    not depend on the hour the tests run (the ``today`` fixture holds the clock there)."""
+    from hiring_desk.services.demo.demo_workbook import create_demo_workbook
+
+    path = tmp_path_factory.mktemp("demo-at-noon") / "demo.hiringdesk"
+    with on_day(TODAY):
+        create_demo_workbook(path).close()
+    return path
+
+
 @pytest.fixture
-def page(make_window: MakeWindow, demo_copy: Path, qtbot: QtBot) -> Iterator[CandidatesPage]:
-    """The demo's Candidates page at 1280x800 (and an Arabic-named candidate added)."""
+def page(
+    make_window: MakeWindow, demo_at_noon: Path, tmp_path: Path, qtbot: QtBot, today: date
+) -> Iterator[CandidatesPage]:
+    """The demo's Candidates page at 1280x800 (and an Arabic-named candidate added), the
+    clock at noon on the day the demo was made."""
+    demo_copy = tmp_path / "demo.hiringdesk"
+    shutil.copy(demo_at_noon, demo_copy)
     window = make_window(demo_copy)
     added = candidate_records.create_candidate(
         workbook_of(window), CandidateInput(name=ARABIC, location="عمّان، الأردن")
