@@ -364,8 +364,7 @@ class MainWindow(MenuBarWindow):
         self.close_action.setEnabled(workbook is not None)
         from hiring_desk.ui.window_roles import follow_role
 
-        follow_role(self, workbook)  # the areas, the workbook's actions: as the role allows
-        self.signed_in.set_workbook(workbook)
+        follow_role(self, workbook)  # areas, actions, Signed in as: as the role allows
         if workbook is None:
             self.welcome.set_first_start(False)
             self.stack.setCurrentWidget(self.welcome)

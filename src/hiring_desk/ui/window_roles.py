@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QWidget
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.permissions import Permission, apply_permission, area_shown
+from hiring_desk.ui.team.acting_member import SignedInLabel
 
 
 class RoleWindow(Protocol):
@@ -26,6 +27,7 @@ class RoleWindow(Protocol):
     move_action: QAction
     backups_action: QAction
     password_action: QAction
+    signed_in: SignedInLabel
 
 
 def shown_areas(workbook: Workbook | None) -> list[str]:
@@ -49,6 +51,7 @@ def follow_role(window: RoleWindow, workbook: Workbook | None) -> None:
     for action in (window.save_copy_action, window.move_action, window.backups_action):
         apply_permission(action, workbook, Permission.WORKBOOK, enabled=workbook is not None)
     window.password_action.setVisible(workbook is not None and workbook.access is not None)
+    window.signed_in.set_workbook(workbook)
 
 
 def change_password(parent: QWidget, workbook: Workbook | None) -> None:

@@ -119,7 +119,7 @@ def add_person(workbook: Workbook, name: str, login: str, role: str) -> Added:
         connection = session.connection()
         owner = access.owns_workbook(connection, login)
         if owner and chosen is not TeamRole.ADMIN:
-            _not_the_owner(session, login, "added with another role")
+            raise _owner_refusal(login, "added with another role")
         access.set_up_groups(connection)
         member = session.exec(select(TeamMember).where(TeamMember.login == login)).first()
         if member is not None and member.removed_at is None:
@@ -204,9 +204,13 @@ def _not_the_owner(session: Session, login: str, what: str) -> None:
     from hiring_desk.store import access
 
     if access.owns_workbook(session.connection(), login):
-        raise ServiceError(
-            f"{login} made this workbook and is always one of its admins; it cannot be {what}."
-        )
+        raise _owner_refusal(login, what)
+
+
+def _owner_refusal(login: str, what: str) -> ServiceError:
+    return ServiceError(
+        f"{login} made this workbook and is always one of its admins; it cannot be {what}."
+    )
 
 
 @contextlib.contextmanager
