@@ -3,8 +3,9 @@
 ``crash_writer.py`` forks a writer process per round. The writer opens the
 workbook as the app does and adds candidates through the real service, one
 transaction each, printing ``committed ID`` after each call returns. This test
-kills it with SIGKILL after a random delay, then opens the same file again and
-checks it:
+kills it with SIGKILL after a random delay (counted from its first commit in most
+rounds, from its opening the workbook in every fifth), then opens the same file
+again and checks it:
 
 - ``PRAGMA integrity_check`` says "ok" and no foreign key is broken;
 - the lock was released: the test (and then the next writer) can open the file;
@@ -43,10 +44,14 @@ from hiring_desk.store import Workbook
 from hiring_desk.store.engine import connect_raw
 
 ROUNDS = 50
-#: The longest wait, after the writer has opened the workbook, before it is killed.
-#: A candidate takes a few milliseconds, so rounds end anywhere in the first few
-#: dozen transactions, inside or between them.
+#: The longest wait before the writer is killed. A candidate takes a few
+#: milliseconds, so rounds end anywhere in the first few dozen transactions, inside
+#: or between them.
 MAX_DELAY_S = 0.25
+#: One round in this many starts its wait as soon as the workbook is open (a kill may
+#: land in the first transaction); the others wait for the first commit, so the kills
+#: land among candidates being written however slow a loaded machine is.
+FROM_OPEN_EVERY = 5
 WRITER = Path(__file__).with_name("crash_writer.py")
 
 
@@ -127,11 +132,14 @@ def zygote(tmp_path: Path) -> Iterator[Zygote]:
             helper.close()
 
 
-def run_round(zygote: Zygote, delay: float) -> Round:
-    """Start a writer, let it write for ``delay`` seconds, SIGKILL it, collect its lines."""
+def run_round(zygote: Zygote, delay: float, *, after_first_commit: bool) -> Round:
+    """Start a writer, let it write for ``delay`` seconds after it opened the workbook
+    (or after its first commit), SIGKILL it, collect its lines."""
     round_ = Round()
     zygote.start_writer()
     while round_.pid is None or not round_.opened:
+        zygote.take(round_)
+    while after_first_commit and not round_.reported:
         zygote.take(round_)
     time.sleep(delay)
     os.kill(round_.pid, signal.SIGKILL)
@@ -183,7 +191,10 @@ def test_killing_a_writer_50_times_loses_nothing_committed(zygote: Zygote, tmp_p
 
     for number in range(1, ROUNDS + 1):
         where = f"round {number} (seed {seed})"
-        round_ = run_round(zygote, rng.uniform(0, MAX_DELAY_S))
+        after_first_commit = number % FROM_OPEN_EVERY != 0
+        round_ = run_round(
+            zygote, rng.uniform(0, MAX_DELAY_S), after_first_commit=after_first_commit
+        )
         assert round_.status is not None
         assert os.WIFSIGNALED(round_.status), f"{where}: the writer was not killed"
         assert os.WTERMSIG(round_.status) == signal.SIGKILL
@@ -205,8 +216,6 @@ def test_killing_a_writer_50_times_loses_nothing_committed(zygote: Zygote, tmp_p
         known = ids
 
     elapsed = time.monotonic() - started
-    # The kills landed while candidates were being written, not only before.
-    assert len(known) >= ROUNDS, f"only {len(known)} candidates written in {ROUNDS} rounds"
     print(
         f"{ROUNDS} kills in {elapsed:.1f} s: {len(known)} candidates kept, "
         f"{in_flight_committed} committed in flight but not yet reported (seed {seed})"
