@@ -36,8 +36,8 @@ from hiring_desk.ui.privacy.privacy_dialogs import (
     ConsentDialog,
     EraseConfirmDialog,
     KeepUntilDialog,
-    PrivacySection,
 )
+from hiring_desk.ui.privacy.privacy_section import PrivacySection
 from hiring_desk.ui.privacy.retention_review import RetentionReviewDialog
 from hiring_desk.ui.team.team_company_page import TeamCompanyPage
 

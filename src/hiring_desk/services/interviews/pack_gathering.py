@@ -37,7 +37,7 @@ from hiring_desk.domain.vocab import (
     WorkMode,
 )
 from hiring_desk.services.common.time_zones import as_utc, zone_or_utc
-from hiring_desk.services.interviews.plans import plan_view
+from hiring_desk.services.interviews.plan_views import plan_view
 from hiring_desk.services.interviews.scorecard_views import interviewers_of, scorecard_views
 from hiring_desk.services.interviews.scorecards import DEFAULT_SOFT, DEFAULT_TECHNICAL
 from hiring_desk.services.roles import skills_catalog

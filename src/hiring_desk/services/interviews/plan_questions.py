@@ -14,14 +14,8 @@ from hiring_desk.domain.competencies import Competency, competencies_for_skill_g
 from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.common.permissions import Permission
 from hiring_desk.services.common.role_scope import require_on
-from hiring_desk.services.interviews.plans import (
-    PlanView,
-    changed,
-    load_round,
-    moved,
-    renumber,
-    split_competencies,
-)
+from hiring_desk.services.interviews.plan_views import PlanView, split_competencies
+from hiring_desk.services.interviews.plans import changed, load_round, moved, renumber
 from hiring_desk.services.interviews.question_bank import (
     CUSTOM_PREFIX,
     Question,

@@ -15,13 +15,11 @@ Editing the questions that belong to a round lives in ``plan_questions``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
-from hiring_desk.domain.competencies import competency_key, competency_label
+from hiring_desk.domain.competencies import competency_key
 from hiring_desk.services.common import audit
 from hiring_desk.services.common.errors import NotFoundError, ValidationError
 from hiring_desk.services.common.permissions import Permission, may, require
@@ -33,13 +31,14 @@ from hiring_desk.services.interviews.plan_defaults import (
     DefaultPlan,
     default_plan_for,
 )
-from hiring_desk.services.interviews.question_bank import (
-    BANK_PREFIX,
-    CUSTOM_PREFIX,
-    builtin_question,
+from hiring_desk.services.interviews.plan_views import (
+    PlanView,
+    plan_view,
+    role_of_plan,
 )
+from hiring_desk.services.interviews.question_bank import builtin_question
 from hiring_desk.store import Workbook
-from hiring_desk.store.models import InterviewPlan, InterviewRound, Role, RoundQuestion
+from hiring_desk.store.models import InterviewPlan, InterviewRound, RoundQuestion
 from hiring_desk.store.models._base import utcnow
 
 _Row = TypeVar("_Row", InterviewRound, RoundQuestion)
@@ -52,85 +51,18 @@ __all__ = [
     "MAX_MINUTES",
     "MIN_MINUTES",
     "PlanView",
-    "QuestionView",
-    "RoundView",
     "add_round",
     "changed",
     "load_round",
     "move_round",
     "moved",
     "plan_for_role",
-    "plan_view",
     "remove_round",
     "rename_round",
     "renumber",
     "set_round_competencies",
     "set_round_duration",
-    "split_competencies",
 ]
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    id: int
-    round_id: int
-    position: int
-    competency: str
-    text: str
-    strong: str
-    weak: str
-    bank_key: str | None
-
-    @property
-    def competency_label(self) -> str:
-        return competency_label(self.competency) if self.competency else ""
-
-    @property
-    def source_ref(self) -> str | None:
-        """The bank reference this question was copied from, if any."""
-        if self.bank_key is None:
-            return None
-        if self.bank_key.startswith(CUSTOM_PREFIX):
-            return self.bank_key
-        return f"{BANK_PREFIX}{self.bank_key}"
-
-
-@dataclass(frozen=True)
-class RoundView:
-    id: int
-    position: int
-    name: str
-    duration_minutes: int
-    competencies: tuple[str, ...]
-    questions: tuple[QuestionView, ...]
-
-    @property
-    def competency_labels(self) -> str:
-        return ", ".join(competency_label(c) for c in self.competencies)
-
-    @property
-    def source_refs(self) -> frozenset[str]:
-        return frozenset(q.source_ref for q in self.questions if q.source_ref)
-
-
-@dataclass(frozen=True)
-class PlanView:
-    id: int
-    role_id: int
-    role_title: str
-    role_seniority: str
-    updated_at: datetime
-    rounds: tuple[RoundView, ...]
-
-    @property
-    def total_minutes(self) -> int:
-        return sum(r.duration_minutes for r in self.rounds)
-
-    def round(self, round_id: int) -> RoundView:
-        for candidate in self.rounds:
-            if candidate.id == round_id:
-                return candidate
-        raise NotFoundError("That round is no longer in the plan.")
 
 
 # -- the plan -------------------------------------------------------------------------------
@@ -155,11 +87,11 @@ def plan_for_role(workbook: Workbook, role_id: int) -> PlanView:
 
 def _role_exists(workbook: Workbook, role_id: int) -> None:
     with workbook.transaction() as session:
-        _role(session, role_id)
+        role_of_plan(session, role_id)
 
 
 def _ensure_plan(session: Session, role_id: int) -> InterviewPlan:
-    role = _role(session, role_id)
+    role = role_of_plan(session, role_id)
     plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
     if plan is None:
         plan = _create_plan(session, role_id, default_plan_for(role.template_key, role.seniority))
@@ -197,65 +129,6 @@ def _create_plan(session: Session, role_id: int, default: DefaultPlan) -> Interv
             )
     audit.record(session, "add", "interview_plan", plan.id, {"from": default.template_key})
     return plan
-
-
-def plan_view(session: Session, plan: InterviewPlan) -> PlanView:
-    """The plan as plain values, read in the caller's transaction."""
-    assert plan.id is not None
-    role = _role(session, plan.role_id)
-    rounds = session.exec(
-        select(InterviewRound)
-        .where(InterviewRound.plan_id == plan.id)
-        .order_by(col(InterviewRound.position), col(InterviewRound.id))
-    ).all()
-    round_ids = [r.id for r in rounds]
-    questions = session.exec(
-        select(RoundQuestion)
-        .where(col(RoundQuestion.round_id).in_(round_ids))
-        .order_by(col(RoundQuestion.position), col(RoundQuestion.id))
-    ).all()
-    by_round: dict[int, list[QuestionView]] = {}
-    for q in questions:
-        by_round.setdefault(q.round_id, []).append(
-            QuestionView(
-                id=q.id or 0,
-                round_id=q.round_id,
-                position=q.position,
-                competency=q.competency,
-                text=q.text,
-                strong=q.strong_answer,
-                weak=q.weak_answer,
-                bank_key=q.bank_key,
-            )
-        )
-    return PlanView(
-        id=plan.id,
-        role_id=plan.role_id,
-        role_title=role.title,
-        role_seniority=role.seniority,
-        updated_at=plan.updated_at,
-        rounds=tuple(
-            RoundView(
-                id=r.id or 0,
-                position=r.position,
-                name=r.name,
-                duration_minutes=r.duration_minutes,
-                competencies=split_competencies(r.competencies),
-                questions=tuple(by_round.get(r.id or 0, ())),
-            )
-            for r in rounds
-        ),
-    )
-
-
-def split_competencies(stored: str) -> tuple[str, ...]:
-    """The keys in a stored comma-separated list, in order, without blanks or repeats."""
-    seen: list[str] = []
-    for part in stored.split(","):
-        key = part.strip()
-        if key and key not in seen:
-            seen.append(key)
-    return tuple(seen)
 
 
 # -- rounds ---------------------------------------------------------------------------------
@@ -385,13 +258,6 @@ def changed(session: Session, plan: InterviewPlan, change: str, item_id: int | N
     audit.record(session, "edit", "interview_plan", plan.id, {"change": change, "item": item_id})
     session.flush()
     return plan_view(session, plan)
-
-
-def _role(session: Session, role_id: int) -> Role:
-    role = session.get(Role, role_id)
-    if role is None:
-        raise NotFoundError(f"Role {role_id} does not exist.")
-    return role
 
 
 def _rounds(session: Session, plan_id: int) -> list[InterviewRound]:

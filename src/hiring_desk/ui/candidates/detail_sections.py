@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.formatting import format_money_range, major_to_minor
 from hiring_desk.domain.vocab import Source, WorkMode
 from hiring_desk.services.candidates.candidate_records import CandidateDetail
-from hiring_desk.ui.privacy.privacy_dialogs import PrivacySection
+from hiring_desk.ui.privacy.privacy_section import PrivacySection
 from hiring_desk.ui.widgets import plain_label
 
 #: The Profile section's fields: (key, label), in order.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.domain.vocab import Seniority
 from hiring_desk.services.interviews import plan_questions, question_bank
-from hiring_desk.services.interviews.plans import PlanView
+from hiring_desk.services.interviews.plan_views import PlanView
 from hiring_desk.services.interviews.question_bank import Question
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.widgets import choice_combo, line_edit, plain_label, select_data

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hiring_desk.domain.competencies import Competency
 from hiring_desk.services.common.errors import NotFoundError, ServiceError, ValidationError
 from hiring_desk.services.interviews import plan_questions, plans
-from hiring_desk.services.interviews.plans import PlanView, QuestionView, RoundView
+from hiring_desk.services.interviews.plan_views import PlanView, QuestionView, RoundView
 from hiring_desk.services.interviews.question_bank import QuestionDraft
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from hiring_desk.domain.competencies import Competency
-from hiring_desk.services.interviews.plans import MAX_MINUTES, MIN_MINUTES, RoundView
+from hiring_desk.services.interviews.plan_defaults import MAX_MINUTES, MIN_MINUTES
+from hiring_desk.services.interviews.plan_views import RoundView
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
 
 
