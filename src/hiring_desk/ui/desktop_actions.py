@@ -23,6 +23,7 @@ from hiring_desk.ui.areas import AREAS
 from hiring_desk.ui.candidates import candidate_actions, candidate_emails
 from hiring_desk.ui.candidates.candidates_page import CandidatesPage
 from hiring_desk.ui.changes import Change, change_hub
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.roles.roles_page import RolesPage
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.shortcuts import ShortcutsDialog, collect, make_action, standard_keys
@@ -171,9 +172,8 @@ class DesktopActions(QObject):
         if window.workbook is not None and not window._may_leave_workbook("Open Preferences"):
             return
         dialog = PreferencesDialog(window.workbook, window.settings, window)
-        if dialog.exec() and dialog.saved:  # the pages follow Change.PREFERENCES on the hub
+        if run_modal(dialog) and dialog.saved:  # the pages follow Change.PREFERENCES on the hub
             window.statusBar().showMessage("Preferences saved", 5000)
-        dialog.deleteLater()
 
     def show_guide(self) -> None:
         """Help ▸ User Guide: the section for the area in view (the first page with no
@@ -182,5 +182,4 @@ class DesktopActions(QObject):
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(collect(self._main, self.places()), self._main)
-        dialog.exec()
-        dialog.deleteLater()
+        run_modal(dialog)

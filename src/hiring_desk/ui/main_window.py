@@ -33,6 +33,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.areas import AREAS, NAV_STYLE, LazyPages, build_area_page
 from hiring_desk.ui.early_area import EarlyArea
 from hiring_desk.ui.icons import icon
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.window_menus import MenuBarWindow
 
@@ -250,8 +251,7 @@ class MainWindow(MenuBarWindow):
 
         if self.workbook is not None:
             dialog = OfferLetterDialog(self.workbook, offer_id, self)
-            dialog.exec()
-            dialog.deleteLater()
+            run_modal(dialog)
 
     def import_candidates(self) -> None:
         """Go to the Candidates area and import candidates from a CSV file there."""

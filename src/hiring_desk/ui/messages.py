@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hiring_desk.ui.modal import run_modal
+
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
-    box.exec()
+    run_modal(box)
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
@@ -41,7 +43,7 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str = "OK") -
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is go
 
 
@@ -63,7 +65,7 @@ def ask_unsaved_changes(parent: QWidget | None, form: str) -> str:
     box.button(QMessageBox.StandardButton.Discard).setText("&Discard")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
+    run_modal(box)
     return {
         QMessageBox.StandardButton.Save: SAVE,
         QMessageBox.StandardButton.Discard: DISCARD,

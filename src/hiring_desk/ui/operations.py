@@ -264,6 +264,11 @@ class BackgroundOperation(QObject, Generic[T]):
         finally:
             BackgroundOperation._running.discard(self)
             self.finished.emit()
+            # Ended: its Qt side goes, and with it the connections to ``finished``. A
+            # lambda connected there that names the operation is a cycle Python's
+            # collector cannot see through Qt, and would keep the operation, the
+            # dialog that started it and what it read in memory for good.
+            self.deleteLater()
 
 
 class BackgroundOptions(TypedDict, Generic[T], total=False):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = TypeVar("Row")
@@ -28,8 +28,8 @@ class Column(Generic[Row]):
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of one dataclass type, shown through named ``Column`` definitions."""
 
-    def __init__(self, columns: Sequence[Column[Row]]) -> None:
-        super().__init__()
+    def __init__(self, columns: Sequence[Column[Row]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None

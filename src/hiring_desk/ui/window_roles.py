@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidget, QWidget
 
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.areas import AREAS
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.permissions import Permission, apply_permission, area_shown
 from hiring_desk.ui.team.acting_member import SignedInLabel
 
@@ -61,5 +62,4 @@ def change_password(parent: QWidget, workbook: Workbook | None) -> None:
     if workbook is None or workbook.access is None:
         return
     dialog = PasswordDialog(workbook, parent)
-    dialog.exec()
-    dialog.deleteLater()
+    run_modal(dialog)

@@ -22,6 +22,7 @@ from hiring_desk.services.workbook.passwords import PasswordRefusedError, with_r
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.areas import first_area
 from hiring_desk.ui.changes_elsewhere import ChangesElsewhere
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import (
     BackgroundOperation,
     Progress,
@@ -334,5 +335,4 @@ class WorkbookSwitcher:
             return
         if self._window.workbook is not None:
             dialog = BackupsDialog(self._window.workbook, self.restore_backup, self._widget)
-            dialog.exec()
-            dialog.deleteLater()
+            run_modal(dialog)

@@ -39,19 +39,25 @@ class Job(QRunnable):
     def __init__(self, work: Callable[[], object], context: QObject, deliver: Deliver) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self._work = work
-        self._context = context
-        self._deliver = deliver
+        self._work: Callable[[], object] | None = work
+        self._context: QObject | None = context
+        self._deliver: Deliver | None = deliver
         Job._alive.add(self)
 
     def run(self) -> None:
+        work, context, deliver = self._work, self._context, self._deliver
+        assert work is not None and context is not None and deliver is not None, "runs once"
+        # Let go of the work, the page and its callback: PySide6's pool keeps a
+        # reference to every job it started, so a job that held them would keep a
+        # closed page and its workbook in memory for as long as the pool lives.
+        self._work = self._context = self._deliver = None
         result: object = None
         error: BaseException | None = None
         try:
-            result = self._work()
+            result = work()
         except BaseException as exc:  # handed to the GUI thread, shown there
             error = exc
-        context, deliver = self._context, self._deliver
+        del work
 
         def hand_over() -> None:
             Job._alive.discard(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,8 @@ from tests.ui.conftest import MakeWindow, press, when_modal
 
 from hiring_desk.cli import main
 from hiring_desk.services.candidates import candidate_records
+from hiring_desk.services.candidates.csv_import import ImportPlan
+from hiring_desk.services.candidates.delimited_text import DelimitedText
 from hiring_desk.services.candidates.record_checks import CandidateInput
 from hiring_desk.services.workbook.opening import create_workbook
 from hiring_desk.ui import file_dialogs
@@ -228,6 +231,22 @@ def test_an_imported_possible_duplicate_is_offered_for_a_merge(
     wb = window.workbook
     assert wb is not None
     qtbot.waitUntil(lambda: len(candidate_records.list_candidates(wb, "jose")) == 1)
+
+
+def test_a_finished_import_lets_go_of_the_rows_it_read(
+    export_page: tuple[MainWindow, CandidatesPage], qtbot: QtBot
+) -> None:
+    """The preview, its operations and the rows they read go once the report is
+    closed; before, every import stayed in memory as long as the window was open."""
+    _window, page = export_page
+    import_in_window(qtbot, page)
+
+    def nothing_read_is_kept() -> bool:
+        gc.collect()
+        return not any(isinstance(o, (ImportPlan, DelimitedText)) for o in gc.get_objects())
+
+    qtbot.waitUntil(nothing_read_is_kept, timeout=10_000)
+    assert page.findChildren(ImportDialog) == []
 
 
 def test_cancelling_a_big_import_while_writing_keeps_nothing(

@@ -29,6 +29,7 @@ from hiring_desk.ui.candidates.import_dialog import ImportDialog
 from hiring_desk.ui.candidates.import_report_dialog import ImportReportDialog
 from hiring_desk.ui.candidates.merge_dialog import MergeDialog
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import Progress, run_in_background, run_operation
 from hiring_desk.ui.pipeline.move_dialog import BulkMoveDialog
 
@@ -87,10 +88,10 @@ def _map_and_import(page: ActionsPage, table: DelimitedText) -> None:
     if workbook is None:
         return
     dialog = ImportDialog(page, workbook, table)
-    if not dialog.exec() or dialog.outcome is None:
+    if not run_modal(dialog) or dialog.outcome is None:
         return
     page.refresh()  # the import announced its changes to the other pages through the runner
-    ImportReportDialog(page, dialog.outcome, lambda ids: review_duplicates(page, ids)).exec()
+    run_modal(ImportReportDialog(page, dialog.outcome, lambda ids: review_duplicates(page, ids)))
 
 
 def review_duplicates(page: ActionsPage, candidate_ids: Sequence[int]) -> None:
@@ -167,7 +168,7 @@ def offer_merge(page: ActionsPage, new_id: int) -> int:
     if not matches:
         return new_id
     dialog = MergeDialog(page, workbook, new_id, record.name, matches)
-    if not dialog.exec():
+    if not run_modal(dialog):
         return new_id
     kept = dialog.target_id()
     merged = run_operation(
@@ -187,7 +188,7 @@ def move_selected(page: ActionsPage) -> None:
     if workbook is None or not rows:
         return
     dialog = BulkMoveDialog(page, len(rows), stage_moves.rejection_reasons(workbook))
-    if not dialog.exec():
+    if not run_modal(dialog):
         return
     result = run_operation(
         page,

@@ -40,6 +40,7 @@ from hiring_desk.ui.candidates.detail_sections import ProfileSection, SectionTab
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.message_history import MessageTextDialog, timeline_text
 from hiring_desk.ui.interviews.scorecards_panel import ScorecardsPanel
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.permissions import Permission, apply_permission
 from hiring_desk.ui.stage_colours import stage_dot
 from hiring_desk.ui.theme import is_dark
@@ -247,8 +248,7 @@ class CandidateDetailPanel(QWidget):
         record = item.data(MESSAGE_ROLE)
         if isinstance(record, MessageRecord):
             dialog = MessageTextDialog(record, self._locale, self)
-            dialog.exec()
-            dialog.deleteLater()
+            run_modal(dialog)
 
     def write_to_candidate(self) -> None:
         """Open the compose dialog for the candidate shown (Write…)."""
@@ -344,7 +344,7 @@ class CandidateDetailPanel(QWidget):
         live = [o for o in existing if o.status not in _ENDED_OFFERS]
         offer_id = live[-1].id if live else None
         dialog = OfferDialog(self._workbook, application_id, self, offer_id=offer_id)
-        if dialog.exec() and dialog.saved is not None:
+        if run_modal(dialog) and dialog.saved is not None:
             self.show_candidate(self.candidate_id)
             self.changed.emit()
 

@@ -23,6 +23,7 @@ from hiring_desk.ui.candidates.candidate_actions import ActionsPage, review_dupl
 from hiring_desk.ui.email.bulk import open_bulk_compose
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.email.email_import import import_email_applications, mail_files
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.pipeline.move_dialog import MoveDialog
 from hiring_desk.ui.settings import Settings
@@ -95,7 +96,7 @@ def ask_to_move(dialog: MoveDialog) -> bool:
     """Show the move dialog with "Write to the candidate" as last left; True once moved."""
     settings = Settings()
     dialog.write.setChecked(settings.remembered(WRITE_AFTER_REJECTING))
-    moved = bool(dialog.exec() and dialog.moved)
+    moved = bool(run_modal(dialog) and dialog.moved)
     if moved and dialog.target.currentData() == Stage.REJECTED.value:
         settings.remember(WRITE_AFTER_REJECTING, dialog.write.isChecked())
     return moved

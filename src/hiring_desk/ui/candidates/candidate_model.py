@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from hiring_desk.domain.formatting import format_day
 from hiring_desk.domain.scoring import Aggregate
@@ -69,8 +76,8 @@ class CandidateTableModel(QAbstractTableModel):
     #: A page asked for with ``request_filter`` is shown.
     page_shown = Signal()
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._query = LatestQuery(self._background_page, self)
         self._workbook: Workbook | None = None
         self._filter = CandidateFilter()

@@ -43,6 +43,7 @@ from hiring_desk.ui.candidates.candidate_filters import CandidateFilters
 from hiring_desk.ui.candidates.candidate_model import STAGE_COLUMN, CandidateTableModel
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.offers.compare_dialog import open_comparison
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.pipeline.board_view import BoardView
@@ -93,7 +94,7 @@ class CandidatesPage(QWidget):
         self.filters.typed.connect(self._typed)
         self.filters.chosen.connect(self.apply_filter)
 
-        self.model = CandidateTableModel()
+        self.model = CandidateTableModel(self)
         self.table = make_table_view("candidates_table")
         self.table.setAccessibleName("Candidates")
         self.table.setModel(self.model)
@@ -329,7 +330,7 @@ class CandidatesPage(QWidget):
             default_currency=company.get_company(workbook).default_currency,
             open_roles=open_roles,
         )
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             new_id = dialog.saved.id
             self.reload_selecting(candidate_actions.offer_merge(self, new_id))
 
@@ -353,7 +354,7 @@ class CandidatesPage(QWidget):
             lambda record: candidate_records.update_candidate(workbook, candidate_id, record),
             detail,
         )
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             self.reload_selecting(candidate_id)
 
     def delete_selected(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from hiring_desk.domain.formatting import format_day
@@ -31,8 +31,8 @@ _MATCH = HEADERS.index("Match")
 class FirstPageModel(QAbstractTableModel):
     """The rows of one ``FirstPage``, each cell as ``CandidateTableModel.data`` shows it."""
 
-    def __init__(self, page: FirstPage) -> None:
-        super().__init__()
+    def __init__(self, page: FirstPage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._page = page
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -88,7 +88,7 @@ class FirstPageTable(QWidget):
 
     def __init__(self, page: FirstPage) -> None:
         super().__init__()
-        self.model = FirstPageModel(page)
+        self.model = FirstPageModel(page, self)
         self.table: QTableView = make_table_view("candidates_first_page")
         self.table.setAccessibleName("Candidates")
         self.table.setSortingEnabled(False)  # sorting is the real page's, in SQL

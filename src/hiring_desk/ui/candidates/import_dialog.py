@@ -43,6 +43,7 @@ from hiring_desk.ui.candidates.import_report_dialog import PossibleDuplicatesDia
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import describe_errors, show_errors_in
 from hiring_desk.ui.help_topics import add_help_key
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.widgets import combo_code, searchable_combo, select_code
 
@@ -165,7 +166,7 @@ class ImportDialog(QDialog):
         skip: list[int] = []
         if plan.possible_duplicates:
             question = PossibleDuplicatesDialog(self, plan.possible_duplicates)
-            if not question.exec():
+            if not run_modal(question):
                 return
             skip = question.skipped_lines()
         workbook = self._workbook

@@ -19,6 +19,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.email.compose import READY, WorkbookWindow
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -177,4 +178,4 @@ def open_bulk_compose(
     if workbook is None or not candidate_ids:
         return False
     dialog = BulkComposeDialog(workbook, candidate_ids, workbook.acting_member_id, template, parent)
-    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    return run_modal(dialog) == QtWidgets.QDialog.DialogCode.Accepted

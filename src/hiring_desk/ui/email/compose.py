@@ -31,6 +31,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.help_topics import add_help_key
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -302,4 +303,4 @@ def open_compose(
         reason=reason,
     )
     dialog = ComposeDialog(workbook, about, template, parent)
-    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    return run_modal(dialog) == QtWidgets.QDialog.DialogCode.Accepted

@@ -20,6 +20,7 @@ from hiring_desk.services.candidates.email_applications import (
 )
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.email.compose import WorkbookWindow
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import push_button
 
@@ -103,5 +104,5 @@ def import_email_applications(
         failure_title="Nothing Imported",
     )
     if report is not None:
-        EmailImportReportDialog(parent, report, review_duplicates).exec()
+        run_modal(EmailImportReportDialog(parent, report, review_duplicates))
     return report

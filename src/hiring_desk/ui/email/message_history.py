@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from hiring_desk.domain.formatting import format_moment
 from hiring_desk.services.email.messages import MessageRecord, messages_of
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.modal import run_modal
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -89,4 +90,4 @@ class MessageHistory(QtWidgets.QListWidget):
 
     def _read(self, item: QtWidgets.QListWidgetItem) -> None:
         record = self.records[int(item.data(RECORD_ROLE))]
-        MessageTextDialog(record, self._locale, self).exec()
+        run_modal(MessageTextDialog(record, self._locale, self))

@@ -17,6 +17,7 @@ from hiring_desk.services.email.email_templates import EmailTemplate
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import line_edit, plain_label, push_button
 
@@ -326,4 +327,4 @@ def _sentences(errors: dict[str, str]) -> str:
 def open_email_templates(parent: QtWidgets.QWidget | None, workbook: Workbook | None) -> None:
     """Open the dialog for the open workbook (nothing when none is open)."""
     if workbook is not None:
-        EmailTemplatesDialog(workbook, parent).exec()
+        run_modal(EmailTemplatesDialog(workbook, parent))

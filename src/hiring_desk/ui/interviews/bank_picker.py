@@ -22,6 +22,7 @@ from hiring_desk.services.interviews import plan_questions, question_bank
 from hiring_desk.services.interviews.plan_views import PlanView
 from hiring_desk.services.interviews.question_bank import Question
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.widgets import choice_combo, line_edit, plain_label, select_data
 
 SUGGESTED = "suggested"
@@ -121,7 +122,7 @@ class BankPickerDialog(QDialog):
     ) -> list[str]:
         """The references picked, or [] if the dialog was cancelled."""
         dialog = cls(workbook, plan, round_id, parent)
-        return dialog.selected_refs() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        return dialog.selected_refs() if run_modal(dialog) == QDialog.DialogCode.Accepted else []
 
     def questions(self) -> list[Question]:
         """What the filters and search currently find, in the order listed."""

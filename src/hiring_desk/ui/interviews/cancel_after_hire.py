@@ -16,6 +16,7 @@ from hiring_desk.services.interviews.interview_cancelling import FutureInterview
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label
 
@@ -31,8 +32,7 @@ def offer_to_cancel_interviews(
     if found is None or not found.interview_ids:
         return False
     dialog = CancelInterviewsDialog(parent, candidate, role_title, found)
-    go = dialog.exec()
-    dialog.deleteLater()
+    go = run_modal(dialog)
     if not go:
         return False
     done = run_operation(

@@ -19,6 +19,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.interviews.interview_calendar import InterviewCalendar
 from hiring_desk.ui.interviews.question_bank_page import QuestionBankPage
 from hiring_desk.ui.interviews.scorecard_dialog import ScorecardDialog
+from hiring_desk.ui.modal import run_modal
 
 
 class InterviewsPage(QWidget):
@@ -129,7 +130,7 @@ class InterviewsPage(QWidget):
         role_id = None
         if interview_id is not None:
             role_id = interview_records.get_interview(self._workbook, interview_id).role_id
-        PrintPackDialog(self._workbook, self, role_id=role_id).exec()
+        run_modal(PrintPackDialog(self._workbook, self, role_id=role_id))
 
     def _open_candidate(self, interview_id: int | None) -> None:
         if self._workbook is None or interview_id is None:

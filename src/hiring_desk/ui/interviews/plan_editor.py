@@ -35,6 +35,7 @@ from hiring_desk.ui.help_topics import add_help_key
 from hiring_desk.ui.interviews.bank_picker import BankPickerDialog
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
 from hiring_desk.ui.interviews.round_form import RoundForm
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import plain_label, push_button
 
@@ -369,7 +370,7 @@ class PlanEditorDialog(QDialog):
             changes=Change.INTERVIEW_PLANS,
             with_seniorities=False,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):
             saved = dialog.saved
             self._show(saved, current.id, saved.round(current.id).questions[-1].id)
         self.questions_list.setFocus()
@@ -387,7 +388,7 @@ class PlanEditorDialog(QDialog):
             changes=Change.INTERVIEW_PLANS,
             with_seniorities=False,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and isinstance(dialog.saved, PlanView):
             self._show(dialog.saved, current.id, question.id)
         self.questions_list.setFocus()
 

@@ -25,6 +25,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.interviews.question_dialog import QuestionDialog
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.table_model import Column, RowsTableModel, make_table_view
@@ -68,7 +69,7 @@ class QuestionBankPage(QWidget):
         self.seniority_filter = choice_combo(
             [(ALL, "Any seniority"), *((s.value, s.label) for s in Seniority)], "bank_seniority"
         )
-        self.model: RowsTableModel[Question] = RowsTableModel(COLUMNS)
+        self.model: RowsTableModel[Question] = RowsTableModel(COLUMNS, self)
         self.table = make_table_view("bank_table")
         self.table.setAccessibleName("Questions")
         self.table.setModel(self.model)
@@ -233,7 +234,7 @@ class QuestionBankPage(QWidget):
                 raise ValidationError({"text": str(exc)}) from exc
 
         dialog = QuestionDialog(self, title, save, draft, changes=Change.QUESTION_BANK)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = run_modal(dialog) == QDialog.DialogCode.Accepted
         saved = dialog.saved
         if accepted and isinstance(saved, Question):
             self._reveal(saved)

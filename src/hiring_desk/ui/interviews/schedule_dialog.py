@@ -39,6 +39,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.email.compose import HeldWorkbook, open_compose
 from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.settings import Settings
 from hiring_desk.ui.unsaved_changes import FormDialog
@@ -131,7 +132,7 @@ class ScheduleDialog(FormDialog):
         """Show the dialog; the saved interview's id, or None if cancelled. When asked
         (ticked), the invitation (or the change) is written next, .ics attached."""
         dialog = cls(workbook, application_id, parent, interview_id)
-        if not dialog.exec() or dialog.saved_id is None:
+        if not run_modal(dialog) or dialog.saved_id is None:
             return None
         if dialog.write_after.isChecked():
             dialog.write_to_candidate(parent)

@@ -46,6 +46,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
 from hiring_desk.ui.interviews.rating_inputs import RatingRow, RecommendationPicker
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.permissions import Permission, refusal
 from hiring_desk.ui.theme import TextRole, styled
@@ -195,7 +196,7 @@ class ScorecardDialog(FormDialog):
     ) -> int | None:
         """Show the dialog; the saved scorecard's id, or None if it was cancelled."""
         dialog = cls(workbook, interview_id, parent, interviewer_id, locale=locale)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = run_modal(dialog) == QDialog.DialogCode.Accepted
         return dialog.scorecard_id if accepted else None
 
     # -- showing --------------------------------------------------------------------------

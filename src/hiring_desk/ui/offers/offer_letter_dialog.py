@@ -41,6 +41,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.help_topics import add_help_key
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.offers.offer_templates_dialog import OfferTemplatesDialog
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.printed import offer_to_open
@@ -249,8 +250,7 @@ class OfferLetterDialog(QDialog):
     def open_company_profile(self) -> None:
         """Open the company profile at what is missing; once saved, check the letter again."""
         dialog = CompanyDialog(self._workbook, self, self._profile_focus)
-        saved = dialog.exec()
-        dialog.deleteLater()
+        saved = run_modal(dialog)
         if not saved:
             return
         self.refresh_preview()
@@ -317,8 +317,7 @@ class OfferLetterDialog(QDialog):
 
     def edit_templates(self) -> None:
         dialog = OfferTemplatesDialog(self._workbook, self)
-        dialog.exec()
-        dialog.deleteLater()
+        run_modal(dialog)
         self._fill_templates(self.selected_template())
 
     def _reload(self) -> None:

@@ -18,6 +18,7 @@ from hiring_desk.domain.vocab import RoleStatus
 from hiring_desk.services.offers.offer_status import AcceptResult
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.ui import messages
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.widgets import plain_label
 
 
@@ -113,7 +114,7 @@ def ask_to_fill_role(
     open_count = len(result.open_application_ids)
     if open_count:
         dialog = FillRoleDialog(parent, result.role_title, result.headcount, open_count, reasons())
-        return dialog.reason_text() if dialog.exec() else None
+        return dialog.reason_text() if run_modal(dialog) else None
     if result.role_status == RoleStatus.FILLED.value or not messages.confirm(
         parent,
         "Role Filled",

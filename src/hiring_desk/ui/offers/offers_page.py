@@ -39,6 +39,7 @@ from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.empty_state import EmptyState
 from hiring_desk.ui.interviews.cancel_after_hire import offer_to_cancel_interviews
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.offers import offer_emails
 from hiring_desk.ui.offers.offer_columns import offer_columns
 from hiring_desk.ui.offers.offer_dialog import OfferDialog
@@ -93,7 +94,7 @@ class OffersPage(QWidget):
         self.setObjectName("offers_page")
         self._workbook: Workbook | None = None
         self._locale = "en_GB"
-        self.model: RowsTableModel[OfferSummary] = RowsTableModel(offer_columns(self._locale))
+        self.model: RowsTableModel[OfferSummary] = RowsTableModel(offer_columns(self._locale), self)
         self.table = make_table_view("offers_table")
         self.table.setAccessibleName("Offers")
         self.table.setModel(self.model)
@@ -261,7 +262,7 @@ class OffersPage(QWidget):
         if workbook is None or offer is None:
             return
         dialog = OfferDialog(workbook, offer.application_id, self, offer.id)
-        if dialog.exec() and dialog.saved is not None:
+        if run_modal(dialog) and dialog.saved is not None:
             self._done(offer.id)
 
     def approve_selected(self) -> None:
@@ -278,7 +279,7 @@ class OffersPage(QWidget):
             )
             return
         dialog = ApproveDialog(self, _who(offer), members)
-        member_id = dialog.member_id() if dialog.exec() else None
+        member_id = dialog.member_id() if run_modal(dialog) else None
         if member_id is not None:
             self._run(
                 "Cannot Approve",

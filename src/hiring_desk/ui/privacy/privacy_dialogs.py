@@ -35,6 +35,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import file_dialogs, messages
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError, name_from_labels
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import BackgroundOperation, run_in_background, run_operation
 from hiring_desk.ui.unsaved_changes import FormDialog
 from hiring_desk.ui.widgets import day_of, plain_label, qdate, save_cancel
@@ -116,9 +117,7 @@ class ConsentDialog(FormDialog):
     ) -> PrivacyInfo | None:
         """Show the dialog; the candidate's privacy record once saved, None if cancelled."""
         dialog = cls(workbook, candidate_id, parent)
-        saved = dialog.saved if dialog.exec() else None
-        dialog.deleteLater()
-        return saved
+        return dialog.saved if run_modal(dialog) else None
 
     def _update_enabled(self) -> None:
         for field in self._fields.values():
@@ -187,9 +186,8 @@ class KeepUntilDialog(FormDialog):
     ) -> tuple[date | None, bool]:
         """(the day, or None to lift the hold; whether the person chose OK)."""
         dialog = cls(name, current, parent)
-        accepted = bool(dialog.exec())
+        accepted = bool(run_modal(dialog))
         day = None if dialog.lift.isChecked() else _day(dialog.day)
-        dialog.deleteLater()
         return day, accepted
 
 
@@ -246,10 +244,7 @@ class EraseConfirmDialog(QDialog):
 
     @classmethod
     def ask(cls, names: list[str], parent: QWidget | None = None) -> bool:
-        dialog = cls(names, parent)
-        accepted = bool(dialog.exec())
-        dialog.deleteLater()
-        return accepted
+        return bool(run_modal(cls(names, parent)))
 
 
 def erase_confirmed(

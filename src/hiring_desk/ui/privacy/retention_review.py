@@ -32,6 +32,7 @@ from hiring_desk.services.team import company
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import LatestQuery, run_operation
 from hiring_desk.ui.privacy.privacy_dialogs import erase_confirmed, keep_candidate_until
 from hiring_desk.ui.theme import Tone, set_style, tone_colours
@@ -107,10 +108,8 @@ class RetentionReviewDialog(QDialog):
     def review(cls, workbook: Workbook, parent: QWidget | None = None) -> bool:
         """Show the review; True if a candidate was erased or kept meanwhile."""
         dialog = cls(workbook, parent)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        return changed
+        run_modal(dialog)
+        return dialog.changed
 
     def refresh(self) -> None:
         self.due = consent_retention.due_for_deletion(self._workbook)

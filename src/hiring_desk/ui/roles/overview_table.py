@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -175,9 +175,13 @@ class OverviewModel(RowsTableModel[RoleOverview]):
     some cells a second line (``SECOND_LINE_ROLE``)."""
 
     def __init__(
-        self, columns: list[Column[RoleOverview]], lines: SecondLines, today: date
+        self,
+        columns: list[Column[RoleOverview]],
+        lines: SecondLines,
+        today: date,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(columns)
+        super().__init__(columns, parent)
         self._lines, self._today = lines, today
 
     def set_view(

@@ -28,6 +28,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import LatestQuery, run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.permissions import Permission, apply_permission
@@ -79,7 +80,7 @@ class RolesPage(QWidget):
         self._query = LatestQuery(self._delivered, self, failure_title="Roles Not Read")
         today = clock.today()
         self.model = OverviewModel(
-            overview_columns(today, "en_GB", None), second_lines(today, "en_GB", None), today
+            overview_columns(today, "en_GB", None), second_lines(today, "en_GB", None), today, self
         )
         self.table = make_table_view("roles_table")
         self.table.setAccessibleName("Roles")
@@ -240,7 +241,7 @@ class RolesPage(QWidget):
         from hiring_desk.ui.roles.role_templates import RoleTemplateDialog
 
         chooser = RoleTemplateDialog(self)
-        if chooser.exec():
+        if run_modal(chooser):
             self._create_role(chooser)
 
     def _create_role(self, chooser: RoleTemplateDialog | None) -> None:
@@ -255,7 +256,7 @@ class RolesPage(QWidget):
             default_currency=currency,
             start=chooser.start(currency) if chooser is not None else None,
         )
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             self.refresh(dialog.saved.id)
 
     def edit_selected(self) -> None:
@@ -276,7 +277,7 @@ class RolesPage(QWidget):
             team_members.list_members(workbook),
             detail,
         )
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             self.refresh(summary.id)
 
     def open_job_description(self) -> None:
@@ -285,7 +286,7 @@ class RolesPage(QWidget):
             return
         from hiring_desk.ui.roles.jd_editor import JDEditor
 
-        JDEditor(self, workbook, summary.id).exec()
+        run_modal(JDEditor(self, workbook, summary.id))
         self.refresh(summary.id)
 
     def delete_selected(self) -> None:
@@ -318,7 +319,7 @@ class RolesPage(QWidget):
             return
         from hiring_desk.ui.interviews.plan_editor import PlanEditorDialog
 
-        PlanEditorDialog(self._workbook, role.id, self).exec()
+        run_modal(PlanEditorDialog(self._workbook, role.id, self))
 
     def open_stages(self) -> None:
         role = self.selected_role()
@@ -329,7 +330,7 @@ class RolesPage(QWidget):
         others = role_records.list_roles(self._workbook)
         summary = next((r for r in others if r.id == role.id), None)
         if summary is not None:
-            StagesDialog(self, self._workbook, summary, others).exec()
+            run_modal(StagesDialog(self, self._workbook, summary, others))
 
     def print_pack(self) -> None:
         role = self.selected_role()
@@ -337,7 +338,7 @@ class RolesPage(QWidget):
             return
         from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog
 
-        PrintPackDialog(self._workbook, self, role_id=role.id).exec()
+        run_modal(PrintPackDialog(self._workbook, self, role_id=role.id))
 
     def _edit_index(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())

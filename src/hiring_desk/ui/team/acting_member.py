@@ -24,6 +24,7 @@ from hiring_desk.services.common.errors import NotFoundError
 from hiring_desk.services.team import team_members
 from hiring_desk.services.team.team_members import MemberInfo
 from hiring_desk.services.workbook.opening import Workbook
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.permissions import signed_in_text
 from hiring_desk.ui.settings import NOBODY, Settings
 from hiring_desk.ui.widgets import plain_label
@@ -65,9 +66,8 @@ class ActingMemberDialog(QDialog):
     def choose(cls, parent: QWidget | None, members: list[MemberInfo]) -> tuple[int | None, bool]:
         """(the chosen member's id, whether the person chose rather than skipped)."""
         dialog = cls(parent, members)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = run_modal(dialog) == QDialog.DialogCode.Accepted
         member_id = dialog.choices.currentData()
-        dialog.deleteLater()
         return (int(member_id) if accepted and member_id is not None else None), accepted
 
 

@@ -11,6 +11,7 @@ from hiring_desk.services.team.team_access import Person
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.permissions import Permission, apply_permission, refusal
@@ -48,7 +49,7 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.setObjectName("people_page")
         self._workbook: Workbook | None = None
-        self.model: RowsTableModel[Person] = RowsTableModel(COLUMNS)
+        self.model: RowsTableModel[Person] = RowsTableModel(COLUMNS, self)
         self.table = make_table_view("people_table")
         self.table.setAccessibleName("People who sign in")
         self.table.setModel(self.model)
@@ -106,7 +107,7 @@ class PeoplePage(QWidget):
         if workbook is None:
             return
         dialog = AddPersonDialog(workbook, self)
-        if dialog.exec() and dialog.added is not None:
+        if run_modal(dialog) and dialog.added is not None:
             added = dialog.added
             self.refresh()
             self._select(added.person.login)
@@ -114,16 +115,14 @@ class PeoplePage(QWidget):
                 shown = OneTimePasswordDialog(
                     added.person.name, added.person.login, added.password, self
                 )
-                shown.exec()
-                shown.deleteLater()
-        dialog.deleteLater()
+                run_modal(shown)
 
     def change_role(self) -> None:
         person, workbook = self.selected_person(), self._workbook
         if person is None or workbook is None or person.removed:
             return
         dialog = ChangeRoleDialog(person.name, person.role, self)
-        if dialog.exec():
+        if run_modal(dialog):
             role = dialog.chosen.value
             run_operation(
                 self,
@@ -132,7 +131,6 @@ class PeoplePage(QWidget):
                 failure_title="Role Not Changed",
                 on_success=lambda _person: self.refresh(),
             )
-        dialog.deleteLater()
 
     def remove_person(self) -> None:
         person, workbook = self.selected_person(), self._workbook

@@ -18,6 +18,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.permissions import Permission, apply_permission
@@ -38,7 +39,7 @@ class TeamPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workbook: Workbook | None = None
-        self.model: RowsTableModel[MemberInfo] = RowsTableModel(COLUMNS)
+        self.model: RowsTableModel[MemberInfo] = RowsTableModel(COLUMNS, self)
         self.table = make_table_view("team_table")
         self.table.setAccessibleName("Team members")
         self.table.setModel(self.model)
@@ -109,7 +110,7 @@ class TeamPage(QWidget):
         if workbook is None:
             return
         dialog = MemberDialog(self, lambda n, t, e: team_members.add_member(workbook, n, t, e))
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             self._after_change(dialog.saved.id)
 
     def edit_selected(self) -> None:
@@ -122,7 +123,7 @@ class TeamPage(QWidget):
         dialog = MemberDialog(
             self, lambda n, t, e: team_members.update_member(workbook, member.id, n, t, e), member
         )
-        if dialog.exec() and dialog.saved:
+        if run_modal(dialog) and dialog.saved:
             self._after_change(member.id)
 
     def remove_selected(self) -> None:

@@ -23,6 +23,7 @@ from hiring_desk.services.today.today_views import TaskView
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui.changes import Change
 from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.widgets import day_of, line_edit, qdate, save_cancel, select_data
 
@@ -159,6 +160,5 @@ class SnoozeDateDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None) -> date | None:
         dialog = cls(parent)
-        chosen = day_of(dialog.day.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return chosen
+        accepted = run_modal(dialog) == QDialog.DialogCode.Accepted
+        return day_of(dialog.day.date()) if accepted else None

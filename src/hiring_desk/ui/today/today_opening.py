@@ -9,6 +9,7 @@ from hiring_desk.services.common.errors import ServiceError
 from hiring_desk.services.today.today_views import Opens, TodayItem
 from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
+from hiring_desk.ui.modal import run_modal
 
 
 def open_item(parent: QWidget, workbook: Workbook, item: TodayItem, locale: str) -> None:
@@ -24,8 +25,7 @@ def open_item(parent: QWidget, workbook: Workbook, item: TodayItem, locale: str)
         from hiring_desk.ui.interviews.pack_dialog import PrintPackDialog
 
         dialog = PrintPackDialog(workbook, parent, interview_id=item.target_id)
-        dialog.exec()
-        dialog.deleteLater()
+        run_modal(dialog)
     elif item.opens is Opens.PRIVACY:
         from hiring_desk.ui.privacy.retention_review import RetentionReviewDialog
 

@@ -33,6 +33,7 @@ from hiring_desk.services.workbook.opening import Workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.changes import Change, ChangeListener
 from hiring_desk.ui.empty_state import EmptyState
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import run_operation
 from hiring_desk.ui.page_toolbar import PageToolbar
 from hiring_desk.ui.permissions import Permission, apply_permission
@@ -298,8 +299,7 @@ class TodayPage(QWidget):
         elif item is not None and item.role_id is not None:
             about = ("role", item.role_id)
         dialog = TaskDialog(self._workbook, self, about=about)
-        saved = dialog.exec() and dialog.saved
-        dialog.deleteLater()
+        saved = run_modal(dialog) and dialog.saved
         if saved:
             self.refresh()
             self._select(f"task:{saved.id}")
@@ -312,8 +312,7 @@ class TodayPage(QWidget):
         if task is None:
             return
         dialog = TaskDialog(workbook, self, task=task)
-        saved = dialog.exec() and dialog.saved
-        dialog.deleteLater()
+        saved = run_modal(dialog) and dialog.saved
         if saved:
             self.refresh()
             self._select(f"task:{saved.id}")

@@ -102,7 +102,7 @@ class BackupsDialog(QDialog):
             selectable=True,
         )
         about = plain_label(ABOUT_BACKUPS)
-        self.model: RowsTableModel[BackupInfo] = RowsTableModel(COLUMNS)
+        self.model: RowsTableModel[BackupInfo] = RowsTableModel(COLUMNS, self)
         self.table = make_table_view("backups_table")
         self.table.setAccessibleName("Backups of this workbook")
         self.table.setModel(self.model)

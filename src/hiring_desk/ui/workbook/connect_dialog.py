@@ -38,6 +38,7 @@ from hiring_desk.services.workbook.locations import (
 )
 from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.ui.forms import FieldWithError, name_from_labels, show_errors_in
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.unsaved_changes import FormDialog
 
@@ -236,9 +237,6 @@ class PasswordPrompt(QDialog):
 def ask_password(parent: QWidget | None, address: ServerAddress) -> tuple[str, bool] | None:
     """(The password typed, whether to remember it), or None when the person cancelled."""
     prompt = PasswordPrompt(address, parent)
-    try:
-        if prompt.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return prompt.password.text(), prompt.remember.isChecked()
-    finally:
-        prompt.deleteLater()
+    if run_modal(prompt) != QDialog.DialogCode.Accepted:
+        return None
+    return prompt.password.text(), prompt.remember.isChecked()

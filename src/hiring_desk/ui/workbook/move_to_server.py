@@ -28,6 +28,7 @@ from hiring_desk.services.workbook.opening import Workbook, WorkbookError
 from hiring_desk.services.workbook.workbook_copy import CopyResult, copy_workbook
 from hiring_desk.ui import messages
 from hiring_desk.ui.forms import FieldWithError
+from hiring_desk.ui.modal import run_modal
 from hiring_desk.ui.operations import BackgroundOperation, Progress, run_in_background
 from hiring_desk.ui.theme import SPACE_M, make_primary
 
@@ -91,12 +92,9 @@ def move_to_server(
     """Ask where, copy there behind a progress dialog, then offer to open the copy
     (``open_team``). The running operation, or None when the person cancelled."""
     dialog = MoveToServerDialog(workbook.name, parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return None
-        address, replace = dialog.chosen, dialog.replace.isChecked()
-    finally:
-        dialog.deleteLater()
+    if run_modal(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return None
+    address, replace = dialog.chosen, dialog.replace.isChecked()
     source = workbook.location
 
     def move(progress: Progress) -> CopyResult:
