@@ -82,7 +82,6 @@ class MainWindow(MenuBarWindow):
             return
         self._built = True
         from hiring_desk.ui.desktop_actions import DesktopActions
-        from hiring_desk.ui.email.templates_dialog import open_email_templates
         from hiring_desk.ui.privacy.retention_review import RetentionNotice
         from hiring_desk.ui.team.acting_member import ActingMemberBox, SignedInLabel
         from hiring_desk.ui.workbook.backups_dialog import BackupKeeper
@@ -92,19 +91,7 @@ class MainWindow(MenuBarWindow):
 
         self.switcher = WorkbookSwitcher(self)
         self.desktop = DesktopActions(self)  # Edit menu, Refresh, Keyboard Shortcuts, undo
-        self.desktop.fill_edit_menu(self.edit_menu)
-        self.file_menu.insertMenu(self.save_copy_action, self.desktop.make_import_menu())
-        self.edit_menu.addAction(
-            "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
-        )
-        self.view_menu.addSeparator()
-        from hiring_desk.ui.appearance_menu import add_appearance_menu
-
-        add_appearance_menu(self.view_menu, self.settings)
-        self.view_menu.addAction(self.desktop.refresh_action)
-        self.help_menu.insertActions(
-            self.about_action, [self.desktop.guide_action, self.desktop.shortcuts_action]
-        )
+        self._fill_menus(self.desktop)
         self._build_pages()
         self.welcome = WelcomePage(self.new_action, self.open_action)
         self.welcome.sample_requested.connect(self.switcher.open_sample_workbook)

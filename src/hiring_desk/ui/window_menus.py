@@ -16,6 +16,8 @@ from hiring_desk.ui.shortcuts import make_action, standard_keys
 from hiring_desk.ui.workbook.recent_menu import RecentMenu
 
 if TYPE_CHECKING:
+    from hiring_desk.services.workbook.opening import Workbook
+    from hiring_desk.ui.desktop_actions import DesktopActions
     from hiring_desk.ui.settings import Settings
 
 
@@ -24,6 +26,7 @@ class MenuBarWindow(QMainWindow):
     menus it sets up, and the window's own steps they call, which ``MainWindow`` has."""
 
     settings: Settings
+    workbook: Workbook | None
 
     new_action: QAction
     open_action: QAction
@@ -125,12 +128,30 @@ class MenuBarWindow(QMainWindow):
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("&Edit")  # filled by finish_building
+        self.edit_menu = bar.addMenu("&Edit")  # filled by _fill_menus
         self.view_menu = bar.addMenu("&View")
         for action in self.area_actions:
             self.view_menu.addAction(action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.about_action)
+
+    def _fill_menus(self, desktop: DesktopActions) -> None:
+        """The entries that need the pages' machinery, added once it is built: Edit's
+        undo and templates, File ▸ Import, View ▸ Appearance and Refresh, Help's guide."""
+        from hiring_desk.ui.appearance_menu import add_appearance_menu
+        from hiring_desk.ui.email.templates_dialog import open_email_templates
+
+        desktop.fill_edit_menu(self.edit_menu)
+        self.file_menu.insertMenu(self.save_copy_action, desktop.make_import_menu())
+        self.edit_menu.addAction(
+            "E&mail Templates...", lambda: open_email_templates(self, self.workbook)
+        )
+        self.view_menu.addSeparator()
+        add_appearance_menu(self.view_menu, self.settings)
+        self.view_menu.addAction(desktop.refresh_action)
+        self.help_menu.insertActions(
+            self.about_action, [desktop.guide_action, desktop.shortcuts_action]
+        )
 
     def show_about(self) -> None:
         """Help ▸ About."""
