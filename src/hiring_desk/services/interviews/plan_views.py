@@ -17,8 +17,8 @@ __all__ = [
     "PlanView",
     "QuestionView",
     "RoundView",
+    "existing_role",
     "plan_view",
-    "role_of_plan",
     "split_competencies",
 ]
 
@@ -89,7 +89,7 @@ class PlanView:
 def plan_view(session: Session, plan: InterviewPlan) -> PlanView:
     """The plan as plain values, read in the caller's transaction."""
     assert plan.id is not None
-    role = role_of_plan(session, plan.role_id)
+    role = existing_role(session, plan.role_id)
     rounds = session.exec(
         select(InterviewRound)
         .where(InterviewRound.plan_id == plan.id)
@@ -145,7 +145,7 @@ def split_competencies(stored: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def role_of_plan(session: Session, role_id: int) -> Role:
+def existing_role(session: Session, role_id: int) -> Role:
     role = session.get(Role, role_id)
     if role is None:
         raise NotFoundError(f"Role {role_id} does not exist.")

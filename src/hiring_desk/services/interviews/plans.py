@@ -33,8 +33,8 @@ from hiring_desk.services.interviews.plan_defaults import (
 )
 from hiring_desk.services.interviews.plan_views import (
     PlanView,
+    existing_role,
     plan_view,
-    role_of_plan,
 )
 from hiring_desk.services.interviews.question_bank import builtin_question
 from hiring_desk.store import Workbook
@@ -87,11 +87,11 @@ def plan_for_role(workbook: Workbook, role_id: int) -> PlanView:
 
 def _role_exists(workbook: Workbook, role_id: int) -> None:
     with workbook.transaction() as session:
-        role_of_plan(session, role_id)
+        existing_role(session, role_id)
 
 
 def _ensure_plan(session: Session, role_id: int) -> InterviewPlan:
-    role = role_of_plan(session, role_id)
+    role = existing_role(session, role_id)
     plan = session.exec(select(InterviewPlan).where(InterviewPlan.role_id == role_id)).first()
     if plan is None:
         plan = _create_plan(session, role_id, default_plan_for(role.template_key, role.seniority))
