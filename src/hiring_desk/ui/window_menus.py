@@ -60,7 +60,7 @@ class MenuBarWindow(QMainWindow):
         """File ▸ Change My Password… (a team workbook's)."""
         from hiring_desk.ui.window_roles import change_password
 
-        change_password(self, getattr(self, "workbook", None))
+        change_password(self, self.workbook)
 
     # -- building -------------------------------------------------------------------------
 
